@@ -1,0 +1,216 @@
+//! The command line: parse, resolve into [`BuildOptions`], run, print.
+//!
+//! Takes the process arguments; gives an exit code: 0 when the site built,
+//! 1 when it has errors (every diagnostic printed to stderr), 2 for usage
+//! errors (clap's own). This is the only module that prints.
+
+#![allow(clippy::print_stderr, clippy::print_stdout)]
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::config::{self, BuildOptions, Overrides};
+use crate::diagnostics::Diagnostics;
+use crate::{BuildFailure, BuildReport};
+
+/// Briefing: build a curated cybersecurity threat digest from markdown files.
+#[derive(Debug, Parser)]
+#[command(name = "briefing", version, about, long_about = None)]
+pub struct Cli {
+    /// Site root: the folder with `content/` and, optionally, `briefing.yaml`,
+    /// `templates/` and `theme/`.
+    #[arg(long, global = true, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into the output folder (replaced only if the build succeeds).
+    Build(BuildArgs),
+    /// Run the whole build without writing anything; exit 1 on any error.
+    Check(CheckArgs),
+}
+
+/// Flags of `build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Output folder; a relative path is taken from the site root.
+    #[arg(short, long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Flags shared with `check`.
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// Flags of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Flags shared with `check`.
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// Flags `build` and `check` share.
+#[derive(Debug, Args)]
+pub struct CommonArgs {
+    /// Absolute URL the site is published at; overrides `base_url` in briefing.yaml.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Include articles marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Treat every warning as an error.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+impl Cli {
+    /// The config overrides these flags ask for.
+    fn overrides(&self) -> Overrides {
+        let (output, common) = match &self.command {
+            Command::Build(a) => (a.output.clone(), &a.common),
+            Command::Check(a) => (None, &a.common),
+        };
+        Overrides {
+            output,
+            base_url: common.base_url.clone(),
+            drafts: common.drafts,
+            strict: common.strict,
+        }
+    }
+}
+
+/// Runs the parsed command line and prints the outcome.
+pub fn run(cli: Cli) -> ExitCode {
+    let opts = match config::load(&cli.root, &cli.overrides()) {
+        Ok(opts) => opts,
+        Err(problems) => {
+            let failure = BuildFailure::from(problems.into_iter().collect::<Diagnostics>());
+            print_diagnostics(&failure.diagnostics);
+            eprintln!("error: the site config has errors; nothing was built");
+            return ExitCode::from(1);
+        }
+    };
+    match cli.command {
+        Command::Build(_) => match crate::build(&opts) {
+            Ok(report) => {
+                print_diagnostics(&report.diagnostics);
+                eprintln!("{}", summary("built", &report, Some(&opts)));
+                ExitCode::SUCCESS
+            }
+            Err(failure) => fail(&failure, &opts, true),
+        },
+        Command::Check(_) => match crate::check(&opts) {
+            Ok(report) => {
+                print_diagnostics(&report.diagnostics);
+                eprintln!("{}", summary("checked", &report, None));
+                ExitCode::SUCCESS
+            }
+            Err(failure) => fail(&failure, &opts, false),
+        },
+    }
+}
+
+fn fail(failure: &BuildFailure, opts: &BuildOptions, writes: bool) -> ExitCode {
+    print_diagnostics(&failure.diagnostics);
+    let files = failure.diagnostics.files_with_errors();
+    let what = if files == 1 {
+        "1 file has errors".to_owned()
+    } else {
+        format!("{files} files have errors")
+    };
+    if writes {
+        eprintln!(
+            "error: {what}; {} was not changed",
+            display_dir(&opts.out_dir)
+        );
+    } else {
+        eprintln!("error: {what}");
+    }
+    ExitCode::from(1)
+}
+
+fn print_diagnostics(diagnostics: &Diagnostics) {
+    for d in diagnostics.iter() {
+        eprintln!("{d}");
+    }
+}
+
+/// `built 16 articles: 120 pages, 25 feeds, 0 warnings in 0.12s → public/`
+fn summary(verb: &str, r: &BuildReport, opts: Option<&BuildOptions>) -> String {
+    let plural = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    let mut line = format!(
+        "{verb} {}: {}, {}, {} in {:.2}s",
+        plural(r.articles, "article", "articles"),
+        plural(r.pages, "page", "pages"),
+        plural(r.feeds, "feed", "feeds"),
+        plural(r.diagnostics.warning_count(), "warning", "warnings"),
+        r.elapsed.as_secs_f64()
+    );
+    if let Some(opts) = opts {
+        line.push_str(&format!(" → {}", display_dir(&opts.out_dir)));
+    }
+    line
+}
+
+/// The output folder as the user would write it: relative to the current
+/// folder when inside it, with a trailing slash.
+fn display_dir(dir: &Path) -> String {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let shown = dir.strip_prefix(&cwd).unwrap_or(dir);
+    let shown = shown.strip_prefix(".").unwrap_or(shown);
+    format!("{}/", shown.display())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_valid() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn parses_build_flags() {
+        let cli = Cli::try_parse_from([
+            "briefing",
+            "build",
+            "--root",
+            "../mysite",
+            "--output",
+            "dist",
+            "--base-url",
+            "https://digest.example.org/",
+            "--drafts",
+        ])
+        .unwrap();
+        assert_eq!(cli.root, PathBuf::from("../mysite"));
+        let o = cli.overrides();
+        assert_eq!(o.output, Some(PathBuf::from("dist")));
+        assert_eq!(o.base_url.as_deref(), Some("https://digest.example.org/"));
+        assert!(o.drafts && !o.strict);
+    }
+
+    #[test]
+    fn parses_check_and_rejects_unknown() {
+        let cli = Cli::try_parse_from(["briefing", "check", "--strict"]).unwrap();
+        assert!(cli.overrides().strict);
+        assert!(Cli::try_parse_from(["briefing", "check", "--output", "x"]).is_err());
+        assert!(Cli::try_parse_from(["briefing", "frobnicate"]).is_err());
+    }
+}

@@ -1,0 +1,368 @@
+//! Site configuration (`briefing.yaml`) and the resolved build settings.
+//!
+//! Takes the site root and the CLI's overrides; gives [`BuildOptions`], the one
+//! value every stage reads its settings from. Every config key has a default, so
+//! a site with only `content/` builds; an unknown key is an error naming it.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone};
+use serde::Deserialize;
+use url::Url;
+
+use crate::diagnostics::{Diagnostic, Location};
+use crate::front_matter::{self, YamlError};
+use crate::fsx;
+
+/// The config file's name, at the site root.
+pub const CONFIG_FILE: &str = "briefing.yaml";
+
+/// `briefing.yaml` as written, with defaults for every missing key.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct ConfigFile {
+    /// Site title, e.g. `Threat Digest`. Default `Briefing`.
+    pub title: String,
+    /// Absolute URL the site is published at, e.g. `https://user.github.io/digest/`.
+    /// Default `http://127.0.0.1:1111/`.
+    pub base_url: String,
+    /// One-line description for the home page and feeds.
+    pub description: String,
+    /// Language tag for `<html lang>` and feeds. Default `en`.
+    pub language: String,
+    /// Articles per list page (home, tag, source). Default 20.
+    pub items_per_page: usize,
+    /// Most items in one feed. Default 50.
+    pub feed_limit: usize,
+    /// Alias → tag, e.g. `log4shell: log4j`. Both sides are normalised.
+    pub tag_aliases: BTreeMap<String, String>,
+    /// Time zone for dates written without one: `UTC`, an IANA name such as
+    /// `Europe/Berlin`, or an offset such as `+02:00`. Default `UTC`.
+    pub timezone: String,
+    /// Target length in characters of a summary taken from the body. Default 280.
+    pub summary_length: usize,
+}
+
+impl Default for ConfigFile {
+    fn default() -> Self {
+        ConfigFile {
+            title: "Briefing".to_owned(),
+            base_url: "http://127.0.0.1:1111/".to_owned(),
+            description: "A curated cybersecurity threat digest.".to_owned(),
+            language: "en".to_owned(),
+            items_per_page: 20,
+            feed_limit: 50,
+            tag_aliases: BTreeMap::new(),
+            timezone: "UTC".to_owned(),
+            summary_length: 280,
+        }
+    }
+}
+
+/// The zone naive dates are read in.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum SiteTimezone {
+    /// An IANA zone, with its daylight-saving rules.
+    Named(chrono_tz::Tz),
+    /// A fixed offset from UTC.
+    Fixed(FixedOffset),
+}
+
+impl SiteTimezone {
+    /// Parses `UTC`, `Europe/Berlin` or `+02:00`.
+    pub fn parse(s: &str) -> Option<Self> {
+        let s = s.trim();
+        if let Ok(tz) = s.parse::<chrono_tz::Tz>() {
+            return Some(SiteTimezone::Named(tz));
+        }
+        let dt = format!("2000-01-01T00:00:00{s}");
+        DateTime::parse_from_rfc3339(&dt)
+            .ok()
+            .map(|d| SiteTimezone::Fixed(*d.offset()))
+    }
+
+    /// Places a naive date-time in this zone. In a daylight-saving gap the
+    /// time does not exist: `None`. In an overlap, the earlier instant wins.
+    pub fn localize(&self, naive: NaiveDateTime) -> Option<DateTime<FixedOffset>> {
+        match self {
+            SiteTimezone::Named(tz) => tz
+                .from_local_datetime(&naive)
+                .earliest()
+                .map(|d| d.fixed_offset()),
+            SiteTimezone::Fixed(off) => off.from_local_datetime(&naive).earliest(),
+        }
+    }
+
+    /// Converts an instant to this zone (for display and date grouping).
+    pub fn convert(&self, dt: &DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+        match self {
+            SiteTimezone::Named(tz) => dt.with_timezone(tz).fixed_offset(),
+            SiteTimezone::Fixed(off) => dt.with_timezone(off),
+        }
+    }
+}
+
+/// The site settings after validation.
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    /// Site title.
+    pub title: String,
+    /// Base URL, always ending in `/`.
+    pub base_url: Url,
+    /// Description.
+    pub description: String,
+    /// Language tag.
+    pub language: String,
+    /// Articles per list page, at least 1.
+    pub items_per_page: usize,
+    /// Most items in one feed, at least 1.
+    pub feed_limit: usize,
+    /// Normalised alias → the tag it stands for, as written in the config.
+    pub tag_aliases: BTreeMap<String, String>,
+    /// Zone for naive dates.
+    pub timezone: SiteTimezone,
+    /// Summary target length in characters.
+    pub summary_length: usize,
+}
+
+impl Default for SiteConfig {
+    fn default() -> Self {
+        // The defaults of `ConfigFile` are valid by construction.
+        resolve(ConfigFile::default(), Path::new(CONFIG_FILE), "").expect("default config is valid")
+    }
+}
+
+/// What the CLI can override on top of the config file.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// `--output`; relative paths are taken from the site root.
+    pub output: Option<PathBuf>,
+    /// `--base-url`.
+    pub base_url: Option<String>,
+    /// `--drafts`: include `draft: true` articles.
+    pub drafts: bool,
+    /// `--strict`: warnings are errors.
+    pub strict: bool,
+}
+
+/// Everything a build needs to know, resolved once (ripgrep's "HiArgs").
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// Site root: holds `content/`, optional `briefing.yaml`, `templates/`, `theme/`.
+    pub root: PathBuf,
+    /// Output folder, `public/` under the root by default.
+    pub out_dir: PathBuf,
+    /// Include drafts.
+    pub drafts: bool,
+    /// Warnings are errors.
+    pub strict: bool,
+    /// The site settings.
+    pub site: SiteConfig,
+}
+
+impl BuildOptions {
+    /// Options for `root` with every default, for tests and embedding.
+    pub fn for_root(root: impl Into<PathBuf>) -> Self {
+        let root = root.into();
+        BuildOptions {
+            out_dir: root.join("public"),
+            root,
+            drafts: false,
+            strict: false,
+            site: SiteConfig::default(),
+        }
+    }
+}
+
+/// Reads `briefing.yaml` under `root` (if present), applies `overrides`.
+///
+/// # Errors
+/// Every problem in the config file, each with its location.
+pub fn load(root: &Path, overrides: &Overrides) -> Result<BuildOptions, Vec<Diagnostic>> {
+    let path = root.join(CONFIG_FILE);
+    let rel = PathBuf::from(CONFIG_FILE);
+    let (mut file, text) = if path.is_file() {
+        let text = fsx::read_to_string(&path)
+            .map_err(|e| vec![Diagnostic::error(Location::file(&rel), e.to_string())])?;
+        let file = parse(&text).map_err(|e| vec![yaml_diagnostic(&rel, e)])?;
+        (file, text)
+    } else {
+        (ConfigFile::default(), String::new())
+    };
+    if let Some(base) = &overrides.base_url {
+        file.base_url = base.clone();
+    }
+    let site = resolve(file, &rel, &text)?;
+    let out_dir = match &overrides.output {
+        Some(out) if out.is_absolute() => out.clone(),
+        Some(out) => root.join(out),
+        None => root.join("public"),
+    };
+    Ok(BuildOptions {
+        root: root.to_path_buf(),
+        out_dir,
+        drafts: overrides.drafts,
+        strict: overrides.strict,
+        site,
+    })
+}
+
+/// Parses the config text; an empty file means all defaults.
+pub fn parse(text: &str) -> Result<ConfigFile, YamlError> {
+    let without_comments = text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .any(|l| !l.trim().is_empty());
+    if !without_comments {
+        return Ok(ConfigFile::default());
+    }
+    front_matter::from_yaml_str(text)
+}
+
+fn yaml_diagnostic(rel: &Path, e: YamlError) -> Diagnostic {
+    let loc = match e.line {
+        Some(line) => Location::at(rel, line, e.column.unwrap_or(1)),
+        None => Location::file(rel),
+    };
+    let mut d = Diagnostic::error(loc, e.message.clone());
+    if e.message.starts_with("unknown field") {
+        d = d.with_help("see the README for the config keys");
+    }
+    d
+}
+
+/// Validates the values of a parsed config file.
+fn resolve(file: ConfigFile, rel: &Path, text: &str) -> Result<SiteConfig, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    let at = |key: &str| match front_matter::key_position(text, key) {
+        Some((line, col)) => Location::at(rel, line, col),
+        None => Location::file(rel),
+    };
+    let base_url = match Url::parse(file.base_url.trim()) {
+        Ok(mut url) if matches!(url.scheme(), "http" | "https") => {
+            if !url.path().ends_with('/') {
+                let path = format!("{}/", url.path());
+                url.set_path(&path);
+            }
+            url.set_query(None);
+            url.set_fragment(None);
+            Some(url)
+        }
+        Ok(_) => {
+            problems.push(Diagnostic::error(
+                at("base_url"),
+                format!("base_url `{}` must be an http or https URL", file.base_url),
+            ));
+            None
+        }
+        Err(e) => {
+            problems.push(
+                Diagnostic::error(
+                    at("base_url"),
+                    format!("base_url `{}` is not an absolute URL: {e}", file.base_url),
+                )
+                .with_help("write it in full, e.g. `https://digest.example.org/`"),
+            );
+            None
+        }
+    };
+    let timezone = SiteTimezone::parse(&file.timezone);
+    if timezone.is_none() {
+        problems.push(
+            Diagnostic::error(
+                at("timezone"),
+                format!("unknown timezone `{}`", file.timezone),
+            )
+            .with_help(
+                "use `UTC`, an IANA name such as `Europe/Berlin`, or an offset such as `+02:00`",
+            ),
+        );
+    }
+    for (key, value) in [
+        ("items_per_page", file.items_per_page),
+        ("feed_limit", file.feed_limit),
+    ] {
+        if value == 0 {
+            problems.push(Diagnostic::error(
+                at(key),
+                format!("{key} must be at least 1"),
+            ));
+        }
+    }
+    let tag_aliases = file
+        .tag_aliases
+        .iter()
+        .map(|(alias, tag)| (crate::enrich::tags::normalise(alias), tag.trim().to_owned()))
+        .filter(|(alias, tag)| {
+            let key = crate::enrich::tags::normalise(tag);
+            !alias.is_empty() && !key.is_empty() && *alias != key
+        })
+        .collect();
+    match (base_url, timezone) {
+        (Some(base_url), Some(timezone)) if problems.is_empty() => Ok(SiteConfig {
+            title: file.title,
+            base_url,
+            description: file.description,
+            language: file.language,
+            items_per_page: file.items_per_page,
+            feed_limit: file.feed_limit,
+            tag_aliases,
+            timezone,
+            summary_length: file.summary_length.max(40),
+        }),
+        _ => Err(problems),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_or_comment_only_file_is_all_defaults() {
+        assert_eq!(parse("").unwrap(), ConfigFile::default());
+        assert_eq!(parse("# nothing\n\n").unwrap(), ConfigFile::default());
+    }
+
+    #[test]
+    fn unknown_key_is_an_error_naming_it() {
+        let err = parse("title: X\ntitel: Y\n").unwrap_err();
+        assert!(
+            err.message.contains("unknown field `titel`"),
+            "{}",
+            err.message
+        );
+        assert_eq!(err.line, Some(2));
+    }
+
+    #[test]
+    fn timezones() {
+        let cases = [
+            ("UTC", true),
+            ("Europe/Berlin", true),
+            ("+02:00", true),
+            ("-05:30", true),
+            ("Mars/Olympus", false),
+            ("", false),
+        ];
+        for (input, ok) in cases {
+            assert_eq!(SiteTimezone::parse(input).is_some(), ok, "{input}");
+        }
+    }
+
+    #[test]
+    fn base_url_gets_a_trailing_slash_and_bad_values_point_at_the_key() {
+        let file = ConfigFile {
+            base_url: "https://u.github.io/digest".into(),
+            ..ConfigFile::default()
+        };
+        let site = resolve(file, Path::new("briefing.yaml"), "").unwrap();
+        assert_eq!(site.base_url.as_str(), "https://u.github.io/digest/");
+
+        let text = "title: T\nbase_url: not a url\n";
+        let file = parse(text).unwrap();
+        let errs = resolve(file, Path::new("briefing.yaml"), text).unwrap_err();
+        assert_eq!(errs[0].location, Location::at("briefing.yaml", 2, 11));
+    }
+}

@@ -1,0 +1,356 @@
+//! The grouped site model.
+//!
+//! Takes enriched [`Article`]s and the site config; gives a [`Digest`]: the
+//! entries newest first, each with its unique slug and local date, and the
+//! groups by tag, by source and by period (ISO week, month, year). Groups hold
+//! indices into `entries`, never clones, and live in `BTreeMap`s so every
+//! iteration order is fixed.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::{DateTime, Datelike, FixedOffset};
+
+use crate::config::SiteConfig;
+use crate::enrich::Article;
+use crate::slug;
+
+/// Index of an entry in [`Digest::entries`].
+pub type EntryId = usize;
+
+/// One article with what grouping decided about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The article.
+    pub article: Article,
+    /// Unique URL slug: `xz-utils-backdoor`, or `xz-utils-backdoor-2` on a clash.
+    pub slug: String,
+    /// Publication date in the site's time zone.
+    pub date: DateTime<FixedOffset>,
+    /// Key of its source group, if it has a source or a URL.
+    pub source: Option<String>,
+}
+
+/// A calendar period for the archive, ordered by time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Period {
+    /// A year: `2024`.
+    Year(i32),
+    /// A month of a year.
+    Month {
+        /// Year.
+        year: i32,
+        /// 1–12.
+        month: u32,
+    },
+    /// An ISO week (the ISO year can differ from the calendar year).
+    Week {
+        /// ISO week-numbering year.
+        year: i32,
+        /// 1–53.
+        week: u32,
+    },
+}
+
+impl Period {
+    /// The output folder of the period's page, e.g. `weeks/2024-W49`.
+    pub fn path(&self) -> String {
+        match self {
+            Period::Year(y) => format!("archive/{y:04}"),
+            Period::Month { year, month } => format!("archive/{year:04}/{month:02}"),
+            Period::Week { year, week } => format!("weeks/{year:04}-W{week:02}"),
+        }
+    }
+
+    /// A human title: `2024`, `December 2024`, `Week 49, 2024`.
+    pub fn title(&self) -> String {
+        match self {
+            Period::Year(y) => y.to_string(),
+            Period::Month { year, month } => format!("{} {year}", month_name(*month)),
+            Period::Week { year, week } => format!("Week {week}, {year}"),
+        }
+    }
+}
+
+/// English month name for 1–12.
+pub fn month_name(month: u32) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    NAMES[(month.clamp(1, 12) - 1) as usize]
+}
+
+/// A named group of entries (a tag or a source).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    /// Display name: the most used spelling (`Ransomware`).
+    pub name: String,
+    /// Home page of a source (`https://krebsonsecurity.com/`); `None` for tags.
+    pub home: Option<String>,
+    /// Entries, newest first.
+    pub entries: Vec<EntryId>,
+}
+
+/// The whole site model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Digest {
+    /// Every entry, newest first (ties broken by path).
+    pub entries: Vec<Entry>,
+    /// Tag key → group.
+    pub tags: BTreeMap<String, Group>,
+    /// Source key → group.
+    pub sources: BTreeMap<String, Group>,
+    /// Period → entries, newest first.
+    pub periods: BTreeMap<Period, Vec<EntryId>>,
+}
+
+/// Groups the articles. `articles` must be in path order (as loaded), which
+/// makes slug clash resolution (`-2`, `-3`) the same from build to build.
+pub fn build(mut articles: Vec<Article>, site: &SiteConfig) -> Digest {
+    articles.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut used = HashSet::new();
+    let mut entries: Vec<Entry> = articles
+        .into_iter()
+        .map(|article| {
+            let base = slug::slugify_or(&article.meta.title, "article");
+            let mut slug = base.clone();
+            let mut n = 2;
+            while !used.insert(slug.clone()) {
+                slug = format!("{base}-{n}");
+                n += 1;
+            }
+            let date = site.timezone.convert(&article.meta.date);
+            let source = source_name(&article).map(|name| slug::slugify_or(&name, "source"));
+            Entry {
+                article,
+                slug,
+                date,
+                source,
+            }
+        })
+        .collect();
+    entries.sort_by(|a, b| {
+        b.date
+            .cmp(&a.date)
+            .then_with(|| a.article.path.cmp(&b.article.path))
+    });
+
+    let mut tag_spellings: BTreeMap<String, HashMap<String, usize>> = BTreeMap::new();
+    let mut tag_entries: BTreeMap<String, Vec<EntryId>> = BTreeMap::new();
+    let mut source_spellings: BTreeMap<String, HashMap<String, usize>> = BTreeMap::new();
+    let mut source_entries: BTreeMap<String, Vec<EntryId>> = BTreeMap::new();
+    let mut source_home: BTreeMap<String, String> = BTreeMap::new();
+    let mut periods: BTreeMap<Period, Vec<EntryId>> = BTreeMap::new();
+
+    for (id, entry) in entries.iter().enumerate() {
+        for tag in &entry.article.tags {
+            *tag_spellings
+                .entry(tag.key.clone())
+                .or_default()
+                .entry(tag.written.clone())
+                .or_default() += 1;
+            tag_entries.entry(tag.key.clone()).or_default().push(id);
+        }
+        if let (Some(key), Some(name)) = (&entry.source, source_name(&entry.article)) {
+            *source_spellings
+                .entry(key.clone())
+                .or_default()
+                .entry(name)
+                .or_default() += 1;
+            source_entries.entry(key.clone()).or_default().push(id);
+            if let Some(url) = &entry.article.meta.url {
+                // The newest article's site stands for the source.
+                source_home
+                    .entry(key.clone())
+                    .or_insert_with(|| format!("{}/", url.origin().ascii_serialization()));
+            }
+        }
+        let d = entry.date;
+        let week = d.iso_week();
+        for period in [
+            Period::Year(d.year()),
+            Period::Month {
+                year: d.year(),
+                month: d.month(),
+            },
+            Period::Week {
+                year: week.year(),
+                week: week.week(),
+            },
+        ] {
+            periods.entry(period).or_default().push(id);
+        }
+    }
+
+    let tags = tag_entries
+        .into_iter()
+        .map(|(key, ids)| {
+            let name = preferred_spelling(&tag_spellings[&key]);
+            (
+                key,
+                Group {
+                    name,
+                    home: None,
+                    entries: ids,
+                },
+            )
+        })
+        .collect();
+    let sources = source_entries
+        .into_iter()
+        .map(|(key, ids)| {
+            let name = preferred_spelling(&source_spellings[&key]);
+            let home = source_home.get(&key).cloned();
+            (
+                key,
+                Group {
+                    name,
+                    home,
+                    entries: ids,
+                },
+            )
+        })
+        .collect();
+    Digest {
+        entries,
+        tags,
+        sources,
+        periods,
+    }
+}
+
+/// The outlet's name: `source:`, else the URL's host without `www.`.
+fn source_name(article: &Article) -> Option<String> {
+    article.meta.source.clone().or_else(|| {
+        article.meta.url.as_ref().and_then(|u| {
+            u.host_str()
+                .map(|h| h.strip_prefix("www.").unwrap_or(h).to_owned())
+        })
+    })
+}
+
+/// The most used spelling. Ties go to the one with fewer `-` and `_` (written
+/// for people, `supply chain` over `supply-chain`), then to the one that sorts
+/// first, so capitalised spellings (`Ransomware`) win over lower-case ones.
+fn preferred_spelling(counts: &HashMap<String, usize>) -> String {
+    let separators = |s: &str| s.chars().filter(|c| matches!(c, '-' | '_')).count();
+    counts
+        .iter()
+        .max_by(|(a, ca), (b, cb)| {
+            ca.cmp(cb)
+                .then_with(|| separators(b).cmp(&separators(a)))
+                .then_with(|| b.cmp(a))
+        })
+        .map(|(s, _)| s.clone())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Meta;
+    use crate::enrich::tags::TagMention;
+    use std::path::PathBuf;
+
+    fn article(path: &str, title: &str, date: &str, tags: &[&str], source: &str) -> Article {
+        let html = crate::enrich::markdown::render("", None).html;
+        Article {
+            path: PathBuf::from(path),
+            meta: Meta {
+                title: title.into(),
+                date: DateTime::parse_from_rfc3339(date).unwrap(),
+                url: None,
+                source: Some(source.into()),
+                fetched: None,
+                tags: Vec::new(),
+                summary: None,
+                draft: false,
+                author: None,
+                extra: BTreeMap::new(),
+            },
+            html,
+            summary: String::new(),
+            tags: tags
+                .iter()
+                .map(|t| TagMention {
+                    key: crate::enrich::tags::normalise(t),
+                    written: (*t).into(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn groups_sorts_and_resolves_slug_clashes() {
+        let articles = vec![
+            article(
+                "content/b.md",
+                "Same Title",
+                "2024-12-02T00:00:00Z",
+                &["ransomware"],
+                "A",
+            ),
+            article(
+                "content/a.md",
+                "Same Title",
+                "2024-12-02T00:00:00Z",
+                &["Ransomware"],
+                "A",
+            ),
+            article(
+                "content/c.md",
+                "Other",
+                "2024-12-30T10:00:00Z",
+                &["data_breach"],
+                "B News",
+            ),
+        ];
+        let d = build(articles, &SiteConfig::default());
+        let order: Vec<&str> = d.entries.iter().map(|e| e.slug.as_str()).collect();
+        // Newest first; same date: path order. a.md got the plain slug.
+        assert_eq!(order, ["other", "same-title", "same-title-2"]);
+        assert_eq!(d.tags["ransomware"].name, "Ransomware");
+        assert_eq!(d.tags["ransomware"].entries, [1, 2]);
+        assert_eq!(d.sources["b-news"].name, "B News");
+        // 2024-12-30 is in ISO week 1 of 2025.
+        assert!(d.periods.contains_key(&Period::Week {
+            year: 2025,
+            week: 1
+        }));
+        assert_eq!(d.periods[&Period::Year(2024)].len(), 3);
+        assert_eq!(
+            Period::Week {
+                year: 2024,
+                week: 49
+            }
+            .path(),
+            "weeks/2024-W49"
+        );
+        assert_eq!(
+            Period::Week {
+                year: 2024,
+                week: 49
+            }
+            .title(),
+            "Week 49, 2024"
+        );
+        assert_eq!(
+            Period::Month {
+                year: 2024,
+                month: 12
+            }
+            .title(),
+            "December 2024"
+        );
+    }
+}

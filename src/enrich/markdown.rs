@@ -1,0 +1,566 @@
+//! Markdown to sanitised HTML.
+//!
+//! Takes an article's markdown body and the URL of its original page; gives
+//! [`SafeHtml`] and the plain text of the first real paragraph (for the
+//! summary). Scraped bodies are hostile: the HTML goes through ammonia (no
+//! scripts, no event handlers, no `javascript:`/`data:` URLs), relative links
+//! and images resolve against the original page's URL, fragment links that
+//! point at nothing on our page are dropped, external links get
+//! `rel="noopener noreferrer"`, and body headings move one level down so the
+//! page's own `<h1>` stays the only one.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::sync::Mutex;
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+use url::Url;
+
+/// HTML that has passed the sanitiser. Only this module makes one, and it is
+/// the only thing templates emit unescaped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct SafeHtml(String);
+
+impl SafeHtml {
+    /// The HTML text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// What rendering one body gives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    /// The sanitised HTML.
+    pub html: SafeHtml,
+    /// Plain text of the first paragraph that reads like prose, if any.
+    pub lede: Option<String>,
+}
+
+/// Renders `markdown`; relative URLs resolve against `base` (the original
+/// article), or are dropped when there is none.
+pub fn render(markdown: &str, base: Option<&Url>) -> Rendered {
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_TABLES);
+    options.insert(Options::ENABLE_FOOTNOTES);
+    options.insert(Options::ENABLE_STRIKETHROUGH);
+    options.insert(Options::ENABLE_TASKLISTS);
+
+    let mut footnotes = Footnotes::default();
+    let mut lede = LedeFinder::default();
+    let mut skipping_image = 0usize;
+    let mut events: Vec<Event<'_>> = Vec::new();
+    for event in Parser::new_ext(markdown, options) {
+        lede.observe(&event);
+        if skipping_image > 0 {
+            match event {
+                Event::Start(Tag::Image { .. }) => skipping_image += 1,
+                Event::End(TagEnd::Image) => skipping_image -= 1,
+                _ => {}
+            }
+            continue;
+        }
+        match event {
+            Event::Start(Tag::Image { ref dest_url, .. }) if is_unsafe_url(dest_url) => {
+                // A `data:` placeholder or script URL: the image would have no
+                // usable `src`, so leave it out altogether.
+                skipping_image = 1;
+            }
+            Event::FootnoteReference(label) => {
+                events.push(Event::Html(footnotes.reference(&label).into()));
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                events.push(Event::Html(footnotes.definition(&label).into()));
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                events.push(Event::Html(CowStr::Borrowed("</div>\n")));
+            }
+            other => events.push(other),
+        }
+    }
+    let mut raw = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut raw, events.into_iter());
+    let html = sanitise(&raw, base, footnotes.ids);
+    Rendered {
+        html: SafeHtml(html),
+        lede: lede.found,
+    }
+}
+
+fn is_unsafe_url(url: &str) -> bool {
+    let u = url.trim().to_ascii_lowercase();
+    u.starts_with("data:") || u.starts_with("javascript:") || u.starts_with("vbscript:")
+}
+
+/// Numbers footnotes by first appearance and remembers the ids it hands out,
+/// so the sanitiser can keep exactly those.
+#[derive(Default)]
+struct Footnotes {
+    numbers: HashMap<String, usize>,
+    referenced: HashSet<usize>,
+    ids: HashSet<String>,
+}
+
+impl Footnotes {
+    fn number(&mut self, label: &str) -> usize {
+        let next = self.numbers.len() + 1;
+        *self.numbers.entry(label.to_owned()).or_insert(next)
+    }
+
+    fn reference(&mut self, label: &str) -> String {
+        let n = self.number(label);
+        let id = if self.referenced.insert(n) {
+            self.ids.insert(format!("fnref-{n}"));
+            format!(" id=\"fnref-{n}\"")
+        } else {
+            String::new()
+        };
+        self.ids.insert(format!("fn-{n}"));
+        format!("<sup class=\"footnote-ref\"><a href=\"#fn-{n}\"{id}>{n}</a></sup>")
+    }
+
+    fn definition(&mut self, label: &str) -> String {
+        let n = self.number(label);
+        self.ids.insert(format!("fn-{n}"));
+        format!("<div class=\"footnote\" id=\"fn-{n}\"><span class=\"footnote-label\">{n}.</span> ")
+    }
+}
+
+/// Finds the first top-level paragraph that reads like prose: enough words,
+/// and not mostly link text (scraped pages open with menus and share bars).
+#[derive(Default)]
+struct LedeFinder {
+    depth: usize,
+    in_paragraph: bool,
+    in_link: usize,
+    text: String,
+    link_chars: usize,
+    found: Option<String>,
+}
+
+impl LedeFinder {
+    const MIN_WORDS: usize = 12;
+
+    fn observe(&mut self, event: &Event<'_>) {
+        if self.found.is_some() {
+            return;
+        }
+        match event {
+            Event::Start(Tag::Paragraph) if self.depth == 0 => {
+                self.in_paragraph = true;
+                self.text.clear();
+                self.link_chars = 0;
+                self.depth += 1;
+            }
+            Event::End(TagEnd::Paragraph) if self.in_paragraph && self.depth == 1 => {
+                self.in_paragraph = false;
+                self.depth -= 1;
+                let text = self.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                let words = text.split(' ').count();
+                if words >= Self::MIN_WORDS && self.link_chars * 2 < self.text.len() {
+                    self.found = Some(text);
+                }
+            }
+            Event::Start(Tag::Link { .. }) => self.in_link += 1,
+            Event::End(TagEnd::Link) => self.in_link = self.in_link.saturating_sub(1),
+            Event::Start(Tag::Image { .. }) | Event::Start(Tag::FootnoteDefinition(_)) => {
+                self.depth += 1;
+            }
+            Event::End(TagEnd::Image) | Event::End(TagEnd::FootnoteDefinition) => {
+                self.depth = self.depth.saturating_sub(1);
+            }
+            Event::Start(_) => self.depth += 1,
+            Event::End(_) => self.depth = self.depth.saturating_sub(1),
+            Event::Text(t) | Event::Code(t) if self.in_paragraph => {
+                self.text.push_str(t);
+                if self.in_link > 0 {
+                    self.link_chars += t.len();
+                }
+            }
+            Event::SoftBreak | Event::HardBreak if self.in_paragraph => self.text.push(' '),
+            _ => {}
+        }
+    }
+}
+
+/// Runs ammonia with our allow-lists, then fixes up `<img>` elements.
+fn sanitise(raw: &str, base: Option<&Url>, ids: HashSet<String>) -> String {
+    let links = LinkPolicy {
+        base: base.cloned(),
+        fragment_ids: ids.clone(),
+    };
+    let id_filter = IdPolicy {
+        ids,
+        seen: Mutex::new(HashSet::new()),
+    };
+
+    let tags: HashSet<&str> = [
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "blockquote",
+        "br",
+        "caption",
+        "cite",
+        "code",
+        "dd",
+        "del",
+        "details",
+        "dfn",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "input",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "rp",
+        "rt",
+        "ruby",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "u",
+        "ul",
+        "var",
+        "wbr",
+    ]
+    .into_iter()
+    .collect();
+    let tag_attributes: HashMap<&str, HashSet<&str>> = [
+        ("a", ["href", "hreflang", "id"].as_slice()),
+        ("blockquote", &["cite"]),
+        ("del", &["cite", "datetime"]),
+        ("ins", &["cite", "datetime"]),
+        ("q", &["cite"]),
+        ("img", &["alt", "src"]),
+        ("ol", &["start"]),
+        ("td", &["colspan", "rowspan", "style"]),
+        ("th", &["colspan", "rowspan", "scope", "style"]),
+        ("input", &["type", "checked", "disabled"]),
+        ("div", &["id"]),
+        ("bdo", &["dir"]),
+    ]
+    .into_iter()
+    .map(|(tag, attrs)| (tag, attrs.iter().copied().collect()))
+    .collect();
+    let attribute_values: HashMap<&str, HashMap<&str, HashSet<&str>>> = HashMap::from([
+        (
+            "input",
+            HashMap::from([("type", HashSet::from(["checkbox"]))]),
+        ),
+        (
+            "bdo",
+            HashMap::from([("dir", HashSet::from(["ltr", "rtl"]))]),
+        ),
+    ]);
+    let classes: HashMap<&str, HashSet<&str>> = HashMap::from([
+        ("sup", HashSet::from(["footnote-ref"])),
+        ("div", HashSet::from(["footnote"])),
+        ("span", HashSet::from(["footnote-label"])),
+    ]);
+
+    let mut builder = ammonia::Builder::default();
+    builder
+        .tags(tags)
+        .clean_content_tags(HashSet::from(["script", "style", "template", "noscript"]))
+        .tag_attributes(tag_attributes)
+        .tag_attribute_values(attribute_values)
+        .generic_attributes(HashSet::from(["title"]))
+        .allowed_classes(classes)
+        .filter_style_properties(HashSet::from(["text-align"]))
+        .url_schemes(HashSet::from(["http", "https", "mailto"]))
+        .url_relative(ammonia::UrlRelative::Custom(Box::new(links)))
+        .attribute_filter(move |element, attribute, value| {
+            id_filter.check(element, attribute, value)
+        })
+        .link_rel(Some("noopener noreferrer"))
+        .strip_comments(true);
+    tidy(&builder.clean(raw).to_string())
+}
+
+/// Where relative URLs go: fragments only to ids on our page, everything else
+/// resolved against the original article (or dropped when there is none).
+struct LinkPolicy {
+    base: Option<Url>,
+    fragment_ids: HashSet<String>,
+}
+
+impl<'a> ammonia::UrlRelativeEvaluate<'a> for LinkPolicy {
+    fn evaluate<'url>(&self, url: &'url str) -> Option<Cow<'url, str>> {
+        if let Some(fragment) = url.strip_prefix('#') {
+            // A scraped `#link_share` would otherwise point into our own site.
+            return self
+                .fragment_ids
+                .contains(fragment)
+                .then_some(Cow::Borrowed(url));
+        }
+        let joined = self.base.as_ref()?.join(url).ok()?;
+        matches!(joined.scheme(), "http" | "https").then(|| Cow::Owned(joined.to_string()))
+    }
+}
+
+/// Each id we generated may appear once; anything else that claims an id (raw
+/// HTML in a scraped page) loses it, so ids never clash with the template's.
+struct IdPolicy {
+    ids: HashSet<String>,
+    seen: Mutex<HashSet<String>>,
+}
+
+impl IdPolicy {
+    fn check<'a>(&self, element: &str, attribute: &str, value: &'a str) -> Option<Cow<'a, str>> {
+        if attribute != "id" {
+            return Some(Cow::Borrowed(value));
+        }
+        let allowed = matches!(element, "a" | "div") && self.ids.contains(value);
+        let first = self
+            .seen
+            .lock()
+            .map(|mut seen| seen.insert(value.to_owned()))
+            .unwrap_or(false);
+        (allowed && first).then_some(Cow::Borrowed(value))
+    }
+}
+
+/// Tidies ammonia's output so it is valid HTML whatever the input was:
+/// - `<img>` left without a `src` (its URL was unsafe) is dropped, and the
+///   rest get an `alt` if they have none;
+/// - `<a>` left without an `href` (a dropped link) is unwrapped to its text,
+///   since `rel` is only allowed on links;
+/// - headings move one level down (the page's `<h1>` is the title) and never
+///   skip a level (`h2` then `h4` becomes `h2` then `h3`).
+///
+/// # Note
+/// Works on ammonia's serialisation: text has every `<` escaped, so each `<`
+/// starts a tag; attribute values are double-quoted; headings and links
+/// never nest in themselves.
+fn tidy(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    let mut last_level = 1u8;
+    let mut open_heading: Option<(u8, u8)> = None;
+    let mut unwrapped_link = false;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        let tag_text = &rest[start..];
+        let Some(end) = tag_end(tag_text) else {
+            out.push_str(tag_text);
+            return out;
+        };
+        let tag = &tag_text[..end];
+        rest = &tag_text[end..];
+        if is_start_tag(tag, "img") {
+            if tag.contains(" src=\"") {
+                if tag.contains(" alt=\"") {
+                    out.push_str(tag);
+                } else {
+                    out.push_str("<img alt=\"\"");
+                    out.push_str(&tag[4..]);
+                }
+            }
+        } else if is_start_tag(tag, "a") && !tag.contains(" href=\"") {
+            unwrapped_link = true;
+        } else if tag == "</a>" && unwrapped_link {
+            unwrapped_link = false;
+        } else if let Some(level) = heading_level(tag, false) {
+            let wanted = (level + 1).min(6);
+            let level_out = wanted.min(last_level + 1);
+            last_level = level_out;
+            open_heading = Some((level, level_out));
+            out.push_str(&format!("<h{level_out}"));
+            out.push_str(&tag[3..]);
+        } else if let Some(level) = heading_level(tag, true) {
+            match open_heading.take() {
+                Some((opened, level_out)) if opened == level => {
+                    out.push_str(&format!("</h{level_out}>"));
+                }
+                _ => out.push_str(tag),
+            }
+        } else {
+            out.push_str(tag);
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// True for `<name>` or `<name attr...>` (not `<names>`).
+fn is_start_tag(tag: &str, name: &str) -> bool {
+    tag.strip_prefix('<')
+        .and_then(|t| t.strip_prefix(name))
+        .is_some_and(|t| t.starts_with([' ', '>', '/']))
+}
+
+/// The level of an `<hN ...>` start tag (or `</hN>` end tag when `closing`).
+fn heading_level(tag: &str, closing: bool) -> Option<u8> {
+    let prefix = if closing { "</h" } else { "<h" };
+    let rest = tag.strip_prefix(prefix)?;
+    let mut chars = rest.chars();
+    let digit = chars.next()?.to_digit(10)?;
+    let after = chars.next()?;
+    ((1..=6).contains(&digit) && (after == '>' || (!closing && after == ' ')))
+        .then_some(digit as u8)
+}
+
+/// Byte length of the tag at the start of `s`, up to and including its `>`,
+/// skipping `>` inside quoted attribute values.
+fn tag_end(s: &str) -> Option<usize> {
+    let mut in_quotes = false;
+    for (i, c) in s.char_indices() {
+        match c {
+            '"' => in_quotes = !in_quotes,
+            '>' if !in_quotes => return Some(i + 1),
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html(md: &str, base: Option<&str>) -> String {
+        let base = base.map(|b| Url::parse(b).unwrap());
+        render(md, base.as_ref()).html.0
+    }
+
+    #[test]
+    fn scripts_handlers_and_bad_schemes_are_removed() {
+        let out = html(
+            "<script>alert(1)</script>\n\n<p onclick=\"x()\">hi</p>\n\n[a](javascript:alert(1)) <a href=\"data:text/html,x\">b</a>",
+            None,
+        );
+        assert!(!out.contains("script"), "{out}");
+        assert!(!out.contains("onclick"), "{out}");
+        assert!(!out.contains("javascript:"), "{out}");
+        assert!(!out.contains("data:"), "{out}");
+        assert!(out.contains("hi"), "{out}");
+    }
+
+    #[test]
+    fn relative_links_resolve_against_the_original_and_external_links_get_rel() {
+        let out = html(
+            "[about](/p/about.html) ![x](../img/x.png) [ext](https://ex.org/)",
+            Some("https://news.example.com/2024/12/story.html"),
+        );
+        assert!(
+            out.contains("href=\"https://news.example.com/p/about.html\""),
+            "{out}"
+        );
+        assert!(
+            out.contains("src=\"https://news.example.com/2024/img/x.png\""),
+            "{out}"
+        );
+        assert!(out.contains("rel=\"noopener noreferrer\""), "{out}");
+    }
+
+    #[test]
+    fn relative_links_without_an_original_are_dropped() {
+        let out = html("[about](/p/about.html)", None);
+        assert!(!out.contains("href"), "{out}");
+        assert!(out.contains("about"), "{out}");
+    }
+
+    #[test]
+    fn dangling_fragments_are_dropped_but_footnotes_work() {
+        let out = html(
+            "[Share](#link_share) text[^n]\n\n[^n]: The note.\n\n<div id=\"fn-1\">forged</div>",
+            Some("https://ex.com/a"),
+        );
+        assert!(!out.contains("#link_share"), "{out}");
+        assert!(out.contains("href=\"#fn-1\""), "{out}");
+        assert_eq!(out.matches("id=\"fn-1\"").count(), 1, "{out}");
+        assert!(out.contains("id=\"fnref-1\""), "{out}");
+    }
+
+    #[test]
+    fn data_images_vanish_and_headings_demote() {
+        let out = html(
+            "# Title\n\n[![Logo](data:image/png;base64...)](/)\n\n<img src=\"data:x\">",
+            None,
+        );
+        assert!(!out.contains("<img"), "{out}");
+        assert!(out.contains("<h2>Title</h2>"), "{out}");
+    }
+
+    #[test]
+    fn images_get_alt() {
+        let out = html("<img src=\"https://ex.com/a.png\">", None);
+        assert!(
+            out.contains("<img alt=\"\" src=\"https://ex.com/a.png\">"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn headings_never_skip_a_level() {
+        let out = html("# A\n\n#### B\n\n###### C\n\n## D\n\n<h5>E</h5>", None);
+        assert!(out.contains("<h2>A</h2>"), "{out}");
+        assert!(out.contains("<h3>B</h3>"), "{out}");
+        assert!(out.contains("<h4>C</h4>"), "{out}");
+        assert!(out.contains("<h3>D</h3>"), "{out}");
+        assert!(out.contains("<h4>E</h4>"), "{out}");
+    }
+
+    #[test]
+    fn dropped_links_are_unwrapped() {
+        let out = html(
+            "[Share on Facebook](#link_share) and [ok](https://e.org/)",
+            None,
+        );
+        assert!(out.contains("<p>Share on Facebook and <a"), "{out}");
+        assert_eq!(out.matches("</a>").count(), 1, "{out}");
+    }
+
+    #[test]
+    fn tables_tasks_strikethrough() {
+        let out = html(
+            "| a | b |\n|:-|-:|\n| 1 | 2 |\n\n- [x] done\n\n~~old~~",
+            None,
+        );
+        assert!(out.contains("<table>"), "{out}");
+        assert!(out.contains("type=\"checkbox\""), "{out}");
+        assert!(out.contains("<del>old</del>"), "{out}");
+    }
+
+    #[test]
+    fn lede_skips_menus_and_short_lines() {
+        let md = "* [Home](/)\n* [News](/n)\n\n[Subscribe](#s) [Share](#x) [Follow us on Twitter and Facebook today](#y)\n\n**Dec 02, 2024**\n\nA global law enforcement operation has led to the arrest of more than 5,500 suspects in many countries.\n\nSecond.";
+        let lede = render(md, None).lede.unwrap();
+        assert!(lede.starts_with("A global law enforcement"), "{lede}");
+    }
+}

@@ -1,0 +1,78 @@
+//! Tag normalisation.
+//!
+//! Takes tags as written (`Data Breach`, `data_breach`, `DATA-BREACH`); gives
+//! one key per tag (`data-breach`): case, spaces, hyphens and underscores fold
+//! together, accents are transliterated, and config aliases map a key onto
+//! another tag. The display name is chosen later, over the whole site.
+
+use std::collections::BTreeMap;
+
+use crate::slug;
+
+/// A tag on one article: its key and the spelling to display for it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct TagMention {
+    /// Normalised key, also the URL slug: `data-breach`.
+    pub key: String,
+    /// As written in the article (or the alias target in the config).
+    pub written: String,
+}
+
+/// The normalised key of a tag; empty if it has no letters or digits.
+pub fn normalise(tag: &str) -> String {
+    slug::slugify(tag)
+}
+
+/// Normalises an article's tags, applies aliases, drops empties and duplicates
+/// (keeping the first spelling).
+pub fn resolve(written: &[String], aliases: &BTreeMap<String, String>) -> Vec<TagMention> {
+    let mut out: Vec<TagMention> = Vec::with_capacity(written.len());
+    for w in written {
+        let key = normalise(w);
+        let mention = match aliases.get(&key) {
+            Some(target) => TagMention {
+                key: normalise(target),
+                written: target.clone(),
+            },
+            None => TagMention {
+                key,
+                written: w.clone(),
+            },
+        };
+        if !mention.key.is_empty() && !out.iter().any(|m| m.key == mention.key) {
+            out.push(mention);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_fold_together() {
+        for t in [
+            "Data Breach",
+            "data-breach",
+            "data_breach",
+            "DATA  BREACH",
+            " data--breach ",
+        ] {
+            assert_eq!(normalise(t), "data-breach", "{t}");
+        }
+    }
+
+    #[test]
+    fn aliases_and_duplicates() {
+        let aliases = BTreeMap::from([("log4shell".to_owned(), "Log4j".to_owned())]);
+        let written: Vec<String> = ["Log4Shell", "log4j", "Ransomware", "ransomware", "???"]
+            .map(String::from)
+            .to_vec();
+        let got = resolve(&written, &aliases);
+        let keys: Vec<&str> = got.iter().map(|m| m.key.as_str()).collect();
+        assert_eq!(keys, ["log4j", "ransomware"]);
+        assert_eq!(got[0].written, "Log4j");
+        assert_eq!(got[1].written, "Ransomware");
+    }
+}

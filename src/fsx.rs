@@ -1,0 +1,84 @@
+//! Filesystem calls whose errors name the path.
+//!
+//! Takes paths, gives contents or an [`FsError`] that says what was being done
+//! to which file: ``failed to read `content/x.md`: permission denied``.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// An I/O failure on a named path.
+#[derive(Debug, thiserror::Error)]
+#[error("failed to {action} `{}`: {source}", path.display())]
+pub struct FsError {
+    /// What we were doing: "read", "write", "create folder", ...
+    pub action: &'static str,
+    /// The path it was done to.
+    pub path: PathBuf,
+    /// The underlying error.
+    #[source]
+    pub source: io::Error,
+}
+
+fn wrap<T>(action: &'static str, path: &Path, result: io::Result<T>) -> Result<T, FsError> {
+    result.map_err(|source| FsError {
+        action,
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Reads a UTF-8 file, dropping a leading byte-order mark.
+pub fn read_to_string(path: &Path) -> Result<String, FsError> {
+    let bytes = wrap("read", path, std::fs::read(path))?;
+    let text = String::from_utf8(bytes).map_err(|e| FsError {
+        action: "read",
+        path: path.to_path_buf(),
+        source: io::Error::new(io::ErrorKind::InvalidData, format!("not UTF-8 ({e})")),
+    })?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    })
+}
+
+/// Writes `bytes` to `path`, creating parent folders.
+pub fn write(path: &Path, bytes: &[u8]) -> Result<(), FsError> {
+    if let Some(parent) = path.parent() {
+        create_dir_all(parent)?;
+    }
+    wrap("write", path, std::fs::write(path, bytes))
+}
+
+/// Creates a folder and its parents.
+pub fn create_dir_all(path: &Path) -> Result<(), FsError> {
+    wrap("create folder", path, std::fs::create_dir_all(path))
+}
+
+/// Renames `from` to `to`.
+pub fn rename(from: &Path, to: &Path) -> Result<(), FsError> {
+    wrap("rename", from, std::fs::rename(from, to))
+}
+
+/// Removes a folder and everything in it; a missing folder is not an error.
+pub fn remove_dir_all(path: &Path) -> Result<(), FsError> {
+    match std::fs::remove_dir_all(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        other => wrap("remove", path, other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_bom_and_names_missing_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.md");
+        std::fs::write(&p, "\u{feff}---\n").unwrap();
+        assert_eq!(read_to_string(&p).unwrap(), "---\n");
+        let err = read_to_string(&dir.path().join("missing.md")).unwrap_err();
+        assert!(err.to_string().starts_with("failed to read `"), "{err}");
+        assert!(err.to_string().contains("missing.md"), "{err}");
+    }
+}

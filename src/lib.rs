@@ -1,0 +1,171 @@
+//! Briefing: a static site generator for a curated cybersecurity threat digest.
+//!
+//! The pipeline, one way, each arrow a function over owned values:
+//!
+//! ```text
+//! BuildOptions (config::load)
+//!   load::sources        content/**/*.md      -> Vec<SourceFile>     (walkdir sorted, rayon read)
+//!   article::parse_all   front matter + body  -> Vec<ParsedArticle>  (rayon)
+//!   ── any error: report every one, stop; the output folder is untouched ──
+//!   enrich::run          markdown, sanitise, tags -> Vec<Article>    (rayon)
+//!   digest::build        slugs, groups        -> Digest
+//!   render::site         Tera                 -> Vec<OutputFile>     (rayon, in memory)
+//!   output::write_atomically  staging folder, then swap
+//! ```
+//!
+//! The library never prints; [`build`] and [`check`] return a report or every
+//! diagnostic, and the CLI decides what to show.
+
+#![warn(missing_docs)]
+
+pub mod article;
+pub mod cli;
+pub mod config;
+pub mod diagnostics;
+pub mod digest;
+pub mod enrich;
+pub mod front_matter;
+pub mod fsx;
+pub mod load;
+pub mod output;
+pub mod render;
+pub mod slug;
+
+use std::time::{Duration, Instant};
+
+pub use config::BuildOptions;
+use diagnostics::Diagnostics;
+use output::OutputFile;
+
+/// What a successful build did.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    /// Articles on the site (drafts excluded unless asked for).
+    pub articles: usize,
+    /// HTML pages written.
+    pub pages: usize,
+    /// Feeds written.
+    pub feeds: usize,
+    /// Warnings (never errors).
+    pub diagnostics: Diagnostics,
+    /// Wall time of the whole build.
+    pub elapsed: Duration,
+}
+
+/// Why a build stopped: every error found (plus warnings), sorted by location.
+#[derive(Debug, Clone)]
+pub struct BuildFailure {
+    /// The diagnostics, errors and warnings.
+    pub diagnostics: Diagnostics,
+}
+
+impl From<Diagnostics> for BuildFailure {
+    fn from(mut diagnostics: Diagnostics) -> Self {
+        diagnostics.sort();
+        BuildFailure { diagnostics }
+    }
+}
+
+/// A rendered site, not yet written.
+#[derive(Debug, Clone)]
+pub struct RenderedSite {
+    /// Every output file, theme included, sorted by path.
+    pub files: Vec<OutputFile>,
+    /// Counts and warnings.
+    pub report: BuildReport,
+}
+
+/// Builds the site and swaps it into `opts.out_dir`.
+///
+/// # Errors
+/// Every problem found; the output folder is then left exactly as it was.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
+    let started = Instant::now();
+    output::check_out_dir(&opts.root, &opts.out_dir).map_err(Diagnostics::from)?;
+    let site = render(opts)?;
+    output::write_atomically(&site.files, &opts.out_dir).map_err(|d| {
+        let mut all = site.report.diagnostics.clone();
+        all.push(d);
+        BuildFailure::from(all)
+    })?;
+    Ok(BuildReport {
+        elapsed: started.elapsed(),
+        ..site.report
+    })
+}
+
+/// Runs everything except the write.
+///
+/// # Errors
+/// Every problem found.
+pub fn check(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
+    render(opts).map(|s| s.report)
+}
+
+/// Loads, parses, enriches, groups and renders the site in memory.
+///
+/// # Errors
+/// Every problem found, in every file, sorted by location.
+pub fn render(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
+    let started = Instant::now();
+    let (sources, mut diagnostics) = load::sources(&opts.root);
+    let (parsed, parse_diagnostics) = article::parse_all(sources, opts.site.timezone);
+    diagnostics.extend(parse_diagnostics);
+    // Templates and theme load before the stop, so one run reports problems
+    // in content and templates together.
+    let templates = render::Templates::load(&opts.root);
+    let theme = output::theme(&opts.root);
+    if let Err(d) = &templates {
+        diagnostics.extend(d.clone());
+    }
+    if let Err(d) = &theme {
+        diagnostics.extend(d.clone());
+    }
+    if opts.strict {
+        diagnostics.make_warnings_errors();
+    }
+    let (Ok(templates), Ok(theme)) = (templates, theme) else {
+        return Err(diagnostics.into());
+    };
+    if diagnostics.has_errors() {
+        return Err(diagnostics.into());
+    }
+
+    let parsed: Vec<_> = parsed
+        .into_iter()
+        .filter(|a| opts.drafts || !a.meta.draft)
+        .collect();
+    let articles = enrich::run(parsed, &opts.site);
+    let digest = digest::build(articles, &opts.site);
+    let rendered = match render::site(&digest, &templates, &opts.site) {
+        Ok(files) => files,
+        Err(d) => {
+            diagnostics.extend(d);
+            return Err(diagnostics.into());
+        }
+    };
+    let pages = rendered
+        .iter()
+        .filter(|f| f.path.ends_with(".html"))
+        .count();
+    let feeds = rendered
+        .iter()
+        .filter(|f| f.path.ends_with("rss.xml"))
+        .count();
+    let files = output::merge(rendered, theme).map_err(|d| {
+        let mut all = diagnostics.clone();
+        all.extend(d);
+        BuildFailure::from(all)
+    })?;
+    diagnostics.sort();
+    Ok(RenderedSite {
+        files,
+        report: BuildReport {
+            articles: digest.entries.len(),
+            pages,
+            feeds,
+            diagnostics,
+            elapsed: started.elapsed(),
+        },
+    })
+}

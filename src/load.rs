@@ -1,0 +1,141 @@
+//! Finds and reads the article files under `content/`.
+//!
+//! Takes the site root; gives every `.md` file under `content/` (recursively,
+//! in sorted order so the output is deterministic) with its text, read in
+//! parallel. Other files are ignored. Unreadable files become diagnostics; the
+//! rest still load.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::fsx;
+
+/// The content folder's name, under the site root.
+pub const CONTENT_DIR: &str = "content";
+
+/// One article file exactly as read: BOM stripped, CRLF turned into LF.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// Path relative to the site root, e.g. `content/2024/12/xz.md`.
+    pub path: PathBuf,
+    /// The text.
+    pub text: String,
+}
+
+/// Walks `root/content` and reads every `.md` file in it.
+pub fn sources(root: &Path) -> (Vec<SourceFile>, Diagnostics) {
+    let content = root.join(CONTENT_DIR);
+    let mut diagnostics = Diagnostics::new();
+    if !content.is_dir() {
+        diagnostics.push(
+            Diagnostic::error(
+                Location::file(CONTENT_DIR),
+                format!("no `{CONTENT_DIR}/` folder in `{}`", root.display()),
+            )
+            .with_help(
+                "put article files (markdown with YAML front matter) in content/, or pass --root",
+            ),
+        );
+        return (Vec::new(), diagnostics);
+    }
+    let mut paths: Vec<PathBuf> = Vec::new();
+    let walker = WalkDir::new(&content)
+        .sort_by_file_name()
+        .into_iter()
+        // Skip hidden files and folders (editor swap files, .git).
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() && is_article(e.path()) => {
+                paths.push(e.into_path());
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let path = e.path().map_or_else(|| content.clone(), Path::to_path_buf);
+                diagnostics.push(Diagnostic::error(
+                    Location::file(relative(root, &path)),
+                    format!("cannot read: {e}"),
+                ));
+            }
+        }
+    }
+    let read: Vec<Result<SourceFile, Diagnostic>> = paths
+        .par_iter()
+        .map(|path| {
+            let rel = relative(root, path);
+            match fsx::read_to_string(path) {
+                Ok(text) => Ok(SourceFile {
+                    path: rel,
+                    text: normalise_newlines(text),
+                }),
+                Err(e) => Err(Diagnostic::error(Location::file(rel), e.to_string())),
+            }
+        })
+        .collect();
+    let mut files = Vec::with_capacity(read.len());
+    for r in read {
+        match r {
+            Ok(f) => files.push(f),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    (files, diagnostics)
+}
+
+fn is_article(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md"))
+}
+
+fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// CRLF → LF. A lone CR stays: it is content, not a line ending we can trust.
+fn normalise_newlines(text: String) -> String {
+    if text.contains("\r\n") {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_only_markdown_sorted_and_skips_hidden() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = dir.path().join("content");
+        std::fs::create_dir_all(c.join("b")).unwrap();
+        std::fs::create_dir_all(c.join(".hidden")).unwrap();
+        std::fs::write(c.join("b/z.md"), "z").unwrap();
+        std::fs::write(c.join("a.md"), "a\r\nb").unwrap();
+        std::fs::write(c.join("notes.txt"), "x").unwrap();
+        std::fs::write(c.join("image.png"), [0u8, 1, 2]).unwrap();
+        std::fs::write(c.join(".hidden/x.md"), "x").unwrap();
+        let (files, diags) = sources(dir.path());
+        assert!(diags.is_empty(), "{diags:?}");
+        let paths: Vec<_> = files.iter().map(|f| f.path.clone()).collect();
+        assert_eq!(
+            paths,
+            vec![
+                PathBuf::from("content/a.md"),
+                PathBuf::from("content/b/z.md")
+            ]
+        );
+        assert_eq!(files[0].text, "a\nb");
+    }
+
+    #[test]
+    fn missing_content_folder_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let (files, diags) = sources(dir.path());
+        assert!(files.is_empty());
+        assert_eq!(diags.error_count(), 1);
+    }
+}

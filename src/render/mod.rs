@@ -1,0 +1,453 @@
+//! Rendering: from the digest to output files, in memory.
+//!
+//! Takes the [`Digest`], the [`Templates`] and the config; gives every output
+//! file (pages, feeds, sitemap, robots.txt) as an [`OutputFile`]. Pages render
+//! in parallel; nothing touches the disk, so a failed render leaves the last
+//! good site alone and `check` can run everything but the write.
+
+pub mod feeds;
+pub mod sitemap;
+pub mod templates;
+pub mod view;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::config::SiteConfig;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::digest::{Digest, EntryId, Period};
+use crate::output::OutputFile;
+pub use templates::Templates;
+use view::{
+    ArchivePage, ArchiveYear, ArticlePage, CountedLink, EntryView, IndexPage, Link, ListPage,
+    Pagination, PlainPage, SiteView, Urls,
+};
+
+/// One file to produce.
+#[derive(Debug, Clone, PartialEq)]
+enum Job {
+    /// Page `n` of the home list.
+    Home(usize),
+    /// An article page.
+    Article(EntryId),
+    /// All tags.
+    TagIndex,
+    /// Page `n` of a tag.
+    Tag(String, usize),
+    /// All sources.
+    SourceIndex,
+    /// Page `n` of a source.
+    Source(String, usize),
+    /// Years, months and weeks.
+    Archive,
+    /// A year, month or week page.
+    Period(Period),
+    /// The 404 page.
+    NotFound,
+}
+
+impl Job {
+    /// Output path of the job's HTML file.
+    fn path(&self, digest: &Digest) -> String {
+        let folder = match self {
+            Job::Home(n) => view::page_path("", *n),
+            Job::Article(id) => view::article_path(&digest.entries[*id].slug),
+            Job::TagIndex => "tags/".to_owned(),
+            Job::Tag(key, n) => view::page_path(&view::tag_path(key), *n),
+            Job::SourceIndex => "sources/".to_owned(),
+            Job::Source(key, n) => view::page_path(&view::source_path(key), *n),
+            Job::Archive => "archive/".to_owned(),
+            Job::Period(p) => format!("{}/", p.path()),
+            Job::NotFound => return "404.html".to_owned(),
+        };
+        format!("{folder}index.html")
+    }
+}
+
+/// Number of pages a list of `len` entries takes (at least one).
+fn page_count(len: usize, per_page: usize) -> usize {
+    len.div_ceil(per_page).max(1)
+}
+
+/// Renders the whole site.
+///
+/// # Errors
+/// Every template that failed, with the template's name and the reason.
+pub fn site(
+    digest: &Digest,
+    templates: &Templates,
+    config: &SiteConfig,
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    let urls = Urls::new(&config.base_url);
+    let site_view = SiteView::new(config, &urls);
+    let per_page = config.items_per_page;
+
+    let mut jobs = Vec::new();
+    for n in 1..=page_count(digest.entries.len(), per_page) {
+        jobs.push(Job::Home(n));
+    }
+    jobs.extend((0..digest.entries.len()).map(Job::Article));
+    jobs.push(Job::TagIndex);
+    for (key, group) in &digest.tags {
+        for n in 1..=page_count(group.entries.len(), per_page) {
+            jobs.push(Job::Tag(key.clone(), n));
+        }
+    }
+    jobs.push(Job::SourceIndex);
+    for (key, group) in &digest.sources {
+        for n in 1..=page_count(group.entries.len(), per_page) {
+            jobs.push(Job::Source(key.clone(), n));
+        }
+    }
+    jobs.push(Job::Archive);
+    jobs.extend(digest.periods.keys().copied().map(Job::Period));
+    jobs.push(Job::NotFound);
+
+    let ctx = RenderContext {
+        digest,
+        templates,
+        config,
+        urls: &urls,
+        site: &site_view,
+    };
+    let mut results: Vec<Result<OutputFile, Diagnostic>> =
+        jobs.par_iter().map(|job| ctx.render(job)).collect();
+
+    let page_paths: Vec<(String, Option<String>)> = jobs
+        .iter()
+        .filter(|j| **j != Job::NotFound)
+        .map(|j| {
+            let lastmod = match j {
+                Job::Article(id) => Some(digest.entries[*id].date.format("%Y-%m-%d").to_string()),
+                _ => None,
+            };
+            (j.path(digest), lastmod)
+        })
+        .collect();
+    results.push(sitemap::sitemap(&page_paths, templates, &urls));
+    results.push(sitemap::robots(templates, &urls));
+    results.push(feeds::site_feed(
+        digest, templates, config, &site_view, &urls,
+    ));
+    let tag_feeds: Vec<Result<OutputFile, Diagnostic>> = digest
+        .tags
+        .par_iter()
+        .map(|(key, group)| {
+            feeds::tag_feed(key, group, digest, templates, config, &site_view, &urls)
+        })
+        .collect();
+    results.extend(tag_feeds);
+
+    let mut files = Vec::with_capacity(results.len());
+    let mut problems = Diagnostics::new();
+    for r in results {
+        match r {
+            Ok(f) => files.push(f),
+            Err(d) => {
+                // One broken template fails every page that uses it; say it once.
+                if !problems.iter().any(|p| p == &d) {
+                    problems.push(d);
+                }
+            }
+        }
+    }
+    if problems.is_empty() {
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(files)
+    } else {
+        problems.sort();
+        Err(problems)
+    }
+}
+
+/// What every page render needs.
+struct RenderContext<'a> {
+    digest: &'a Digest,
+    templates: &'a Templates,
+    config: &'a SiteConfig,
+    urls: &'a Urls,
+    site: &'a SiteView<'a>,
+}
+
+impl RenderContext<'_> {
+    fn render(&self, job: &Job) -> Result<OutputFile, Diagnostic> {
+        let path = job.path(self.digest);
+        let folder_url = self.urls.to(path.trim_end_matches("index.html"));
+        match job {
+            Job::Home(n) => {
+                let ids: Vec<EntryId> = (0..self.digest.entries.len()).collect();
+                let page = self.list_page(
+                    "home",
+                    &ids,
+                    *n,
+                    "",
+                    self.config.title.clone(),
+                    self.config.description.clone(),
+                );
+                let page = ListPage {
+                    title: if *n > 1 {
+                        format!("{} (page {n})", self.config.title)
+                    } else {
+                        self.config.title.clone()
+                    },
+                    feed_url: Some(self.urls.to("rss.xml")),
+                    ..page
+                };
+                self.emit(path, "index.html", &page)
+            }
+            Job::Article(id) => {
+                let entry = &self.digest.entries[*id];
+                let week = chrono::Datelike::iso_week(&entry.date);
+                let period = Period::Week {
+                    year: week.year(),
+                    week: week.week(),
+                };
+                let page = ArticlePage {
+                    site: self.site,
+                    entry: EntryView::new(entry, self.digest, self.urls),
+                    url: folder_url,
+                    content: entry.article.html.as_str(),
+                    fetched_display: entry.article.meta.fetched.map(|f| {
+                        self.config
+                            .timezone
+                            .convert(&f)
+                            .format("%-d %B %Y")
+                            .to_string()
+                    }),
+                    week: Link {
+                        name: period.title(),
+                        url: self.urls.to(&format!("{}/", period.path())),
+                    },
+                    extra: &entry.article.meta.extra,
+                };
+                self.emit(path, "article.html", &page)
+            }
+            Job::TagIndex => {
+                let page = IndexPage {
+                    site: self.site,
+                    title: "Tags".to_owned(),
+                    url: folder_url,
+                    kind: "tags",
+                    groups: view::group_links(&self.digest.tags, view::tag_path, self.urls),
+                };
+                self.emit(path, "groups.html", &page)
+            }
+            Job::SourceIndex => {
+                let page = IndexPage {
+                    site: self.site,
+                    title: "Sources".to_owned(),
+                    url: folder_url,
+                    kind: "sources",
+                    groups: view::group_links(&self.digest.sources, view::source_path, self.urls),
+                };
+                self.emit(path, "groups.html", &page)
+            }
+            Job::Tag(key, n) => {
+                let group = &self.digest.tags[key];
+                let first = view::tag_path(key);
+                let page = self.list_page(
+                    "tag",
+                    &group.entries,
+                    *n,
+                    &first,
+                    format!("Tag: {}", group.name),
+                    count_line(group.entries.len()),
+                );
+                let page = ListPage {
+                    feed_url: Some(self.urls.to(&format!("{first}rss.xml"))),
+                    ..page
+                };
+                self.emit(path, "list.html", &page)
+            }
+            Job::Source(key, n) => {
+                let group = &self.digest.sources[key];
+                let first = view::source_path(key);
+                let page = self.list_page(
+                    "source",
+                    &group.entries,
+                    *n,
+                    &first,
+                    format!("Source: {}", group.name),
+                    count_line(group.entries.len()),
+                );
+                let page = ListPage {
+                    source_home: group.home.clone(),
+                    ..page
+                };
+                self.emit(path, "list.html", &page)
+            }
+            Job::Archive => {
+                let page = ArchivePage {
+                    site: self.site,
+                    title: "Archive".to_owned(),
+                    url: folder_url,
+                    years: self.archive_years(),
+                };
+                self.emit(path, "archive.html", &page)
+            }
+            Job::Period(period) => {
+                let ids = &self.digest.periods[period];
+                let (kind, entries, periods) = match period {
+                    // A year can hold thousands of entries: its page lists
+                    // months and weeks, and the month pages list entries.
+                    Period::Year(y) => {
+                        let year = self
+                            .archive_years()
+                            .into_iter()
+                            .find(|a| a.link.name == y.to_string());
+                        let months = year.map(|y| y.months).unwrap_or_default();
+                        ("year", Vec::new(), months)
+                    }
+                    Period::Month { .. } => ("month", self.entry_views(ids), Vec::new()),
+                    Period::Week { .. } => ("week", self.entry_views(ids), Vec::new()),
+                };
+                let page = ListPage {
+                    site: self.site,
+                    title: period.title(),
+                    heading: period.title(),
+                    intro: count_line(ids.len()),
+                    url: folder_url,
+                    kind,
+                    feed_url: None,
+                    source_home: None,
+                    entries,
+                    pagination: None,
+                    periods,
+                };
+                self.emit(path, "list.html", &page)
+            }
+            Job::NotFound => {
+                let page = PlainPage {
+                    site: self.site,
+                    title: "Page not found".to_owned(),
+                    url: self.urls.to("404.html"),
+                };
+                self.emit(path, "404.html", &page)
+            }
+        }
+    }
+
+    fn entry_views(&self, ids: &[EntryId]) -> Vec<EntryView<'_>> {
+        ids.iter()
+            .map(|&id| EntryView::new(&self.digest.entries[id], self.digest, self.urls))
+            .collect()
+    }
+
+    /// Page `n` of a paginated list whose first page is at `first`.
+    fn list_page(
+        &self,
+        kind: &'static str,
+        ids: &[EntryId],
+        n: usize,
+        first: &str,
+        heading: String,
+        intro: String,
+    ) -> ListPage<'_> {
+        let per_page = self.config.items_per_page;
+        let total = page_count(ids.len(), per_page);
+        let start = (n - 1) * per_page;
+        let chunk = &ids[start.min(ids.len())..(start + per_page).min(ids.len())];
+        let pagination = (total > 1).then(|| Pagination {
+            current: n,
+            total,
+            prev_url: (n > 1).then(|| self.urls.to(&view::page_path(first, n - 1))),
+            next_url: (n < total).then(|| self.urls.to(&view::page_path(first, n + 1))),
+        });
+        let title = if n > 1 {
+            format!("{heading} (page {n})")
+        } else {
+            heading.clone()
+        };
+        ListPage {
+            site: self.site,
+            title,
+            heading,
+            intro,
+            url: self.urls.to(&view::page_path(first, n)),
+            kind,
+            feed_url: None,
+            source_home: None,
+            entries: self.entry_views(chunk),
+            pagination,
+            periods: Vec::new(),
+        }
+    }
+
+    fn archive_years(&self) -> Vec<ArchiveYear> {
+        let link = |p: &Period, ids: &Vec<EntryId>| CountedLink {
+            name: match p {
+                Period::Month { month, .. } => crate::digest::month_name(*month).to_owned(),
+                other => other.title(),
+            },
+            url: self.urls.to(&format!("{}/", p.path())),
+            count: ids.len(),
+        };
+        let mut years: Vec<ArchiveYear> = self
+            .digest
+            .periods
+            .iter()
+            .filter_map(|(p, ids)| match p {
+                Period::Year(y) => Some(ArchiveYear {
+                    link: CountedLink {
+                        name: y.to_string(),
+                        ..link(p, ids)
+                    },
+                    months: self
+                        .digest
+                        .periods
+                        .iter()
+                        .rev()
+                        .filter(|(q, _)| matches!(q, Period::Month { year, .. } if year == y))
+                        .map(|(q, ids)| link(q, ids))
+                        .collect(),
+                    weeks: self
+                        .digest
+                        .periods
+                        .iter()
+                        .rev()
+                        .filter(|(q, _)| matches!(q, Period::Week { year, .. } if year == y))
+                        .map(|(q, ids)| link(q, ids))
+                        .collect(),
+                }),
+                _ => None,
+            })
+            .collect();
+        years.reverse();
+        years
+    }
+
+    fn emit<T: Serialize>(
+        &self,
+        path: String,
+        template: &str,
+        view: &T,
+    ) -> Result<OutputFile, Diagnostic> {
+        let html = self.templates.render(template, view)?;
+        Ok(OutputFile {
+            path,
+            bytes: html.into_bytes(),
+        })
+    }
+}
+
+fn count_line(n: usize) -> String {
+    match n {
+        1 => "1 article".to_owned(),
+        n => format!("{n} articles"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pagination_counts() {
+        assert_eq!(page_count(0, 20), 1);
+        assert_eq!(page_count(20, 20), 1);
+        assert_eq!(page_count(21, 20), 2);
+        assert_eq!(view::page_path("tags/x/", 1), "tags/x/");
+        assert_eq!(view::page_path("tags/x/", 3), "tags/x/page/3/");
+        assert_eq!(view::page_path("", 2), "page/2/");
+    }
+}

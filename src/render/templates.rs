@@ -1,0 +1,233 @@
+//! The Tera templates: built-in defaults plus the site's overrides.
+//!
+//! Takes the site root; gives [`Templates`], where every default from the
+//! repository's `templates/` (embedded in the binary) is replaced by the site's
+//! `templates/NAME` when one exists. Autoescaping stays on for HTML and XML;
+//! only the sanitised article body is emitted with `| safe`.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use tera::{Context, Tera};
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::fsx;
+
+/// The site folder that overrides built-in templates.
+pub const TEMPLATES_DIR: &str = "templates";
+
+/// Built-in templates, by name.
+pub const DEFAULTS: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("macros.html", include_str!("../../templates/macros.html")),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("list.html", include_str!("../../templates/list.html")),
+    ("article.html", include_str!("../../templates/article.html")),
+    ("groups.html", include_str!("../../templates/groups.html")),
+    ("archive.html", include_str!("../../templates/archive.html")),
+    ("404.html", include_str!("../../templates/404.html")),
+    ("rss.xml", include_str!("../../templates/rss.xml")),
+    ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
+    ("robots.txt", include_str!("../../templates/robots.txt")),
+];
+
+/// The compiled templates, and where each came from (for error messages).
+#[derive(Debug)]
+pub struct Templates {
+    tera: Tera,
+    overridden: Vec<String>,
+}
+
+impl Templates {
+    /// The built-in templates only.
+    pub fn builtin() -> Self {
+        let mut tera = Tera::default();
+        tera.add_raw_templates(DEFAULTS.to_vec())
+            .expect("built-in templates compile (checked by a unit test)");
+        tera.set_escape_fn(escape_markup);
+        Templates {
+            tera,
+            overridden: Vec::new(),
+        }
+    }
+
+    /// Defaults overridden by `root/templates/**`.
+    ///
+    /// # Errors
+    /// Every override that does not read or parse, each with its location.
+    pub fn load(root: &Path) -> Result<Self, Diagnostics> {
+        let dir = root.join(TEMPLATES_DIR);
+        let mut problems = Diagnostics::new();
+        let mut overrides: Vec<(String, String)> = Vec::new();
+        if dir.is_dir() {
+            for entry in WalkDir::new(&dir).sort_by_file_name() {
+                let entry = match entry {
+                    Ok(e) => e,
+                    Err(e) => {
+                        problems.push(Diagnostic::error(
+                            Location::file(TEMPLATES_DIR),
+                            format!("cannot read: {e}"),
+                        ));
+                        continue;
+                    }
+                };
+                if !entry.file_type().is_file()
+                    || entry.file_name().to_string_lossy().starts_with('.')
+                {
+                    continue;
+                }
+                let name = entry
+                    .path()
+                    .strip_prefix(&dir)
+                    .unwrap_or(entry.path())
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                let rel = PathBuf::from(TEMPLATES_DIR).join(&name);
+                match fsx::read_to_string(entry.path()) {
+                    Ok(text) => overrides.push((name, text)),
+                    Err(e) => problems.push(Diagnostic::error(Location::file(rel), e.to_string())),
+                }
+            }
+        }
+        if problems.has_errors() {
+            return Err(problems);
+        }
+        let overridden: Vec<String> = overrides.iter().map(|(n, _)| n.clone()).collect();
+        let mut all: Vec<(String, String)> = DEFAULTS
+            .iter()
+            .filter(|(name, _)| !overridden.iter().any(|o| o == name))
+            .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
+            .collect();
+        let overrides_copy = overrides.clone();
+        all.extend(overrides);
+        let mut tera = Tera::default();
+        if let Err(e) = tera.add_raw_templates(all) {
+            // Find the broken overrides one by one (each on top of the
+            // defaults), so each is reported with its own name and line.
+            for (name, text) in &overrides_copy {
+                let mut single = Tera::default();
+                let mut with_defaults: Vec<(&str, &str)> = DEFAULTS
+                    .iter()
+                    .filter(|(n, _)| n != name)
+                    .copied()
+                    .collect();
+                with_defaults.push((name, text));
+                if let Err(e) = single.add_raw_templates(with_defaults) {
+                    problems.push(tera_diagnostic(
+                        &PathBuf::from(TEMPLATES_DIR).join(name),
+                        &e,
+                    ));
+                }
+            }
+            if problems.is_empty() {
+                problems.push(tera_diagnostic(Path::new(TEMPLATES_DIR), &e));
+            }
+            return Err(problems);
+        }
+        tera.set_escape_fn(escape_markup);
+        Ok(Templates { tera, overridden })
+    }
+
+    /// Renders template `name` with the fields of `view` as its variables.
+    ///
+    /// # Errors
+    /// The template's failure, located at the template file.
+    pub fn render<T: Serialize>(&self, name: &str, view: &T) -> Result<String, Diagnostic> {
+        let location = self.location(name);
+        let context = Context::from_serialize(view).map_err(|e| tera_diagnostic(&location, &e))?;
+        self.tera
+            .render(name, &context)
+            .map_err(|e| tera_diagnostic(&location, &e))
+    }
+
+    fn location(&self, name: &str) -> PathBuf {
+        if self.overridden.iter().any(|o| o == name) {
+            PathBuf::from(TEMPLATES_DIR).join(name)
+        } else {
+            PathBuf::from(format!("<built-in template {name}>"))
+        }
+    }
+}
+
+/// Escapes text for HTML and XML. Unlike Tera's default it leaves `/` alone,
+/// so URLs in the output read as URLs.
+pub fn escape_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A Tera error as one diagnostic: the whole cause chain on one line, and the
+/// `line:col` from a parse error when Tera gives one.
+fn tera_diagnostic(path: &Path, err: &tera::Error) -> Diagnostic {
+    let mut parts = vec![err.to_string()];
+    let mut source = std::error::Error::source(err);
+    while let Some(s) = source {
+        parts.push(s.to_string());
+        source = s.source();
+    }
+    let full = parts.join(": ");
+    let position = full.split("--> ").nth(1).and_then(|rest| {
+        let mut it = rest
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| !s.is_empty());
+        Some((it.next()?.parse().ok()?, it.next()?.parse().ok()?))
+    });
+    // Pest's multi-line pointer art does not fit a one-line diagnostic.
+    let message = full
+        .lines()
+        .map(str::trim)
+        .filter(|l| {
+            !l.is_empty()
+                && !l.starts_with("-->")
+                && !l.starts_with('|')
+                && !l.chars().next().is_some_and(|c| c.is_ascii_digit())
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let location = match position {
+        Some((line, col)) => Location::at(path, line, col),
+        None => Location::file(path),
+    };
+    Diagnostic::error(location, format!("template error: {message}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_but_not_slashes() {
+        assert_eq!(
+            escape_markup(r#"<a href="x">R&D's</a> https://e.org/"#),
+            "&lt;a href=&quot;x&quot;&gt;R&amp;D&#39;s&lt;/a&gt; https://e.org/"
+        );
+    }
+
+    #[test]
+    fn builtin_templates_compile() {
+        let mut tera = Tera::default();
+        tera.add_raw_templates(DEFAULTS.to_vec()).unwrap();
+    }
+
+    #[test]
+    fn broken_override_is_reported_with_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+        std::fs::write(dir.path().join("templates/404.html"), "ok\n{% if %}\n").unwrap();
+        let errs = Templates::load(dir.path()).unwrap_err();
+        let d = errs.iter().next().unwrap();
+        assert_eq!(d.location.path, PathBuf::from("templates/404.html"));
+        assert_eq!(d.location.line, Some(2), "{d}");
+    }
+}

@@ -1,0 +1,318 @@
+//! Typed view structs the templates see.
+//!
+//! Takes the [`Digest`] and config; gives serialisable structs with every URL
+//! absolute (so a sub-path `base_url` works everywhere) and every date already
+//! formatted. Templates never build URLs or parse dates themselves.
+
+use serde::Serialize;
+use url::Url;
+
+use crate::config::SiteConfig;
+use crate::digest::{Digest, Entry, Group};
+
+/// Builds absolute URLs under the site's base URL.
+#[derive(Debug, Clone)]
+pub struct Urls {
+    base: String,
+}
+
+impl Urls {
+    /// URLs under `base` (which ends in `/`).
+    pub fn new(base: &Url) -> Self {
+        Urls {
+            base: base.as_str().to_owned(),
+        }
+    }
+
+    /// The absolute URL of an output path: `""` is the home page,
+    /// `tags/x/` a folder page, `rss.xml` a file.
+    pub fn to(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// The base URL itself.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+}
+
+/// Site-wide values, on every page as `site`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView<'a> {
+    /// Site title.
+    pub title: &'a str,
+    /// Site description.
+    pub description: &'a str,
+    /// Language tag, for `<html lang>`.
+    pub language: &'a str,
+    /// Base URL, ending in `/`.
+    pub base_url: &'a str,
+    /// Home page URL.
+    pub home_url: String,
+    /// The site feed.
+    pub feed_url: String,
+    /// Tags index.
+    pub tags_url: String,
+    /// Sources index.
+    pub sources_url: String,
+    /// Archive index.
+    pub archive_url: String,
+    /// The stylesheet.
+    pub stylesheet_url: String,
+    /// The favicon.
+    pub favicon_url: String,
+}
+
+impl<'a> SiteView<'a> {
+    /// From the config.
+    pub fn new(site: &'a SiteConfig, urls: &Urls) -> Self {
+        SiteView {
+            title: &site.title,
+            description: &site.description,
+            language: &site.language,
+            base_url: site.base_url.as_str(),
+            home_url: urls.to(""),
+            feed_url: urls.to("rss.xml"),
+            tags_url: urls.to("tags/"),
+            sources_url: urls.to("sources/"),
+            archive_url: urls.to("archive/"),
+            stylesheet_url: urls.to("style.css"),
+            favicon_url: urls.to("favicon.svg"),
+        }
+    }
+}
+
+/// A link with a label.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Link {
+    /// Shown text.
+    pub name: String,
+    /// Absolute URL.
+    pub url: String,
+}
+
+/// A link to a group, with how many entries it has.
+#[derive(Debug, Clone, Serialize)]
+pub struct CountedLink {
+    /// Shown text.
+    pub name: String,
+    /// Absolute URL.
+    pub url: String,
+    /// Entries in the group.
+    pub count: usize,
+}
+
+/// One entry as lists and the article page show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntryView<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// Our page for it.
+    pub url: String,
+    /// `2024-12-03T00:00:00+00:00`, for `<time datetime>`.
+    pub date_iso: String,
+    /// `3 December 2024`.
+    pub date_display: String,
+    /// The outlet and our page for it.
+    pub source: Option<Link>,
+    /// The original article.
+    pub original_url: Option<&'a str>,
+    /// Summary text (may be empty).
+    pub summary: &'a str,
+    /// Tags with their pages.
+    pub tags: Vec<Link>,
+    /// Author of a hand-written entry.
+    pub author: Option<&'a str>,
+}
+
+impl<'a> EntryView<'a> {
+    /// The view of `entry`.
+    pub fn new(entry: &'a Entry, digest: &Digest, urls: &Urls) -> Self {
+        let meta = &entry.article.meta;
+        let source = entry.source.as_ref().and_then(|key| {
+            digest.sources.get(key).map(|g| Link {
+                name: g.name.clone(),
+                url: urls.to(&source_path(key)),
+            })
+        });
+        let tags = entry
+            .article
+            .tags
+            .iter()
+            .filter_map(|t| {
+                digest.tags.get(&t.key).map(|g| Link {
+                    name: g.name.clone(),
+                    url: urls.to(&tag_path(&t.key)),
+                })
+            })
+            .collect();
+        EntryView {
+            title: &meta.title,
+            url: urls.to(&article_path(&entry.slug)),
+            date_iso: entry.date.to_rfc3339(),
+            date_display: entry.date.format("%-d %B %Y").to_string(),
+            source,
+            original_url: meta.url.as_ref().map(Url::as_str),
+            summary: &entry.article.summary,
+            tags,
+            author: meta.author.as_deref(),
+        }
+    }
+}
+
+/// Page numbers and neighbours of a paginated list.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Pagination {
+    /// 1-based current page.
+    pub current: usize,
+    /// Number of pages.
+    pub total: usize,
+    /// Previous page, if any.
+    pub prev_url: Option<String>,
+    /// Next page, if any.
+    pub next_url: Option<String>,
+}
+
+/// A list of entries: home, tag, source, month and week pages.
+#[derive(Debug, Clone, Serialize)]
+pub struct ListPage<'a> {
+    /// Site values.
+    pub site: &'a SiteView<'a>,
+    /// `<title>` text.
+    pub title: String,
+    /// The page's `<h1>`.
+    pub heading: String,
+    /// A line under the heading, may be empty.
+    pub intro: String,
+    /// This page's URL.
+    pub url: String,
+    /// Which list: `home`, `tag`, `source`, `month`, `week`, `year`.
+    pub kind: &'static str,
+    /// The feed for this list, if it has one.
+    pub feed_url: Option<String>,
+    /// Home page of a source.
+    pub source_home: Option<String>,
+    /// Entries on this page.
+    pub entries: Vec<EntryView<'a>>,
+    /// Paging, when there is more than one page.
+    pub pagination: Option<Pagination>,
+    /// Related periods (the months of a year page, the week links of a month).
+    pub periods: Vec<CountedLink>,
+}
+
+/// An article's own page.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticlePage<'a> {
+    /// Site values.
+    pub site: &'a SiteView<'a>,
+    /// The entry.
+    pub entry: EntryView<'a>,
+    /// This page's URL.
+    pub url: String,
+    /// Sanitised body HTML (the only raw HTML a template emits).
+    pub content: &'a str,
+    /// When it was scraped, for scraped pages: `6 October 2025`.
+    pub fetched_display: Option<String>,
+    /// ISO week page of the article.
+    pub week: Link,
+    /// Every front-matter key Briefing does not read itself.
+    pub extra: &'a std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+/// An index of groups: all tags, all sources.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexPage<'a> {
+    /// Site values.
+    pub site: &'a SiteView<'a>,
+    /// `<title>` and `<h1>`.
+    pub title: String,
+    /// This page's URL.
+    pub url: String,
+    /// Which index: `tags` or `sources`.
+    pub kind: &'static str,
+    /// The groups, by name.
+    pub groups: Vec<CountedLink>,
+}
+
+/// One year on the archive page.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArchiveYear {
+    /// Year page.
+    pub link: CountedLink,
+    /// Its months, newest first.
+    pub months: Vec<CountedLink>,
+    /// Its ISO weeks, newest first.
+    pub weeks: Vec<CountedLink>,
+}
+
+/// The archive index.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArchivePage<'a> {
+    /// Site values.
+    pub site: &'a SiteView<'a>,
+    /// `<title>` and `<h1>`.
+    pub title: String,
+    /// This page's URL.
+    pub url: String,
+    /// Years, newest first.
+    pub years: Vec<ArchiveYear>,
+}
+
+/// A page with nothing but site values (404).
+#[derive(Debug, Clone, Serialize)]
+pub struct PlainPage<'a> {
+    /// Site values.
+    pub site: &'a SiteView<'a>,
+    /// `<title>` and `<h1>`.
+    pub title: String,
+    /// This page's URL.
+    pub url: String,
+}
+
+/// Output folder of an article page.
+pub fn article_path(slug: &str) -> String {
+    format!("articles/{slug}/")
+}
+
+/// Output folder of a tag page.
+pub fn tag_path(key: &str) -> String {
+    format!("tags/{key}/")
+}
+
+/// Output folder of a source page.
+pub fn source_path(key: &str) -> String {
+    format!("sources/{key}/")
+}
+
+/// Page `n` (1-based) of a list whose first page is at `first`.
+pub fn page_path(first: &str, n: usize) -> String {
+    if n <= 1 {
+        first.to_owned()
+    } else {
+        format!("{first}page/{n}/")
+    }
+}
+
+/// Name and count links for groups, sorted by name (then key).
+pub fn group_links(
+    groups: &std::collections::BTreeMap<String, Group>,
+    path: fn(&str) -> String,
+    urls: &Urls,
+) -> Vec<CountedLink> {
+    let mut links: Vec<(String, &String, CountedLink)> = groups
+        .iter()
+        .map(|(key, g)| {
+            (
+                g.name.to_lowercase(),
+                key,
+                CountedLink {
+                    name: g.name.clone(),
+                    url: urls.to(&path(key)),
+                    count: g.entries.len(),
+                },
+            )
+        })
+        .collect();
+    links.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+    links.into_iter().map(|(_, _, l)| l).collect()
+}
