@@ -454,12 +454,16 @@ fn json_kind(v: &Value) -> &'static str {
     }
 }
 
-/// Drops control characters (other than tab and newline) that are not allowed
-/// in XML and mean nothing in HTML.
+/// Drops characters that are not allowed in XML or mean nothing on our pages:
+/// control characters (other than tab and newline), non-characters, and
+/// private-use glyphs (icon fonts in scraped pages).
 pub fn strip_controls(s: &str) -> String {
     s.chars()
         .filter(|&c| {
-            !(c.is_control() && c != '\n' && c != '\t') && c != '\u{FFFE}' && c != '\u{FFFF}'
+            !(c.is_control() && c != '\n' && c != '\t')
+                && c != '\u{FFFE}'
+                && c != '\u{FFFF}'
+                && !('\u{E000}'..='\u{F8FF}').contains(&c)
         })
         .collect()
 }
@@ -578,6 +582,6 @@ mod tests {
 
     #[test]
     fn control_characters_are_dropped() {
-        assert_eq!(strip_controls("a\u{0}b\u{7}c\td\n"), "abc\td\n");
+        assert_eq!(strip_controls("a\u{0}b\u{7}c\td\n\u{f099}"), "abc\td\n");
     }
 }

@@ -371,7 +371,8 @@ fn tidy(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     let mut last_level = 1u8;
-    let mut open_heading: Option<(u8, u8)> = None;
+    // (level in, level out, where it starts in `out`, the level before it)
+    let mut open_heading: Option<(u8, u8, usize, u8)> = None;
     let mut unwrapped_link = false;
     while let Some(start) = rest.find('<') {
         out.push_str(&rest[..start]);
@@ -398,13 +399,21 @@ fn tidy(html: &str) -> String {
         } else if let Some(level) = heading_level(tag, false) {
             let wanted = (level + 1).min(6);
             let level_out = wanted.min(last_level + 1);
+            open_heading = Some((level, level_out, out.len(), last_level));
             last_level = level_out;
-            open_heading = Some((level, level_out));
             out.push_str(&format!("<h{level_out}"));
             out.push_str(&tag[3..]);
         } else if let Some(level) = heading_level(tag, true) {
             match open_heading.take() {
-                Some((opened, level_out)) if opened == level => {
+                Some((opened, _, started, level_before))
+                    if opened == level && is_blank_markup(&out[started..]) =>
+                {
+                    // An empty heading (a scraped icon or a dropped link) is
+                    // noise to screen readers: leave it out.
+                    out.truncate(started);
+                    last_level = level_before;
+                }
+                Some((opened, level_out, _, _)) if opened == level => {
                     out.push_str(&format!("</h{level_out}>"));
                 }
                 _ => out.push_str(tag),
@@ -415,6 +424,23 @@ fn tidy(html: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// True when `markup` has no text outside its tags (and no image).
+fn is_blank_markup(markup: &str) -> bool {
+    if markup.contains("<img") {
+        return false;
+    }
+    let mut in_tag = false;
+    for c in markup.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag && !c.is_whitespace() && c != '\u{a0}' => return false,
+            _ => {}
+        }
+    }
+    !markup.contains("&nbsp;") || markup.replace("&nbsp;", "").trim().is_empty()
 }
 
 /// True for `<name>` or `<name attr...>` (not `<names>`).
@@ -534,6 +560,8 @@ mod tests {
         assert!(out.contains("<h4>C</h4>"), "{out}");
         assert!(out.contains("<h3>D</h3>"), "{out}");
         assert!(out.contains("<h4>E</h4>"), "{out}");
+        let out = html("## [](#x)\n\n### Real", None);
+        assert_eq!(out.trim(), "<h2>Real</h2>");
     }
 
     #[test]

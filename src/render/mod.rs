@@ -216,7 +216,7 @@ impl RenderContext<'_> {
                     }),
                     week: Link {
                         name: period.title(),
-                        url: self.urls.to(&format!("{}/", period.path())),
+                        url: self.urls.path(&format!("{}/", period.path())),
                     },
                     extra: &entry.article.meta.extra,
                 };
@@ -350,8 +350,8 @@ impl RenderContext<'_> {
         let pagination = (total > 1).then(|| Pagination {
             current: n,
             total,
-            prev_url: (n > 1).then(|| self.urls.to(&view::page_path(first, n - 1))),
-            next_url: (n < total).then(|| self.urls.to(&view::page_path(first, n + 1))),
+            prev_url: (n > 1).then(|| self.urls.path(&view::page_path(first, n - 1))),
+            next_url: (n < total).then(|| self.urls.path(&view::page_path(first, n + 1))),
         });
         let title = if n > 1 {
             format!("{heading} (page {n})")
@@ -379,7 +379,7 @@ impl RenderContext<'_> {
                 Period::Month { month, .. } => crate::digest::month_name(*month).to_owned(),
                 other => other.title(),
             },
-            url: self.urls.to(&format!("{}/", p.path())),
+            url: self.urls.path(&format!("{}/", p.path())),
             count: ids.len(),
         };
         let mut years: Vec<ArchiveYear> = self

@@ -1,8 +1,10 @@
 //! Typed view structs the templates see.
 //!
 //! Takes the [`Digest`] and config; gives serialisable structs with every URL
-//! absolute (so a sub-path `base_url` works everywhere) and every date already
-//! formatted. Templates never build URLs or parse dates themselves.
+//! and date already made. Links between pages are root-relative under the base
+//! URL's path (`/digest/tags/x/`), so a site works on its host, on a sub-path
+//! and on a local preview server alike; canonical URLs, feed URLs, feeds and
+//! the sitemap are absolute. Templates never build URLs or parse dates.
 
 use serde::Serialize;
 use url::Url;
@@ -10,10 +12,11 @@ use url::Url;
 use crate::config::SiteConfig;
 use crate::digest::{Digest, Entry, Group};
 
-/// Builds absolute URLs under the site's base URL.
+/// Builds URLs under the site's base URL.
 #[derive(Debug, Clone)]
 pub struct Urls {
     base: String,
+    base_path: String,
 }
 
 impl Urls {
@@ -21,7 +24,14 @@ impl Urls {
     pub fn new(base: &Url) -> Self {
         Urls {
             base: base.as_str().to_owned(),
+            base_path: base.path().to_owned(),
         }
+    }
+
+    /// The root-relative URL of an output path: `/digest/tags/x/` under
+    /// `https://user.github.io/digest/`.
+    pub fn path(&self, path: &str) -> String {
+        format!("{}{}", self.base_path, path)
     }
 
     /// The absolute URL of an output path: `""` is the home page,
@@ -47,9 +57,9 @@ pub struct SiteView<'a> {
     pub language: &'a str,
     /// Base URL, ending in `/`.
     pub base_url: &'a str,
-    /// Home page URL.
+    /// Home page (root-relative, like every `*_url` here but the feed).
     pub home_url: String,
-    /// The site feed.
+    /// The site feed (absolute, for feed readers).
     pub feed_url: String,
     /// Tags index.
     pub tags_url: String,
@@ -71,13 +81,13 @@ impl<'a> SiteView<'a> {
             description: &site.description,
             language: &site.language,
             base_url: site.base_url.as_str(),
-            home_url: urls.to(""),
+            home_url: urls.path(""),
             feed_url: urls.to("rss.xml"),
-            tags_url: urls.to("tags/"),
-            sources_url: urls.to("sources/"),
-            archive_url: urls.to("archive/"),
-            stylesheet_url: urls.to("style.css"),
-            favicon_url: urls.to("favicon.svg"),
+            tags_url: urls.path("tags/"),
+            sources_url: urls.path("sources/"),
+            archive_url: urls.path("archive/"),
+            stylesheet_url: urls.path("style.css"),
+            favicon_url: urls.path("favicon.svg"),
         }
     }
 }
@@ -107,7 +117,7 @@ pub struct CountedLink {
 pub struct EntryView<'a> {
     /// Title.
     pub title: &'a str,
-    /// Our page for it.
+    /// Our page for it (root-relative).
     pub url: String,
     /// `2024-12-03T00:00:00+00:00`, for `<time datetime>`.
     pub date_iso: String,
@@ -132,7 +142,7 @@ impl<'a> EntryView<'a> {
         let source = entry.source.as_ref().and_then(|key| {
             digest.sources.get(key).map(|g| Link {
                 name: g.name.clone(),
-                url: urls.to(&source_path(key)),
+                url: urls.path(&source_path(key)),
             })
         });
         let tags = entry
@@ -142,13 +152,13 @@ impl<'a> EntryView<'a> {
             .filter_map(|t| {
                 digest.tags.get(&t.key).map(|g| Link {
                     name: g.name.clone(),
-                    url: urls.to(&tag_path(&t.key)),
+                    url: urls.path(&tag_path(&t.key)),
                 })
             })
             .collect();
         EntryView {
             title: &meta.title,
-            url: urls.to(&article_path(&entry.slug)),
+            url: urls.path(&article_path(&entry.slug)),
             date_iso: entry.date.to_rfc3339(),
             date_display: entry.date.format("%-d %B %Y").to_string(),
             source,
@@ -184,7 +194,7 @@ pub struct ListPage<'a> {
     pub heading: String,
     /// A line under the heading, may be empty.
     pub intro: String,
-    /// This page's URL.
+    /// This page's absolute URL (canonical).
     pub url: String,
     /// Which list: `home`, `tag`, `source`, `month`, `week`, `year`.
     pub kind: &'static str,
@@ -207,7 +217,7 @@ pub struct ArticlePage<'a> {
     pub site: &'a SiteView<'a>,
     /// The entry.
     pub entry: EntryView<'a>,
-    /// This page's URL.
+    /// This page's absolute URL (canonical).
     pub url: String,
     /// Sanitised body HTML (the only raw HTML a template emits).
     pub content: &'a str,
@@ -226,7 +236,7 @@ pub struct IndexPage<'a> {
     pub site: &'a SiteView<'a>,
     /// `<title>` and `<h1>`.
     pub title: String,
-    /// This page's URL.
+    /// This page's absolute URL (canonical).
     pub url: String,
     /// Which index: `tags` or `sources`.
     pub kind: &'static str,
@@ -252,7 +262,7 @@ pub struct ArchivePage<'a> {
     pub site: &'a SiteView<'a>,
     /// `<title>` and `<h1>`.
     pub title: String,
-    /// This page's URL.
+    /// This page's absolute URL (canonical).
     pub url: String,
     /// Years, newest first.
     pub years: Vec<ArchiveYear>,
@@ -265,7 +275,7 @@ pub struct PlainPage<'a> {
     pub site: &'a SiteView<'a>,
     /// `<title>` and `<h1>`.
     pub title: String,
-    /// This page's URL.
+    /// This page's absolute URL (canonical).
     pub url: String,
 }
 
@@ -307,7 +317,7 @@ pub fn group_links(
                 key,
                 CountedLink {
                     name: g.name.clone(),
-                    url: urls.to(&path(key)),
+                    url: urls.path(&path(key)),
                     count: g.entries.len(),
                 },
             )
