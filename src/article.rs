@@ -109,7 +109,7 @@ pub fn parse(file: SourceFile, timezone: SiteTimezone) -> (Option<ParsedArticle>
             Diagnostic::warning(
                 Location::at(&path, r.line, 1),
                 format!(
-                    "`{}` is not valid YAML ({}); read as the plain string \"{}\"",
+                    "`{}` is not valid YAML ({}); read as the plain string `{}`",
                     r.key, r.reason, r.value
                 ),
             )
@@ -458,14 +458,16 @@ fn json_kind(v: &Value) -> &'static str {
 /// control characters (other than tab and newline), non-characters, and
 /// private-use glyphs (icon fonts in scraped pages).
 pub fn strip_controls(s: &str) -> String {
-    s.chars()
-        .filter(|&c| {
-            !(c.is_control() && c != '\n' && c != '\t')
-                && c != '\u{FFFE}'
-                && c != '\u{FFFF}'
-                && !('\u{E000}'..='\u{F8FF}').contains(&c)
-        })
-        .collect()
+    let unwanted = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || c == '\u{FFFE}'
+            || c == '\u{FFFF}'
+            || ('\u{E000}'..='\u{F8FF}').contains(&c)
+    };
+    if !s.chars().any(unwanted) {
+        return s.to_owned();
+    }
+    s.chars().filter(|&c| !unwanted(c)).collect()
 }
 
 fn strip_controls_json(v: Value) -> Value {

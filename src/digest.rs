@@ -28,6 +28,11 @@ pub struct Entry {
     pub date: DateTime<FixedOffset>,
     /// Key of its source group, if it has a source or a URL.
     pub source: Option<String>,
+    /// Feed id that stays put when the title or slug changes: the original
+    /// URL, else a URL made from the file path. When several files share an
+    /// original URL, all but the first (in path order) get `#SLUG` appended,
+    /// so ids stay unique.
+    pub guid: String,
 }
 
 /// A calendar period for the archive, ordered by time.
@@ -119,6 +124,7 @@ pub struct Digest {
 pub fn build(mut articles: Vec<Article>, site: &SiteConfig) -> Digest {
     articles.sort_by(|a, b| a.path.cmp(&b.path));
     let mut used = HashSet::new();
+    let mut guids = HashSet::new();
     let mut entries: Vec<Entry> = articles
         .into_iter()
         .map(|article| {
@@ -131,11 +137,24 @@ pub fn build(mut articles: Vec<Article>, site: &SiteConfig) -> Digest {
             }
             let date = site.timezone.convert(&article.meta.date);
             let source = source_name(&article).map(|name| slug::slugify_or(&name, "source"));
+            let mut guid = match &article.meta.url {
+                Some(url) => url.to_string(),
+                None => format!(
+                    "{}{}",
+                    site.base_url,
+                    article.path.to_string_lossy().replace('\\', "/")
+                ),
+            };
+            if !guids.insert(guid.clone()) {
+                guid = format!("{guid}#{slug}");
+                guids.insert(guid.clone());
+            }
             Entry {
                 article,
                 slug,
                 date,
                 source,
+                guid,
             }
         })
         .collect();
@@ -288,6 +307,18 @@ mod tests {
                 })
                 .collect(),
         }
+    }
+
+    #[test]
+    fn shared_original_urls_get_distinct_guids() {
+        let url = url::Url::parse("https://ex.com/story").unwrap();
+        let mut a = article("content/a.md", "One", "2024-12-02T00:00:00Z", &[], "A");
+        let mut b = article("content/b.md", "Two", "2024-12-03T00:00:00Z", &[], "A");
+        a.meta.url = Some(url.clone());
+        b.meta.url = Some(url);
+        let d = build(vec![b, a], &SiteConfig::default());
+        let guids: Vec<&str> = d.entries.iter().map(|e| e.guid.as_str()).collect();
+        assert_eq!(guids, ["https://ex.com/story#two", "https://ex.com/story"]);
     }
 
     #[test]

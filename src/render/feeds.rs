@@ -40,7 +40,7 @@ pub struct FeedItem<'a> {
     pub title: &'a str,
     /// Our page for it.
     pub link: String,
-    /// Stable id: the original article's URL, else one made from the file path.
+    /// Stable id (see [`Entry::guid`]).
     pub guid: String,
     /// RFC 822 date.
     pub pub_date: String,
@@ -132,10 +132,6 @@ fn items<'a>(
 fn item<'a>(entry: &'a Entry, digest: &Digest, urls: &Urls) -> FeedItem<'a> {
     let meta = &entry.article.meta;
     let link = urls.to(&view::article_path(&entry.slug));
-    let guid = match &meta.url {
-        Some(u) => u.to_string(),
-        None => urls.to(&entry.article.path.to_string_lossy().replace('\\', "/")),
-    };
     let body = entry.article.html.as_str();
     let mut description = if body.trim().is_empty() {
         format!(
@@ -160,7 +156,7 @@ fn item<'a>(entry: &'a Entry, digest: &Digest, urls: &Urls) -> FeedItem<'a> {
     FeedItem {
         title: &meta.title,
         link,
-        guid,
+        guid: entry.guid.clone(),
         pub_date: rfc822(&entry.date),
         categories: entry
             .article

@@ -153,6 +153,9 @@ impl Templates {
 /// Escapes text for HTML and XML. Unlike Tera's default it leaves `/` alone,
 /// so URLs in the output read as URLs.
 pub fn escape_markup(text: &str) -> String {
+    if !text.contains(['&', '<', '>', '"', '\'']) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     for c in text.chars() {
         match c {
