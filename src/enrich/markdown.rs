@@ -374,6 +374,8 @@ fn tidy(html: &str) -> String {
     // (level in, level out, where it starts in `out`, the level before it)
     let mut open_heading: Option<(u8, u8, usize, u8)> = None;
     let mut unwrapped_link = false;
+    // Where the open link's start tag begins in `out`, and its length.
+    let mut open_link: Option<(usize, usize)> = None;
     while let Some(start) = rest.find('<') {
         out.push_str(&rest[..start]);
         let tag_text = &rest[start..];
@@ -396,6 +398,18 @@ fn tidy(html: &str) -> String {
             unwrapped_link = true;
         } else if tag == "</a>" && unwrapped_link {
             unwrapped_link = false;
+        } else if is_start_tag(tag, "a") {
+            open_link = Some((out.len(), tag.len()));
+            out.push_str(tag);
+        } else if tag == "</a>" {
+            match open_link.take() {
+                // A link with nothing to read (an icon, a dropped image) has
+                // no name for screen readers: keep what is inside, drop the link.
+                Some((start, len)) if !has_text_or_alt(&out[start + len..]) => {
+                    out.replace_range(start..start + len, "");
+                }
+                _ => out.push_str(tag),
+            }
         } else if let Some(level) = heading_level(tag, false) {
             let wanted = (level + 1).min(6);
             let level_out = wanted.min(last_level + 1);
@@ -441,6 +455,14 @@ fn is_blank_markup(markup: &str) -> bool {
         }
     }
     !markup.contains("&nbsp;") || markup.replace("&nbsp;", "").trim().is_empty()
+}
+
+/// True when `markup` has text outside its tags, or an image with alt text.
+fn has_text_or_alt(markup: &str) -> bool {
+    let alt = markup
+        .match_indices(" alt=\"")
+        .any(|(i, m)| !markup[i + m.len()..].starts_with('"'));
+    alt || !is_blank_markup(&markup.replace("<img", "<x"))
 }
 
 /// True for `<name>` or `<name attr...>` (not `<names>`).
@@ -562,6 +584,19 @@ mod tests {
         assert!(out.contains("<h4>E</h4>"), "{out}");
         let out = html("## [](#x)\n\n### Real", None);
         assert_eq!(out.trim(), "<h2>Real</h2>");
+    }
+
+    #[test]
+    fn links_without_text_are_unwrapped() {
+        let out = html(
+            "[](https://e.org/) [![Logo](data:image/png;base64...)](https://e.org/) [![](https://e.org/i.png)](https://e.org/) [![Logo](https://e.org/l.png)](https://e.org/)",
+            None,
+        );
+        assert_eq!(out.matches("<a ").count(), 1, "{out}");
+        assert!(
+            out.contains("<img src=\"https://e.org/i.png\" alt=\"\">"),
+            "{out}"
+        );
     }
 
     #[test]
