@@ -583,6 +583,40 @@ mod tests {
     }
 
     #[test]
+    fn odd_inputs_never_panic() {
+        let inputs = [
+            "",
+            "---",
+            "---\n",
+            "---\n---",
+            "---\n---\n",
+            "---\r\n---\r\n",
+            "---\n...\nbody",
+            "---\n: \n---\n",
+            "---\n- a\n---\n",
+            "---\n[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n---\n",
+            "---\ntitle: *anchor\n---\n",
+            "---\ntitle: &a x\nurl: *a\ndate: 2024-01-01\n---\n",
+            "---\ntitle: !!binary aGVsbG8=\ndate: 2024-01-01\n---\n",
+            "---\ntitle: x\ndate: 99999-01-01\n---\n",
+            "---\ntitle: x\ndate: 2024-01-01T25:61:61\n---\n",
+            "---\ntitle: x\ndate: ~\ntags: ~\nurl: ~\n---\n",
+            "---\ntitle: [a, b]\ndate: {a: 1}\n---\n",
+            "---\ntitle: x\ndate: 2024-01-01\nurl: javascript:alert(1)\n---\n",
+            "---\ntitle: \u{0}\u{1}\ndate: 2024-01-01\n---\n",
+            "---\n\u{feff}title: x\n---\n",
+            "---\ntitle: é: ü: ö\ndate: 2024-01-01\n---\n<script>x</script>",
+            "---\ntitle: x\ndate: 2024-01-01\n---\n[a](<>) ![b]() <img src=> <a href=#>",
+        ];
+        for text in inputs {
+            let (_, diags) = parse(file(text), UTC);
+            for d in diags.iter() {
+                assert!(d.location.line.is_some_and(|l| l >= 1), "{text:?}: {d}");
+            }
+        }
+    }
+
+    #[test]
     fn control_characters_are_dropped() {
         assert_eq!(strip_controls("a\u{0}b\u{7}c\td\n\u{f099}"), "abc\td\n");
     }

@@ -40,18 +40,6 @@ pub struct Templates {
 }
 
 impl Templates {
-    /// The built-in templates only.
-    pub fn builtin() -> Self {
-        let mut tera = Tera::default();
-        tera.add_raw_templates(DEFAULTS.to_vec())
-            .expect("built-in templates compile (checked by a unit test)");
-        tera.set_escape_fn(escape_markup);
-        Templates {
-            tera,
-            overridden: Vec::new(),
-        }
-    }
-
     /// Defaults overridden by `root/templates/**`.
     ///
     /// # Errors
