@@ -226,8 +226,7 @@ pub fn clean(body: &str, title: &str, rules: &SourceRules) -> Cleaned {
                 reasons[i] = Some("links after the last paragraph (tags, related articles)");
             }
             // A link the scraper cut off: `[![](https://cdn.exa...`
-            Kind::Short if (t.starts_with('[') || t.starts_with("![")) && t.ends_with("...") =>
-            {
+            Kind::Short if (t.starts_with('[') || t.starts_with("![")) && t.ends_with("...") => {
                 keep[i] = false;
                 reasons[i] = Some("link cut off by the scraper");
             }
@@ -363,8 +362,21 @@ fn is_prose(info: &LineInfo) -> bool {
     let long_enough = info.words >= 12 || (info.words >= 6 && ends_like_sentence);
     // "Date: August 2, 2021 -- 11:20 GMT (12:20 BST)" is a label, not prose.
     const LABELS: &[&str] = &[
-        "date", "source", "link", "author", "by", "published", "posted", "category",
-        "categories", "tags", "filed", "image", "photo", "credit", "via",
+        "date",
+        "source",
+        "link",
+        "author",
+        "by",
+        "published",
+        "posted",
+        "category",
+        "categories",
+        "tags",
+        "filed",
+        "image",
+        "photo",
+        "credit",
+        "via",
     ];
     let label = info
         .text

@@ -159,8 +159,12 @@ A publication blurb that is long enough to look like prose, about the site itsel
 
 #[test]
 fn label_lines_are_not_prose() {
-    assert!(!is_prose(&measure("+ Date: August 2, 2021 -- 11:20 GMT (12:20 BST)")));
-    assert!(is_prose(&measure("Update: the vendor has released a fix for the flaw today.")));
+    assert!(!is_prose(&measure(
+        "+ Date: August 2, 2021 -- 11:20 GMT (12:20 BST)"
+    )));
+    assert!(is_prose(&measure(
+        "Update: the vendor has released a fix for the flaw today."
+    )));
 }
 
 #[test]
