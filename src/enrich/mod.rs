@@ -6,6 +6,7 @@
 //! slot in here, between parse and grouping.
 
 pub mod boilerplate;
+pub mod dedupe;
 pub mod entities;
 pub mod markdown;
 pub mod tags;
