@@ -126,10 +126,10 @@ pub fn same_story(
     b: &StoryFeatures,
     s: ClusterSettings,
 ) -> Option<(f64, String)> {
-    if let (Some(x), Some(y)) = (&a.canonical_url, &b.canonical_url) {
-        if x == y {
-            return Some((10.0, format!("same canonical URL {x}")));
-        }
+    if let (Some(x), Some(y)) = (&a.canonical_url, &b.canonical_url)
+        && x == y
+    {
+        return Some((10.0, format!("same canonical URL {x}")));
     }
     let days = (a.date - b.date).num_days().abs();
     if days > s.window_days {
@@ -221,7 +221,7 @@ fn is_tracking_param(name: &str) -> bool {
 pub fn canonical_url(url: &Url) -> String {
     let host = url.host_str().unwrap_or("").to_ascii_lowercase();
     let host = host.strip_prefix("www.").unwrap_or(&host);
-    let mut out = format!("{host}");
+    let mut out = host.to_owned();
     if let Some(port) = url.port() {
         out.push_str(&format!(":{port}"));
     }
