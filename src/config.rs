@@ -12,6 +12,7 @@ use serde::Deserialize;
 use url::Url;
 
 use crate::diagnostics::{Diagnostic, Location};
+use crate::enrich::boilerplate::SourceRules;
 use crate::front_matter::{self, YamlError};
 use crate::fsx;
 
@@ -42,6 +43,29 @@ pub struct ConfigFile {
     pub timezone: String,
     /// Target length in characters of a summary taken from the body. Default 280.
     pub summary_length: usize,
+    /// Cleaning rules per source name or URL host, e.g.
+    /// `thehackernews.com: {stop_before: "^Found this article"}`.
+    pub cleaning: BTreeMap<String, CleaningRuleFile>,
+    /// URL path fragments that mark a source's own tag links, whose text
+    /// becomes a tag. Default `/search/label/`, `/tag/`, `/tags/`, `/category/`.
+    pub tag_link_patterns: Vec<String>,
+    /// Most days between two reports of the same story. Default 7.
+    pub cluster_window_days: u32,
+    /// Sources listed first in a cluster of the same story, by name.
+    pub preferred_sources: Vec<String>,
+}
+
+/// One source's cleaning rules as written: regular expressions matched
+/// against each markdown line.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct CleaningRuleFile {
+    /// The body starts after the first line matching this.
+    pub start_after: Option<String>,
+    /// The body stops before the first line (after the start) matching this.
+    pub stop_before: Option<String>,
+    /// Lines matching any of these are dropped.
+    pub drop: Vec<String>,
 }
 
 impl Default for ConfigFile {
@@ -56,6 +80,12 @@ impl Default for ConfigFile {
             tag_aliases: BTreeMap::new(),
             timezone: "UTC".to_owned(),
             summary_length: 280,
+            cleaning: BTreeMap::new(),
+            tag_link_patterns: ["/search/label/", "/tag/", "/tags/", "/category/"]
+                .map(String::from)
+                .to_vec(),
+            cluster_window_days: 7,
+            preferred_sources: Vec::new(),
         }
     }
 }
@@ -124,6 +154,29 @@ pub struct SiteConfig {
     pub timezone: SiteTimezone,
     /// Summary target length in characters.
     pub summary_length: usize,
+    /// Cleaning rules, keyed by lower-cased source name or URL host.
+    pub cleaning: BTreeMap<String, SourceRules>,
+    /// URL path fragments of tag links.
+    pub tag_link_patterns: Vec<String>,
+    /// Most days between two reports of one story.
+    pub cluster_window_days: u32,
+    /// Normalised keys of preferred sources, most preferred first.
+    pub preferred_sources: Vec<String>,
+}
+
+impl SiteConfig {
+    /// The cleaning rules for an article from `source` at `url`, if any.
+    pub fn cleaning_rules(&self, source: Option<&str>, url: Option<&Url>) -> Option<&SourceRules> {
+        let by_source = source.and_then(|s| self.cleaning.get(&s.trim().to_lowercase()));
+        let by_host = || {
+            let host = url?.host_str()?.to_lowercase();
+            let bare = host.strip_prefix("www.").unwrap_or(&host).to_owned();
+            self.cleaning
+                .get(&host)
+                .or_else(|| self.cleaning.get(&bare))
+        };
+        by_source.or_else(by_host)
+    }
 }
 
 impl Default for SiteConfig {
@@ -299,6 +352,42 @@ fn resolve(file: ConfigFile, rel: &Path, text: &str) -> Result<SiteConfig, Vec<D
             !alias.is_empty() && !key.is_empty() && *alias != key
         })
         .collect();
+    let mut cleaning = BTreeMap::new();
+    for (key, rule) in &file.cleaning {
+        let mut compile = |what: &str, pattern: &str| match regex::Regex::new(pattern) {
+            Ok(re) => Some(re),
+            Err(e) => {
+                let loc = match front_matter::key_position_nested(text, &[key, what]) {
+                    Some((line, col)) => Location::at(rel, line, col),
+                    None => at("cleaning"),
+                };
+                problems.push(Diagnostic::error(
+                    loc,
+                    format!(
+                        "invalid regular expression in cleaning rule `{key}.{what}`: {}",
+                        e.to_string().lines().last().unwrap_or("")
+                    ),
+                ));
+                None
+            }
+        };
+        let rules = SourceRules {
+            start_after: rule
+                .start_after
+                .as_deref()
+                .and_then(|p| compile("start_after", p)),
+            stop_before: rule
+                .stop_before
+                .as_deref()
+                .and_then(|p| compile("stop_before", p)),
+            drop: rule
+                .drop
+                .iter()
+                .filter_map(|p| compile("drop", p))
+                .collect(),
+        };
+        cleaning.insert(key.trim().to_lowercase(), rules);
+    }
     match (base_url, timezone) {
         (Some(base_url), Some(timezone)) if problems.is_empty() => Ok(SiteConfig {
             title: file.title,
@@ -310,6 +399,19 @@ fn resolve(file: ConfigFile, rel: &Path, text: &str) -> Result<SiteConfig, Vec<D
             tag_aliases,
             timezone,
             summary_length: file.summary_length.max(40),
+            cleaning,
+            tag_link_patterns: file
+                .tag_link_patterns
+                .into_iter()
+                .filter(|p| !p.trim().is_empty())
+                .collect(),
+            cluster_window_days: file.cluster_window_days,
+            preferred_sources: file
+                .preferred_sources
+                .iter()
+                .map(|s| crate::slug::slugify(s))
+                .filter(|s| !s.is_empty())
+                .collect(),
         }),
         _ => Err(problems),
     }

@@ -12,6 +12,8 @@ use chrono::{DateTime, Datelike, FixedOffset};
 
 use crate::config::SiteConfig;
 use crate::enrich::Article;
+use crate::enrich::dedupe::{self, ClusterSettings, StoryFeatures};
+use crate::enrich::entities::{Entity, EntityKind};
 use crate::slug;
 
 /// Index of an entry in [`Digest::entries`].
@@ -117,6 +119,49 @@ pub struct Digest {
     pub sources: BTreeMap<String, Group>,
     /// Period → entries, newest first.
     pub periods: BTreeMap<Period, Vec<EntryId>>,
+    /// Entity → entries that mention it, newest first.
+    pub entities: BTreeMap<Entity, Vec<EntryId>>,
+    /// Stories: each cluster's lead first (preferred source, else the
+    /// earliest report), then the others by date. Clusters are ordered by
+    /// their newest member, newest first. Every entry is in exactly one.
+    pub clusters: Vec<Vec<EntryId>>,
+    /// For each entry, the index of its cluster.
+    pub cluster_of: Vec<usize>,
+    /// Why entries were merged: (entry, entry it matched, explanation).
+    pub merge_reasons: Vec<(EntryId, EntryId, String)>,
+    /// For each entry, up to five related entries outside its own story: by
+    /// shared entities, then shared tags, then nearness in time.
+    pub related: Vec<Vec<EntryId>>,
+}
+
+impl Digest {
+    /// One entry per story for a list of entries (newest first): each story's
+    /// lead when it is in the list (else its newest entry there), with the
+    /// story's other entries. Ordered by the shown entry's date, newest first.
+    pub fn collapse(&self, ids: &[EntryId]) -> Vec<(EntryId, Vec<EntryId>)> {
+        let mut seen: BTreeMap<usize, EntryId> = BTreeMap::new();
+        for &id in ids {
+            let cluster = self.cluster_of[id];
+            let lead = self.clusters[cluster][0];
+            let shown = seen.entry(cluster).or_insert(id);
+            if id == lead {
+                *shown = id;
+            }
+        }
+        let mut out: Vec<(EntryId, Vec<EntryId>)> = seen
+            .into_iter()
+            .map(|(cluster, shown)| {
+                let others = self.clusters[cluster]
+                    .iter()
+                    .copied()
+                    .filter(|&m| m != shown)
+                    .collect();
+                (shown, others)
+            })
+            .collect();
+        out.sort_by_key(|(shown, _)| *shown);
+        out
+    }
 }
 
 /// Groups the articles. `articles` must be in path order (as loaded), which
@@ -240,12 +285,143 @@ pub fn build(mut articles: Vec<Article>, site: &SiteConfig) -> Digest {
             )
         })
         .collect();
+    let mut entities: BTreeMap<Entity, Vec<EntryId>> = BTreeMap::new();
+    for (id, entry) in entries.iter().enumerate() {
+        for e in &entry.article.entities {
+            entities.entry(e.clone()).or_default().push(id);
+        }
+    }
+    let (clusters, cluster_of, merge_reasons) = stories(&entries, site);
+    let related = related(&entries, &entities, &tags_index(&entries), &cluster_of);
     Digest {
         entries,
         tags,
         sources,
         periods,
+        entities,
+        clusters,
+        cluster_of,
+        merge_reasons,
+        related,
     }
+}
+
+type Stories = (
+    Vec<Vec<EntryId>>,
+    Vec<usize>,
+    Vec<(EntryId, EntryId, String)>,
+);
+
+/// Clusters the entries into stories and picks each story's lead.
+fn stories(entries: &[Entry], site: &SiteConfig) -> Stories {
+    let features: Vec<StoryFeatures> = entries
+        .iter()
+        .map(|e| StoryFeatures {
+            date: e.date,
+            canonical_url: e.article.meta.url.as_ref().map(dedupe::canonical_url),
+            title_words: dedupe::content_words(&e.article.meta.title, 40),
+            lede_words: e.article.lede_words.clone(),
+            cves: e
+                .article
+                .entities
+                .iter()
+                .filter(|x| x.kind == EntityKind::Cve)
+                .map(|x| x.id.clone())
+                .collect(),
+            source: e.source.clone(),
+            path: e.article.path.to_string_lossy().into_owned(),
+        })
+        .collect();
+    let settings = ClusterSettings {
+        window_days: i64::from(site.cluster_window_days),
+        ..ClusterSettings::default()
+    };
+    let (mut clusters, reasons) = dedupe::cluster(&features, settings);
+    let rank = |id: EntryId| {
+        entries[id]
+            .source
+            .as_ref()
+            .and_then(|s| site.preferred_sources.iter().position(|p| p == s))
+            .unwrap_or(usize::MAX)
+    };
+    for members in &mut clusters {
+        // Lead: preferred source, else the earliest; then by date and path.
+        // Entry ids run newest first, so a larger id is earlier.
+        members.sort_by(|&a, &b| {
+            rank(a)
+                .cmp(&rank(b))
+                .then_with(|| entries[a].date.cmp(&entries[b].date))
+                .then_with(|| entries[a].article.path.cmp(&entries[b].article.path))
+        });
+    }
+    clusters.sort_by_key(|members| members.iter().copied().min());
+    let mut cluster_of = vec![0; entries.len()];
+    for (c, members) in clusters.iter().enumerate() {
+        for &m in members {
+            cluster_of[m] = c;
+        }
+    }
+    let reasons = reasons
+        .into_iter()
+        .map(|r| (r.article, r.other, r.why))
+        .collect();
+    (clusters, cluster_of, reasons)
+}
+
+fn tags_index(entries: &[Entry]) -> BTreeMap<&str, Vec<EntryId>> {
+    let mut index: BTreeMap<&str, Vec<EntryId>> = BTreeMap::new();
+    for (id, e) in entries.iter().enumerate() {
+        for t in &e.article.tags {
+            index.entry(t.key.as_str()).or_default().push(id);
+        }
+    }
+    index
+}
+
+/// Most members of one tag or entity group looked at for related articles;
+/// a tag on thousands of articles says little about any one of them.
+const RELATED_GROUP_LIMIT: usize = 500;
+
+fn related(
+    entries: &[Entry],
+    entities: &BTreeMap<Entity, Vec<EntryId>>,
+    tags: &BTreeMap<&str, Vec<EntryId>>,
+    cluster_of: &[usize],
+) -> Vec<Vec<EntryId>> {
+    use rayon::prelude::*;
+    (0..entries.len())
+        .into_par_iter()
+        .map(|id| {
+            let mut scores: HashMap<EntryId, (u32, u32)> = HashMap::new();
+            for e in &entries[id].article.entities {
+                let members = &entities[e];
+                if members.len() <= RELATED_GROUP_LIMIT {
+                    for &m in members {
+                        scores.entry(m).or_default().0 += 1;
+                    }
+                }
+            }
+            for t in &entries[id].article.tags {
+                let members = &tags[t.key.as_str()];
+                if members.len() <= RELATED_GROUP_LIMIT {
+                    for &m in members {
+                        scores.entry(m).or_default().1 += 1;
+                    }
+                }
+            }
+            let mut candidates: Vec<(EntryId, (u32, u32))> = scores
+                .into_iter()
+                .filter(|&(m, _)| cluster_of[m] != cluster_of[id])
+                .collect();
+            let distance = |m: EntryId| (entries[m].date - entries[id].date).num_seconds().abs();
+            candidates.sort_by(|a, b| {
+                b.1.cmp(&a.1)
+                    .then_with(|| distance(a.0).cmp(&distance(b.0)))
+                    .then_with(|| a.0.cmp(&b.0))
+            });
+            candidates.into_iter().take(5).map(|(m, _)| m).collect()
+        })
+        .collect()
 }
 
 /// The outlet's name: `source:`, else the URL's host without `www.`.
@@ -282,7 +458,7 @@ mod tests {
     use std::path::PathBuf;
 
     fn article(path: &str, title: &str, date: &str, tags: &[&str], source: &str) -> Article {
-        let html = crate::enrich::markdown::render("", None).html;
+        let html = crate::enrich::markdown::render("", None, None).html;
         Article {
             path: PathBuf::from(path),
             meta: Meta {
@@ -306,6 +482,9 @@ mod tests {
                     written: (*t).into(),
                 })
                 .collect(),
+            entities: Vec::new(),
+            lede_words: Default::default(),
+            cleaning: None,
         }
     }
 

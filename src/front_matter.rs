@@ -315,6 +315,29 @@ pub fn key_position(yaml: &str, key: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// (line, column of the value) of `path[last]` nested under `path[..last]`:
+/// the first line after each parent key, indented more, that starts with the
+/// next key. Good enough to point at a value in a config file.
+pub fn key_position_nested(yaml: &str, path: &[&str]) -> Option<(usize, usize)> {
+    let lines: Vec<&str> = yaml.lines().collect();
+    let mut from = 0;
+    let mut result = None;
+    for key in path {
+        let (i, line) = lines.iter().enumerate().skip(from).find(|(_, l)| {
+            let t = l.trim_start().trim_start_matches("- ");
+            let t = t.trim_start_matches(['"', '\'']);
+            t.strip_prefix(key)
+                .is_some_and(|r| r.trim_start_matches(['"', '\'']).starts_with(':'))
+        })?;
+        let colon = line.find(':')?;
+        let after = &line[colon + 1..];
+        let spaces = after.chars().take_while(|c| *c == ' ').count();
+        result = Some((i + 1, line[..colon].chars().count() + spaces + 2));
+        from = i + 1;
+    }
+    result
+}
+
 fn kind_name(v: &serde_yaml::Value) -> &'static str {
     match v {
         serde_yaml::Value::Null => "nothing",
@@ -442,6 +465,16 @@ mod tests {
             parse(text).unwrap_err(),
             FrontMatterError::NotAMapping { found: "a list" }
         );
+    }
+
+    #[test]
+    fn nested_key_positions() {
+        let yaml = "title: x\ncleaning:\n  example.com:\n    stop_before: \"(\"\n";
+        assert_eq!(
+            key_position_nested(yaml, &["cleaning", "example.com", "stop_before"]),
+            Some((4, 18))
+        );
+        assert_eq!(key_position_nested(yaml, &["nope"]), None);
     }
 
     #[test]

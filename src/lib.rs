@@ -114,6 +114,8 @@ pub fn render(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
     // Templates and theme load before the stop, so one run reports problems
     // in content and templates together.
     let templates = render::Templates::load(&opts.root);
+    let (watchlist, kev, data_diagnostics) = enrich::entities::load_data(&opts.root);
+    diagnostics.extend(data_diagnostics);
     let theme = output::theme(&opts.root);
     if let Err(d) = &templates {
         diagnostics.extend(d.clone());
@@ -135,9 +137,16 @@ pub fn render(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
         .into_iter()
         .filter(|a| opts.drafts || !a.meta.draft)
         .collect();
-    let articles = enrich::run(parsed, &opts.site);
+    let (articles, enrich_diagnostics) = enrich::run(parsed, &opts.site, &watchlist);
+    diagnostics.extend(enrich_diagnostics);
+    if opts.strict {
+        diagnostics.make_warnings_errors();
+        if diagnostics.has_errors() {
+            return Err(diagnostics.into());
+        }
+    }
     let digest = digest::build(articles, &opts.site);
-    let rendered = match render::site(&digest, &templates, &opts.site) {
+    let rendered = match render::site(&digest, &templates, &opts.site, &kev) {
         Ok(files) => files,
         Err(d) => {
             diagnostics.extend(d);

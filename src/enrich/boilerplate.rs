@@ -45,6 +45,10 @@ pub struct Cleaned {
     pub kept_original: Option<String>,
     /// Lines of the original body.
     pub total_lines: usize,
+    /// 0-based line where the article body starts in the original (the
+    /// first prose line when the original was kept). Tag links are read from
+    /// here on, so site menus above the article do not tag it.
+    pub body_start: usize,
 }
 
 /// Site-specific cleaning rules, from `briefing.yaml`.
@@ -91,11 +95,13 @@ pub fn clean(body: &str, title: &str, rules: &SourceRules) -> Cleaned {
     let total_lines = lines.len();
     let infos: Vec<LineInfo> = lines.iter().map(|l| measure(l)).collect();
     let kinds = classify(&lines, &infos);
+    let first_prose_anywhere = kinds.iter().position(|k| *k == Kind::Prose).unwrap_or(0);
     let original = |reason: String| Cleaned {
         markdown: body.to_owned(),
         removals: Vec::new(),
         kept_original: Some(reason),
         total_lines,
+        body_start: first_prose_anywhere,
     };
 
     let title_key = normalise_words(title);
@@ -281,6 +287,7 @@ pub fn clean(body: &str, title: &str, rules: &SourceRules) -> Cleaned {
         removals: group_removals(&reasons, &kinds),
         kept_original: None,
         total_lines,
+        body_start: start,
     }
 }
 
@@ -688,17 +695,75 @@ fn bracket_link(s: &str, open: usize) -> Option<(&str, &str, usize)> {
     None
 }
 
-/// Every link on a body line, as (visible text, URL), with the 1-based line.
-pub fn links(body: &str) -> Vec<(usize, String, String)> {
-    body.lines()
-        .enumerate()
-        .flat_map(|(i, line)| {
-            measure(line)
-                .links
-                .into_iter()
-                .map(move |(text, url)| (i + 1, text, url))
-        })
-        .collect()
+/// The visible text of a markdown body (link text kept; URLs, images, code
+/// blocks and markup gone), up to about `max_words` words.
+pub fn plain_text(markdown: &str, max_words: usize) -> String {
+    let mut out = String::new();
+    let mut words = 0;
+    let mut in_code = false;
+    for line in markdown.lines() {
+        let t = line.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            in_code = !in_code;
+            continue;
+        }
+        if in_code {
+            continue;
+        }
+        let info = measure(line);
+        if info.words == 0 {
+            continue;
+        }
+        out.push_str(info.text.trim());
+        out.push('\n');
+        words += info.words;
+        if words >= max_words {
+            break;
+        }
+    }
+    out
+}
+
+/// Tags a page gives itself through its own label links
+/// (`[Cybercrime](https://site/search/label/Cybercrime)`): links at or after
+/// line `from` (0-based) to the article's own host whose path contains one of
+/// `patterns`. Gives the link texts, in page order, without duplicates.
+pub fn page_tags(
+    body: &str,
+    from: usize,
+    patterns: &[String],
+    article_url: &url::Url,
+) -> Vec<String> {
+    let host = |u: &url::Url| {
+        u.host_str()
+            .map(|h| h.trim_start_matches("www.").to_ascii_lowercase())
+    };
+    let own_host = host(article_url);
+    let mut tags: Vec<String> = Vec::new();
+    for line in body.lines().skip(from) {
+        for (text, href) in measure(line).links {
+            let Ok(target) = article_url.join(&href) else {
+                continue;
+            };
+            if host(&target) != own_host {
+                continue;
+            }
+            let path = target.path().to_ascii_lowercase();
+            if !patterns
+                .iter()
+                .any(|p| path.contains(&p.to_ascii_lowercase()))
+            {
+                continue;
+            }
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let plausible =
+                !text.is_empty() && text.chars().count() <= 40 && text.split(' ').count() <= 5;
+            if plausible && !tags.iter().any(|t| t.eq_ignore_ascii_case(&text)) {
+                tags.push(text);
+            }
+        }
+    }
+    tags
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@
 //! Articles are taken in date order (then path), so the result is the same
 //! from run to run.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::{DateTime, FixedOffset};
 use url::Url;
@@ -65,8 +65,13 @@ pub struct MergeReason {
     pub why: String,
 }
 
-/// Groups articles into stories. Gives clusters (each sorted by date, then
-/// path) and the reason for every pair inside a cluster.
+/// Groups articles into stories. Gives clusters (members in date order,
+/// then path) and the reason for every pair inside a cluster.
+///
+/// # Note
+/// Only clusters whose oldest member is inside the date window are compared
+/// with each new article, so the cost grows with the articles per window, not
+/// with the square of the site.
 pub fn cluster(
     stories: &[StoryFeatures],
     settings: ClusterSettings,
@@ -80,14 +85,37 @@ pub fn cluster(
     });
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     let mut reasons: Vec<MergeReason> = Vec::new();
+    let mut by_url: HashMap<&str, usize> = HashMap::new();
+    // Clusters in order of their oldest member; `first_active` skips those
+    // that fell out of the window.
+    let mut first_active = 0;
     for &i in &order {
+        let story = &stories[i];
+        if let Some(&c) = story.canonical_url.as_deref().and_then(|u| by_url.get(u)) {
+            reasons.push(MergeReason {
+                article: i,
+                other: clusters[c][0],
+                why: format!(
+                    "same canonical URL {}",
+                    story.canonical_url.as_deref().unwrap_or("")
+                ),
+            });
+            clusters[c].push(i);
+            continue;
+        }
+        while first_active < clusters.len()
+            && (story.date - stories[clusters[first_active][0]].date).num_days()
+                > settings.window_days
+        {
+            first_active += 1;
+        }
         let mut best: Option<(usize, f64, Vec<MergeReason>)> = None;
-        for (c, members) in clusters.iter().enumerate() {
+        for (c, members) in clusters.iter().enumerate().skip(first_active) {
             let mut total = 0.0;
             let mut why = Vec::with_capacity(members.len());
             let mut all_alike = true;
             for &m in members {
-                match same_story(&stories[i], &stories[m], settings) {
+                match same_story(story, &stories[m], settings) {
                     Some((score, text)) => {
                         total += score;
                         why.push(MergeReason {
@@ -109,12 +137,19 @@ pub fn cluster(
                 }
             }
         }
-        match best {
+        let c = match best {
             Some((c, _, why)) => {
                 clusters[c].push(i);
                 reasons.extend(why);
+                c
             }
-            None => clusters.push(vec![i]),
+            None => {
+                clusters.push(vec![i]);
+                clusters.len() - 1
+            }
+        };
+        if let Some(url) = story.canonical_url.as_deref() {
+            by_url.entry(url).or_insert(c);
         }
     }
     (clusters, reasons)

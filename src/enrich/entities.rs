@@ -193,40 +193,71 @@ impl Watchlist {
 
 /// Every entity mentioned in `text`, each once, sorted.
 pub fn find(text: &str, watchlist: &Watchlist) -> Vec<Entity> {
-    let mut found: Vec<Entity> = Vec::new();
+    let mut found: Vec<Entity> = spans(text, watchlist)
+        .into_iter()
+        .map(|(_, _, e)| e)
+        .collect();
+    found.sort();
+    found.dedup();
+    found
+}
+
+/// Every mention in `text` as (start, end, entity) byte ranges, in text
+/// order, never overlapping (an earlier or longer match wins).
+pub fn spans(text: &str, watchlist: &Watchlist) -> Vec<(usize, usize, Entity)> {
+    let mut found: Vec<(usize, usize, Entity)> = Vec::new();
     for c in CVE.captures_iter(text) {
         let year: u32 = c[1].parse().unwrap_or(0);
         if year >= 1999 {
-            found.push(Entity {
-                kind: EntityKind::Cve,
-                id: format!("CVE-{}-{}", &c[1], &c[2]),
-            });
+            let m = c.get(0).expect("group 0 is the whole match");
+            found.push((
+                m.start(),
+                m.end(),
+                Entity {
+                    kind: EntityKind::Cve,
+                    id: format!("CVE-{}-{}", &c[1], &c[2]),
+                },
+            ));
         }
     }
     for c in TECHNIQUE.captures_iter(text) {
+        let m = c.get(0).expect("group 0 is the whole match");
         let id = match c.get(2) {
             Some(sub) => format!("T{}.{}", &c[1], sub.as_str()),
             None => format!("T{}", &c[1]),
         };
-        found.push(Entity {
-            kind: EntityKind::Technique,
-            id,
-        });
+        found.push((
+            m.start(),
+            m.end(),
+            Entity {
+                kind: EntityKind::Technique,
+                id,
+            },
+        ));
     }
     if let Some(matcher) = &watchlist.matcher {
         for m in matcher.find_iter(text) {
             if is_word_boundary(text, m.start(), m.end()) {
                 let (group, name) = &watchlist.targets[m.pattern().as_usize()];
-                found.push(Entity {
-                    kind: EntityKind::Named(group.clone()),
-                    id: name.clone(),
-                });
+                found.push((
+                    m.start(),
+                    m.end(),
+                    Entity {
+                        kind: EntityKind::Named(group.clone()),
+                        id: name.clone(),
+                    },
+                ));
             }
         }
     }
-    found.sort();
-    found.dedup();
-    found
+    found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut out: Vec<(usize, usize, Entity)> = Vec::with_capacity(found.len());
+    for span in found {
+        if out.last().is_none_or(|last| span.0 >= last.1) {
+            out.push(span);
+        }
+    }
+    out
 }
 
 fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {

@@ -17,6 +17,8 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 use url::Url;
 
+use super::entities::{self, Entity, Watchlist};
+
 /// HTML that has passed the sanitiser. Only this module makes one, and it is
 /// the only thing templates emit unescaped.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -39,9 +41,19 @@ pub struct Rendered {
     pub lede: Option<String>,
 }
 
+/// Where entity mentions in a body link to.
+#[derive(Debug, Clone, Copy)]
+pub struct MentionLinks<'a> {
+    /// The names to look for besides CVE and ATT&CK IDs.
+    pub watchlist: &'a Watchlist,
+    /// Root-relative folder of the entity pages, e.g. `/digest/entities/`.
+    pub entities_path: &'a str,
+}
+
 /// Renders `markdown`; relative URLs resolve against `base` (the original
-/// article), or are dropped when there is none.
-pub fn render(markdown: &str, base: Option<&Url>) -> Rendered {
+/// article), or are dropped when there is none. With `mentions`, the first
+/// mention of each entity in the text links to its page.
+pub fn render(markdown: &str, base: Option<&Url>, mentions: Option<MentionLinks<'_>>) -> Rendered {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_FOOTNOTES);
@@ -82,7 +94,7 @@ pub fn render(markdown: &str, base: Option<&Url>) -> Rendered {
     }
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut raw, events.into_iter());
-    let html = sanitise(&raw, base, footnotes.ids);
+    let html = sanitise(&raw, base, footnotes.ids, mentions);
     Rendered {
         html: SafeHtml(html),
         lede: lede.found,
@@ -186,7 +198,12 @@ impl LedeFinder {
 }
 
 /// Runs ammonia with our allow-lists, then fixes up `<img>` elements.
-fn sanitise(raw: &str, base: Option<&Url>, ids: HashSet<String>) -> String {
+fn sanitise(
+    raw: &str,
+    base: Option<&Url>,
+    ids: HashSet<String>,
+    mentions: Option<MentionLinks<'_>>,
+) -> String {
     let links = LinkPolicy {
         base: base.cloned(),
         fragment_ids: ids.clone(),
@@ -309,7 +326,7 @@ fn sanitise(raw: &str, base: Option<&Url>, ids: HashSet<String>) -> String {
         })
         .link_rel(Some("noopener noreferrer"))
         .strip_comments(true);
-    tidy(&builder.clean(raw).to_string())
+    tidy(&builder.clean(raw).to_string(), mentions)
 }
 
 /// Where relative URLs go: fragments only to ids on our page, everything else
@@ -367,9 +384,12 @@ impl IdPolicy {
 /// Works on ammonia's serialisation: text has every `<` escaped, so each `<`
 /// starts a tag; attribute values are double-quoted; headings and links
 /// never nest in themselves.
-fn tidy(html: &str) -> String {
+fn tidy(html: &str, mentions: Option<MentionLinks<'_>>) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
+    // Inside links, code and headings, mentions stay plain text.
+    let mut no_link_depth = 0usize;
+    let mut linked: HashSet<Entity> = HashSet::new();
     let mut last_level = 1u8;
     // (level in, level out, where it starts in `out`, the level before it)
     let mut open_heading: Option<(u8, u8, usize, u8)> = None;
@@ -377,7 +397,12 @@ fn tidy(html: &str) -> String {
     // Where the open link's start tag begins in `out`, and its length.
     let mut open_link: Option<(usize, usize)> = None;
     while let Some(start) = rest.find('<') {
-        out.push_str(&rest[..start]);
+        match mentions {
+            Some(m) if no_link_depth == 0 => {
+                link_mentions(&rest[..start], m, &mut linked, &mut out)
+            }
+            _ => out.push_str(&rest[..start]),
+        }
         let tag_text = &rest[start..];
         let Some(end) = tag_end(tag_text) else {
             out.push_str(tag_text);
@@ -385,6 +410,13 @@ fn tidy(html: &str) -> String {
         };
         let tag = &tag_text[..end];
         rest = &tag_text[end..];
+        for name in ["a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6"] {
+            if is_start_tag(tag, name) {
+                no_link_depth += 1;
+            } else if tag.strip_prefix("</").and_then(|t| t.strip_prefix(name)) == Some(">") {
+                no_link_depth = no_link_depth.saturating_sub(1);
+            }
+        }
         if is_start_tag(tag, "img") {
             if tag.contains(" src=\"") {
                 if tag.contains(" alt=\"") {
@@ -438,6 +470,27 @@ fn tidy(html: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Copies `text` (escaped HTML text) to `out`, linking the first mention of
+/// each entity not linked yet.
+fn link_mentions(text: &str, m: MentionLinks<'_>, linked: &mut HashSet<Entity>, out: &mut String) {
+    let mut pos = 0;
+    for (start, end, entity) in entities::spans(text, m.watchlist) {
+        if linked.contains(&entity) {
+            continue;
+        }
+        out.push_str(&text[pos..start]);
+        out.push_str(&format!(
+            "<a class=\"entity\" href=\"{}{}/\">{}</a>",
+            m.entities_path,
+            entity.slug(),
+            &text[start..end]
+        ));
+        pos = end;
+        linked.insert(entity);
+    }
+    out.push_str(&text[pos..]);
 }
 
 /// True when `markup` has no text outside its tags (and no image).
@@ -503,7 +556,7 @@ mod tests {
 
     fn html(md: &str, base: Option<&str>) -> String {
         let base = base.map(|b| Url::parse(b).unwrap());
-        render(md, base.as_ref()).html.0
+        render(md, base.as_ref(), None).html.0
     }
 
     #[test]
@@ -610,6 +663,37 @@ mod tests {
     }
 
     #[test]
+    fn first_mentions_link_to_entity_pages_outside_links_and_code() {
+        let w = Watchlist::parse("actors:\n  - name: APT29\n    aliases: [Cozy Bear]\n").unwrap();
+        let m = MentionLinks {
+            watchlist: &w,
+            entities_path: "/d/entities/",
+        };
+        let out = render(
+            "# CVE-2021-44228\n\nCozy Bear used cve-2021-44228 and `CVE-2021-45046`; [CVE-2021-45046](https://nvd.example/) then CVE-2021-44228 and APT29.",
+            None,
+            Some(m),
+        )
+        .html
+        .0;
+        assert!(out.contains("<h2>CVE-2021-44228</h2>"), "{out}");
+        assert!(
+            out.contains("<a class=\"entity\" href=\"/d/entities/actors-apt29/\">Cozy Bear</a>"),
+            "{out}"
+        );
+        assert!(
+            out.contains(
+                "used <a class=\"entity\" href=\"/d/entities/cve-2021-44228/\">cve-2021-44228</a>"
+            ),
+            "{out}"
+        );
+        assert!(out.contains("<code>CVE-2021-45046</code>"), "{out}");
+        assert_eq!(out.matches("entities/cve-2021-44228/").count(), 1, "{out}");
+        assert!(!out.contains("entities/cve-2021-45046/"), "{out}");
+        assert!(out.contains("and APT29."), "{out}");
+    }
+
+    #[test]
     fn tables_tasks_strikethrough() {
         let out = html(
             "| a | b |\n|:-|-:|\n| 1 | 2 |\n\n- [x] done\n\n~~old~~",
@@ -623,7 +707,7 @@ mod tests {
     #[test]
     fn lede_skips_menus_and_short_lines() {
         let md = "* [Home](/)\n* [News](/n)\n\n[Subscribe](#s) [Share](#x) [Follow us on Twitter and Facebook today](#y)\n\n**Dec 02, 2024**\n\nA global law enforcement operation has led to the arrest of more than 5,500 suspects in many countries.\n\nSecond.";
-        let lede = render(md, None).lede.unwrap();
+        let lede = render(md, None, None).lede.unwrap();
         assert!(lede.starts_with("A global law enforcement"), "{lede}");
     }
 }

@@ -11,14 +11,31 @@ pub mod entities;
 pub mod markdown;
 pub mod tags;
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
 
 use crate::article::{Meta, ParsedArticle};
 use crate::config::SiteConfig;
-use markdown::SafeHtml;
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use boilerplate::Removal;
+use entities::{Entity, Watchlist};
+use markdown::{MentionLinks, SafeHtml};
 use tags::TagMention;
+
+/// What cleaning did to a scraped article (for `--explain` and warnings).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CleaningReport {
+    /// What was removed, by body line.
+    pub removals: Vec<Removal>,
+    /// Why the original page was kept, when it was.
+    pub kept_original: Option<String>,
+    /// Lines in the original body.
+    pub total_lines: usize,
+    /// File line where the body starts (to turn body lines into file lines).
+    pub body_line: usize,
+}
 
 /// An enriched story, ready to group and render.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,18 +49,96 @@ pub struct Article {
     /// Summary: from front matter, else the first real paragraph, cut at a
     /// sentence near the configured length. May be empty.
     pub summary: String,
-    /// Normalised tags, aliases applied, in the order written.
+    /// Normalised tags, aliases applied: front matter first, then the tags the
+    /// page gives itself through its label links.
     pub tags: Vec<TagMention>,
+    /// Entities mentioned in the title or the (cleaned) body, sorted.
+    pub entities: Vec<Entity>,
+    /// Content words of the first paragraphs, for spotting the same story.
+    pub lede_words: HashSet<String>,
+    /// For scraped articles: what cleaning removed.
+    pub cleaning: Option<CleaningReport>,
 }
 
-/// Enriches every article (in parallel; order is kept).
-pub fn run(parsed: Vec<ParsedArticle>, site: &SiteConfig) -> Vec<Article> {
-    parsed.into_par_iter().map(|p| enrich(p, site)).collect()
+/// Enriches every article (in parallel; order is kept). Gives warnings for
+/// scraped pages whose cleaning was abandoned.
+pub fn run(
+    parsed: Vec<ParsedArticle>,
+    site: &SiteConfig,
+    watchlist: &Watchlist,
+) -> (Vec<Article>, Diagnostics) {
+    let entities_path = format!("{}entities/", site.base_url.path());
+    let results: Vec<(Article, Option<Diagnostic>)> = parsed
+        .into_par_iter()
+        .map(|p| enrich(p, site, watchlist, &entities_path))
+        .collect();
+    let mut diagnostics = Diagnostics::new();
+    let articles = results
+        .into_iter()
+        .map(|(a, d)| {
+            diagnostics.extend(d.into_iter().collect());
+            a
+        })
+        .collect();
+    (articles, diagnostics)
 }
 
-fn enrich(parsed: ParsedArticle, site: &SiteConfig) -> Article {
-    let rendered = markdown::render(&parsed.body, parsed.meta.url.as_ref());
-    let summary = match &parsed.meta.summary {
+/// Words of the lede compared between articles.
+const LEDE_WORDS: usize = 80;
+
+fn enrich(
+    parsed: ParsedArticle,
+    site: &SiteConfig,
+    watchlist: &Watchlist,
+    entities_path: &str,
+) -> (Article, Option<Diagnostic>) {
+    let meta = &parsed.meta;
+    // Scraped pages (they carry a fetch date) are cleaned; hand-written
+    // entries are the editor's own words and stay as written.
+    let mut warning = None;
+    let mut page_tags = Vec::new();
+    let (body, cleaning) = if meta.fetched.is_some() {
+        let default_rules = boilerplate::SourceRules::default();
+        let rules = site
+            .cleaning_rules(meta.source.as_deref(), meta.url.as_ref())
+            .unwrap_or(&default_rules);
+        let cleaned = boilerplate::clean(&parsed.body, &meta.title, rules);
+        if let Some(url) = &meta.url {
+            page_tags = boilerplate::page_tags(
+                &parsed.body,
+                cleaned.body_start,
+                &site.tag_link_patterns,
+                url,
+            );
+        }
+        if let Some(reason) = &cleaned.kept_original {
+            warning = Some(
+                Diagnostic::warning(
+                    Location::at(&parsed.path, parsed.body_line, 1),
+                    format!("kept the whole scraped page: {reason}"),
+                )
+                .with_help(format!(
+                    "see `briefing check --explain {}`; cleaning rules per source go in briefing.yaml",
+                    parsed.path.display()
+                )),
+            );
+        }
+        let report = CleaningReport {
+            removals: cleaned.removals,
+            kept_original: cleaned.kept_original,
+            total_lines: cleaned.total_lines,
+            body_line: parsed.body_line,
+        };
+        (cleaned.markdown, Some(report))
+    } else {
+        (parsed.body.clone(), None)
+    };
+    let mentions = MentionLinks {
+        watchlist,
+        entities_path,
+    };
+    let rendered = markdown::render(&body, meta.url.as_ref(), Some(mentions));
+    let summary = match &meta.summary {
         Some(s) => s.split_whitespace().collect::<Vec<_>>().join(" "),
         None => rendered
             .lede
@@ -51,14 +146,23 @@ fn enrich(parsed: ParsedArticle, site: &SiteConfig) -> Article {
             .map(|l| truncate_at_sentence(l, site.summary_length))
             .unwrap_or_default(),
     };
-    let tags = tags::resolve(&parsed.meta.tags, &site.tag_aliases);
-    Article {
+    let mut written_tags = meta.tags.clone();
+    written_tags.extend(page_tags);
+    let tags = tags::resolve(&written_tags, &site.tag_aliases);
+    let text = boilerplate::plain_text(&body, usize::MAX);
+    let entities = entities::find(&format!("{}\n{}", meta.title, text), watchlist);
+    let lede_words = dedupe::content_words(&boilerplate::plain_text(&body, LEDE_WORDS), LEDE_WORDS);
+    let article = Article {
         path: parsed.path,
         meta: parsed.meta,
         html: rendered.html,
         summary,
         tags,
-    }
+        entities,
+        lede_words,
+        cleaning,
+    };
+    (article, warning)
 }
 
 /// Cuts `text` near `target` characters: at the last sentence end between

@@ -5,6 +5,7 @@
 //! in parallel; nothing touches the disk, so a failed render leaves the last
 //! good site alone and `check` can run everything but the write.
 
+pub mod digest_json;
 pub mod feeds;
 pub mod sitemap;
 pub mod templates;
@@ -16,11 +17,13 @@ use serde::Serialize;
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::digest::{Digest, EntryId, Period};
+use crate::enrich::entities::{EntityKind, Kev};
 use crate::output::OutputFile;
 pub use templates::Templates;
 use view::{
-    ArchivePage, ArchiveYear, ArticlePage, CountedLink, EntryView, IndexPage, Link, ListPage,
-    Pagination, PlainPage, SiteView, Urls,
+    ArchivePage, ArchiveYear, ArticlePage, CountedLink, EntitiesPage, EntityCount, EntityLink,
+    EntityPage, EntitySection, EntryView, IndexPage, Link, ListPage, Pagination, PlainPage,
+    SiteView, Urls,
 };
 
 /// One file to produce.
@@ -44,6 +47,10 @@ enum Job {
     Period(Period),
     /// The 404 page.
     NotFound,
+    /// All entities.
+    EntityIndex,
+    /// One entity's page.
+    Entity(crate::enrich::entities::Entity),
 }
 
 impl Job {
@@ -59,6 +66,8 @@ impl Job {
             Job::Archive => "archive/".to_owned(),
             Job::Period(p) => format!("{}/", p.path()),
             Job::NotFound => return "404.html".to_owned(),
+            Job::EntityIndex => "entities/".to_owned(),
+            Job::Entity(e) => view::entity_path(e),
         };
         format!("{folder}index.html")
     }
@@ -77,36 +86,40 @@ pub fn site(
     digest: &Digest,
     templates: &Templates,
     config: &SiteConfig,
+    kev: &Kev,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
     let urls = Urls::new(&config.base_url);
     let site_view = SiteView::new(config, &urls);
     let per_page = config.items_per_page;
 
     let mut jobs = Vec::new();
-    for n in 1..=page_count(digest.entries.len(), per_page) {
+    for n in 1..=page_count(digest.clusters.len(), per_page) {
         jobs.push(Job::Home(n));
     }
     jobs.extend((0..digest.entries.len()).map(Job::Article));
     jobs.push(Job::TagIndex);
     for (key, group) in &digest.tags {
-        for n in 1..=page_count(group.entries.len(), per_page) {
+        for n in 1..=page_count(digest.collapse(&group.entries).len(), per_page) {
             jobs.push(Job::Tag(key.clone(), n));
         }
     }
     jobs.push(Job::SourceIndex);
     for (key, group) in &digest.sources {
-        for n in 1..=page_count(group.entries.len(), per_page) {
+        for n in 1..=page_count(digest.collapse(&group.entries).len(), per_page) {
             jobs.push(Job::Source(key.clone(), n));
         }
     }
     jobs.push(Job::Archive);
     jobs.extend(digest.periods.keys().copied().map(Job::Period));
     jobs.push(Job::NotFound);
+    jobs.push(Job::EntityIndex);
+    jobs.extend(digest.entities.keys().cloned().map(Job::Entity));
 
     let ctx = RenderContext {
         digest,
         templates,
         config,
+        kev,
         urls: &urls,
         site: &site_view,
     };
@@ -126,17 +139,27 @@ pub fn site(
         .collect();
     results.push(sitemap::sitemap(&page_paths, templates, &urls));
     results.push(sitemap::robots(templates, &urls));
-    results.push(feeds::site_feed(
-        digest, templates, config, &site_view, &urls,
-    ));
+    let feeds = feeds::Feeds {
+        digest,
+        templates,
+        config,
+        site: &site_view,
+        urls: &urls,
+    };
+    results.push(feeds.site());
     let tag_feeds: Vec<Result<OutputFile, Diagnostic>> = digest
         .tags
         .par_iter()
-        .map(|(key, group)| {
-            feeds::tag_feed(key, group, digest, templates, config, &site_view, &urls)
-        })
+        .map(|(key, group)| feeds.tag(key, group))
         .collect();
     results.extend(tag_feeds);
+    let entity_feeds: Vec<Result<OutputFile, Diagnostic>> = digest
+        .entities
+        .par_iter()
+        .map(|(entity, ids)| feeds.entity(entity, ids))
+        .collect();
+    results.extend(entity_feeds);
+    results.push(digest_json::render(digest, &urls));
 
     let mut files = Vec::with_capacity(results.len());
     let mut problems = Diagnostics::new();
@@ -165,6 +188,7 @@ struct RenderContext<'a> {
     digest: &'a Digest,
     templates: &'a Templates,
     config: &'a SiteConfig,
+    kev: &'a Kev,
     urls: &'a Urls,
     site: &'a SiteView<'a>,
 }
@@ -202,9 +226,25 @@ impl RenderContext<'_> {
                     year: week.year(),
                     week: week.week(),
                 };
+                let others: Vec<EntryId> = self.digest.clusters[self.digest.cluster_of[*id]]
+                    .iter()
+                    .copied()
+                    .filter(|m| m != id)
+                    .collect();
                 let page = ArticlePage {
                     site: self.site,
-                    entry: EntryView::new(entry, self.digest, self.urls),
+                    entry: EntryView::new(entry, self.digest, self.kev, self.urls).with_also(
+                        &others,
+                        self.digest,
+                        self.urls,
+                    ),
+                    entities: entry
+                        .article
+                        .entities
+                        .iter()
+                        .map(|e| EntityLink::new(e, self.kev, self.urls))
+                        .collect(),
+                    related: self.entry_views(&self.digest.related[*id]),
                     url: folder_url,
                     content: entry.article.html.as_str(),
                     fetched_display: entry.article.meta.fetched.map(|f| {
@@ -298,8 +338,16 @@ impl RenderContext<'_> {
                         let months = year.map(|y| y.months).unwrap_or_default();
                         ("year", Vec::new(), months)
                     }
-                    Period::Month { .. } => ("month", self.entry_views(ids), Vec::new()),
-                    Period::Week { .. } => ("week", self.entry_views(ids), Vec::new()),
+                    Period::Month { .. } => (
+                        "month",
+                        self.story_views(&self.digest.collapse(ids)),
+                        Vec::new(),
+                    ),
+                    Period::Week { .. } => (
+                        "week",
+                        self.story_views(&self.digest.collapse(ids)),
+                        Vec::new(),
+                    ),
                 };
                 let page = ListPage {
                     site: self.site,
@@ -316,6 +364,35 @@ impl RenderContext<'_> {
                 };
                 self.emit(path, "list.html", &page)
             }
+            Job::EntityIndex => {
+                let page = EntitiesPage {
+                    site: self.site,
+                    title: "Threats and entities".to_owned(),
+                    url: folder_url,
+                    sections: self.entity_sections(),
+                };
+                self.emit(path, "entities.html", &page)
+            }
+            Job::Entity(entity) => {
+                let ids = &self.digest.entities[entity];
+                let link = EntityLink::new(entity, self.kev, self.urls);
+                let page = EntityPage {
+                    site: self.site,
+                    title: format!("{} ({})", entity.id, link.kind),
+                    url: folder_url,
+                    name: entity.id.clone(),
+                    kind: link.kind,
+                    reference_url: entity.reference_url(),
+                    kev: (entity.kind == EntityKind::Cve)
+                        .then(|| self.kev.get(&entity.id))
+                        .flatten(),
+                    feed_url: self
+                        .urls
+                        .to(&format!("{}rss.xml", view::entity_path(entity))),
+                    entries: self.entry_views(ids),
+                };
+                self.emit(path, "entity.html", &page)
+            }
             Job::NotFound => {
                 let page = PlainPage {
                     site: self.site,
@@ -329,8 +406,51 @@ impl RenderContext<'_> {
 
     fn entry_views(&self, ids: &[EntryId]) -> Vec<EntryView<'_>> {
         ids.iter()
-            .map(|&id| EntryView::new(&self.digest.entries[id], self.digest, self.urls))
+            .map(|&id| EntryView::new(&self.digest.entries[id], self.digest, self.kev, self.urls))
             .collect()
+    }
+
+    /// One entry per story, each with its other reports.
+    fn story_views(&self, stories: &[(EntryId, Vec<EntryId>)]) -> Vec<EntryView<'_>> {
+        stories
+            .iter()
+            .map(|(id, others)| {
+                EntryView::new(&self.digest.entries[*id], self.digest, self.kev, self.urls)
+                    .with_also(others, self.digest, self.urls)
+            })
+            .collect()
+    }
+
+    fn entity_sections(&self) -> Vec<EntitySection> {
+        let mut sections: Vec<EntitySection> = Vec::new();
+        let mut current: Option<&EntityKind> = None;
+        for (entity, ids) in &self.digest.entities {
+            if current != Some(&entity.kind) {
+                current = Some(&entity.kind);
+                let heading = match &entity.kind {
+                    EntityKind::Cve => "CVEs".to_owned(),
+                    EntityKind::Technique => "ATT&CK techniques".to_owned(),
+                    EntityKind::Named(group) => {
+                        let mut g = group.clone();
+                        if let Some(first) = g.get_mut(0..1) {
+                            first.make_ascii_uppercase();
+                        }
+                        g
+                    }
+                };
+                sections.push(EntitySection {
+                    heading,
+                    entities: Vec::new(),
+                });
+            }
+            if let Some(section) = sections.last_mut() {
+                section.entities.push(EntityCount {
+                    link: EntityLink::new(entity, self.kev, self.urls),
+                    count: ids.len(),
+                });
+            }
+        }
+        sections
     }
 
     /// Page `n` of a paginated list whose first page is at `first`.
@@ -344,9 +464,10 @@ impl RenderContext<'_> {
         intro: String,
     ) -> ListPage<'_> {
         let per_page = self.config.items_per_page;
-        let total = page_count(ids.len(), per_page);
+        let stories = self.digest.collapse(ids);
+        let total = page_count(stories.len(), per_page);
         let start = (n - 1) * per_page;
-        let chunk = &ids[start.min(ids.len())..(start + per_page).min(ids.len())];
+        let chunk = &stories[start.min(stories.len())..(start + per_page).min(stories.len())];
         let pagination = (total > 1).then(|| Pagination {
             current: n,
             total,
@@ -367,7 +488,7 @@ impl RenderContext<'_> {
             kind,
             feed_url: None,
             source_home: None,
-            entries: self.entry_views(chunk),
+            entries: self.story_views(chunk),
             pagination,
             periods: Vec::new(),
         }

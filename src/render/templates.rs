@@ -27,6 +27,11 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("groups.html", include_str!("../../templates/groups.html")),
     ("archive.html", include_str!("../../templates/archive.html")),
     ("404.html", include_str!("../../templates/404.html")),
+    ("entity.html", include_str!("../../templates/entity.html")),
+    (
+        "entities.html",
+        include_str!("../../templates/entities.html"),
+    ),
     ("rss.xml", include_str!("../../templates/rss.xml")),
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
     ("robots.txt", include_str!("../../templates/robots.txt")),

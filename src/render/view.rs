@@ -10,7 +10,8 @@ use serde::Serialize;
 use url::Url;
 
 use crate::config::SiteConfig;
-use crate::digest::{Digest, Entry, Group};
+use crate::digest::{Digest, Entry, EntryId, Group};
+use crate::enrich::entities::{Entity, EntityKind, Kev};
 
 /// Builds URLs under the site's base URL.
 #[derive(Debug, Clone)]
@@ -67,6 +68,8 @@ pub struct SiteView<'a> {
     pub sources_url: String,
     /// Archive index.
     pub archive_url: String,
+    /// Entities index (CVEs, techniques, watch-list names).
+    pub entities_url: String,
     /// The stylesheet.
     pub stylesheet_url: String,
     /// The favicon.
@@ -86,6 +89,7 @@ impl<'a> SiteView<'a> {
             tags_url: urls.path("tags/"),
             sources_url: urls.path("sources/"),
             archive_url: urls.path("archive/"),
+            entities_url: urls.path("entities/"),
             stylesheet_url: urls.path("style.css"),
             favicon_url: urls.path("favicon.svg"),
         }
@@ -133,11 +137,71 @@ pub struct EntryView<'a> {
     pub tags: Vec<Link>,
     /// Author of a hand-written entry.
     pub author: Option<&'a str>,
+    /// CVEs it mentions that are in the KEV catalogue.
+    pub known_exploited: Vec<Link>,
+    /// Other reports of the same story ("Also covered by"); filled for list
+    /// entries and the article page.
+    pub also: Vec<AlsoLink>,
+}
+
+/// Another report of the same story.
+#[derive(Debug, Clone, Serialize)]
+pub struct AlsoLink {
+    /// Its title.
+    pub title: String,
+    /// Our page for it.
+    pub url: String,
+    /// Its outlet, if known.
+    pub source: Option<String>,
+    /// Its original article.
+    pub original_url: Option<String>,
+}
+
+impl AlsoLink {
+    /// The link for entry `id`.
+    pub fn new(id: EntryId, digest: &Digest, urls: &Urls) -> Self {
+        let e = &digest.entries[id];
+        AlsoLink {
+            title: e.article.meta.title.clone(),
+            url: urls.path(&article_path(&e.slug)),
+            source: e
+                .source
+                .as_ref()
+                .and_then(|k| digest.sources.get(k))
+                .map(|g| g.name.clone()),
+            original_url: e.article.meta.url.as_ref().map(|u| u.to_string()),
+        }
+    }
+}
+
+/// An entity as a link, with its KEV status.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityLink {
+    /// `CVE-2021-44228`, `T1566.001`, `APT29`.
+    pub name: String,
+    /// Its page.
+    pub url: String,
+    /// `CVE`, `ATT&CK technique`, `actor`, ...
+    pub kind: String,
+    /// In the KEV catalogue.
+    pub known_exploited: bool,
+}
+
+impl EntityLink {
+    /// The link for `entity`.
+    pub fn new(entity: &Entity, kev: &Kev, urls: &Urls) -> Self {
+        EntityLink {
+            name: entity.id.clone(),
+            url: urls.path(&entity_path(entity)),
+            kind: entity.kind_label(),
+            known_exploited: entity.kind == EntityKind::Cve && kev.get(&entity.id).is_some(),
+        }
+    }
 }
 
 impl<'a> EntryView<'a> {
-    /// The view of `entry`.
-    pub fn new(entry: &'a Entry, digest: &Digest, urls: &Urls) -> Self {
+    /// The view of `entry`, with its known-exploited CVEs.
+    pub fn new(entry: &'a Entry, digest: &Digest, kev: &Kev, urls: &Urls) -> Self {
         let meta = &entry.article.meta;
         let source = entry.source.as_ref().and_then(|key| {
             digest.sources.get(key).map(|g| Link {
@@ -166,7 +230,27 @@ impl<'a> EntryView<'a> {
             summary: &entry.article.summary,
             tags,
             author: meta.author.as_deref(),
+            known_exploited: entry
+                .article
+                .entities
+                .iter()
+                .filter(|e| e.kind == EntityKind::Cve && kev.get(&e.id).is_some())
+                .map(|e| Link {
+                    name: e.id.clone(),
+                    url: urls.path(&entity_path(e)),
+                })
+                .collect(),
+            also: Vec::new(),
         }
+    }
+
+    /// Adds the other reports of the same story.
+    pub fn with_also(mut self, others: &[EntryId], digest: &Digest, urls: &Urls) -> Self {
+        self.also = others
+            .iter()
+            .map(|&id| AlsoLink::new(id, digest, urls))
+            .collect();
+        self
     }
 }
 
@@ -227,6 +311,64 @@ pub struct ArticlePage<'a> {
     pub week: Link,
     /// Every front-matter key Briefing does not read itself.
     pub extra: &'a std::collections::BTreeMap<String, serde_json::Value>,
+    /// Entities it mentions.
+    pub entities: Vec<EntityLink>,
+    /// Related articles: shared entities, then tags, then time.
+    pub related: Vec<EntryView<'a>>,
+}
+
+/// An entity's page: every article that mentions it.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityPage<'a> {
+    /// Site values.
+    pub site: &'a SiteView<'a>,
+    /// `<title>`.
+    pub title: String,
+    /// This page's absolute URL.
+    pub url: String,
+    /// `CVE-2021-44228`.
+    pub name: String,
+    /// `CVE`, `ATT&CK technique`, `actor`.
+    pub kind: String,
+    /// The record elsewhere (cve.org, attack.mitre.org).
+    pub reference_url: Option<String>,
+    /// The KEV entry, for a known-exploited CVE.
+    pub kev: Option<&'a crate::enrich::entities::KevEntry>,
+    /// The entity's feed.
+    pub feed_url: String,
+    /// Every article that mentions it, newest first.
+    pub entries: Vec<EntryView<'a>>,
+}
+
+/// The entities index, one section per kind.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntitiesPage<'a> {
+    /// Site values.
+    pub site: &'a SiteView<'a>,
+    /// `<title>` and `<h1>`.
+    pub title: String,
+    /// This page's absolute URL.
+    pub url: String,
+    /// Sections: CVEs, ATT&CK techniques, then watch-list groups.
+    pub sections: Vec<EntitySection>,
+}
+
+/// One kind of entity on the index.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntitySection {
+    /// `CVEs`, `ATT&CK techniques`, `Actors`.
+    pub heading: String,
+    /// The entities, with article counts.
+    pub entities: Vec<EntityCount>,
+}
+
+/// An entity with its article count.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityCount {
+    /// The link.
+    pub link: EntityLink,
+    /// Articles mentioning it.
+    pub count: usize,
 }
 
 /// An index of groups: all tags, all sources.
@@ -282,6 +424,11 @@ pub struct PlainPage<'a> {
 /// Output folder of an article page.
 pub fn article_path(slug: &str) -> String {
     format!("articles/{slug}/")
+}
+
+/// Output folder of an entity page.
+pub fn entity_path(entity: &Entity) -> String {
+    format!("entities/{}/", entity.slug())
 }
 
 /// Output folder of a tag page.

@@ -270,3 +270,28 @@ fn footer_detection() {
         assert!(!is_footer(no), "{no}");
     }
 }
+
+#[test]
+fn page_tags_come_from_label_links_after_the_body_start() {
+    let url = url::Url::parse("https://news.example/2024/12/botnet.html").unwrap();
+    let patterns: Vec<String> = ["/search/label/", "/tag/"].map(String::from).to_vec();
+    let c = clean(
+        NEWS_PAGE,
+        "Police Seize Botnet Servers in Three Countries",
+        &no_rules(),
+    );
+    // The menu's "Data Breaches" label link sits above the article: not a tag.
+    assert_eq!(
+        page_tags(NEWS_PAGE, c.body_start, &patterns, &url),
+        ["botnet", "Law Enforcement"]
+    );
+    // Links to other hosts never count.
+    let other = "[Ransomware](https://elsewhere.example/tag/ransomware/)";
+    assert!(page_tags(other, 0, &patterns, &url).is_empty());
+}
+
+#[test]
+fn plain_text_skips_code_and_markup() {
+    let md = "# Head\n\nSome **bold** [link](https://e.org/) text.\n\n```\ncode here\n```\n";
+    assert_eq!(plain_text(md, 100), "Head\nSome bold link text.\n");
+}
