@@ -69,6 +69,13 @@ pub struct CommonArgs {
     /// Treat every warning as an error.
     #[arg(long)]
     pub strict: bool,
+    /// Print what boilerplate cleaning removed from FILE (a path under the
+    /// site root, e.g. content/2024/x.md) and why. May be repeated.
+    #[arg(long, value_name = "FILE")]
+    pub explain: Vec<PathBuf>,
+    /// Print every story of more than one article and why its reports were merged.
+    #[arg(long)]
+    pub explain_clusters: bool,
 }
 
 impl Cli {
@@ -98,24 +105,53 @@ pub fn run(cli: Cli) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    match cli.command {
-        Command::Build(_) => match crate::build(&opts) {
-            Ok(report) => {
-                print_diagnostics(&report.diagnostics);
-                eprintln!("{}", summary("built", &report, Some(&opts)));
-                ExitCode::SUCCESS
-            }
-            Err(failure) => fail(&failure, &opts, true),
-        },
-        Command::Check(_) => match crate::check(&opts) {
-            Ok(report) => {
-                print_diagnostics(&report.diagnostics);
-                eprintln!("{}", summary("checked", &report, None));
-                ExitCode::SUCCESS
-            }
-            Err(failure) => fail(&failure, &opts, false),
-        },
+    let (writes, common) = match &cli.command {
+        Command::Build(a) => (true, &a.common),
+        Command::Check(a) => (false, &a.common),
+    };
+    let result = if writes {
+        crate::build_site(&opts)
+    } else {
+        crate::render(&opts)
+    };
+    match result {
+        Ok(site) => {
+            print_diagnostics(&site.report.diagnostics);
+            let explained = explain(&site, common, &opts);
+            let verb = if writes { "built" } else { "checked" };
+            eprintln!("{}", summary(verb, &site.report, writes.then_some(&opts)));
+            explained
+        }
+        Err(failure) => fail(&failure, &opts, writes),
     }
+}
+
+/// Prints what `--explain` and `--explain-clusters` ask for, to stdout.
+fn explain(site: &crate::RenderedSite, common: &CommonArgs, opts: &BuildOptions) -> ExitCode {
+    let mut code = ExitCode::SUCCESS;
+    for file in &common.explain {
+        // Accept the path as typed from the current folder or from the root.
+        let rel = file.strip_prefix(&opts.root).unwrap_or(file).to_path_buf();
+        let text = std::fs::read_to_string(opts.root.join(&rel)).unwrap_or_default();
+        let text = text.replace("\r\n", "\n");
+        match crate::explain::cleaning(&site.digest, &rel, text.trim_start_matches('\u{feff}')) {
+            Some(s) => print!("{s}"),
+            None => {
+                eprintln!(
+                    "error: `{}` is not an article of this site (give its path under the site root, e.g. content/x.md)",
+                    rel.display()
+                );
+                code = ExitCode::from(1);
+            }
+        }
+    }
+    if common.explain_clusters {
+        print!(
+            "{}",
+            crate::explain::clusters(&site.digest, crate::digest::cluster_settings(&opts.site))
+        );
+    }
+    code
 }
 
 fn fail(failure: &BuildFailure, opts: &BuildOptions, writes: bool) -> ExitCode {
@@ -204,6 +240,25 @@ mod tests {
         assert_eq!(o.output, Some(PathBuf::from("dist")));
         assert_eq!(o.base_url.as_deref(), Some("https://digest.example.org/"));
         assert!(o.drafts && !o.strict);
+    }
+
+    #[test]
+    fn parses_explain_flags() {
+        let cli = Cli::try_parse_from([
+            "briefing",
+            "check",
+            "--explain",
+            "content/a.md",
+            "--explain",
+            "content/b.md",
+            "--explain-clusters",
+        ])
+        .unwrap();
+        let Command::Check(args) = cli.command else {
+            panic!("expected check");
+        };
+        assert_eq!(args.common.explain.len(), 2);
+        assert!(args.common.explain_clusters);
     }
 
     #[test]

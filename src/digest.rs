@@ -312,9 +312,9 @@ type Stories = (
     Vec<(EntryId, EntryId, String)>,
 );
 
-/// Clusters the entries into stories and picks each story's lead.
-fn stories(entries: &[Entry], site: &SiteConfig) -> Stories {
-    let features: Vec<StoryFeatures> = entries
+/// What clustering compares, for every entry.
+pub fn story_features(entries: &[Entry]) -> Vec<StoryFeatures> {
+    entries
         .iter()
         .map(|e| StoryFeatures {
             date: e.date,
@@ -331,11 +331,21 @@ fn stories(entries: &[Entry], site: &SiteConfig) -> Stories {
             source: e.source.clone(),
             path: e.article.path.to_string_lossy().into_owned(),
         })
-        .collect();
-    let settings = ClusterSettings {
+        .collect()
+}
+
+/// The clustering settings from the site config.
+pub fn cluster_settings(site: &SiteConfig) -> ClusterSettings {
+    ClusterSettings {
         window_days: i64::from(site.cluster_window_days),
         ..ClusterSettings::default()
-    };
+    }
+}
+
+/// Clusters the entries into stories and picks each story's lead.
+fn stories(entries: &[Entry], site: &SiteConfig) -> Stories {
+    let features = story_features(entries);
+    let settings = cluster_settings(site);
     let (mut clusters, reasons) = dedupe::cluster(&features, settings);
     let rank = |id: EntryId| {
         entries[id]

@@ -24,6 +24,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod digest;
 pub mod enrich;
+pub mod explain;
 pub mod front_matter;
 pub mod fsx;
 pub mod load;
@@ -71,6 +72,8 @@ impl From<Diagnostics> for BuildFailure {
 pub struct RenderedSite {
     /// Every output file, theme included, sorted by path.
     pub files: Vec<OutputFile>,
+    /// The site model it was rendered from (for `--explain`).
+    pub digest: digest::Digest,
     /// Counts and warnings.
     pub report: BuildReport,
 }
@@ -80,6 +83,14 @@ pub struct RenderedSite {
 /// # Errors
 /// Every problem found; the output folder is then left exactly as it was.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
+    build_site(opts).map(|s| s.report)
+}
+
+/// Like [`build`], but also gives the rendered site (for `--explain`).
+///
+/// # Errors
+/// Every problem found; the output folder is then left exactly as it was.
+pub fn build_site(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
     let started = Instant::now();
     output::check_out_dir(&opts.root, &opts.out_dir).map_err(Diagnostics::from)?;
     let site = render(opts)?;
@@ -88,9 +99,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         all.push(d);
         BuildFailure::from(all)
     })?;
-    Ok(BuildReport {
-        elapsed: started.elapsed(),
-        ..site.report
+    Ok(RenderedSite {
+        report: BuildReport {
+            elapsed: started.elapsed(),
+            ..site.report
+        },
+        ..site
     })
 }
 
@@ -167,10 +181,12 @@ pub fn render(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
         BuildFailure::from(all)
     })?;
     diagnostics.sort();
+    let articles = digest.entries.len();
     Ok(RenderedSite {
         files,
+        digest,
         report: BuildReport {
-            articles: digest.entries.len(),
+            articles,
             pages,
             feeds,
             diagnostics,

@@ -161,44 +161,70 @@ pub fn same_story(
     b: &StoryFeatures,
     s: ClusterSettings,
 ) -> Option<(f64, String)> {
+    let c = compare(a, b, s);
+    c.same.then(|| (c.score, c.why))
+}
+
+/// How two articles compare, merged or not.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// Whether they are the same story.
+    pub same: bool,
+    /// The score (10 for the same canonical URL).
+    pub score: f64,
+    /// The explanation: the parts of the score, or why it was not counted.
+    pub why: String,
+}
+
+/// Compares two articles.
+pub fn compare(a: &StoryFeatures, b: &StoryFeatures, s: ClusterSettings) -> Comparison {
     if let (Some(x), Some(y)) = (&a.canonical_url, &b.canonical_url)
         && x == y
     {
-        return Some((10.0, format!("same canonical URL {x}")));
+        return Comparison {
+            same: true,
+            score: 10.0,
+            why: format!("same canonical URL {x}"),
+        };
     }
     let days = (a.date - b.date).num_days().abs();
     if days > s.window_days {
-        return None;
+        return Comparison {
+            same: false,
+            score: 0.0,
+            why: format!("{days} days apart, more than {}", s.window_days),
+        };
     }
     let title = jaccard(&a.title_words, &b.title_words);
     let lede = jaccard(&a.lede_words, &b.lede_words);
-    // Without similar ledes, similar titles alone ("This week in security")
-    // are not one story.
-    if lede < 0.10 && title < 0.5 {
-        return None;
-    }
     let shared: Vec<&String> = a.cves.intersection(&b.cves).collect();
     let cve_bonus = if shared.is_empty() { 0.0 } else { 0.2 };
     let score = title + lede + cve_bonus - 0.02 * days as f64;
     // One outlet rarely runs the same story twice; its follow-ups look alike.
     let same_source = a.source.is_some() && a.source == b.source;
     let needed = s.threshold + if same_source { 0.15 } else { 0.0 };
-    if score < needed {
-        return None;
-    }
     let mut why = format!("title {title:.2} + lede {lede:.2}");
     if !shared.is_empty() {
         let ids: Vec<&str> = shared.iter().map(|s| s.as_str()).collect();
         why.push_str(&format!(" + shared {} (0.20)", ids.join(", ")));
     }
     why.push_str(&format!(
-        " - {days} day(s) apart ({:.2}) = {score:.2} >= {needed:.2}",
+        " - {days} day(s) apart ({:.2}) = {score:.2}",
         0.02 * days as f64
     ));
+    // Without similar ledes, similar titles alone ("This week in security")
+    // are not one story; a shared CVE lowers the bar a little.
+    let ledes_alike = lede >= 0.10 || title >= 0.5 || (!shared.is_empty() && lede >= 0.07);
+    let same = ledes_alike && score >= needed;
+    if !ledes_alike {
+        why.push_str("; ledes differ (under 0.10, or 0.07 with a shared CVE)");
+    } else {
+        why.push_str(&format!(" {} {needed:.2}", if same { ">=" } else { "<" }));
+    }
     if same_source {
         why.push_str(" (same source)");
     }
-    Some((score, why))
+    Comparison { same, score, why }
 }
 
 fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {

@@ -1,0 +1,128 @@
+//! Human-readable explanations: what cleaning removed from a file, and why
+//! articles were merged into one story.
+//!
+//! Takes the digest of a rendered site (and, for cleaning, the file's text);
+//! gives plain text for the CLI to print. Used by `--explain FILE` and
+//! `--explain-clusters`.
+
+use std::fmt::Write;
+use std::path::Path;
+
+use crate::digest::Digest;
+use crate::enrich::dedupe::{self, ClusterSettings};
+
+/// What cleaning removed from the article at `path` (relative to the site
+/// root), with the file's line numbers. `None` when no article has that path.
+pub fn cleaning(digest: &Digest, path: &Path, file_text: &str) -> Option<String> {
+    let entry = digest.entries.iter().find(|e| e.article.path == path)?;
+    let mut out = String::new();
+    let shown = path.display();
+    let Some(report) = &entry.article.cleaning else {
+        let _ = writeln!(
+            out,
+            "{shown}: hand-written entry (no `fetch_date`): nothing is removed"
+        );
+        return Some(out);
+    };
+    if let Some(reason) = &report.kept_original {
+        let _ = writeln!(out, "{shown}: kept the whole page: {reason}");
+        return Some(out);
+    }
+    let lines: Vec<&str> = file_text.lines().collect();
+    let offset = report.body_line - 1;
+    let removed: usize = report.removals.iter().map(|r| r.last - r.first + 1).sum();
+    let _ = writeln!(
+        out,
+        "{shown}: removed {removed} of {} body lines in {} places",
+        report.total_lines,
+        report.removals.len()
+    );
+    for r in &report.removals {
+        let (first, last) = (r.first + offset, r.last + offset);
+        let range = if first == last {
+            format!("line {first}")
+        } else {
+            format!("lines {first}-{last}")
+        };
+        let preview: String = lines
+            .get(first - 1)
+            .map(|l| l.trim().chars().take(70).collect())
+            .unwrap_or_default();
+        let _ = writeln!(out, "  {range}: {}\n      {preview}", r.reason);
+    }
+    Some(out)
+}
+
+/// Every story of more than one article: its members, lead first, and why
+/// each pair was merged; then the near misses: pairs in the date window that
+/// share a CVE or score at least half the threshold, and why they stayed
+/// apart.
+pub fn clusters(digest: &Digest, settings: ClusterSettings) -> String {
+    let mut out = String::new();
+    let multi: Vec<&Vec<usize>> = digest.clusters.iter().filter(|c| c.len() > 1).collect();
+    let _ = writeln!(
+        out,
+        "{} articles in {} stories; {} stories have more than one report",
+        digest.entries.len(),
+        digest.clusters.len(),
+        multi.len()
+    );
+    for members in multi {
+        let _ = writeln!(out);
+        for (i, &id) in members.iter().enumerate() {
+            let e = &digest.entries[id];
+            let _ = writeln!(
+                out,
+                "{} {} {} ({})",
+                if i == 0 { "*" } else { " " },
+                e.date.format("%Y-%m-%d"),
+                e.article.meta.title,
+                e.article.path.display()
+            );
+        }
+        for (a, b, why) in &digest.merge_reasons {
+            if members.contains(a) && members.contains(b) {
+                let _ = writeln!(
+                    out,
+                    "    {} ~ {}: {why}",
+                    digest.entries[*a].article.path.display(),
+                    digest.entries[*b].article.path.display()
+                );
+            }
+        }
+    }
+    let features = crate::digest::story_features(&digest.entries);
+    let mut misses = Vec::new();
+    for a in 0..features.len() {
+        for b in a + 1..features.len() {
+            if digest.cluster_of[a] == digest.cluster_of[b] {
+                continue;
+            }
+            let c = dedupe::compare(&features[a], &features[b], settings);
+            let shares_cve = features[a]
+                .cves
+                .intersection(&features[b].cves)
+                .next()
+                .is_some();
+            let in_window = !c.why.contains("days apart, more than");
+            if in_window && (shares_cve || c.score >= settings.threshold / 2.0) {
+                misses.push((a, b, c.why));
+            }
+        }
+    }
+    if !misses.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nkept apart (same window, shared CVE or close score):"
+        );
+        for (a, b, why) in misses {
+            let _ = writeln!(
+                out,
+                "    {} / {}: {why}",
+                digest.entries[a].article.path.display(),
+                digest.entries[b].article.path.display()
+            );
+        }
+    }
+    out
+}
