@@ -162,7 +162,7 @@ pub fn same_story(
     s: ClusterSettings,
 ) -> Option<(f64, String)> {
     let c = compare(a, b, s);
-    c.same.then(|| (c.score, c.why))
+    c.same.then_some((c.score, c.why))
 }
 
 /// How two articles compare, merged or not.
