@@ -208,6 +208,9 @@ fn display_dir(dir: &Path) -> String {
     let cwd = std::env::current_dir().unwrap_or_default();
     let shown = dir.strip_prefix(&cwd).unwrap_or(dir);
     let shown = shown.strip_prefix(".").unwrap_or(shown);
+    if shown.as_os_str().is_empty() {
+        return "./".to_owned();
+    }
     format!("{}/", shown.display())
 }
 

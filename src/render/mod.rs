@@ -526,7 +526,14 @@ impl RenderContext<'_> {
                         .periods
                         .iter()
                         .rev()
-                        .filter(|(q, _)| matches!(q, Period::Week { year, .. } if year == y))
+                        // A week belongs to the calendar year of its newest
+                        // article: 2025-W01 can hold only 2024-12-30.
+                        .filter(|(q, ids)| {
+                            matches!(q, Period::Week { .. })
+                                && ids.first().is_some_and(|&id| {
+                                    chrono::Datelike::year(&self.digest.entries[id].date) == *y
+                                })
+                        })
                         .map(|(q, ids)| link(q, ids))
                         .collect(),
                 }),
