@@ -143,7 +143,8 @@ pub fn clean(body: &str, title: &str, rules: &SourceRules) -> Cleaned {
         let lead_in = (kinds[prev] == Kind::Heading
             && !is_title(prev)
             && !infos[prev].text.trim_end().ends_with(':'))
-            || (kinds[prev] == Kind::Short && is_bold_only(lines[prev]));
+            || (kinds[prev] == Kind::Short && is_bold_only(lines[prev]))
+            || is_toc_item(lines[prev], &infos[prev]);
         if lead_in && !is_footer(&infos[prev].text) {
             start = prev;
         } else {
@@ -495,6 +496,7 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
         return Some("placeholder image (data: or empty URL)");
     }
     if kind == Kind::LinkOnly
+        && !is_toc_item(line, info)
         && !info.links.is_empty()
         && info.links.iter().all(|(_, u)| is_share_url(u))
     {
@@ -537,6 +539,19 @@ fn is_share_url(url: &str) -> bool {
         || u.contains("sharearticle")
         || u.starts_with("mailto:?")
         || u.starts_with("whatsapp:")
+}
+
+/// An item of the article's own table of contents: a list item whose links
+/// all point at fragments of the page (`* [Backdoor analysis](#analysis)`).
+fn is_toc_item(line: &str, info: &LineInfo) -> bool {
+    let t = line.trim_start();
+    let list_item = t.starts_with("* ") || t.starts_with("- ") || t.starts_with("+ ");
+    list_item
+        && !info.links.is_empty()
+        && info
+            .links
+            .iter()
+            .all(|(_, u)| u.starts_with('#') && u.len() > 1)
 }
 
 fn is_bold_only(line: &str) -> bool {

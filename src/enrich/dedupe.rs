@@ -214,7 +214,10 @@ pub fn compare(a: &StoryFeatures, b: &StoryFeatures, s: ClusterSettings) -> Comp
     ));
     // Without similar ledes, similar titles alone ("This week in security")
     // are not one story; a shared CVE lowers the bar a little.
-    let ledes_alike = lede >= 0.10 || title >= 0.5 || (!shared.is_empty() && lede >= 0.07);
+    // Only when a text is too short to compare do titles decide alone.
+    let no_lede = a.lede_words.len() < 5 || b.lede_words.len() < 5;
+    let ledes_alike =
+        lede >= 0.10 || (!shared.is_empty() && lede >= 0.07) || (no_lede && title >= 0.6);
     let same = ledes_alike && score >= needed;
     if !ledes_alike {
         why.push_str("; ledes differ (under 0.10, or 0.07 with a shared CVE)");

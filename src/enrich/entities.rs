@@ -270,19 +270,19 @@ fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct KevEntry {
     /// `CVE-2021-44228`.
-    #[serde(rename = "cveID")]
+    #[serde(rename(deserialize = "cveID"))]
     pub cve_id: String,
     /// `Apache`.
-    #[serde(rename = "vendorProject", default)]
+    #[serde(rename(deserialize = "vendorProject"), default)]
     pub vendor: String,
     /// `Log4j2`.
     #[serde(default)]
     pub product: String,
     /// `Apache Log4j2 Remote Code Execution Vulnerability`.
-    #[serde(rename = "vulnerabilityName", default)]
+    #[serde(rename(deserialize = "vulnerabilityName"), default)]
     pub name: String,
     /// `2021-12-10`.
-    #[serde(rename = "dateAdded", default)]
+    #[serde(rename(deserialize = "dateAdded"), default)]
     pub date_added: String,
 }
 

@@ -92,6 +92,8 @@ pub fn render(markdown: &str, base: Option<&Url>, mentions: Option<MentionLinks<
             other => events.push(other),
         }
     }
+    let heading_ids = add_heading_ids(&mut events);
+    footnotes.ids.extend(heading_ids);
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut raw, events.into_iter());
     let html = sanitise(&raw, base, footnotes.ids, mentions);
@@ -99,6 +101,46 @@ pub fn render(markdown: &str, base: Option<&Url>, mentions: Option<MentionLinks<
         html: SafeHtml(html),
         lede: lede.found,
     }
+}
+
+/// Ids our own templates use; a heading never takes one of them.
+const RESERVED_IDS: &[&str] = &["main", "same-story", "entities", "related"];
+
+/// Gives every heading an id made from its text (`## How it loads` →
+/// `how-it-loads`), so a page's own table of contents keeps working. Gives
+/// the ids handed out.
+fn add_heading_ids(events: &mut [Event<'_>]) -> Vec<String> {
+    let mut used: HashSet<String> = RESERVED_IDS.iter().map(|s| (*s).to_owned()).collect();
+    let mut ids = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { .. }) = &events[i] {
+            let mut text = String::new();
+            let mut j = i + 1;
+            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
+                if let Event::Text(t) | Event::Code(t) = &events[j] {
+                    text.push_str(t);
+                }
+                j += 1;
+            }
+            let base = crate::slug::slugify(&text);
+            if !base.is_empty() && !base.starts_with("fn") {
+                let mut id = base.clone();
+                let mut n = 2;
+                while !used.insert(id.clone()) {
+                    id = format!("{base}-{n}");
+                    n += 1;
+                }
+                if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
+                    *slot = Some(CowStr::from(id.clone()));
+                }
+                ids.push(id);
+            }
+            i = j;
+        }
+        i += 1;
+    }
+    ids
 }
 
 fn is_unsafe_url(url: &str) -> bool {
@@ -289,6 +331,12 @@ fn sanitise(
         ("th", &["colspan", "rowspan", "scope", "style"]),
         ("input", &["type", "checked", "disabled"]),
         ("div", &["id"]),
+        ("h1", &["id"]),
+        ("h2", &["id"]),
+        ("h3", &["id"]),
+        ("h4", &["id"]),
+        ("h5", &["id"]),
+        ("h6", &["id"]),
         ("bdo", &["dir"]),
     ]
     .into_iter()
@@ -362,7 +410,10 @@ impl IdPolicy {
         if attribute != "id" {
             return Some(Cow::Borrowed(value));
         }
-        let allowed = matches!(element, "a" | "div") && self.ids.contains(value);
+        let allowed = matches!(
+            element,
+            "a" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+        ) && self.ids.contains(value);
         let first = self
             .seen
             .lock()
@@ -390,9 +441,13 @@ fn tidy(html: &str, mentions: Option<MentionLinks<'_>>) -> String {
     // Inside links, code and headings, mentions stay plain text.
     let mut no_link_depth = 0usize;
     let mut linked: HashSet<Entity> = HashSet::new();
-    let mut last_level = 1u8;
-    // (level in, level out, where it starts in `out`, the level before it)
-    let mut open_heading: Option<(u8, u8, usize, u8)> = None;
+    // Open sections as (level in the source, level on the page). The page's
+    // own <h1> is the title, so the body's top level becomes <h2>, and a
+    // heading sits exactly one level below the section it is in: siblings
+    // stay siblings and no level is skipped.
+    let mut outline: Vec<(u8, u8)> = Vec::new();
+    // (level in, level out, where it starts in `out`, the outline before it)
+    let mut open_heading: Option<(u8, u8, usize, Vec<(u8, u8)>)> = None;
     let mut unwrapped_link = false;
     // Where the open link's start tag begins in `out`, and its length.
     let mut open_link: Option<(usize, usize)> = None;
@@ -443,21 +498,24 @@ fn tidy(html: &str, mentions: Option<MentionLinks<'_>>) -> String {
                 _ => out.push_str(tag),
             }
         } else if let Some(level) = heading_level(tag, false) {
-            let wanted = (level + 1).min(6);
-            let level_out = wanted.min(last_level + 1);
-            open_heading = Some((level, level_out, out.len(), last_level));
-            last_level = level_out;
+            let before = outline.clone();
+            while outline.last().is_some_and(|&(src, _)| src >= level) {
+                outline.pop();
+            }
+            let level_out = outline.last().map_or(2, |&(_, o)| o + 1).min(6);
+            outline.push((level, level_out));
+            open_heading = Some((level, level_out, out.len(), before));
             out.push_str(&format!("<h{level_out}"));
             out.push_str(&tag[3..]);
         } else if let Some(level) = heading_level(tag, true) {
             match open_heading.take() {
-                Some((opened, _, started, level_before))
+                Some((opened, _, started, before))
                     if opened == level && is_blank_markup(&out[started..]) =>
                 {
                     // An empty heading (a scraped icon or a dropped link) is
                     // noise to screen readers: leave it out.
                     out.truncate(started);
-                    last_level = level_before;
+                    outline = before;
                 }
                 Some((opened, level_out, _, _)) if opened == level => {
                     out.push_str(&format!("</h{level_out}>"));
@@ -615,7 +673,7 @@ mod tests {
             None,
         );
         assert!(!out.contains("<img"), "{out}");
-        assert!(out.contains("<h2>Title</h2>"), "{out}");
+        assert!(out.contains("<h2 id=\"title\">Title</h2>"), "{out}");
     }
 
     #[test]
@@ -630,13 +688,13 @@ mod tests {
     #[test]
     fn headings_never_skip_a_level() {
         let out = html("# A\n\n#### B\n\n###### C\n\n## D\n\n<h5>E</h5>", None);
-        assert!(out.contains("<h2>A</h2>"), "{out}");
-        assert!(out.contains("<h3>B</h3>"), "{out}");
-        assert!(out.contains("<h4>C</h4>"), "{out}");
-        assert!(out.contains("<h3>D</h3>"), "{out}");
+        assert!(out.contains("<h2 id=\"a\">A</h2>"), "{out}");
+        assert!(out.contains("<h3 id=\"b\">B</h3>"), "{out}");
+        assert!(out.contains("<h4 id=\"c\">C</h4>"), "{out}");
+        assert!(out.contains("<h3 id=\"d\">D</h3>"), "{out}");
         assert!(out.contains("<h4>E</h4>"), "{out}");
         let out = html("## [](#x)\n\n### Real", None);
-        assert_eq!(out.trim(), "<h2>Real</h2>");
+        assert_eq!(out.trim(), "<h2 id=\"real\">Real</h2>");
     }
 
     #[test]
@@ -650,6 +708,20 @@ mod tests {
             out.contains("<img src=\"https://e.org/i.png\" alt=\"\">"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn headings_get_ids_so_the_pages_own_contents_links_work() {
+        let out = html(
+            "* [How it loads](#how-it-loads)\n* [Gone](#gone)\n\n## How it loads\n\n## Related\n\n## How it loads",
+            None,
+        );
+        assert!(out.contains("<a href=\"#how-it-loads\""), "{out}");
+        assert!(out.contains("<h2 id=\"how-it-loads\">"), "{out}");
+        assert!(out.contains("<h2 id=\"related-2\">"), "{out}");
+        assert!(out.contains("<h2 id=\"how-it-loads-2\">"), "{out}");
+        // A source h2 after the h2s is a sibling, not a child.
+        assert!(!out.contains("#gone"), "{out}");
     }
 
     #[test]
@@ -676,7 +748,10 @@ mod tests {
         )
         .html
         .0;
-        assert!(out.contains("<h2>CVE-2021-44228</h2>"), "{out}");
+        assert!(
+            out.contains("<h2 id=\"cve-2021-44228\">CVE-2021-44228</h2>"),
+            "{out}"
+        );
         assert!(
             out.contains("<a class=\"entity\" href=\"/d/entities/actors-apt29/\">Cozy Bear</a>"),
             "{out}"

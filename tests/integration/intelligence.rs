@@ -1,0 +1,421 @@
+//! Digest intelligence: boilerplate cleaning, page tags, entities, KEV flags,
+//! same-story clusters, related articles and `digest.json`, measured on a
+//! labelled set in `tests/fixtures/labelled/` (pages and stories written for
+//! these tests) and checked on the built HTML.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use briefing::enrich::boilerplate::{SourceRules, clean};
+
+use crate::harness::{SiteTest, attrs, entry_titles, texts};
+
+/// Non-blank lines of a markdown text, trimmed.
+fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// (precision, recall) of the kept lines against the expected ones.
+fn precision_recall(kept: &[String], expected: &[String]) -> (f64, f64) {
+    let expected_set: BTreeSet<&String> = expected.iter().collect();
+    let kept_set: BTreeSet<&String> = kept.iter().collect();
+    let hits = kept_set.intersection(&expected_set).count() as f64;
+    (
+        hits / kept_set.len().max(1) as f64,
+        hits / expected_set.len().max(1) as f64,
+    )
+}
+
+#[test]
+fn cleaning_keeps_the_story_and_only_the_story_on_the_labelled_pages() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/labelled/cleaning");
+    let mut pages: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.to_string_lossy().ends_with(".md") && !p.to_string_lossy().ends_with(".expected.md")
+        })
+        .collect();
+    pages.sort();
+    assert_eq!(pages.len(), 4);
+    let (mut all_kept, mut all_expected, mut all_hits) = (0usize, 0usize, 0usize);
+    for page in pages {
+        let text = std::fs::read_to_string(&page).unwrap();
+        let fm = briefing::front_matter::parse(&text).unwrap();
+        let title = fm
+            .fields
+            .iter()
+            .find(|f| f.key == "title")
+            .unwrap()
+            .value
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let cleaned = clean(&text[fm.body_offset..], &title, &SourceRules::default());
+        assert_eq!(cleaned.kept_original, None, "{}", page.display());
+        let expected_text = std::fs::read_to_string(page.with_extension("expected.md")).unwrap();
+        let (kept, expected) = (lines(&cleaned.markdown), lines(&expected_text));
+        let (p, r) = precision_recall(&kept, &expected);
+        eprintln!(
+            "{}: precision {p:.2}, recall {r:.2}",
+            page.file_name().unwrap().to_string_lossy()
+        );
+        assert!(
+            p >= 0.99 && r >= 0.99,
+            "{}:\n{}",
+            page.display(),
+            cleaned.markdown
+        );
+        // The body starts at the article's first paragraph and ends at its last.
+        assert_eq!(kept.first(), expected.first(), "{}", page.display());
+        assert_eq!(kept.last(), expected.last(), "{}", page.display());
+        all_kept += kept.len();
+        all_expected += expected.len();
+        all_hits += kept.iter().filter(|l| expected.contains(l)).count();
+    }
+    eprintln!(
+        "cleaning over the labelled set: precision {:.3}, recall {:.3}",
+        all_hits as f64 / all_kept as f64,
+        all_hits as f64 / all_expected as f64
+    );
+}
+
+/// Pairs of files in the same cluster, from `digest.json`.
+fn clustered_pairs(site: &SiteTest) -> (BTreeSet<(String, String)>, usize) {
+    let json: serde_json::Value = serde_json::from_str(&site.read("digest.json")).unwrap();
+    let clusters = json["clusters"].as_array().unwrap();
+    let title_to_file: BTreeMap<String, String> = std::fs::read_dir(site.root().join("content"))
+        .unwrap()
+        .map(|e| {
+            let path = e.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let fm = briefing::front_matter::parse(&text).unwrap();
+            let title = fm
+                .fields
+                .iter()
+                .find(|f| f.key == "title")
+                .unwrap()
+                .value
+                .as_str()
+                .unwrap()
+                .to_owned();
+            (
+                title,
+                path.file_name().unwrap().to_string_lossy().into_owned(),
+            )
+        })
+        .collect();
+    let mut pairs = BTreeSet::new();
+    let mut articles = 0;
+    for c in clusters {
+        let files: Vec<String> = c["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| title_to_file[a["title"].as_str().unwrap()].clone())
+            .collect();
+        articles += files.len();
+        for a in &files {
+            for b in &files {
+                if a < b {
+                    pairs.insert((a.clone(), b.clone()));
+                }
+            }
+        }
+    }
+    (pairs, articles)
+}
+
+#[test]
+fn clustering_matches_the_labelled_stories() {
+    let site = SiteTest::fixture("labelled/stories");
+    site.build_ok();
+    let labels: BTreeMap<String, Vec<Vec<String>>> =
+        serde_yaml::from_str(&std::fs::read_to_string(site.root().join("labels.yaml")).unwrap())
+            .unwrap();
+    let mut expected = BTreeSet::new();
+    for group in &labels["same_story"] {
+        for a in group {
+            for b in group {
+                if a < b {
+                    expected.insert((a.clone(), b.clone()));
+                }
+            }
+        }
+    }
+    let (got, articles) = clustered_pairs(&site);
+    assert_eq!(
+        articles, 10,
+        "every article appears exactly once in digest.json"
+    );
+    let hits = got.intersection(&expected).count() as f64;
+    let precision = hits / got.len().max(1) as f64;
+    let recall = hits / expected.len() as f64;
+    eprintln!("clustering over the labelled set: precision {precision:.2}, recall {recall:.2}");
+    assert_eq!(
+        got, expected,
+        "precision {precision:.2}, recall {recall:.2}"
+    );
+}
+
+#[test]
+fn lists_show_one_entry_per_story_with_also_covered_by() {
+    let site = SiteTest::fixture("labelled/stories");
+    site.build_ok();
+    let home = site.html("index.html");
+    let titles = entry_titles(&home);
+    // Three reports of the Acme zero-day, one entry: the earliest report leads.
+    let acme: Vec<&String> = titles
+        .iter()
+        .filter(|t| t.contains("Acme Gateway") && !t.contains("Ransomware"))
+        .collect();
+    assert_eq!(
+        acme,
+        ["Attackers exploit zero-day in Acme Gateway VPN appliances"]
+    );
+    assert_eq!(titles.len(), 7, "{titles:?}");
+    let also = texts(&home, ".entry .also");
+    assert!(
+        also.iter()
+            .any(|a| a.contains("Cyber Daily") && a.contains("Example Blog")),
+        "{also:?}"
+    );
+    // Each report keeps its own page, which names the others.
+    let page = site
+        .html("articles/acme-warns-of-actively-exploited-gateway-vpn-flaw-patch-coming/index.html");
+    let same = texts(&page, ".same-story li");
+    assert_eq!(same.len(), 2, "{same:?}");
+    // The feed has one item per story too.
+    let feed = site.feed("rss.xml");
+    assert_eq!(feed.entries.len(), 7);
+}
+
+#[test]
+fn explain_clusters_says_why_each_pair_was_merged() {
+    let site = SiteTest::fixture("labelled/stories");
+    let out = site.run(&["check", "--explain-clusters"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("10 articles in 7 stories; 2 stories have more than one report"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .contains("content/a2-daily.md ~ content/a1-wire.md: title"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("shared CVE-2025-31337"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .contains("same canonical URL news.example.com/2025/06/phishing-platform-sentence"),
+        "{}",
+        out.stdout
+    );
+    // The later ransomware story shares the CVE but is too far away in time.
+    assert!(
+        !out.stdout.contains("b1-ransomware-later.md ~"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn scraped_page_is_cleaned_tagged_from_its_label_links_and_explained() {
+    let site = SiteTest::fixture("intel");
+    site.build_ok();
+    let page =
+        site.html("articles/router-botnet-dismantled-after-two-year-investigation/index.html");
+    let body = texts(&page, ".article-body p");
+    assert_eq!(
+        body.first().map(String::as_str),
+        Some(
+            "Police in four countries have taken down a botnet that had hijacked about 90,000 home routers and rented them out as proxies to fraudsters."
+        )
+    );
+    assert!(
+        body.last()
+            .unwrap()
+            .starts_with("Owners of affected models"),
+        "{body:?}"
+    );
+    let all_text = texts(&page, ".article-body").join(" ");
+    for chrome in [
+        "Subscribe",
+        "Trending",
+        "Found this article interesting",
+        "Share on Facebook",
+    ] {
+        assert!(!all_text.contains(chrome), "{chrome} left in: {all_text}");
+    }
+    // Tags come from the page's own label links after the article, not its menu.
+    let tags = texts(&page, ".article footer .tags a");
+    assert_eq!(tags, ["botnet", "Law Enforcement"]);
+
+    let out = site.run(&["check", "--explain", "content/router-botnet.md"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("content/router-botnet.md: removed"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("site chrome before the article"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("page footer after the article"),
+        "{}",
+        out.stdout
+    );
+    let missing = site.run(&["check", "--explain", "content/nope.md"]);
+    assert_eq!(missing.code, 1);
+}
+
+#[test]
+fn entities_get_pages_feeds_and_links_from_the_body() {
+    let site = SiteTest::fixture("intel");
+    site.build_ok();
+    let page =
+        site.html("articles/attackers-exploit-zero-day-in-acme-gateway-vpn-appliances/index.html");
+    let mentioned = texts(&page, ".entities li a");
+    assert_eq!(
+        mentioned,
+        [
+            "CVE-2025-20001",
+            "CVE-2025-31337",
+            "CVE-2025-99999",
+            "T1566.001",
+            "Granite Typhoon",
+            "Acme"
+        ]
+    );
+    // The first mention in the body links to the entity page; code does not.
+    let body_links = attrs(&page, ".article-body a.entity", "href");
+    assert!(
+        body_links.contains(&"/entities/cve-2025-31337/".to_owned()),
+        "{body_links:?}"
+    );
+    assert!(
+        body_links.contains(&"/entities/actors-granite-typhoon/".to_owned()),
+        "{body_links:?}"
+    );
+    assert!(
+        !body_links.contains(&"/entities/cve-2025-99999/".to_owned()),
+        "{body_links:?}"
+    );
+    assert!(site.exists("entities/cve-2025-99999/index.html"));
+    // KEV: flagged on the article, the CVE page and the entity index.
+    assert_eq!(texts(&page, "p.kev a"), ["CVE-2025-31337"]);
+    let cve = site.html("entities/cve-2025-31337/index.html");
+    assert_eq!(texts(&cve, "h1"), ["CVE-2025-31337"]);
+    assert!(texts(&cve, "main > p.kev")[0].contains("since 2025-06-11"));
+    assert!(
+        attrs(&cve, ".intro a", "href")
+            .contains(&"https://www.cve.org/CVERecord?id=CVE-2025-31337".to_owned())
+    );
+    let other = site.html("entities/cve-2025-20001/index.html");
+    assert!(texts(&other, "main > p.kev").is_empty());
+    let technique = site.html("entities/t1566.001/index.html");
+    assert!(
+        attrs(&technique, ".intro a", "href")
+            .contains(&"https://attack.mitre.org/techniques/T1566/001/".to_owned())
+    );
+    // Aliases fold into one actor.
+    assert_eq!(
+        entry_titles(&site.html("entities/actors-granite-typhoon/index.html")).len(),
+        1
+    );
+    let feed = site.feed("entities/cve-2025-31337/rss.xml");
+    assert_eq!(feed.entries.len(), 1);
+    let index = site.html("entities/index.html");
+    assert_eq!(
+        texts(&index, "h2"),
+        ["CVEs", "ATT&CK techniques", "Actors", "Vendors"]
+    );
+}
+
+#[test]
+fn without_a_kev_file_nothing_is_flagged_and_nothing_fails() {
+    let site = SiteTest::fixture("intel");
+    std::fs::remove_file(
+        site.root()
+            .join("data/known_exploited_vulnerabilities.json"),
+    )
+    .unwrap();
+    site.build_ok();
+    let page =
+        site.html("articles/attackers-exploit-zero-day-in-acme-gateway-vpn-appliances/index.html");
+    assert!(texts(&page, "p.kev").is_empty());
+    assert!(texts(&page, ".kev-badge").is_empty());
+}
+
+#[test]
+fn a_broken_kev_file_is_an_error_with_its_location() {
+    let site = SiteTest::fixture("intel");
+    site.write(
+        "data/known_exploited_vulnerabilities.json",
+        "{\n  \"vulnerabilities\": [\n    {\"cveID\": 7}\n  ]\n}\n",
+    );
+    let out = site.run(&["build"]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr
+            .contains("data/known_exploited_vulnerabilities.json:3:"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn digest_json_lists_every_article_once_with_page_tags_and_entities() {
+    let site = SiteTest::fixture("intel");
+    site.build_ok();
+    let json: serde_json::Value = serde_json::from_str(&site.read("digest.json")).unwrap();
+    let articles: Vec<&serde_json::Value> = json["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["articles"].as_array().unwrap())
+        .collect();
+    assert_eq!(articles.len(), 2);
+    let gateway = articles
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().contains("Acme Gateway"))
+        .unwrap();
+    assert_eq!(gateway["source"], "Security Wire");
+    assert_eq!(
+        gateway["url"],
+        "https://wire.example/2025/06/acme-gateway-zero-day"
+    );
+    assert_eq!(
+        gateway["page"],
+        "http://127.0.0.1:1111/articles/attackers-exploit-zero-day-in-acme-gateway-vpn-appliances/"
+    );
+    assert_eq!(
+        gateway["tags"],
+        serde_json::json!(["vulnerability", "acme"])
+    );
+    assert_eq!(
+        gateway["entities"],
+        serde_json::json!([
+            "CVE-2025-20001",
+            "CVE-2025-31337",
+            "CVE-2025-99999",
+            "T1566.001",
+            "Granite Typhoon",
+            "Acme"
+        ])
+    );
+}
