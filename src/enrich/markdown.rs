@@ -423,6 +423,10 @@ impl IdPolicy {
     }
 }
 
+/// A heading being copied: (level in, level out, where it starts in the
+/// output, the outline before it).
+type OpenHeading = (u8, u8, usize, Vec<(u8, u8)>);
+
 /// Tidies ammonia's output so it is valid HTML whatever the input was:
 /// - `<img>` left without a `src` (its URL was unsafe) is dropped, and the
 ///   rest get an `alt` if they have none;
@@ -447,7 +451,7 @@ fn tidy(html: &str, mentions: Option<MentionLinks<'_>>) -> String {
     // stay siblings and no level is skipped.
     let mut outline: Vec<(u8, u8)> = Vec::new();
     // (level in, level out, where it starts in `out`, the outline before it)
-    let mut open_heading: Option<(u8, u8, usize, Vec<(u8, u8)>)> = None;
+    let mut open_heading: Option<OpenHeading> = None;
     let mut unwrapped_link = false;
     // Where the open link's start tag begins in `out`, and its length.
     let mut open_link: Option<(usize, usize)> = None;
