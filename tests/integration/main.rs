@@ -1,1 +1,13 @@
-//! Integration tests.
+//! Integration tests: one binary, one module per feature.
+//!
+//! Each test copies a fixture site from `tests/fixtures/` into a temporary
+//! folder (see `harness`), builds it through the library or the real binary,
+//! and asserts on the parsed output or a reviewed snapshot of diagnostics.
+
+mod build;
+mod determinism;
+mod errors;
+mod feeds;
+mod harness;
+mod subpath;
+mod templates;

@@ -1,0 +1,198 @@
+//! Site overrides of the built-in templates and theme, and how template
+//! problems are reported.
+
+use crate::harness::{SiteTest, attrs, entry_titles, sel, texts};
+
+const STORY: &str = "articles/override-test-story/index.html";
+
+/// Builds over a seeded `public/`; asserts exit 1 and `public/` unchanged.
+fn failing_build(site: &SiteTest) -> String {
+    let before = site.seed_previous_output();
+    let out = site.run(&["build"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(site.tree_snapshot(), before, "public/ changed");
+    out.stderr
+}
+
+#[test]
+fn article_override_is_used_and_other_templates_stay_built_in() {
+    let site = SiteTest::fixture("overrides");
+    site.build_ok();
+    let html = site.html(STORY);
+    assert_eq!(
+        attrs(&html, "article.custom-article", "data-template"),
+        ["override"]
+    );
+    assert_eq!(texts(&html, "h1.custom-title"), ["Override test story"]);
+    assert_eq!(
+        texts(&html, "title"),
+        ["Override test story (custom) · Briefing"]
+    );
+    // `extra` carries front-matter keys Briefing does not read itself.
+    assert_eq!(
+        texts(&html, "p.custom-image"),
+        ["https://overrides.example.com/lead.jpg"]
+    );
+    assert_eq!(html.select(&sel("article.article")).count(), 0);
+    // base.html is still the built-in one around it.
+    assert_eq!(
+        texts(&html, "header.site-header a.site-title"),
+        ["Briefing"]
+    );
+    assert_eq!(
+        texts(&html, ".article-body p"),
+        [
+            "The body of the override test story, long enough to be a real paragraph for the summary finder."
+        ]
+    );
+    // List pages still use the built-in macros.
+    assert_eq!(
+        entry_titles(&site.html("index.html")),
+        ["Override test story"]
+    );
+    assert_eq!(
+        entry_titles(&site.html("tags/testing/index.html")),
+        ["Override test story"]
+    );
+}
+
+#[test]
+fn theme_files_are_copied_next_to_the_built_in_ones() {
+    let site = SiteTest::fixture("overrides");
+    site.build_ok();
+    let tree = site.tree_snapshot();
+    let fixture = |p: &str| std::fs::read(site.root().join(p)).expect("fixture file");
+    assert_eq!(tree["extra.css"], fixture("theme/extra.css"));
+    assert_eq!(tree["img/logo.svg"], fixture("theme/img/logo.svg"));
+    let builtin = |p: &str| {
+        std::fs::read(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("theme")
+                .join(p),
+        )
+        .expect("built-in theme file")
+    };
+    assert_eq!(tree["style.css"], builtin("style.css"));
+    assert_eq!(tree["favicon.svg"], builtin("favicon.svg"));
+}
+
+#[test]
+fn theme_file_replaces_the_built_in_one_of_the_same_name() {
+    let site = SiteTest::fixture("overrides");
+    site.write("theme/style.css", "body { color: rebeccapurple; }\n");
+    site.build_ok();
+    assert_eq!(site.read("style.css"), "body { color: rebeccapurple; }\n");
+}
+
+#[test]
+fn theme_file_clashing_with_a_generated_page_is_an_error() {
+    let site = SiteTest::fixture("overrides");
+    site.write("theme/rss.xml", "<rss/>\n");
+    let stderr = failing_build(&site);
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
+fn broken_template_override_is_reported_at_its_line_and_column() {
+    let site = SiteTest::fixture("overrides");
+    site.write(
+        "templates/list.html",
+        "{% extends \"base.html\" %}\n{% block main %}\n<h1>{{ heading }}</h1>\n{% for e in entries %}\n<p>{{ e.title }</p>\n{% endfor %}\n{% endblock main %}\n",
+    );
+    let stderr = failing_build(&site);
+    assert!(
+        stderr.starts_with("templates/list.html:5:15: error: template error:"),
+        "{stderr}"
+    );
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
+fn template_runtime_error_names_the_override() {
+    let site = SiteTest::fixture("overrides");
+    site.write(
+        "templates/article.html",
+        "{% extends \"base.html\" %}\n{% block title %}x{% endblock title %}\n{% block main %}\n{{ entry.no_such_field }}\n{% endblock main %}\n",
+    );
+    let stderr = failing_build(&site);
+    insta::assert_snapshot!(stderr);
+}
+
+/// Pest's pointer art is meant to be dropped from the one-line message
+/// (render/templates.rs, `tera_diagnostic`), but its ` --> L:C` header sits
+/// on the first line after the cause chain is joined, so it stays:
+/// `Failed to parse 'list.html':  --> 5:15 = expected ...`.
+#[test]
+#[ignore = "bug: template parse diagnostics keep pest's ` --> line:col` residue in the message"]
+fn template_parse_message_has_no_pest_residue() {
+    let site = SiteTest::fixture("overrides");
+    site.write("templates/404.html", "ok\n{% if %}\n");
+    let stderr = failing_build(&site);
+    let first = stderr.lines().next().expect("a diagnostic");
+    assert!(
+        first.starts_with("templates/404.html:2:7: error: template error: "),
+        "{first}"
+    );
+    assert!(!first.contains("-->"), "{first}");
+    assert!(!first.contains("  "), "double space: {first}");
+}
+
+/// The README says `article.html` gets `entry`, `content`, ... and "every page
+/// gets `site` and `url`", but the built-in base.html renders `{{ title }}`
+/// in its title block, and article pages have no `title`. An article override
+/// that extends base.html without redefining `block title` (the natural
+/// minimal override) fails with "Variable `title` not found in context while
+/// rendering 'article.html'", blamed on the override.
+#[test]
+#[ignore = "bug: article pages have no `title` variable, so a minimal article.html override extending base.html fails to render"]
+fn minimal_article_override_extending_base_renders() {
+    let site = SiteTest::fixture("overrides");
+    site.write(
+        "templates/article.html",
+        "{% extends \"base.html\" %}\n{% block main %}<h1 class=\"minimal\">{{ entry.title }}</h1>{{ content | safe }}{% endblock main %}\n",
+    );
+    let report = site.build();
+    assert!(
+        report.is_ok(),
+        "{}",
+        report
+            .err()
+            .map(|f| crate::harness::diagnostics_text(&f))
+            .unwrap_or_default()
+    );
+    let html = site.html(STORY);
+    assert_eq!(texts(&html, "h1.minimal"), ["Override test story"]);
+    assert_eq!(texts(&html, "title"), ["Override test story · Briefing"]);
+}
+
+/// When one override is broken, Templates::load re-checks each override on
+/// top of the built-ins alone; an override that extends another *new*
+/// template of the site (`layout.html`) then fails that check and is
+/// reported too, although nothing is wrong with it.
+#[test]
+#[ignore = "bug: a broken override makes a good override that extends a site-only template be reported as broken too"]
+fn only_the_broken_override_is_blamed() {
+    let site = SiteTest::fixture("overrides");
+    site.write(
+        "templates/layout.html",
+        "{% extends \"base.html\" %}\n{% block title %}{{ entry.title }}{% endblock title %}\n{% block main %}<div class=\"layout\">{% block inner %}{% endblock inner %}</div>{% endblock main %}\n",
+    );
+    site.write(
+        "templates/article.html",
+        "{% extends \"layout.html\" %}\n{% block inner %}<h1>{{ entry.title }}</h1>{% endblock inner %}\n",
+    );
+    // The pair is fine on its own.
+    site.build_ok();
+    assert_eq!(
+        texts(&site.html(STORY), "div.layout h1"),
+        ["Override test story"]
+    );
+    site.write("templates/404.html", "ok\n{% if %}\n");
+    let failure = site.build().expect_err("404.html is broken");
+    let blamed: Vec<String> = failure
+        .diagnostics
+        .iter()
+        .map(|d| d.location.path.to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(blamed, ["templates/404.html"]);
+}
