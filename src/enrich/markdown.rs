@@ -89,6 +89,10 @@ pub fn render(markdown: &str, base: Option<&Url>, mentions: Option<MentionLinks<
             Event::End(TagEnd::FootnoteDefinition) => {
                 events.push(Event::Html(CowStr::Borrowed("</div>\n")));
             }
+            // Raw HTML from the page never brings its own ids: ours (footnotes,
+            // headings) are the only ones, so nothing can take theirs.
+            Event::Html(h) => events.push(Event::Html(strip_ids(&h).into())),
+            Event::InlineHtml(h) => events.push(Event::InlineHtml(strip_ids(&h).into())),
             other => events.push(other),
         }
     }
@@ -101,6 +105,30 @@ pub fn render(markdown: &str, base: Option<&Url>, mentions: Option<MentionLinks<
         html: SafeHtml(html),
         lede: lede.found,
     }
+}
+
+static RAW_ID: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)(^|[\s/])(id|name)(\s*=)").expect("id pattern compiles")
+});
+
+/// Renames `id=` (and `name=`) attributes in raw HTML so the sanitiser drops
+/// them.
+fn strip_ids(html: &str) -> String {
+    if !html.contains('<') {
+        return html.to_owned();
+    }
+    // Only inside tags: text such as "set id=5" stays as written.
+    let mut out = String::with_capacity(html.len() + 16);
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        let tag = &rest[start..];
+        let end = tag.find('>').map_or(tag.len(), |i| i + 1);
+        out.push_str(&RAW_ID.replace_all(&tag[..end], "${1}data-dropped-${2}${3}"));
+        rest = &tag[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Ids our own templates use; a heading never takes one of them.
@@ -678,6 +706,20 @@ mod tests {
         );
         assert!(!out.contains("<img"), "{out}");
         assert!(out.contains("<h2 id=\"title\">Title</h2>"), "{out}");
+    }
+
+    #[test]
+    fn raw_html_cannot_bring_ids() {
+        let out = html(
+            "<a id=\"fn-1\" href=\"https://e.org/\">trap</a> set id=5\n\nText[^n]\n\n[^n]: Note.",
+            None,
+        );
+        assert_eq!(out.matches("id=\"fn-1\"").count(), 1, "{out}");
+        assert!(
+            out.contains("<div class=\"footnote\" id=\"fn-1\">"),
+            "{out}"
+        );
+        assert!(out.contains("set id=5"), "{out}");
     }
 
     #[test]

@@ -233,6 +233,7 @@ impl RenderContext<'_> {
                     .collect();
                 let page = ArticlePage {
                     site: self.site,
+                    title: &entry.article.meta.title,
                     entry: EntryView::new(entry, self.digest, self.kev, self.urls).with_also(
                         &others,
                         self.digest,

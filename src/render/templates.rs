@@ -87,35 +87,39 @@ impl Templates {
             return Err(problems);
         }
         let overridden: Vec<String> = overrides.iter().map(|(n, _)| n.clone()).collect();
-        let mut all: Vec<(String, String)> = DEFAULTS
-            .iter()
-            .filter(|(name, _)| !overridden.iter().any(|o| o == name))
-            .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
-            .collect();
-        let overrides_copy = overrides.clone();
-        all.extend(overrides);
+        // Tera names the template that failed ("Failed to parse 'x.html'",
+        // "Template 'x.html' is inheriting from ..."): blame that override,
+        // set it aside and try again, so every broken override is reported
+        // with its own name and line, and no good one is blamed.
+        let mut good = overrides;
         let mut tera = Tera::default();
-        if let Err(e) = tera.add_raw_templates(all) {
-            // Find the broken overrides one by one (each on top of the
-            // defaults), so each is reported with its own name and line.
-            for (name, text) in &overrides_copy {
-                let mut single = Tera::default();
-                let mut with_defaults: Vec<(&str, &str)> = DEFAULTS
-                    .iter()
-                    .filter(|(n, _)| n != name)
-                    .copied()
-                    .collect();
-                with_defaults.push((name, text));
-                if let Err(e) = single.add_raw_templates(with_defaults) {
-                    problems.push(tera_diagnostic(
-                        &PathBuf::from(TEMPLATES_DIR).join(name),
-                        &e,
-                    ));
+        loop {
+            let mut all = defaults_without(&good);
+            all.extend(good.iter().cloned());
+            match tera.add_raw_templates(all) {
+                Ok(()) => break,
+                Err(e) => {
+                    let culprit = quoted_names(&e)
+                        .into_iter()
+                        .find(|n| good.iter().any(|(g, _)| g == n));
+                    match culprit {
+                        Some(name) => {
+                            problems.push(tera_diagnostic(
+                                &PathBuf::from(TEMPLATES_DIR).join(&name),
+                                &e,
+                            ));
+                            good.retain(|(g, _)| *g != name);
+                            tera = Tera::default();
+                        }
+                        None => {
+                            problems.push(tera_diagnostic(Path::new(TEMPLATES_DIR), &e));
+                            return Err(problems);
+                        }
+                    }
                 }
             }
-            if problems.is_empty() {
-                problems.push(tera_diagnostic(Path::new(TEMPLATES_DIR), &e));
-            }
+        }
+        if !problems.is_empty() {
             return Err(problems);
         }
         tera.set_escape_fn(escape_markup);
@@ -141,6 +145,34 @@ impl Templates {
             PathBuf::from(format!("<built-in template {name}>"))
         }
     }
+}
+
+/// The built-in templates not replaced by `overrides`.
+fn defaults_without(overrides: &[(String, String)]) -> Vec<(String, String)> {
+    DEFAULTS
+        .iter()
+        .filter(|(name, _)| !overrides.iter().any(|(o, _)| o == name))
+        .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
+        .collect()
+}
+
+/// Template names quoted in a Tera error and its causes, in order.
+fn quoted_names(err: &tera::Error) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut current: Option<&dyn std::error::Error> = Some(err);
+    while let Some(e) = current {
+        let text = e.to_string();
+        let mut parts = text.split(['\'', '"']);
+        parts.next();
+        // Every other piece is inside quotes.
+        for (i, piece) in parts.enumerate() {
+            if i % 2 == 0 && !piece.is_empty() && !piece.contains(char::is_whitespace) {
+                names.push(piece.to_owned());
+            }
+        }
+        current = e.source();
+    }
+    names
 }
 
 /// Escapes text for HTML and XML. Unlike Tera's default it leaves `/` alone,
@@ -172,25 +204,36 @@ fn tera_diagnostic(path: &Path, err: &tera::Error) -> Diagnostic {
         parts.push(s.to_string());
         source = s.source();
     }
-    let full = parts.join(": ");
+    let full = parts.join("\n");
     let position = full.split("--> ").nth(1).and_then(|rest| {
         let mut it = rest
             .split(|c: char| !c.is_ascii_digit())
             .filter(|s| !s.is_empty());
         Some((it.next()?.parse().ok()?, it.next()?.parse().ok()?))
     });
-    // Pest's multi-line pointer art does not fit a one-line diagnostic.
+    // Pest's multi-line pointer art (` --> 5:15`, `  |`, `5 | ...`) does not
+    // fit a one-line diagnostic; its `= expected ...` line is the message.
     let message = full
         .lines()
-        .map(str::trim)
+        .map(|l| match l.find("-->") {
+            Some(i) => &l[..i],
+            None => l,
+        })
+        .map(|l| {
+            l.trim()
+                .trim_start_matches("= ")
+                .trim_end_matches(':')
+                .trim()
+        })
         .filter(|l| {
             !l.is_empty()
-                && !l.starts_with("-->")
                 && !l.starts_with('|')
-                && !l.chars().next().is_some_and(|c| c.is_ascii_digit())
+                && !l
+                    .split_once('|')
+                    .is_some_and(|(n, _)| n.trim().chars().all(|c| c.is_ascii_digit()))
         })
         .collect::<Vec<_>>()
-        .join(" ");
+        .join(": ");
     let location = match position {
         Some((line, col)) => Location::at(path, line, col),
         None => Location::file(path),

@@ -299,6 +299,8 @@ pub struct ListPage<'a> {
 pub struct ArticlePage<'a> {
     /// Site values.
     pub site: &'a SiteView<'a>,
+    /// `<title>` text: the article's title, as on every page.
+    pub title: &'a str,
     /// The entry.
     pub entry: EntryView<'a>,
     /// This page's absolute URL (canonical).

@@ -1000,7 +1000,6 @@ fn empty_content_folder_builds_an_empty_site() {
 /// before the footnote takes `fn-1`, the real footnote loses its id, and the
 /// footnote reference jumps to the page's own link instead.
 #[test]
-#[ignore = "bug: raw HTML `<a id=\"fn-1\">` before a footnote takes the footnote's id; the real footnote loses it"]
 fn raw_html_cannot_take_a_footnote_id() {
     let site = SiteTest::fixture("mixed");
     site.write(

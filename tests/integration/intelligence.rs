@@ -86,26 +86,30 @@ fn cleaning_keeps_the_story_and_only_the_story_on_the_labelled_pages() {
 
 /// Pairs of files in the same cluster, from `digest.json`.
 fn clustered_pairs(site: &SiteTest) -> (BTreeSet<(String, String)>, usize) {
-    let json: serde_json::Value = serde_json::from_str(&site.read("digest.json")).unwrap();
-    let clusters = json["clusters"].as_array().unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&site.read("digest.json")).expect("fixture is well-formed");
+    let clusters = json["clusters"].as_array().expect("fixture is well-formed");
     let title_to_file: BTreeMap<String, String> = std::fs::read_dir(site.root().join("content"))
-        .unwrap()
+        .expect("fixture is well-formed")
         .map(|e| {
-            let path = e.unwrap().path();
-            let text = std::fs::read_to_string(&path).unwrap();
-            let fm = briefing::front_matter::parse(&text).unwrap();
+            let path = e.expect("fixture is well-formed").path();
+            let text = std::fs::read_to_string(&path).expect("fixture is well-formed");
+            let fm = briefing::front_matter::parse(&text).expect("fixture is well-formed");
             let title = fm
                 .fields
                 .iter()
                 .find(|f| f.key == "title")
-                .unwrap()
+                .expect("fixture is well-formed")
                 .value
                 .as_str()
-                .unwrap()
+                .expect("fixture is well-formed")
                 .to_owned();
             (
                 title,
-                path.file_name().unwrap().to_string_lossy().into_owned(),
+                path.file_name()
+                    .expect("fixture is well-formed")
+                    .to_string_lossy()
+                    .into_owned(),
             )
         })
         .collect();
@@ -114,9 +118,9 @@ fn clustered_pairs(site: &SiteTest) -> (BTreeSet<(String, String)>, usize) {
     for c in clusters {
         let files: Vec<String> = c["articles"]
             .as_array()
-            .unwrap()
+            .expect("fixture is well-formed")
             .iter()
-            .map(|a| title_to_file[a["title"].as_str().unwrap()].clone())
+            .map(|a| title_to_file[a["title"].as_str().expect("fixture is well-formed")].clone())
             .collect();
         articles += files.len();
         for a in &files {

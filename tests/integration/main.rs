@@ -4,10 +4,14 @@
 //! folder (see `harness`), builds it through the library or the real binary,
 //! and asserts on the parsed output or a reviewed snapshot of diagnostics.
 
+// The labelled-set tests print the precision and recall they measure.
+#![allow(clippy::print_stderr)]
+
 mod build;
 mod determinism;
 mod errors;
 mod feeds;
 mod harness;
+mod intelligence;
 mod subpath;
 mod templates;

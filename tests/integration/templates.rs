@@ -123,7 +123,6 @@ fn template_runtime_error_names_the_override() {
 /// on the first line after the cause chain is joined, so it stays:
 /// `Failed to parse 'list.html':  --> 5:15 = expected ...`.
 #[test]
-#[ignore = "bug: template parse diagnostics keep pest's ` --> line:col` residue in the message"]
 fn template_parse_message_has_no_pest_residue() {
     let site = SiteTest::fixture("overrides");
     site.write("templates/404.html", "ok\n{% if %}\n");
@@ -144,7 +143,6 @@ fn template_parse_message_has_no_pest_residue() {
 /// minimal override) fails with "Variable `title` not found in context while
 /// rendering 'article.html'", blamed on the override.
 #[test]
-#[ignore = "bug: article pages have no `title` variable, so a minimal article.html override extending base.html fails to render"]
 fn minimal_article_override_extending_base_renders() {
     let site = SiteTest::fixture("overrides");
     site.write(
@@ -170,7 +168,6 @@ fn minimal_article_override_extending_base_renders() {
 /// template of the site (`layout.html`) then fails that check and is
 /// reported too, although nothing is wrong with it.
 #[test]
-#[ignore = "bug: a broken override makes a good override that extends a site-only template be reported as broken too"]
 fn only_the_broken_override_is_blamed() {
     let site = SiteTest::fixture("overrides");
     site.write(
