@@ -423,11 +423,13 @@ fn related(
                 .into_iter()
                 .filter(|&(m, _)| cluster_of[m] != cluster_of[id])
                 .collect();
-            let distance = |m: EntryId| (entries[m].date - entries[id].date).num_seconds().abs();
-            candidates.sort_by(|a, b| {
-                b.1.cmp(&a.1)
-                    .then_with(|| distance(a.0).cmp(&distance(b.0)))
-                    .then_with(|| a.0.cmp(&b.0))
+            let when = entries[id].date.timestamp();
+            candidates.sort_by_cached_key(|&(m, (shared_entities, shared_tags))| {
+                (
+                    std::cmp::Reverse((shared_entities, shared_tags)),
+                    (entries[m].date.timestamp() - when).abs(),
+                    m,
+                )
             });
             candidates.into_iter().take(5).map(|(m, _)| m).collect()
         })

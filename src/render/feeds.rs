@@ -84,7 +84,7 @@ impl Feeds<'_> {
             self_url: self.urls.to("rss.xml"),
             description: self.config.description.clone(),
             last_build_date: self.newest(&ids),
-            items: self.items(&stories),
+            items: self.items(&stories, Content::Full),
         };
         self.render("rss.xml".to_owned(), &view)
     }
@@ -100,7 +100,7 @@ impl Feeds<'_> {
             self_url: self.urls.to(&path),
             description: format!("Articles tagged {} in {}", group.name, self.config.title),
             last_build_date: self.newest(&group.entries),
-            items: self.items(&self.digest.collapse(&group.entries)),
+            items: self.items(&self.digest.collapse(&group.entries), Content::Full),
         };
         self.render(path, &view)
     }
@@ -121,7 +121,9 @@ impl Feeds<'_> {
                 self.config.title, entity.id
             ),
             last_build_date: self.newest(ids),
-            items: self.items(&stories),
+            // A site can mention tens of thousands of CVEs; their feeds are
+            // alerts, so they carry summaries rather than whole articles.
+            items: self.items(&stories, Content::Summary),
         };
         self.render(path, &view)
     }
@@ -142,21 +144,21 @@ impl Feeds<'_> {
         })
     }
 
-    fn items(&self, stories: &[(EntryId, Vec<EntryId>)]) -> Vec<FeedItem<'_>> {
+    fn items(&self, stories: &[(EntryId, Vec<EntryId>)], content: Content) -> Vec<FeedItem<'_>> {
         stories
             .iter()
             .take(self.config.feed_limit)
-            .map(|(id, others)| self.item(*id, others))
+            .map(|(id, others)| self.item(*id, others, content))
             .collect()
     }
 
-    fn item(&self, id: EntryId, others: &[EntryId]) -> FeedItem<'_> {
+    fn item(&self, id: EntryId, others: &[EntryId], content: Content) -> FeedItem<'_> {
         let digest = self.digest;
         let entry: &Entry = &digest.entries[id];
         let meta = &entry.article.meta;
         let link = self.urls.to(&view::article_path(&entry.slug));
         let body = entry.article.html.as_str();
-        let mut description = if body.trim().is_empty() {
+        let mut description = if body.trim().is_empty() || content == Content::Summary {
             format!("<p>{}</p>", escape_markup(&entry.article.summary))
         } else {
             absolute_links(body, &link, self.urls)
@@ -205,6 +207,15 @@ impl Feeds<'_> {
             source,
         }
     }
+}
+
+/// How much of each article an item carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Content {
+    /// The whole sanitised article.
+    Full,
+    /// The summary only.
+    Summary,
 }
 
 /// Makes the links in article HTML absolute: `#fn-1` gets the article's URL,

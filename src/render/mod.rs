@@ -122,6 +122,7 @@ pub fn site(
         kev,
         urls: &urls,
         site: &site_view,
+        home_stories: digest.collapse(&(0..digest.entries.len()).collect::<Vec<_>>()),
     };
     let mut results: Vec<Result<OutputFile, Diagnostic>> =
         jobs.par_iter().map(|job| ctx.render(job)).collect();
@@ -191,6 +192,8 @@ struct RenderContext<'a> {
     kev: &'a Kev,
     urls: &'a Urls,
     site: &'a SiteView<'a>,
+    /// One entry per story over the whole site, newest first (the home list).
+    home_stories: Vec<(EntryId, Vec<EntryId>)>,
 }
 
 impl RenderContext<'_> {
@@ -199,10 +202,9 @@ impl RenderContext<'_> {
         let folder_url = self.urls.to(path.trim_end_matches("index.html"));
         match job {
             Job::Home(n) => {
-                let ids: Vec<EntryId> = (0..self.digest.entries.len()).collect();
                 let page = self.list_page(
                     "home",
-                    &ids,
+                    &self.home_stories,
                     *n,
                     "",
                     self.config.title.clone(),
@@ -288,7 +290,7 @@ impl RenderContext<'_> {
                 let first = view::tag_path(key);
                 let page = self.list_page(
                     "tag",
-                    &group.entries,
+                    &self.digest.collapse(&group.entries),
                     *n,
                     &first,
                     format!("Tag: {}", group.name),
@@ -305,7 +307,7 @@ impl RenderContext<'_> {
                 let first = view::source_path(key);
                 let page = self.list_page(
                     "source",
-                    &group.entries,
+                    &self.digest.collapse(&group.entries),
                     *n,
                     &first,
                     format!("Source: {}", group.name),
@@ -458,14 +460,13 @@ impl RenderContext<'_> {
     fn list_page(
         &self,
         kind: &'static str,
-        ids: &[EntryId],
+        stories: &[(EntryId, Vec<EntryId>)],
         n: usize,
         first: &str,
         heading: String,
         intro: String,
     ) -> ListPage<'_> {
         let per_page = self.config.items_per_page;
-        let stories = self.digest.collapse(ids);
         let total = page_count(stories.len(), per_page);
         let start = (n - 1) * per_page;
         let chunk = &stories[start.min(stories.len())..(start + per_page).min(stories.len())];

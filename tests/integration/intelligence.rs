@@ -343,6 +343,24 @@ fn entities_get_pages_feeds_and_links_from_the_body() {
     );
     let feed = site.feed("entities/cve-2025-31337/rss.xml");
     assert_eq!(feed.entries.len(), 1);
+    // Entity feeds are alerts: the summary, not the whole article.
+    let description = feed.entries[0]
+        .summary
+        .as_ref()
+        .map(|t| t.content.clone())
+        .unwrap_or_default();
+    assert!(
+        description.contains("Attackers are exploiting an unpatched flaw"),
+        "{description}"
+    );
+    assert!(!description.contains("still a mention"), "{description}");
+    let site_feed = site.feed("rss.xml");
+    let full = site_feed
+        .entries
+        .iter()
+        .filter_map(|e| e.summary.as_ref())
+        .any(|t| t.content.contains("still a mention"));
+    assert!(full, "the site feed carries whole articles");
     let index = site.html("entities/index.html");
     assert_eq!(
         texts(&index, "h2"),
