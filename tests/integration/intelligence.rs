@@ -441,3 +441,74 @@ fn digest_json_lists_every_article_once_with_page_tags_and_entities() {
         ])
     );
 }
+
+#[test]
+fn a_preferred_source_leads_its_story() {
+    let site = SiteTest::fixture("labelled/stories");
+    site.write("briefing.yaml", "preferred_sources: [Example Blog]\n");
+    site.build_ok();
+    let titles = entry_titles(&site.html("index.html"));
+    assert!(
+        titles.contains(&"Acme Gateway zero-day: what we know".to_owned()),
+        "{titles:?}"
+    );
+    assert!(
+        !titles.contains(&"Attackers exploit zero-day in Acme Gateway VPN appliances".to_owned()),
+        "{titles:?}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&site.read("digest.json")).unwrap();
+    let lead_sources: Vec<&str> = json["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["articles"].as_array().unwrap().len() == 3)
+        .map(|c| c["articles"][0]["source"].as_str().unwrap())
+        .collect();
+    assert_eq!(lead_sources, ["Example Blog"]);
+}
+
+#[test]
+fn configured_cleaning_rules_apply_by_host_and_bad_patterns_are_located() {
+    let site = SiteTest::fixture("intel");
+    site.write(
+        "briefing.yaml",
+        "cleaning:\n  newsportal.example:\n    drop: [\"^Investigators said\"]\n",
+    );
+    site.build_ok();
+    let page =
+        site.html("articles/router-botnet-dismantled-after-two-year-investigation/index.html");
+    let body = texts(&page, ".article-body").join(" ");
+    assert!(!body.contains("Investigators said"), "{body}");
+    assert!(body.contains("Police in four countries"), "{body}");
+
+    site.write(
+        "briefing.yaml",
+        "title: T\ncleaning:\n  newsportal.example:\n    stop_before: \"(unclosed\"\n",
+    );
+    let out = site.run(&["build"]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.starts_with("briefing.yaml:4:18: error: invalid regular expression in cleaning rule `newsportal.example.stop_before`"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_page_cleaning_cannot_handle_is_kept_whole_with_a_warning() {
+    let site = SiteTest::fixture("intel");
+    site.write(
+        "content/menu-only.md",
+        "---\ntitle: Only a menu\nurl: https://menu.example/x\ndate: 2025-01-01\nfetch_date: 2025-01-02T00:00:00\n---\n* [Home](/)\n* [About](/about)\n\nShort line\n",
+    );
+    let report = site.build_ok();
+    let warnings: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        [
+            "content/menu-only.md:7:1: warning: kept the whole scraped page: no paragraph of prose found\n  help: see `briefing check --explain content/menu-only.md`; cleaning rules per source go in briefing.yaml"
+        ]
+    );
+    let strict = site.run(&["build", "--strict"]);
+    assert_eq!(strict.code, 1, "{}", strict.stderr);
+}
