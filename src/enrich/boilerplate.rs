@@ -771,8 +771,13 @@ pub fn page_tags(
                 continue;
             }
             let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            let plausible =
-                !text.is_empty() && text.chars().count() <= 40 && text.split(' ').count() <= 5;
+            // A tag link named after a CVE is an entity, found anyway.
+            let is_id = text.to_ascii_uppercase().starts_with("CVE-")
+                && text.chars().skip(4).all(|c| c.is_ascii_digit() || c == '-');
+            let plausible = !text.is_empty()
+                && !is_id
+                && text.chars().count() <= 40
+                && text.split(' ').count() <= 5;
             if plausible && !tags.iter().any(|t| t.eq_ignore_ascii_case(&text)) {
                 tags.push(text);
             }

@@ -285,6 +285,9 @@ fn page_tags_come_from_label_links_after_the_body_start() {
         page_tags(NEWS_PAGE, c.body_start, &patterns, &url),
         ["botnet", "Law Enforcement"]
     );
+    // CVE tag links are entities, not tags.
+    let cve = "[CVE-2026-1234](https://news.example/tag/cve-2026-1234/) [Patch](https://news.example/tag/patch/)";
+    assert_eq!(page_tags(cve, 0, &patterns, &url), ["Patch"]);
     // Links to other hosts never count.
     let other = "[Ransomware](https://elsewhere.example/tag/ransomware/)";
     assert!(page_tags(other, 0, &patterns, &url).is_empty());
