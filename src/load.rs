@@ -85,6 +85,41 @@ pub fn sources(root: &Path) -> (Vec<SourceFile>, Diagnostics) {
     (files, diagnostics)
 }
 
+/// Every visible file under `root/folder` (recursively, sorted), as its name
+/// relative to the folder with `/` separators (`css/site.css`) and its path.
+/// A missing folder gives nothing; unreadable entries give diagnostics.
+pub fn folder_files(root: &Path, folder: &str) -> (Vec<(String, PathBuf)>, Diagnostics) {
+    let dir = root.join(folder);
+    let mut files = Vec::new();
+    let mut diagnostics = Diagnostics::new();
+    if !dir.is_dir() {
+        return (files, diagnostics);
+    }
+    let walker = WalkDir::new(&dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                let name = e
+                    .path()
+                    .strip_prefix(&dir)
+                    .unwrap_or(e.path())
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                files.push((name, e.into_path()));
+            }
+            Ok(_) => {}
+            Err(e) => diagnostics.push(Diagnostic::error(
+                Location::file(folder),
+                format!("cannot read: {e}"),
+            )),
+        }
+    }
+    (files, diagnostics)
+}
+
 fn is_article(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("md"))

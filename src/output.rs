@@ -8,7 +8,6 @@
 use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::fsx;
@@ -43,40 +42,17 @@ pub fn theme(root: &Path) -> Result<Vec<OutputFile>, Diagnostics> {
             bytes: b.to_vec(),
         })
         .collect();
-    let dir = root.join(THEME_DIR);
-    let mut problems = Diagnostics::new();
-    if dir.is_dir() {
-        for entry in WalkDir::new(&dir).sort_by_file_name() {
-            let entry = match entry {
-                Ok(e) => e,
-                Err(e) => {
-                    problems.push(Diagnostic::error(
-                        Location::file(THEME_DIR),
-                        format!("cannot read: {e}"),
-                    ));
-                    continue;
-                }
-            };
-            if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.')
-            {
-                continue;
+    let (found, mut problems) = crate::load::folder_files(root, THEME_DIR);
+    for (rel, path) in found {
+        match std::fs::read(&path) {
+            Ok(bytes) => {
+                files.retain(|f| f.path != rel);
+                files.push(OutputFile { path: rel, bytes });
             }
-            let rel = entry
-                .path()
-                .strip_prefix(&dir)
-                .unwrap_or(entry.path())
-                .to_string_lossy()
-                .replace('\\', "/");
-            match std::fs::read(entry.path()) {
-                Ok(bytes) => {
-                    files.retain(|f| f.path != rel);
-                    files.push(OutputFile { path: rel, bytes });
-                }
-                Err(e) => problems.push(Diagnostic::error(
-                    Location::file(PathBuf::from(THEME_DIR).join(&rel)),
-                    format!("failed to read: {e}"),
-                )),
-            }
+            Err(e) => problems.push(Diagnostic::error(
+                Location::file(PathBuf::from(THEME_DIR).join(&rel)),
+                format!("failed to read: {e}"),
+            )),
         }
     }
     if problems.has_errors() {

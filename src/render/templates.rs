@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use tera::{Context, Tera};
-use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::fsx;
@@ -50,37 +49,15 @@ impl Templates {
     /// # Errors
     /// Every override that does not read or parse, each with its location.
     pub fn load(root: &Path) -> Result<Self, Diagnostics> {
-        let dir = root.join(TEMPLATES_DIR);
-        let mut problems = Diagnostics::new();
+        let (found, mut problems) = crate::load::folder_files(root, TEMPLATES_DIR);
         let mut overrides: Vec<(String, String)> = Vec::new();
-        if dir.is_dir() {
-            for entry in WalkDir::new(&dir).sort_by_file_name() {
-                let entry = match entry {
-                    Ok(e) => e,
-                    Err(e) => {
-                        problems.push(Diagnostic::error(
-                            Location::file(TEMPLATES_DIR),
-                            format!("cannot read: {e}"),
-                        ));
-                        continue;
-                    }
-                };
-                if !entry.file_type().is_file()
-                    || entry.file_name().to_string_lossy().starts_with('.')
-                {
-                    continue;
-                }
-                let name = entry
-                    .path()
-                    .strip_prefix(&dir)
-                    .unwrap_or(entry.path())
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                let rel = PathBuf::from(TEMPLATES_DIR).join(&name);
-                match fsx::read_to_string(entry.path()) {
-                    Ok(text) => overrides.push((name, text)),
-                    Err(e) => problems.push(Diagnostic::error(Location::file(rel), e.to_string())),
-                }
+        for (name, path) in found {
+            match fsx::read_to_string(&path) {
+                Ok(text) => overrides.push((name, text)),
+                Err(e) => problems.push(Diagnostic::error(
+                    Location::file(PathBuf::from(TEMPLATES_DIR).join(&name)),
+                    e.to_string(),
+                )),
             }
         }
         if problems.has_errors() {
