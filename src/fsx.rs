@@ -41,6 +41,11 @@ pub fn read_to_string(path: &Path) -> Result<String, FsError> {
     })
 }
 
+/// Reads a file's bytes.
+pub fn read(path: &Path) -> Result<Vec<u8>, FsError> {
+    wrap("read", path, std::fs::read(path))
+}
+
 /// Writes `bytes` to `path`, creating parent folders.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<(), FsError> {
     if let Some(parent) = path.parent() {

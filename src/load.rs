@@ -42,7 +42,9 @@ pub fn sources(root: &Path) -> (Vec<SourceFile>, Diagnostics) {
         return (Vec::new(), diagnostics);
     }
     let mut paths: Vec<PathBuf> = Vec::new();
+    // Symlinked articles and folders count; walkdir reports loops.
     let walker = WalkDir::new(&content)
+        .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         // Skip hidden files and folders (editor swap files, .git).
@@ -66,13 +68,19 @@ pub fn sources(root: &Path) -> (Vec<SourceFile>, Diagnostics) {
         .par_iter()
         .map(|path| {
             let rel = relative(root, path);
-            match fsx::read_to_string(path) {
-                Ok(text) => Ok(SourceFile {
-                    path: rel,
-                    text: normalise_newlines(text),
-                }),
-                Err(e) => Err(Diagnostic::error(Location::file(rel), e.to_string())),
-            }
+            let bytes = fsx::read(path)
+                .map_err(|e| Diagnostic::error(Location::file(&rel), e.to_string()))?;
+            let text = decode(bytes).map_err(|(line, column, byte)| {
+                Diagnostic::error(
+                    Location::at(&rel, line, column),
+                    format!("not valid UTF-8 (byte 0x{byte:02x})"),
+                )
+                .with_help("save the file as UTF-8")
+            })?;
+            Ok(SourceFile {
+                path: rel,
+                text: normalise_newlines(text),
+            })
         })
         .collect();
     let mut files = Vec::with_capacity(read.len());
@@ -120,6 +128,24 @@ pub fn folder_files(root: &Path, folder: &str) -> (Vec<(String, PathBuf)>, Diagn
     (files, diagnostics)
 }
 
+/// UTF-8 text without a byte-order mark, or the line, column and value of
+/// the first byte that is not UTF-8.
+fn decode(bytes: Vec<u8>) -> Result<String, (usize, usize, u8)> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_owned(),
+            None => text,
+        }),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
+            let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+            let (line, column) = crate::diagnostics::line_col(valid, valid.len());
+            Err((line, column, bytes[at]))
+        }
+    }
+}
+
 fn is_article(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("md"))
@@ -164,6 +190,29 @@ mod tests {
             ]
         );
         assert_eq!(files[0].text, "a\nb");
+    }
+
+    #[test]
+    fn bad_utf8_is_located_and_symlinks_are_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = dir.path().join("content");
+        std::fs::create_dir_all(&c).unwrap();
+        std::fs::write(c.join("a.md"), b"---\ntitle: x\n---\nab\xffc\n").unwrap();
+        std::fs::write(dir.path().join("outside.md"), "linked").unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(dir.path().join("outside.md"), c.join("b.md")).unwrap();
+        let (files, diags) = sources(dir.path());
+        let shown: Vec<String> = diags.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "content/a.md:4:3: error: not valid UTF-8 (byte 0xff)\n  help: save the file as UTF-8"
+            ]
+        );
+        #[cfg(unix)]
+        assert_eq!(files.len(), 1);
+        #[cfg(unix)]
+        assert_eq!(files[0].text, "linked");
     }
 
     #[test]
