@@ -1,21 +1,25 @@
-//! RSS 2.0 feeds for the site and for each tag.
+//! Feeds: one item model, three formats (RSS 2.0, Atom 1.0, JSON Feed 1.1),
+//! for the site and for every tag, source, entity and ISO week.
 //!
-//! Takes the digest and one list of entries; gives the feed file. Every URL in
-//! a feed is absolute: item links, the `atom:link rel="self"`, and every `href`
-//! and `src` inside the item HTML (the body's footnote links are the only
-//! relative ones left after sanitising, and they get the article's URL).
+//! Takes the digest and one list of stories; gives `rss.xml`, `atom.xml` and
+//! `feed.json` in the list's folder. RSS and Atom go through overridable
+//! templates; JSON Feed is serialised from typed structs. Every URL is
+//! absolute: item links, self links, and every `href` and `src` inside item
+//! HTML (footnote links get the article's URL, links to our own pages the
+//! site's). Ids never change with a title or slug: they are the canonical
+//! original URL, or one made from the file path for hand-written entries.
 
 use serde::Serialize;
 
 use super::templates::{Templates, escape_markup};
 use super::view::{self, SiteView, Urls};
 use crate::config::SiteConfig;
-use crate::diagnostics::Diagnostic;
-use crate::digest::{Digest, Entry, EntryId, Group};
+use crate::diagnostics::{Diagnostic, Location};
+use crate::digest::{Digest, Entry, EntryId, Period};
 use crate::enrich::entities::Entity;
 use crate::output::OutputFile;
 
-/// What `rss.xml` sees.
+/// A feed's channel and items, as the RSS and Atom templates see it.
 #[derive(Debug, Clone, Serialize)]
 pub struct FeedView<'a> {
     /// Site values.
@@ -24,17 +28,25 @@ pub struct FeedView<'a> {
     pub title: String,
     /// The page the feed belongs to.
     pub link: String,
-    /// The feed's own URL.
+    /// The feed's own URL (in the format being rendered).
     pub self_url: String,
+    /// The RSS, Atom and JSON Feed URLs of this feed.
+    pub rss_url: String,
+    /// Atom URL.
+    pub atom_url: String,
+    /// JSON Feed URL.
+    pub json_url: String,
     /// Channel description.
     pub description: String,
     /// RFC 822 date of the newest item (never the clock, so builds repeat).
     pub last_build_date: Option<String>,
+    /// RFC 3339 date of the newest item, for Atom's `updated`.
+    pub updated: String,
     /// Items, newest first.
     pub items: Vec<FeedItem<'a>>,
 }
 
-/// One feed item.
+/// One feed item, shared by the three formats.
 #[derive(Debug, Clone, Serialize)]
 pub struct FeedItem<'a> {
     /// Title.
@@ -43,14 +55,23 @@ pub struct FeedItem<'a> {
     pub link: String,
     /// Stable id (see [`Entry::guid`](crate::digest::Entry::guid)).
     pub guid: String,
-    /// RFC 822 date.
+    /// The original article, if any.
+    pub external_url: Option<String>,
+    /// RFC 822 date (RSS).
     pub pub_date: String,
+    /// RFC 3339 date (Atom, JSON Feed).
+    pub date: String,
     /// Tag names.
     pub categories: Vec<String>,
-    /// Item HTML (escaped by the template), absolute URLs only.
-    pub description: String,
+    /// Plain-text summary.
+    pub summary: &'a str,
+    /// Item HTML, absolute URLs only: the whole article, or the summary for
+    /// alert feeds. Escaped by the templates.
+    pub content_html: String,
     /// The outlet.
     pub source: Option<String>,
+    /// Author of a hand-written entry.
+    pub author: Option<&'a str>,
 }
 
 /// RFC 822 date with a two-digit day, as feed validators expect.
@@ -58,98 +79,168 @@ pub fn rfc822(date: &chrono::DateTime<chrono::FixedOffset>) -> String {
     date.format("%a, %d %b %Y %H:%M:%S %z").to_string()
 }
 
+/// How much of each article an item carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Content {
+    /// The whole sanitised article.
+    Full,
+    /// The summary only (entity feeds: a site can mention tens of thousands
+    /// of CVEs, and their feeds are alerts).
+    Summary,
+}
+
 /// Everything a feed needs.
 pub struct Feeds<'a> {
     /// The site model.
     pub digest: &'a Digest,
-    /// Templates (`rss.xml`).
+    /// Templates (`rss.xml`, `atom.xml`).
     pub templates: &'a Templates,
     /// Site settings.
     pub config: &'a SiteConfig,
-    /// Site values for the template.
+    /// Site values for the templates.
     pub site: &'a SiteView<'a>,
     /// URL builder.
     pub urls: &'a Urls,
 }
 
+/// One feed to write: where, what it is called, and its stories.
+struct FeedSpec<'s> {
+    folder: String,
+    title: String,
+    description: String,
+    stories: &'s [(EntryId, Vec<EntryId>)],
+    content: Content,
+}
+
 impl Feeds<'_> {
-    /// The site feed, `rss.xml`: one item per story.
-    pub fn site(&self) -> Result<OutputFile, Diagnostic> {
-        let ids: Vec<EntryId> = (0..self.digest.entries.len()).collect();
-        let stories = self.digest.collapse(&ids);
-        let view = FeedView {
-            site: self.site,
+    /// The site's feeds at the output root: one item per story.
+    pub fn site(&self, stories: &[(EntryId, Vec<EntryId>)]) -> Result<Vec<OutputFile>, Diagnostic> {
+        self.write(FeedSpec {
+            folder: String::new(),
             title: self.config.title.clone(),
-            link: self.urls.to(""),
-            self_url: self.urls.to("rss.xml"),
             description: self.config.description.clone(),
-            last_build_date: self.newest(&ids),
-            items: self.items(&stories, Content::Full),
-        };
-        self.render("rss.xml".to_owned(), &view)
+            stories,
+            content: Content::Full,
+        })
     }
 
-    /// A tag's feed, `tags/KEY/rss.xml`: one item per story.
-    pub fn tag(&self, key: &str, group: &Group) -> Result<OutputFile, Diagnostic> {
-        let folder = view::tag_path(key);
-        let path = format!("{folder}rss.xml");
-        let view = FeedView {
-            site: self.site,
-            title: format!("{}: {}", self.config.title, group.name),
-            link: self.urls.to(&folder),
-            self_url: self.urls.to(&path),
-            description: format!("Articles tagged {} in {}", group.name, self.config.title),
-            last_build_date: self.newest(&group.entries),
-            items: self.items(&self.digest.collapse(&group.entries), Content::Full),
-        };
-        self.render(path, &view)
+    /// A tag's feeds in `tags/KEY/`: one item per story.
+    pub fn tag(
+        &self,
+        key: &str,
+        name: &str,
+        stories: &[(EntryId, Vec<EntryId>)],
+    ) -> Result<Vec<OutputFile>, Diagnostic> {
+        self.write(FeedSpec {
+            folder: view::tag_path(key),
+            title: format!("{}: {name}", self.config.title),
+            description: format!("Articles tagged {name} in {}", self.config.title),
+            stories,
+            content: Content::Full,
+        })
     }
 
-    /// An entity's feed, `entities/SLUG/rss.xml`: every article mentioning it.
-    pub fn entity(&self, entity: &Entity, ids: &[EntryId]) -> Result<OutputFile, Diagnostic> {
-        let folder = view::entity_path(entity);
-        let path = format!("{folder}rss.xml");
+    /// A source's feeds in `sources/KEY/`: one item per story.
+    pub fn source(
+        &self,
+        key: &str,
+        name: &str,
+        stories: &[(EntryId, Vec<EntryId>)],
+    ) -> Result<Vec<OutputFile>, Diagnostic> {
+        self.write(FeedSpec {
+            folder: view::source_path(key),
+            title: format!("{}: {name}", self.config.title),
+            description: format!("Articles from {name} in {}", self.config.title),
+            stories,
+            content: Content::Full,
+        })
+    }
+
+    /// An ISO week's feeds in `weeks/YYYY-Www/`: one item per story.
+    pub fn week(
+        &self,
+        period: &Period,
+        stories: &[(EntryId, Vec<EntryId>)],
+    ) -> Result<Vec<OutputFile>, Diagnostic> {
+        self.write(FeedSpec {
+            folder: format!("{}/", period.path()),
+            title: format!("{}: {}", self.config.title, period.title()),
+            description: format!("{} in {}", period.title(), self.config.title),
+            stories,
+            content: Content::Full,
+        })
+    }
+
+    /// An entity's feeds in `entities/SLUG/`: every article mentioning it.
+    pub fn entity(&self, entity: &Entity, ids: &[EntryId]) -> Result<Vec<OutputFile>, Diagnostic> {
         let stories: Vec<(EntryId, Vec<EntryId>)> =
             ids.iter().map(|&id| (id, Vec::new())).collect();
-        let view = FeedView {
-            site: self.site,
+        self.write(FeedSpec {
+            folder: view::entity_path(entity),
             title: format!("{}: {}", self.config.title, entity.id),
-            link: self.urls.to(&folder),
-            self_url: self.urls.to(&path),
             description: format!(
                 "Articles in {} that mention {}",
                 self.config.title, entity.id
             ),
-            last_build_date: self.newest(ids),
-            // A site can mention tens of thousands of CVEs; their feeds are
-            // alerts, so they carry summaries rather than whole articles.
-            items: self.items(&stories, Content::Summary),
-        };
-        self.render(path, &view)
-    }
-
-    /// The newest entry's date: never the clock, so builds repeat.
-    fn newest(&self, ids: &[EntryId]) -> Option<String> {
-        ids.iter()
-            .map(|&id| self.digest.entries[id].date)
-            .max()
-            .map(|d| rfc822(&d))
-    }
-
-    fn render(&self, path: String, view: &FeedView<'_>) -> Result<OutputFile, Diagnostic> {
-        let xml = self.templates.render("rss.xml", view)?;
-        Ok(OutputFile {
-            path,
-            bytes: xml.into_bytes(),
+            stories: &stories,
+            content: Content::Summary,
         })
     }
 
-    fn items(&self, stories: &[(EntryId, Vec<EntryId>)], content: Content) -> Vec<FeedItem<'_>> {
-        stories
+    /// Renders the three formats of one feed.
+    fn write(&self, spec: FeedSpec<'_>) -> Result<Vec<OutputFile>, Diagnostic> {
+        let newest = spec
+            .stories
             .iter()
-            .take(self.config.feed_limit)
-            .map(|(id, others)| self.item(*id, others, content))
-            .collect()
+            .map(|(id, _)| self.digest.entries[*id].date)
+            .max();
+        let urls = FeedUrls::new(&spec.folder, self.urls);
+        let mut view = FeedView {
+            site: self.site,
+            title: spec.title,
+            link: self.urls.to(&spec.folder),
+            self_url: urls.rss.clone(),
+            rss_url: urls.rss.clone(),
+            atom_url: urls.atom.clone(),
+            json_url: urls.json.clone(),
+            description: spec.description,
+            last_build_date: newest.map(|d| rfc822(&d)),
+            // An empty feed has no newest item; the Unix epoch keeps the
+            // output the same from build to build.
+            updated: newest.map_or_else(
+                || "1970-01-01T00:00:00+00:00".to_owned(),
+                |d| d.to_rfc3339(),
+            ),
+            items: spec
+                .stories
+                .iter()
+                .take(self.config.feed_limit)
+                .map(|(id, others)| self.item(*id, others, spec.content))
+                .collect(),
+        };
+        let rss = self.templates.render("rss.xml", &view)?;
+        view.self_url = urls.atom.clone();
+        let atom = self.templates.render("atom.xml", &view)?;
+        let json = json_feed(&view).map_err(|e| {
+            Diagnostic::error(
+                Location::file(format!("{}feed.json", spec.folder)),
+                e.to_string(),
+            )
+        })?;
+        Ok(vec![
+            OutputFile {
+                path: format!("{}rss.xml", spec.folder),
+                bytes: rss.into_bytes(),
+            },
+            OutputFile {
+                path: format!("{}atom.xml", spec.folder),
+                bytes: atom.into_bytes(),
+            },
+            OutputFile {
+                path: format!("{}feed.json", spec.folder),
+                bytes: json,
+            },
+        ])
     }
 
     fn item(&self, id: EntryId, others: &[EntryId], content: Content) -> FeedItem<'_> {
@@ -158,7 +249,7 @@ impl Feeds<'_> {
         let meta = &entry.article.meta;
         let link = self.urls.to(&view::article_path(&entry.slug));
         let body = entry.article.html.as_str();
-        let mut description = if body.trim().is_empty() || content == Content::Summary {
+        let mut html = if body.trim().is_empty() || content == Content::Summary {
             format!("<p>{}</p>", escape_markup(&entry.article.summary))
         } else {
             absolute_links(body, &link, self.urls)
@@ -169,14 +260,14 @@ impl Feeds<'_> {
             .and_then(|k| digest.sources.get(k))
             .map(|g| g.name.clone());
         if let (Some(url), Some(name)) = (&meta.url, &source) {
-            description.push_str(&format!(
+            html.push_str(&format!(
                 "<p>Original: <a href=\"{}\">{}</a></p>",
                 escape_markup(url.as_str()),
                 escape_markup(name)
             ));
         }
         if !others.is_empty() {
-            description.push_str("<p>Also covered by:</p><ul>");
+            html.push_str("<p>Also covered by:</p><ul>");
             for &o in others {
                 let e = &digest.entries[o];
                 let name = e
@@ -184,38 +275,122 @@ impl Feeds<'_> {
                     .as_ref()
                     .and_then(|k| digest.sources.get(k))
                     .map_or(e.article.meta.title.as_str(), |g| g.name.as_str());
-                description.push_str(&format!(
+                html.push_str(&format!(
                     "<li><a href=\"{}\">{}</a></li>",
                     escape_markup(&self.urls.to(&view::article_path(&e.slug))),
                     escape_markup(name)
                 ));
             }
-            description.push_str("</ul>");
+            html.push_str("</ul>");
         }
         FeedItem {
             title: &meta.title,
             link,
             guid: entry.guid.clone(),
+            external_url: meta.url.as_ref().map(|u| u.to_string()),
             pub_date: rfc822(&entry.date),
+            date: entry.date.to_rfc3339(),
             categories: entry
                 .article
                 .tags
                 .iter()
                 .filter_map(|t| digest.tags.get(&t.key).map(|g| g.name.clone()))
                 .collect(),
-            description,
+            summary: &entry.article.summary,
+            content_html: html,
             source,
+            author: meta.author.as_deref(),
         }
     }
 }
 
-/// How much of each article an item carries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Content {
-    /// The whole sanitised article.
-    Full,
-    /// The summary only.
-    Summary,
+/// The three URLs of a feed in `folder`.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct FeedUrls {
+    /// `.../rss.xml`
+    pub rss: String,
+    /// `.../atom.xml`
+    pub atom: String,
+    /// `.../feed.json`
+    pub json: String,
+}
+
+impl FeedUrls {
+    /// The absolute feed URLs of the list in `folder` (`""` for the site).
+    pub fn new(folder: &str, urls: &Urls) -> Self {
+        FeedUrls {
+            rss: urls.to(&format!("{folder}rss.xml")),
+            atom: urls.to(&format!("{folder}atom.xml")),
+            json: urls.to(&format!("{folder}feed.json")),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonFeed<'a> {
+    version: &'static str,
+    title: &'a str,
+    home_page_url: &'a str,
+    feed_url: &'a str,
+    description: &'a str,
+    language: &'a str,
+    items: Vec<JsonItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonItem<'a> {
+    id: &'a str,
+    url: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    external_url: Option<&'a str>,
+    title: &'a str,
+    content_html: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    summary: &'a str,
+    date_published: &'a str,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    tags: &'a [String],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    authors: Vec<JsonAuthor<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonAuthor<'a> {
+    name: &'a str,
+}
+
+/// JSON Feed 1.1 from the same view the templates see.
+fn json_feed(view: &FeedView<'_>) -> serde_json::Result<Vec<u8>> {
+    let feed = JsonFeed {
+        version: "https://jsonfeed.org/version/1.1",
+        title: &view.title,
+        home_page_url: &view.link,
+        feed_url: &view.json_url,
+        description: &view.description,
+        language: view.site.language,
+        items: view
+            .items
+            .iter()
+            .map(|i| JsonItem {
+                id: &i.guid,
+                url: &i.link,
+                external_url: i.external_url.as_deref(),
+                title: i.title,
+                content_html: &i.content_html,
+                summary: i.summary,
+                date_published: &i.date,
+                tags: &i.categories,
+                authors: i
+                    .author
+                    .or(i.source.as_deref())
+                    .map(|name| vec![JsonAuthor { name }])
+                    .unwrap_or_default(),
+            })
+            .collect(),
+    };
+    let mut bytes = serde_json::to_vec_pretty(&feed)?;
+    bytes.push(b'\n');
+    Ok(bytes)
 }
 
 /// Makes the links in article HTML absolute: `#fn-1` gets the article's URL,

@@ -147,19 +147,39 @@ pub fn site(
         site: &site_view,
         urls: &urls,
     };
-    results.push(feeds.site());
-    let tag_feeds: Vec<Result<OutputFile, Diagnostic>> = digest
-        .tags
-        .par_iter()
-        .map(|(key, group)| feeds.tag(key, group))
-        .collect();
-    results.extend(tag_feeds);
-    let entity_feeds: Vec<Result<OutputFile, Diagnostic>> = digest
-        .entities
-        .par_iter()
-        .map(|(entity, ids)| feeds.entity(entity, ids))
-        .collect();
-    results.extend(entity_feeds);
+    let mut feed_files: Vec<Result<Vec<OutputFile>, Diagnostic>> =
+        vec![feeds.site(&ctx.home_stories)];
+    feed_files.par_extend(
+        digest
+            .tags
+            .par_iter()
+            .map(|(key, group)| feeds.tag(key, &group.name, &digest.collapse(&group.entries))),
+    );
+    feed_files.par_extend(
+        digest
+            .sources
+            .par_iter()
+            .map(|(key, group)| feeds.source(key, &group.name, &digest.collapse(&group.entries))),
+    );
+    feed_files.par_extend(
+        digest
+            .periods
+            .par_iter()
+            .filter(|(p, _)| matches!(p, Period::Week { .. }))
+            .map(|(p, ids)| feeds.week(p, &digest.collapse(ids))),
+    );
+    feed_files.par_extend(
+        digest
+            .entities
+            .par_iter()
+            .map(|(entity, ids)| feeds.entity(entity, ids)),
+    );
+    for r in feed_files {
+        match r {
+            Ok(files) => results.extend(files.into_iter().map(Ok)),
+            Err(d) => results.push(Err(d)),
+        }
+    }
     results.push(digest_json::render(digest, &urls));
 
     let mut files = Vec::with_capacity(results.len());
@@ -216,7 +236,7 @@ impl RenderContext<'_> {
                     } else {
                         self.config.title.clone()
                     },
-                    feed_url: Some(self.urls.to("rss.xml")),
+                    feeds: None,
                     ..page
                 };
                 self.emit(path, "index.html", &page)
@@ -297,7 +317,7 @@ impl RenderContext<'_> {
                     count_line(group.entries.len()),
                 );
                 let page = ListPage {
-                    feed_url: Some(self.urls.to(&format!("{first}rss.xml"))),
+                    feeds: Some(feeds::FeedUrls::new(&first, self.urls)),
                     ..page
                 };
                 self.emit(path, "list.html", &page)
@@ -315,6 +335,7 @@ impl RenderContext<'_> {
                 );
                 let page = ListPage {
                     source_home: group.home.clone(),
+                    feeds: Some(feeds::FeedUrls::new(&first, self.urls)),
                     ..page
                 };
                 self.emit(path, "list.html", &page)
@@ -359,7 +380,8 @@ impl RenderContext<'_> {
                     intro: count_line(ids.len()),
                     url: folder_url,
                     kind,
-                    feed_url: None,
+                    feeds: matches!(period, Period::Week { .. })
+                        .then(|| feeds::FeedUrls::new(&format!("{}/", period.path()), self.urls)),
                     source_home: None,
                     entries,
                     pagination: None,
@@ -389,9 +411,7 @@ impl RenderContext<'_> {
                     kev: (entity.kind == EntityKind::Cve)
                         .then(|| self.kev.get(&entity.id))
                         .flatten(),
-                    feed_url: self
-                        .urls
-                        .to(&format!("{}rss.xml", view::entity_path(entity))),
+                    feeds: feeds::FeedUrls::new(&view::entity_path(entity), self.urls),
                     entries: self.entry_views(ids),
                 };
                 self.emit(path, "entity.html", &page)
@@ -488,7 +508,7 @@ impl RenderContext<'_> {
             intro,
             url: self.urls.to(&view::page_path(first, n)),
             kind,
-            feed_url: None,
+            feeds: None,
             source_home: None,
             entries: self.story_views(chunk),
             pagination,

@@ -32,6 +32,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         include_str!("../../templates/entities.html"),
     ),
     ("rss.xml", include_str!("../../templates/rss.xml")),
+    ("atom.xml", include_str!("../../templates/atom.xml")),
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
     ("robots.txt", include_str!("../../templates/robots.txt")),
 ];

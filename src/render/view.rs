@@ -60,8 +60,10 @@ pub struct SiteView<'a> {
     pub base_url: &'a str,
     /// Home page (root-relative, like every `*_url` here but the feed).
     pub home_url: String,
-    /// The site feed (absolute, for feed readers).
+    /// The site's RSS feed (absolute, for feed readers).
     pub feed_url: String,
+    /// The site's feeds in all three formats.
+    pub feeds: super::feeds::FeedUrls,
     /// Tags index.
     pub tags_url: String,
     /// Sources index.
@@ -86,6 +88,7 @@ impl<'a> SiteView<'a> {
             base_url: site.base_url.as_str(),
             home_url: urls.path(""),
             feed_url: urls.to("rss.xml"),
+            feeds: super::feeds::FeedUrls::new("", urls),
             tags_url: urls.path("tags/"),
             sources_url: urls.path("sources/"),
             archive_url: urls.path("archive/"),
@@ -282,8 +285,8 @@ pub struct ListPage<'a> {
     pub url: String,
     /// Which list: `home`, `tag`, `source`, `month`, `week`, `year`.
     pub kind: &'static str,
-    /// The feed for this list, if it has one.
-    pub feed_url: Option<String>,
+    /// The feeds of this list (RSS, Atom, JSON Feed), if it has them.
+    pub feeds: Option<super::feeds::FeedUrls>,
     /// Home page of a source.
     pub source_home: Option<String>,
     /// Entries on this page.
@@ -336,8 +339,8 @@ pub struct EntityPage<'a> {
     pub reference_url: Option<String>,
     /// The KEV entry, for a known-exploited CVE.
     pub kev: Option<&'a crate::enrich::entities::KevEntry>,
-    /// The entity's feed.
-    pub feed_url: String,
+    /// The entity's feeds.
+    pub feeds: super::feeds::FeedUrls,
     /// Every article that mentions it, newest first.
     pub entries: Vec<EntryView<'a>>,
 }

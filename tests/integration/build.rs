@@ -48,7 +48,8 @@ fn library_build_reports_counts_and_the_one_warning() {
     // sources index + 4 sources, archive index + 2 years + 3 months,
     // 4 weeks, the entities index, 404.
     assert_eq!(report.pages, 35);
-    assert_eq!(report.feeds, 7, "the site feed and one per tag");
+    // Each in RSS, Atom and JSON Feed; counted once.
+    assert_eq!(report.feeds, 15, "the site, 6 tags, 4 sources and 4 weeks");
     let shown: Vec<String> = report.diagnostics.iter().map(|d| d.to_string()).collect();
     assert_eq!(shown, [COLON_WARNING]);
 }
@@ -61,7 +62,7 @@ fn cli_build_prints_the_warning_then_one_summary_line() {
     assert_eq!(
         out.stderr,
         format!(
-            "{COLON_WARNING}\nbuilt 7 articles: 35 pages, 7 feeds, 1 warning in [TIME] → public/"
+            "{COLON_WARNING}\nbuilt 7 articles: 35 pages, 15 feeds, 1 warning in [TIME] → public/"
         )
     );
     assert_eq!(out.stdout, "", "stdout is for requested output only");
@@ -351,10 +352,14 @@ fn tag_spellings_fold_into_one_tag_named_by_the_most_used_spelling() {
     assert_eq!(
         attrs(
             &tag,
-            "link[rel=alternate][title='Tag: Data Breach']",
+            "link[rel=alternate][title^='Tag: Data Breach']",
             "href"
         ),
-        [url("tags/data-breach/rss.xml")]
+        [
+            url("tags/data-breach/rss.xml"),
+            url("tags/data-breach/atom.xml"),
+            url("tags/data-breach/feed.json")
+        ]
     );
     assert_eq!(
         entry_titles(&site.html("tags/ransomware/index.html")),
@@ -399,11 +404,19 @@ fn source_pages_group_articles_by_outlet() {
     );
     let tl = site.html("sources/threat-ledger/index.html");
     assert_eq!(texts(&tl, "h1"), ["Source: Threat Ledger"]);
-    assert_eq!(texts(&tl, "p.intro"), ["2 articles · Visit the site"]);
+    assert_eq!(
+        texts(&tl, "p.intro"),
+        ["2 articles · Visit the site · Feeds: RSS, Atom, JSON"]
+    );
     assert_eq!(entry_titles(&tl), [B, A]);
     assert_eq!(
         attrs(&tl, "p.intro a", "href"),
-        ["https://threatledger.example.com/"]
+        [
+            "https://threatledger.example.com/",
+            "http://127.0.0.1:1111/sources/threat-ledger/rss.xml",
+            "http://127.0.0.1:1111/sources/threat-ledger/atom.xml",
+            "http://127.0.0.1:1111/sources/threat-ledger/feed.json"
+        ]
     );
     assert_eq!(
         entry_titles(&site.html("sources/vuln-weekly/index.html")),
@@ -421,7 +434,10 @@ fn week_month_and_year_pages_list_their_articles() {
     );
     let w49 = site.html("weeks/2024-W49/index.html");
     assert_eq!(texts(&w49, "h1"), ["Week 49, 2024"]);
-    assert_eq!(texts(&w49, "p.intro"), ["4 articles"]);
+    assert_eq!(
+        texts(&w49, "p.intro"),
+        ["4 articles · Feeds: RSS, Atom, JSON"]
+    );
     assert_eq!(entry_titles(&w49), [E, C, B, A]);
     assert_eq!(
         resolved_entry_links(&site, "weeks/2024-W46/index.html"),
@@ -547,7 +563,7 @@ fn drafts_flag_includes_drafts_everywhere() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stderr
-            .ends_with("built 8 articles: 38 pages, 8 feeds, 1 warning in [TIME] → public/"),
+            .ends_with("built 8 articles: 38 pages, 16 feeds, 1 warning in [TIME] → public/"),
         "{}",
         out.stderr
     );
@@ -655,7 +671,7 @@ fn check_runs_everything_but_writes_nothing() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
         out.stderr,
-        format!("{COLON_WARNING}\nchecked 7 articles: 35 pages, 7 feeds, 1 warning in [TIME]")
+        format!("{COLON_WARNING}\nchecked 7 articles: 35 pages, 15 feeds, 1 warning in [TIME]")
     );
     assert!(!site.out_dir().exists());
 }

@@ -345,9 +345,9 @@ fn entities_get_pages_feeds_and_links_from_the_body() {
     assert_eq!(feed.entries.len(), 1);
     // Entity feeds are alerts: the summary, not the whole article.
     let description = feed.entries[0]
-        .summary
+        .content
         .as_ref()
-        .map(|t| t.content.clone())
+        .and_then(|c| c.body.clone())
         .unwrap_or_default();
     assert!(
         description.contains("Attackers are exploiting an unpatched flaw"),
@@ -358,8 +358,8 @@ fn entities_get_pages_feeds_and_links_from_the_body() {
     let full = site_feed
         .entries
         .iter()
-        .filter_map(|e| e.summary.as_ref())
-        .any(|t| t.content.contains("still a mention"));
+        .filter_map(|e| e.content.as_ref().and_then(|c| c.body.as_ref()))
+        .any(|body| body.contains("still a mention"));
     assert!(full, "the site feed carries whole articles");
     let index = site.html("entities/index.html");
     assert_eq!(

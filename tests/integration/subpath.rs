@@ -103,6 +103,15 @@ fn xml_outputs_use_absolute_urls_under_the_base() {
         let xml = parse_xml(&String::from_utf8_lossy(bytes));
         for e in &xml {
             let urls: Vec<&str> = match e.name.as_str() {
+                // RSS <link>URL</link>, Atom <link href="URL"/>.
+                // rel="related" is the original article elsewhere.
+                "link" if e.attrs.get("rel").map(String::as_str) == Some("related") => continue,
+                "link" if e.text.is_empty() => e
+                    .attrs
+                    .get("href")
+                    .map(String::as_str)
+                    .into_iter()
+                    .collect(),
                 "link" | "loc" => vec![e.text.as_str()],
                 "atom:link" => e
                     .attrs
@@ -120,7 +129,7 @@ fn xml_outputs_use_absolute_urls_under_the_base() {
             }
         }
         // Item descriptions: every URL absolute, ours under the base.
-        for d in xml_named(&xml, "description") {
+        for d in xml_named(&xml, "content:encoded") {
             let html = scraper::Html::parse_fragment(&d.text);
             for el in html.select(&sel("[href], [src]")) {
                 let v = el
