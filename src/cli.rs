@@ -1,8 +1,9 @@
 //! The command line: parse, resolve into [`BuildOptions`], run, print.
 //!
-//! Takes the process arguments; gives an exit code: 0 when the site built,
-//! 1 when it has errors (every diagnostic printed to stderr), 2 for usage
-//! errors (clap's own). This is the only module that prints.
+//! Takes the process arguments; gives an exit code: 0 when the site built
+//! (or `init` created one), 1 when it has errors (every diagnostic printed to
+//! stderr) or `init` found files in the way, 2 for usage errors (clap's own).
+//! This is the only module that prints.
 
 #![allow(clippy::print_stderr, clippy::print_stdout)]
 
@@ -12,7 +13,8 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 use crate::config::{self, BuildOptions, Overrides};
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::init::InitError;
 use crate::{BuildFailure, BuildReport};
 
 /// Briefing: build a curated cybersecurity threat digest from markdown files.
@@ -36,6 +38,18 @@ pub enum Command {
     Build(BuildArgs),
     /// Run the whole build without writing anything; exit 1 on any error.
     Check(CheckArgs),
+    /// Create a new site: briefing.yaml, a sample article, a watch-list,
+    /// .gitignore and a GitHub Pages workflow. Never overwrites a file.
+    Init(InitArgs),
+}
+
+/// Arguments of `init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Folder for the new site, created if missing (`--root` does not apply
+    /// to `init`).
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
 }
 
 /// Flags of `build`.
@@ -84,6 +98,7 @@ impl Cli {
         let (output, common) = match &self.command {
             Command::Build(a) => (a.output.clone(), &a.common),
             Command::Check(a) => (None, &a.common),
+            Command::Init(_) => return Overrides::default(),
         };
         Overrides {
             output,
@@ -96,6 +111,11 @@ impl Cli {
 
 /// Runs the parsed command line and prints the outcome.
 pub fn run(cli: Cli) -> ExitCode {
+    let (writes, common) = match &cli.command {
+        Command::Build(a) => (true, &a.common),
+        Command::Check(a) => (false, &a.common),
+        Command::Init(a) => return init(a),
+    };
     let opts = match config::load(&cli.root, &cli.overrides()) {
         Ok(opts) => opts,
         Err(problems) => {
@@ -104,10 +124,6 @@ pub fn run(cli: Cli) -> ExitCode {
             eprintln!("error: the site config has errors; nothing was built");
             return ExitCode::from(1);
         }
-    };
-    let (writes, common) = match &cli.command {
-        Command::Build(a) => (true, &a.common),
-        Command::Check(a) => (false, &a.common),
     };
     let result = if writes {
         crate::build_site(&opts)
@@ -152,6 +168,80 @@ fn explain(site: &crate::RenderedSite, common: &CommonArgs, opts: &BuildOptions)
         );
     }
     code
+}
+
+/// Runs `init` and prints what it created, or why it wrote nothing.
+fn init(args: &InitArgs) -> ExitCode {
+    let problem = |path: &Path, message: &str| {
+        eprintln!(
+            "{}",
+            Diagnostic::error(Location::file(shown_path(path)), message)
+        );
+    };
+    match crate::init::create_site(&args.dir) {
+        Ok(created) => {
+            for path in &created {
+                eprintln!("created {}", Location::file(shown_path(path)));
+            }
+            let root = shown_path(&args.dir);
+            let build = if root.as_os_str().is_empty() {
+                "briefing build".to_owned()
+            } else {
+                format!("briefing --root {} build", shell_word(&root))
+            };
+            eprintln!(
+                "next steps: edit {} and add articles under {}/, then run: {build}",
+                Location::file(shown_path(&args.dir.join(config::CONFIG_FILE))),
+                Location::file(shown_path(&args.dir.join("content")))
+            );
+            ExitCode::SUCCESS
+        }
+        Err(InitError::Exists { paths }) => {
+            for path in &paths {
+                problem(
+                    path,
+                    "already exists; `briefing init` never overwrites a file",
+                );
+            }
+            eprintln!(
+                "error: nothing was written; move the existing files away or give another folder: briefing init DIR"
+            );
+            ExitCode::from(1)
+        }
+        Err(InitError::NotAFolder { path }) => {
+            problem(&path, "exists and is not a folder");
+            eprintln!("error: nothing was written");
+            ExitCode::from(1)
+        }
+        Err(InitError::Fs(e)) => {
+            problem(&e.path, &format!("failed to {}: {}", e.action, e.source));
+            eprintln!(
+                "error: the site was not created; the files written before the failure were removed"
+            );
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// A path as typed from the current folder, without a leading `./`
+/// (`./briefing.yaml` → `briefing.yaml`, `.` → empty).
+fn shown_path(path: &Path) -> PathBuf {
+    path.components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect()
+}
+
+/// `path` as one shell word: as is when it is plain, else single-quoted.
+fn shell_word(path: &Path) -> String {
+    let s = path.to_string_lossy();
+    let plain = s
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "/._-+:@%".contains(c));
+    if plain && !s.is_empty() {
+        s.into_owned()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
 }
 
 fn fail(failure: &BuildFailure, opts: &BuildOptions, writes: bool) -> ExitCode {
@@ -262,6 +352,49 @@ mod tests {
         };
         assert_eq!(args.common.explain.len(), 2);
         assert!(args.common.explain_clusters);
+    }
+
+    #[test]
+    fn parses_init_with_and_without_a_folder() {
+        let cli = Cli::try_parse_from(["briefing", "init"]).unwrap();
+        let Command::Init(args) = &cli.command else {
+            panic!("expected init");
+        };
+        assert_eq!(args.dir, PathBuf::from("."));
+
+        let cli = Cli::try_parse_from(["briefing", "init", "../my site"]).unwrap();
+        let Command::Init(args) = &cli.command else {
+            panic!("expected init");
+        };
+        assert_eq!(args.dir, PathBuf::from("../my site"));
+        assert!(Cli::try_parse_from(["briefing", "init", "a", "b"]).is_err());
+        assert!(Cli::try_parse_from(["briefing", "init", "--drafts"]).is_err());
+    }
+
+    #[test]
+    fn init_hint_paths_read_as_typed() {
+        let cases = [
+            (".", ""),
+            ("./site", "site"),
+            ("site/./content", "site/content"),
+            ("../x", "../x"),
+        ];
+        for (input, shown) in cases {
+            assert_eq!(
+                shown_path(Path::new(input)),
+                PathBuf::from(shown),
+                "{input}"
+            );
+        }
+        let words = [
+            ("site", "site"),
+            ("../sites/threat-digest", "../sites/threat-digest"),
+            ("my site", "'my site'"),
+            ("it's", "'it'\\''s'"),
+        ];
+        for (input, word) in words {
+            assert_eq!(shell_word(Path::new(input)), word, "{input}");
+        }
     }
 
     #[test]

@@ -54,6 +54,27 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), FsError> {
     wrap("write", path, std::fs::write(path, bytes))
 }
 
+/// Writes `bytes` to a new file at `path`; fails if anything is already
+/// there, so it never overwrites. The parent folder must exist. If the write
+/// fails after the file was created, the partial file is removed.
+pub fn create_new(path: &Path, bytes: &[u8]) -> Result<(), FsError> {
+    use std::io::Write;
+    let mut file = wrap(
+        "create",
+        path,
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path),
+    )?;
+    let written = file.write_all(bytes);
+    if written.is_err() {
+        drop(file);
+        let _ = std::fs::remove_file(path);
+    }
+    wrap("write", path, written)
+}
+
 /// Creates a folder and its parents.
 pub fn create_dir_all(path: &Path) -> Result<(), FsError> {
     wrap("create folder", path, std::fs::create_dir_all(path))
@@ -85,5 +106,16 @@ mod tests {
         let err = read_to_string(&dir.path().join("missing.md")).unwrap_err();
         assert!(err.to_string().starts_with("failed to read `"), "{err}");
         assert!(err.to_string().contains("missing.md"), "{err}");
+    }
+
+    #[test]
+    fn create_new_never_overwrites() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.txt");
+        create_new(&p, b"first").unwrap();
+        let err = create_new(&p, b"second").unwrap_err();
+        assert_eq!(err.action, "create");
+        assert_eq!(err.source.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(std::fs::read(&p).unwrap(), b"first");
     }
 }

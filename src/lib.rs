@@ -13,6 +13,8 @@
 //!   output::write_atomically  staging folder, then swap
 //! ```
 //!
+//! [`init::create_site`] writes the files of a new site (`briefing init`).
+//!
 //! The library never prints; [`build`] and [`check`] return a report or every
 //! diagnostic, and the CLI decides what to show.
 
@@ -27,6 +29,7 @@ pub mod enrich;
 pub mod explain;
 pub mod front_matter;
 pub mod fsx;
+pub mod init;
 pub mod load;
 pub mod output;
 pub mod render;

@@ -12,6 +12,7 @@ mod determinism;
 mod errors;
 mod feeds;
 mod harness;
+mod init;
 mod intelligence;
 mod subpath;
 mod templates;
