@@ -347,10 +347,9 @@ fn resolve(file: ConfigFile, rel: &Path, text: &str) -> Result<SiteConfig, Vec<D
         .tag_aliases
         .iter()
         .map(|(alias, tag)| (crate::enrich::tags::normalise(alias), tag.trim().to_owned()))
-        .filter(|(alias, tag)| {
-            let key = crate::enrich::tags::normalise(tag);
-            !alias.is_empty() && !key.is_empty() && *alias != key
-        })
+        // An alias whose target folds to the same key still counts: it
+        // sets the name shown (`critical_infrastructure: critical infrastructure`).
+        .filter(|(alias, tag)| !alias.is_empty() && !crate::enrich::tags::normalise(tag).is_empty())
         .collect();
     let mut cleaning = BTreeMap::new();
     for (key, rule) in &file.cleaning {

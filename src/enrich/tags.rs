@@ -74,5 +74,12 @@ mod tests {
         assert_eq!(keys, ["log4j", "ransomware"]);
         assert_eq!(got[0].written, "Log4j");
         assert_eq!(got[1].written, "Ransomware");
+        // An alias onto its own key names the tag.
+        let rename = BTreeMap::from([("data-breach".to_owned(), "Data breach".to_owned())]);
+        let got = resolve(&["data_breach".to_owned()], &rename);
+        assert_eq!(
+            (got[0].key.as_str(), got[0].written.as_str()),
+            ("data-breach", "Data breach")
+        );
     }
 }

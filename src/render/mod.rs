@@ -7,6 +7,7 @@
 
 pub mod digest_json;
 pub mod feeds;
+pub mod opml;
 pub mod sitemap;
 pub mod templates;
 pub mod view;
@@ -181,6 +182,7 @@ pub fn site(
         }
     }
     results.push(digest_json::render(digest, &urls));
+    results.extend(opml::render(digest, config, &urls).into_iter().map(Ok));
 
     let mut files = Vec::with_capacity(results.len());
     let mut problems = Diagnostics::new();

@@ -355,3 +355,63 @@ fn guids_are_unique_even_when_files_share_an_original_url() {
         .collect();
     assert_eq!(story.len(), 1, "{story:?}");
 }
+
+#[test]
+fn every_list_has_atom_and_json_feeds_that_parse() {
+    let site = SiteTest::fixture("mixed");
+    site.build_ok();
+    for rss in feed_paths(&site) {
+        let folder = rss.trim_end_matches("rss.xml");
+        let atom = site.feed(&format!("{folder}atom.xml"));
+        let from_rss = site.feed(&rss);
+        assert_eq!(atom.entries.len(), from_rss.entries.len(), "{folder}");
+        // Ids and links are the same item model in both formats.
+        let ids =
+            |f: &feed_rs::model::Feed| f.entries.iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&atom), ids(&from_rss), "{folder}");
+        let json: serde_json::Value =
+            serde_json::from_str(&site.read(&format!("{folder}feed.json"))).expect("valid JSON");
+        assert_eq!(json["version"], "https://jsonfeed.org/version/1.1");
+        let items = json["items"].as_array().expect("items");
+        assert_eq!(items.len(), from_rss.entries.len(), "{folder}");
+        for item in items {
+            for key in ["id", "url", "title", "content_html", "date_published"] {
+                assert!(item[key].is_string(), "{folder}: {key} in {item}");
+            }
+            assert!(
+                item["url"]
+                    .as_str()
+                    .unwrap_or("")
+                    .starts_with("http://127.0.0.1:1111/articles/")
+            );
+        }
+    }
+}
+
+#[test]
+fn opml_lists_the_digest_feeds_and_the_sources_sites() {
+    let site = SiteTest::fixture("mixed");
+    site.build_ok();
+    let opml = site.xml("feeds.opml");
+    let outlines = xml_named(&opml, "outline");
+    let feeds: Vec<&str> = outlines
+        .iter()
+        .filter_map(|o| o.attrs.get("xmlUrl").map(String::as_str))
+        .collect();
+    // The site, 6 tags and 4 sources; every one a file we built.
+    assert_eq!(feeds.len(), 11, "{feeds:?}");
+    for url in feeds {
+        let path = url.trim_start_matches("http://127.0.0.1:1111/");
+        assert!(site.exists(path), "{url}");
+    }
+    let sources_opml = site.xml("sources.opml");
+    let sources = xml_named(&sources_opml, "outline");
+    let urls: Vec<&str> = sources
+        .iter()
+        .filter_map(|o| o.attrs.get("url").map(String::as_str))
+        .collect();
+    assert!(
+        urls.contains(&"https://threatledger.example.com/"),
+        "{urls:?}"
+    );
+}
