@@ -128,7 +128,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = if writes {
         crate::build_site(&opts)
     } else {
-        crate::render(&opts)
+        crate::check_site(&opts)
     };
     match result {
         Ok(site) => {

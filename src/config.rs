@@ -215,6 +215,15 @@ pub struct BuildOptions {
 }
 
 impl BuildOptions {
+    /// The output folder as messages show it: relative to the site root
+    /// when inside it (`public`).
+    pub fn out_dir_shown(&self) -> PathBuf {
+        self.out_dir
+            .strip_prefix(&self.root)
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|_| self.out_dir.clone())
+    }
+
     /// Options for `root` with every default, for tests and embedding.
     pub fn for_root(root: impl Into<PathBuf>) -> Self {
         let root = root.into();

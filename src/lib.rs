@@ -34,6 +34,7 @@ pub mod load;
 pub mod output;
 pub mod render;
 pub mod slug;
+pub mod verify;
 
 use std::time::{Duration, Instant};
 
@@ -116,7 +117,27 @@ pub fn build_site(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
 /// # Errors
 /// Every problem found.
 pub fn check(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
-    render(opts).map(|s| s.report)
+    check_site(opts).map(|s| s.report)
+}
+
+/// Renders the site in memory, then checks it as `briefing check` does:
+/// every internal link and anchor resolves and every feed keeps the rules
+/// (see [`verify`]). Writes nothing.
+///
+/// # Errors
+/// Every problem found, content, template, link and feed problems alike.
+pub fn check_site(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
+    let started = Instant::now();
+    let mut site = render(opts)?;
+    let problems = verify::site(&site.files, &opts.site.base_url, &opts.out_dir_shown());
+    if problems.has_errors() {
+        let mut all = site.report.diagnostics;
+        all.extend(problems);
+        return Err(all.into());
+    }
+    site.report.diagnostics.extend(problems);
+    site.report.elapsed = started.elapsed();
+    Ok(site)
 }
 
 /// Loads, parses, enriches, groups and renders the site in memory.

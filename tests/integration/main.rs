@@ -8,6 +8,7 @@
 #![allow(clippy::print_stderr)]
 
 mod build;
+mod check;
 mod determinism;
 mod errors;
 mod feeds;
