@@ -193,7 +193,8 @@ pub fn render(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
     };
     let pages = rendered
         .iter()
-        .filter(|f| f.path.ends_with(".html"))
+        // Web pages; the weekly email editions are not pages of the site.
+        .filter(|f| f.path.ends_with(".html") && !f.path.ends_with("/email.html"))
         .count();
     let feeds = rendered
         .iter()

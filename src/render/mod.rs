@@ -6,6 +6,7 @@
 //! good site alone and `check` can run everything but the write.
 
 pub mod digest_json;
+pub mod email;
 pub mod feeds;
 pub mod opml;
 pub mod sitemap;
@@ -183,6 +184,28 @@ pub fn site(
     }
     results.push(digest_json::render(digest, &urls));
     results.extend(opml::render(digest, config, &urls).into_iter().map(Ok));
+    let emails: Vec<Result<Vec<OutputFile>, Diagnostic>> = digest
+        .periods
+        .par_iter()
+        .filter(|(p, _)| matches!(p, Period::Week { .. }))
+        .map(|(p, ids)| {
+            email::render(
+                p,
+                &digest.collapse(ids),
+                digest,
+                kev,
+                templates,
+                &site_view,
+                &urls,
+            )
+        })
+        .collect();
+    for r in emails {
+        match r {
+            Ok(files) => results.extend(files.into_iter().map(Ok)),
+            Err(d) => results.push(Err(d)),
+        }
+    }
 
     let mut files = Vec::with_capacity(results.len());
     let mut problems = Diagnostics::new();
@@ -388,6 +411,8 @@ impl RenderContext<'_> {
                     entries,
                     pagination: None,
                     periods,
+                    email_url: matches!(period, Period::Week { .. })
+                        .then(|| self.urls.path(&format!("{}/email.html", period.path()))),
                 };
                 self.emit(path, "list.html", &page)
             }
@@ -515,6 +540,7 @@ impl RenderContext<'_> {
             entries: self.story_views(chunk),
             pagination,
             periods: Vec::new(),
+            email_url: None,
         }
     }
 

@@ -33,6 +33,8 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ),
     ("rss.xml", include_str!("../../templates/rss.xml")),
     ("atom.xml", include_str!("../../templates/atom.xml")),
+    ("email.html", include_str!("../../templates/email.html")),
+    ("email.txt", include_str!("../../templates/email.txt")),
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
     ("robots.txt", include_str!("../../templates/robots.txt")),
 ];

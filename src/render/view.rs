@@ -295,6 +295,8 @@ pub struct ListPage<'a> {
     pub pagination: Option<Pagination>,
     /// Related periods (the months of a year page, the week links of a month).
     pub periods: Vec<CountedLink>,
+    /// A week's email edition (root-relative URL of `email.html`).
+    pub email_url: Option<String>,
 }
 
 /// An article's own page.

@@ -415,3 +415,54 @@ fn opml_lists_the_digest_feeds_and_the_sources_sites() {
         "{urls:?}"
     );
 }
+
+#[test]
+fn each_week_has_an_email_edition_in_html_and_text() {
+    let site = SiteTest::fixture("mixed");
+    site.build_ok();
+    let week = crate::harness::entry_titles(&site.html("weeks/2024-W49/index.html"));
+    let html_text = site.read("weeks/2024-W49/email.html");
+    let html = scraper::Html::parse_document(&html_text);
+    assert_eq!(
+        html.select(&sel("script, style, link[rel=stylesheet]"))
+            .count(),
+        0
+    );
+    let titles: Vec<String> = html
+        .select(&sel("h2 a"))
+        .map(|a| a.text().collect::<String>())
+        .collect();
+    assert_eq!(titles, week, "the week's stories, in the week page's order");
+    for el in html.select(&sel("[href], [src]")) {
+        for name in ["href", "src"] {
+            if let Some(v) = el.value().attr(name) {
+                assert!(
+                    v.starts_with("http://127.0.0.1:1111/"),
+                    "relative or foreign {name}={v}"
+                );
+            }
+        }
+    }
+    // Every element with presentation carries its style inline.
+    assert!(html.select(&sel("td:not([style])")).next().is_none());
+    let text = site.read("weeks/2024-W49/email.txt");
+    for title in &week {
+        assert!(
+            text.contains(&format!("* {title}")),
+            "{title} missing from:\n{text}"
+        );
+    }
+    assert!(
+        text.lines()
+            .all(|l| l.chars().count() <= 110 || l.trim_start().starts_with("http")),
+        "{text}"
+    );
+    assert!(text.contains("http://127.0.0.1:1111/weeks/2024-W49/"));
+    // The week page links its email edition.
+    let page = site.html("weeks/2024-W49/index.html");
+    let links = crate::harness::attrs(&page, ".email-edition a", "href");
+    assert_eq!(
+        links,
+        ["/weeks/2024-W49/email.html", "/weeks/2024-W49/email.txt"]
+    );
+}
