@@ -83,6 +83,10 @@ pub struct CommonArgs {
     /// Treat every warning as an error.
     #[arg(long)]
     pub strict: bool,
+    /// The build date feeds give (`lastBuildDate`, Atom `updated`); by
+    /// default the newest article's date, so builds repeat.
+    #[arg(long, value_name = "DATE")]
+    pub build_date: Option<String>,
     /// Print what boilerplate cleaning removed from FILE (a path under the
     /// site root, e.g. content/2024/x.md) and why. May be repeated.
     #[arg(long, value_name = "FILE")]
@@ -105,6 +109,7 @@ impl Cli {
             base_url: common.base_url.clone(),
             drafts: common.drafts,
             strict: common.strict,
+            build_date: common.build_date.clone(),
         }
     }
 }

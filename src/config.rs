@@ -53,6 +53,18 @@ pub struct ConfigFile {
     pub cluster_window_days: u32,
     /// Sources listed first in a cluster of the same story, by name.
     pub preferred_sources: Vec<String>,
+    /// What feed items carry: `full` (the whole article) or `summary`.
+    /// Entity feeds always carry summaries. Default `full`.
+    pub feed_content: String,
+}
+
+/// How much of an article a feed item carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedContent {
+    /// The whole sanitised article.
+    Full,
+    /// The summary only.
+    Summary,
 }
 
 /// One source's cleaning rules as written: regular expressions matched
@@ -86,6 +98,7 @@ impl Default for ConfigFile {
                 .to_vec(),
             cluster_window_days: 7,
             preferred_sources: Vec::new(),
+            feed_content: "full".to_owned(),
         }
     }
 }
@@ -162,6 +175,11 @@ pub struct SiteConfig {
     pub cluster_window_days: u32,
     /// Normalised keys of preferred sources, most preferred first.
     pub preferred_sources: Vec<String>,
+    /// What site, tag, source and week feed items carry.
+    pub feed_content: FeedContent,
+    /// `--build-date`: the date feeds give as their build date. `None`
+    /// means the newest article's date, so builds repeat byte for byte.
+    pub build_date: Option<DateTime<FixedOffset>>,
 }
 
 impl SiteConfig {
@@ -197,6 +215,8 @@ pub struct Overrides {
     pub drafts: bool,
     /// `--strict`: warnings are errors.
     pub strict: bool,
+    /// `--build-date`, as written.
+    pub build_date: Option<String>,
 }
 
 /// Everything a build needs to know, resolved once (ripgrep's "HiArgs").
@@ -255,7 +275,21 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<BuildOptions, Vec<Diag
     if let Some(base) = &overrides.base_url {
         file.base_url = base.clone();
     }
-    let site = resolve(file, &rel, &text)?;
+    let mut site = resolve(file, &rel, &text)?;
+    if let Some(date) = &overrides.build_date {
+        match crate::article::parse_date(date, site.timezone) {
+            Ok(d) => site.build_date = Some(d),
+            Err(reason) => {
+                return Err(vec![
+                    Diagnostic::error(
+                        Location::file("--build-date"),
+                        format!("invalid --build-date `{date}`: {reason}"),
+                    )
+                    .with_help("use YYYY-MM-DD or RFC 3339, e.g. 2024-12-03T09:30:00Z"),
+                ]);
+            }
+        }
+    }
     let out_dir = match &overrides.output {
         Some(out) if out.is_absolute() => out.clone(),
         Some(out) => root.join(out),
@@ -288,8 +322,21 @@ fn yaml_diagnostic(rel: &Path, e: YamlError) -> Diagnostic {
         None => Location::file(rel),
     };
     let mut d = Diagnostic::error(loc, e.message.clone());
-    if e.message.starts_with("unknown field") {
-        d = d.with_help("see the README for the config keys");
+    if let Some(rest) = e.message.strip_prefix("unknown field `") {
+        // serde lists the expected keys after the unknown one.
+        let unknown = rest.split('`').next().unwrap_or("");
+        let suggestion = e
+            .message
+            .split('`')
+            .skip(3)
+            .step_by(2)
+            .filter(|k| !k.is_empty())
+            .min_by_key(|k| strsim::levenshtein(unknown, k))
+            .filter(|k| strsim::levenshtein(unknown, k) <= 3);
+        d = d.with_help(match suggestion {
+            Some(k) => format!("did you mean `{k}`? (the README lists every config key)"),
+            None => "see the README for the config keys".to_owned(),
+        });
     }
     d
 }
@@ -396,12 +443,27 @@ fn resolve(file: ConfigFile, rel: &Path, text: &str) -> Result<SiteConfig, Vec<D
         };
         cleaning.insert(key.trim().to_lowercase(), rules);
     }
+    let feed_content = match file.feed_content.trim() {
+        "full" => FeedContent::Full,
+        "summary" => FeedContent::Summary,
+        other => {
+            problems.push(
+                Diagnostic::error(
+                    at("feed_content"),
+                    format!("unknown feed_content `{other}`"),
+                )
+                .with_help("use `full` or `summary`"),
+            );
+            FeedContent::Full
+        }
+    };
+    let clean = |t: &str| crate::article::strip_controls(t).trim().to_owned();
     match (base_url, timezone) {
         (Some(base_url), Some(timezone)) if problems.is_empty() => Ok(SiteConfig {
-            title: file.title,
+            title: clean(&file.title),
             base_url,
-            description: file.description,
-            language: file.language,
+            description: clean(&file.description),
+            language: clean(&file.language),
             items_per_page: file.items_per_page,
             feed_limit: file.feed_limit,
             tag_aliases,
@@ -420,6 +482,8 @@ fn resolve(file: ConfigFile, rel: &Path, text: &str) -> Result<SiteConfig, Vec<D
                 .map(|s| crate::slug::slugify(s))
                 .filter(|s| !s.is_empty())
                 .collect(),
+            feed_content,
+            build_date: None,
         }),
         _ => Err(problems),
     }

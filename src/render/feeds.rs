@@ -79,15 +79,9 @@ pub fn rfc822(date: &chrono::DateTime<chrono::FixedOffset>) -> String {
     date.format("%a, %d %b %Y %H:%M:%S %z").to_string()
 }
 
-/// How much of each article an item carries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Content {
-    /// The whole sanitised article.
-    Full,
-    /// The summary only (entity feeds: a site can mention tens of thousands
-    /// of CVEs, and their feeds are alerts).
-    Summary,
-}
+// Entity feeds always use summaries: a site can mention tens of thousands of
+// CVEs, and their feeds are alerts.
+use crate::config::FeedContent as Content;
 
 /// Everything a feed needs.
 pub struct Feeds<'a> {
@@ -120,7 +114,7 @@ impl Feeds<'_> {
             title: self.config.title.clone(),
             description: self.config.description.clone(),
             stories,
-            content: Content::Full,
+            content: self.config.feed_content,
         })
     }
 
@@ -136,7 +130,7 @@ impl Feeds<'_> {
             title: format!("{}: {name}", self.config.title),
             description: format!("Articles tagged {name} in {}", self.config.title),
             stories,
-            content: Content::Full,
+            content: self.config.feed_content,
         })
     }
 
@@ -152,7 +146,7 @@ impl Feeds<'_> {
             title: format!("{}: {name}", self.config.title),
             description: format!("Articles from {name} in {}", self.config.title),
             stories,
-            content: Content::Full,
+            content: self.config.feed_content,
         })
     }
 
@@ -167,7 +161,7 @@ impl Feeds<'_> {
             title: format!("{}: {}", self.config.title, period.title()),
             description: format!("{} in {}", period.title(), self.config.title),
             stories,
-            content: Content::Full,
+            content: self.config.feed_content,
         })
     }
 
@@ -189,11 +183,12 @@ impl Feeds<'_> {
 
     /// Renders the three formats of one feed.
     fn write(&self, spec: FeedSpec<'_>) -> Result<Vec<OutputFile>, Diagnostic> {
-        let newest = spec
-            .stories
-            .iter()
-            .map(|(id, _)| self.digest.entries[*id].date)
-            .max();
+        let newest = self.config.build_date.or_else(|| {
+            spec.stories
+                .iter()
+                .map(|(id, _)| self.digest.entries[*id].date)
+                .max()
+        });
         let urls = FeedUrls::new(&spec.folder, self.urls);
         let mut view = FeedView {
             site: self.site,

@@ -466,3 +466,46 @@ fn each_week_has_an_email_edition_in_html_and_text() {
         ["/weeks/2024-W49/email.html", "/weeks/2024-W49/email.txt"]
     );
 }
+
+#[test]
+fn feed_content_summary_and_build_date_are_honoured() {
+    let site = SiteTest::fixture("mixed");
+    site.write(
+        "briefing.yaml",
+        "feed_content: summary\nitems_per_page: 3\n",
+    );
+    let out = site.run(&["build", "--build-date", "2025-01-02T03:04:05Z"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let xml = site.xml("rss.xml");
+    assert_eq!(
+        xml_named(&xml, "lastBuildDate")[0].text,
+        "Thu, 02 Jan 2025 03:04:05 +0000"
+    );
+    // Summaries only: no article HTML such as footnotes in any item.
+    for item in xml_named(&xml, "content:encoded") {
+        assert!(!item.text.contains("footnote"), "{}", item.text);
+    }
+    let atom = site.xml("atom.xml");
+    assert_eq!(
+        xml_named(&atom, "updated")[0].text,
+        "2025-01-02T03:04:05+00:00"
+    );
+
+    let bad = site.run(&["build", "--build-date", "soon"]);
+    assert_eq!(bad.code, 1);
+    assert!(
+        bad.stderr
+            .starts_with("--build-date: error: invalid --build-date `soon`"),
+        "{}",
+        bad.stderr
+    );
+    site.write("briefing.yaml", "feed_content: most\n");
+    let bad = site.run(&["build"]);
+    assert_eq!(bad.code, 1);
+    assert!(
+        bad.stderr
+            .starts_with("briefing.yaml:1:15: error: unknown feed_content `most`"),
+        "{}",
+        bad.stderr
+    );
+}
