@@ -66,9 +66,13 @@ pub struct BuildArgs {
 /// Flags of `check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Flags shared with `check`.
+    /// Flags shared with `build`.
     #[command(flatten)]
     pub common: CommonArgs,
+    /// Also fetch every outgoing link (one request per second per host;
+    /// answers cached for a week in .briefing-cache/). Off by default.
+    #[arg(long)]
+    pub external: bool,
 }
 
 /// Flags `build` and `check` share.
@@ -130,10 +134,28 @@ pub fn run(cli: Cli) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    let external = matches!(&cli.command, Command::Check(a) if a.external);
     let result = if writes {
         crate::build_site(&opts)
     } else {
-        crate::check_site(&opts)
+        crate::check_site(&opts).and_then(|mut site| {
+            if external {
+                let found = crate::external::check(
+                    &site.files,
+                    &opts.site.base_url,
+                    &opts.out_dir_shown(),
+                    &crate::external::ExternalOptions::for_root(&opts.root),
+                );
+                site.report.diagnostics.extend(found);
+                if opts.strict {
+                    site.report.diagnostics.make_warnings_errors();
+                }
+                if site.report.diagnostics.has_errors() {
+                    return Err(site.report.diagnostics.into());
+                }
+            }
+            Ok(site)
+        })
     };
     match result {
         Ok(site) => {

@@ -27,6 +27,7 @@ pub mod diagnostics;
 pub mod digest;
 pub mod enrich;
 pub mod explain;
+pub mod external;
 pub mod front_matter;
 pub mod fsx;
 pub mod init;

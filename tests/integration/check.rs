@@ -58,3 +58,84 @@ fn check_finds_a_planted_bad_feed() {
         out.stderr
     );
 }
+
+/// A tiny HTTP server on a free local port: `/ok` answers 200, anything else
+/// 404. Counts the requests it answers.
+fn local_server() -> (u16, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use std::io::{BufRead, BufReader, Write};
+    use std::sync::atomic::Ordering;
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind a local port");
+    let port = listener.local_addr().expect("local address").port();
+    let count = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = count.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut reader = BufReader::new(stream);
+            let mut request_line = String::new();
+            if reader.read_line(&mut request_line).is_err() {
+                continue;
+            }
+            // Skip the headers.
+            let mut line = String::new();
+            while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+                line.clear();
+            }
+            counter.fetch_add(1, Ordering::SeqCst);
+            let status = if request_line.contains(" /ok ") {
+                "200 OK"
+            } else {
+                "404 Not Found"
+            };
+            let mut stream = reader.into_inner();
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            );
+        }
+    });
+    (port, count)
+}
+
+#[test]
+fn check_external_reports_dead_outgoing_links_and_remembers_answers() {
+    use std::sync::atomic::Ordering;
+    let (port, requests) = local_server();
+    let site = SiteTest::fixture("mixed");
+    site.write(
+        "content/outgoing.md",
+        &format!(
+            "---\ntitle: Outgoing links\ndate: 2024-11-01\n---\nSee [the advisory](http://127.0.0.1:{port}/ok) and [the gone page](http://127.0.0.1:{port}/missing).\n"
+        ),
+    );
+    // Without --external nothing is fetched.
+    assert_eq!(site.run(&["check"]).code, 0);
+    assert_eq!(requests.load(Ordering::SeqCst), 0);
+
+    let out = site.run(&["check", "--external"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let errors: Vec<&str> = out
+        .stderr
+        .lines()
+        .filter(|l| l.contains(": error: "))
+        .collect();
+    assert_eq!(errors.len(), 1, "{}", out.stderr);
+    assert!(
+        errors[0].starts_with("public/articles/outgoing-links/index.html:")
+            && errors[0].ends_with(&format!(
+                "error: external link http://127.0.0.1:{port}/missing answers 404"
+            )),
+        "{}",
+        errors[0]
+    );
+    let asked = requests.load(Ordering::SeqCst);
+    assert_eq!(asked, 2, "one HEAD per link");
+    // The answers are cached: a second run asks nothing and reports the same.
+    let again = site.run(&["check", "--external"]);
+    assert_eq!(again.code, 1);
+    assert_eq!(requests.load(Ordering::SeqCst), asked);
+    assert!(
+        site.root()
+            .join(".briefing-cache/external-links.json")
+            .is_file()
+    );
+}

@@ -148,7 +148,7 @@ fn new_site_builds_and_checks_strictly_through_the_binary() {
             .lines()
             .filter(|l| !l.starts_with('#'))
             .collect::<Vec<_>>(),
-        ["public/", ".public.*"]
+        ["public/", ".public.*", ".briefing-cache/"]
     );
 }
 
