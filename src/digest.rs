@@ -30,8 +30,9 @@ pub struct Entry {
     pub date: DateTime<FixedOffset>,
     /// Key of its source group, if it has a source or a URL.
     pub source: Option<String>,
-    /// Feed id that stays put when the title or slug changes: the original
-    /// URL, else a URL made from the file path. When several files share an
+    /// Feed id that stays put when the title or slug changes: the canonical
+    /// original URL (see [`dedupe::canonical_url`]), else a URL made from the
+    /// file path. When several files share an
     /// original URL, all but the first (in path order) get `#SLUG` appended,
     /// so ids stay unique.
     pub guid: String,
@@ -183,7 +184,9 @@ pub fn build(mut articles: Vec<Article>, site: &SiteConfig) -> Digest {
             let date = site.timezone.convert(&article.meta.date);
             let source = source_name(&article).map(|name| slug::slugify_or(&name, "source"));
             let mut guid = match &article.meta.url {
-                Some(url) => url.to_string(),
+                // The canonical form (no `www.`, tracking parameters or
+                // fragment), so a re-scrape with `?utm_source=rss` keeps its id.
+                Some(url) => format!("{}://{}", url.scheme(), dedupe::canonical_url(url)),
                 None => format!(
                     "{}{}",
                     site.base_url,

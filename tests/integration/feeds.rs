@@ -60,7 +60,8 @@ fn site_feed_items_have_title_link_guid_date_and_categories() {
     assert_eq!(
         guids,
         [
-            "https://www.dbleaks.example.org/2025/10/october-roundup",
+            // The canonical original URL: no `www.`, no tracking parameters.
+            "https://dbleaks.example.org/2025/10/october-roundup",
             "http://127.0.0.1:1111/content/editorial/weekly-note.md",
             "https://patchwatch.example.net/2024/12/december-patch-tuesday",
             "https://threatledger.example.com/2024/12/medusa-ransomware.html",
