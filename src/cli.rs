@@ -41,6 +41,27 @@ pub enum Command {
     /// Create a new site: briefing.yaml, a sample article, a watch-list,
     /// .gitignore and a GitHub Pages workflow. Never overwrites a file.
     Init(InitArgs),
+    /// Preview the site: serve it from memory, rebuild on every change and
+    /// reload open pages. Build errors show in the page, never stop the server.
+    Serve(ServeArgs),
+}
+
+/// Arguments of `serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on; anything but a loopback address exposes the
+    /// preview to the network.
+    #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
+    pub bind: std::net::IpAddr,
+    /// Port; 0 picks a free one (the URL is printed).
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Open the preview in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Include articles marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
 }
 
 /// Arguments of `init`.
@@ -107,6 +128,12 @@ impl Cli {
             Command::Build(a) => (a.output.clone(), &a.common),
             Command::Check(a) => (None, &a.common),
             Command::Init(_) => return Overrides::default(),
+            Command::Serve(a) => {
+                return Overrides {
+                    drafts: a.drafts,
+                    ..Overrides::default()
+                };
+            }
         };
         Overrides {
             output,
@@ -124,6 +151,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Build(a) => (true, &a.common),
         Command::Check(a) => (false, &a.common),
         Command::Init(a) => return init(a),
+        Command::Serve(a) => return serve(&cli, a),
     };
     let opts = match config::load(&cli.root, &cli.overrides()) {
         Ok(opts) => opts,
@@ -167,6 +195,66 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Err(failure) => fail(&failure, &opts, writes),
     }
+}
+
+/// Runs the preview server, printing what it reports.
+fn serve(cli: &Cli, args: &ServeArgs) -> ExitCode {
+    use crate::serve::{ServeEvent, ServeOptions};
+    let open = args.open;
+    let opts = ServeOptions {
+        root: cli.root.clone(),
+        overrides: cli.overrides(),
+        bind: args.bind,
+        port: args.port,
+    };
+    let result = crate::serve::run(opts, move |event| match event {
+        ServeEvent::Listening(url) => {
+            eprintln!("serving {url} (Ctrl-C to stop)");
+            if open {
+                open_browser(&url);
+            }
+        }
+        ServeEvent::Changed(kind) => eprintln!("change in {kind:?}, rebuilding"),
+        ServeEvent::Built {
+            articles,
+            pages,
+            elapsed,
+            diagnostics,
+        } => {
+            print_diagnostics(&diagnostics);
+            eprintln!(
+                "built {articles} articles, {pages} pages in {:.2}s",
+                elapsed.as_secs_f64()
+            );
+        }
+        ServeEvent::Failed(diagnostics) => {
+            print_diagnostics(&diagnostics);
+            eprintln!("error: the build failed; still serving the last good site");
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Best effort: the platform's opener, or nothing.
+fn open_browser(url: &str) {
+    let (program, args): (&str, Vec<&str>) = if cfg!(target_os = "macos") {
+        ("open", vec![url])
+    } else if cfg!(windows) {
+        ("cmd", vec!["/C", "start", "", url])
+    } else {
+        ("xdg-open", vec![url])
+    };
+    let _ = std::process::Command::new(program)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
 }
 
 /// Prints what `--explain` and `--explain-clusters` ask for, to stdout.
@@ -360,6 +448,29 @@ mod tests {
         assert_eq!(o.output, Some(PathBuf::from("dist")));
         assert_eq!(o.base_url.as_deref(), Some("https://digest.example.org/"));
         assert!(o.drafts && !o.strict);
+    }
+
+    #[test]
+    fn parses_serve_flags() {
+        let cli = Cli::try_parse_from([
+            "briefing", "serve", "--port", "0", "--bind", "::1", "--drafts",
+        ])
+        .unwrap();
+        let Command::Serve(args) = &cli.command else {
+            panic!("expected serve");
+        };
+        assert_eq!(args.port, 0);
+        assert_eq!(args.bind.to_string(), "::1");
+        assert!(cli.overrides().drafts);
+        let cli = Cli::try_parse_from(["briefing", "serve"]).unwrap();
+        let Command::Serve(args) = &cli.command else {
+            panic!("expected serve");
+        };
+        assert_eq!(
+            (args.bind.to_string().as_str(), args.port),
+            ("127.0.0.1", 1111)
+        );
+        assert!(Cli::try_parse_from(["briefing", "serve", "--bind", "nowhere"]).is_err());
     }
 
     #[test]

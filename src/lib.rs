@@ -34,6 +34,7 @@ pub mod init;
 pub mod load;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod slug;
 pub mod verify;
 

@@ -15,5 +15,6 @@ mod feeds;
 mod harness;
 mod init;
 mod intelligence;
+mod serve;
 mod subpath;
 mod templates;

@@ -1,0 +1,470 @@
+//! `briefing serve`: a live preview that never dies.
+//!
+//! Takes the site root and the CLI's overrides; serves the rendered site from
+//! memory over HTTP (axum on tokio), watches the site's folders, rebuilds on
+//! every change and tells open pages to reload over Server-Sent Events. A
+//! failed rebuild keeps the last good site and shows an overlay naming every
+//! `path:line:col`; the next good build clears it. Nothing is written to
+//! disk. The library never prints: what happens is reported through the
+//! `report` callback, and the CLI prints it.
+//!
+//! # Note
+//! Every rebuild is a full render in memory (the same `render` as `build`),
+//! so no list, tag page or feed can go stale. Reusing unchanged articles is the
+//! next step for large sites.
+
+pub mod watch;
+
+use std::collections::HashMap;
+use std::convert::Infallible;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use tokio::sync::{broadcast, mpsc};
+use tokio_stream::StreamExt;
+use tokio_stream::wrappers::BroadcastStream;
+
+use crate::config::{self, Overrides};
+use crate::diagnostics::Diagnostics;
+
+/// The path pages listen on for reloads.
+pub const EVENTS_PATH: &str = "/__briefing/events";
+
+/// How long a burst of file events may last before the rebuild starts.
+const DEBOUNCE: Duration = Duration::from_millis(80);
+
+/// Whether a file event changes the site (not an open, read or `chmod`).
+fn is_change(kind: &notify::EventKind) -> bool {
+    use notify::EventKind;
+    use notify::event::ModifyKind;
+    match kind {
+        EventKind::Create(_) | EventKind::Remove(_) => true,
+        EventKind::Modify(ModifyKind::Metadata(_)) => false,
+        EventKind::Modify(_) => true,
+        _ => false,
+    }
+}
+
+/// The generation number that means "the server is stopping".
+const STOPPING: u64 = u64::MAX;
+
+/// How `serve` runs.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// Site root.
+    pub root: PathBuf,
+    /// `--drafts`, `--strict` and the like; `base_url` is set to the
+    /// server's own address.
+    pub overrides: Overrides,
+    /// Address to listen on, `127.0.0.1` by default.
+    pub bind: IpAddr,
+    /// Port; 0 picks a free one.
+    pub port: u16,
+}
+
+/// What the server reports as it runs.
+#[derive(Debug, Clone)]
+pub enum ServeEvent {
+    /// Listening at this URL.
+    Listening(String),
+    /// A build finished: articles, pages, time taken, and its warnings.
+    Built {
+        /// Articles built.
+        articles: usize,
+        /// Pages built.
+        pages: usize,
+        /// Wall time of the rebuild.
+        elapsed: Duration,
+        /// Warnings.
+        diagnostics: Diagnostics,
+    },
+    /// A build failed; the previous site stays up.
+    Failed(Diagnostics),
+    /// A change to the site that started a rebuild.
+    Changed(watch::ChangeKind),
+}
+
+/// Why the server could not start or had to stop.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// The address is in use or not allowed.
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        /// The address asked for.
+        addr: SocketAddr,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file watcher could not start.
+    #[error("cannot watch `{}` for changes: {message}", path.display())]
+    Watch {
+        /// The folder.
+        path: PathBuf,
+        /// Why.
+        message: String,
+    },
+    /// The async runtime or server failed.
+    #[error("server error: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// The site as the server holds it.
+#[derive(Default)]
+struct Snapshot {
+    files: HashMap<String, Arc<Vec<u8>>>,
+}
+
+/// State shared by the handlers and the rebuild task.
+struct AppState {
+    site: RwLock<Arc<Snapshot>>,
+    /// The last build's errors, shown as an overlay until a build succeeds.
+    error: RwLock<Option<String>>,
+    reload: broadcast::Sender<u64>,
+    generation: AtomicU64,
+}
+
+/// Runs the preview until Ctrl-C.
+///
+/// # Errors
+/// When the address cannot be bound or the watcher cannot start. Build
+/// errors never stop the server.
+pub fn run(
+    opts: ServeOptions,
+    report: impl Fn(ServeEvent) + Send + Sync + 'static,
+) -> Result<(), ServeError> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(serve(opts, Arc::new(report)))
+}
+
+async fn serve(
+    opts: ServeOptions,
+    report: Arc<dyn Fn(ServeEvent) + Send + Sync>,
+) -> Result<(), ServeError> {
+    let addr = SocketAddr::new(opts.bind, opts.port);
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|source| ServeError::Bind { addr, source })?;
+    let local = listener.local_addr()?;
+    let url = match local.ip() {
+        IpAddr::V6(ip) => format!("http://[{ip}]:{}/", local.port()),
+        IpAddr::V4(ip) => format!("http://{ip}:{}/", local.port()),
+    };
+    let mut overrides = opts.overrides.clone();
+    overrides.base_url = Some(url.clone());
+
+    let (reload, _) = broadcast::channel(16);
+    let state = Arc::new(AppState {
+        site: RwLock::new(Arc::new(Snapshot::default())),
+        error: RwLock::new(None),
+        reload,
+        generation: AtomicU64::new(0),
+    });
+    rebuild(&opts.root, &overrides, &state, &report).await;
+
+    // The watcher thread hands changed paths to the rebuild task. Only
+    // changes count: our own reads of the site (opens, accesses) must not
+    // start a rebuild, or every build would start the next.
+    let (tx, mut rx) = mpsc::unbounded_channel::<Vec<PathBuf>>();
+    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+        if let Ok(event) = res
+            && is_change(&event.kind)
+        {
+            let _ = tx.send(event.paths);
+        }
+    })
+    .map_err(|e| ServeError::Watch {
+        path: opts.root.clone(),
+        message: e.to_string(),
+    })?;
+    notify::Watcher::watch(&mut watcher, &opts.root, notify::RecursiveMode::Recursive).map_err(
+        |e| ServeError::Watch {
+            path: opts.root.clone(),
+            message: e.to_string(),
+        },
+    )?;
+    let root = opts
+        .root
+        .canonicalize()
+        .unwrap_or_else(|_| opts.root.clone());
+    let out_dir = config::load(&opts.root, &overrides)
+        .map(|o| o.out_dir)
+        .unwrap_or_else(|_| opts.root.join("public"));
+    let out_dir = out_dir.canonicalize().unwrap_or(out_dir);
+    let rebuild_state = state.clone();
+    let rebuild_report = report.clone();
+    let rebuild_root = opts.root.clone();
+    tokio::spawn(async move {
+        while let Some(mut paths) = rx.recv().await {
+            // An editor's save is several events: wait for the burst to end.
+            // Changes that arrive during a build join the next one.
+            tokio::time::sleep(DEBOUNCE).await;
+            while let Ok(more) = rx.try_recv() {
+                paths.extend(more);
+            }
+            let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+            if let Some(kind) = watch::classify(&refs, &root, &out_dir) {
+                rebuild_report(ServeEvent::Changed(kind));
+                rebuild(&rebuild_root, &overrides, &rebuild_state, &rebuild_report).await;
+            }
+        }
+    });
+
+    report(ServeEvent::Listening(url));
+    let app = Router::new()
+        .route(EVENTS_PATH, get(events))
+        .fallback(file)
+        .with_state(state.clone());
+    let stopping = state.clone();
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async move {
+            let _ = tokio::signal::ctrl_c().await;
+            // End the open event streams so the server can stop.
+            let _ = stopping.reload.send(STOPPING);
+        })
+        .await?;
+    drop(watcher);
+    Ok(())
+}
+
+/// Renders the site in memory and swaps it in, or keeps the last good one
+/// and records the errors for the overlay. Open pages reload either way.
+async fn rebuild(
+    root: &Path,
+    overrides: &Overrides,
+    state: &Arc<AppState>,
+    report: &Arc<dyn Fn(ServeEvent) + Send + Sync>,
+) {
+    let started = Instant::now();
+    let root = root.to_path_buf();
+    let overrides = overrides.clone();
+    let result = tokio::task::spawn_blocking(move || {
+        let opts =
+            config::load(&root, &overrides).map_err(|d| d.into_iter().collect::<Diagnostics>())?;
+        crate::render(&opts).map_err(|f| f.diagnostics)
+    })
+    .await;
+    match result {
+        Ok(Ok(site)) => {
+            let files = site
+                .files
+                .into_iter()
+                .map(|f| (f.path, Arc::new(f.bytes)))
+                .collect();
+            if let Ok(mut current) = state.site.write() {
+                *current = Arc::new(Snapshot { files });
+            }
+            if let Ok(mut error) = state.error.write() {
+                *error = None;
+            }
+            report(ServeEvent::Built {
+                articles: site.report.articles,
+                pages: site.report.pages,
+                elapsed: started.elapsed(),
+                diagnostics: site.report.diagnostics,
+            });
+        }
+        Ok(Err(mut diagnostics)) => {
+            diagnostics.sort();
+            let text = diagnostics
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n");
+            if let Ok(mut error) = state.error.write() {
+                *error = Some(text);
+            }
+            report(ServeEvent::Failed(diagnostics));
+        }
+        Err(join) => {
+            if let Ok(mut error) = state.error.write() {
+                *error = Some(format!("the build stopped unexpectedly: {join}"));
+            }
+        }
+    }
+    let generation = state.generation.fetch_add(1, Ordering::SeqCst) + 1;
+    let _ = state.reload.send(generation);
+}
+
+/// The reload stream: one event per finished build.
+async fn events(
+    State(state): State<Arc<AppState>>,
+) -> Sse<impl tokio_stream::Stream<Item = Result<Event, Infallible>>> {
+    let stream = BroadcastStream::new(state.reload.subscribe())
+        .filter_map(|g| g.ok())
+        .take_while(|g| *g != STOPPING)
+        .map(|g| Ok(Event::default().event("reload").data(g.to_string())));
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+/// Serves a file of the current snapshot.
+async fn file(State(state): State<Arc<AppState>>, method: Method, uri: Uri) -> Response {
+    if method != Method::GET && method != Method::HEAD {
+        return (
+            StatusCode::METHOD_NOT_ALLOWED,
+            [(header::ALLOW, "GET, HEAD")],
+        )
+            .into_response();
+    }
+    let Some(rel) = safe_path(uri.path()) else {
+        return (StatusCode::BAD_REQUEST, "bad path").into_response();
+    };
+    let site = state.site.read().map(|s| s.clone()).unwrap_or_default();
+    let overlay = state.error.read().ok().and_then(|e| e.clone());
+    let lookup = |p: &str| site.files.get(p).cloned();
+    let (status, path, bytes) = if let Some(b) = lookup(&rel) {
+        (StatusCode::OK, rel, b)
+    } else if (rel.is_empty() || rel.ends_with('/'))
+        && let Some(b) = lookup(&format!("{rel}index.html"))
+    {
+        (StatusCode::OK, format!("{rel}index.html"), b)
+    } else if lookup(&format!("{rel}/index.html")).is_some() {
+        // `/tags/x` → `/tags/x/`, so the folder's page is found.
+        let to = format!("{}/", uri.path());
+        return (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, to)]).into_response();
+    } else if let Some(b) = lookup("404.html") {
+        (StatusCode::NOT_FOUND, "404.html".to_owned(), b)
+    } else {
+        (
+            StatusCode::NOT_FOUND,
+            "404.html".to_owned(),
+            Arc::new(b"Not found".to_vec()),
+        )
+    };
+    let mime = mime_type(&path);
+    let body = if mime.starts_with("text/html") {
+        inject(&bytes, overlay.as_deref())
+    } else {
+        bytes.as_ref().clone()
+    };
+    let mut response = Response::new(Body::from(body));
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
+    // A preview must never show a stale page from the browser's cache.
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// The file path under the site for a request path, or `None` if it tries
+/// to leave the site (`..`, encoded or not), has a backslash or a NUL, or is
+/// not UTF-8.
+pub fn safe_path(request_path: &str) -> Option<String> {
+    let decoded = percent_encoding::percent_decode_str(request_path)
+        .decode_utf8()
+        .ok()?;
+    if decoded.contains('\\') || decoded.contains('\0') || !decoded.starts_with('/') {
+        return None;
+    }
+    let rel = &decoded[1..];
+    if rel.split('/').any(|seg| seg == ".." || seg == ".") || rel.starts_with('/') {
+        return None;
+    }
+    Some(rel.to_owned())
+}
+
+fn mime_type(path: &str) -> &'static str {
+    let ext = path.rsplit('.').next().unwrap_or("");
+    match ext {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" if path.ends_with("atom.xml") => "application/atom+xml",
+        "xml" if path.ends_with("rss.xml") => "application/rss+xml",
+        "xml" => "application/xml",
+        "opml" => "text/x-opml",
+        "txt" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Adds the reload script (and the error overlay) before `</body>`. Only in
+/// serve mode: built sites never carry it.
+fn inject(html: &[u8], overlay: Option<&str>) -> Vec<u8> {
+    let html = String::from_utf8_lossy(html);
+    let mut snippet = format!(
+        "<script>(function(){{var s=new EventSource(\"{EVENTS_PATH}\");s.addEventListener(\"reload\",function(){{location.reload();}});}})();</script>"
+    );
+    if let Some(errors) = overlay {
+        snippet.push_str(&format!(
+            "<div id=\"briefing-overlay\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;background:#fff4f4;color:#5c0000;border-top:4px solid #b00020;padding:1rem;font:14px/1.5 ui-monospace,monospace\"><strong>The last build failed; this is the previous site.</strong><pre style=\"white-space:pre-wrap;margin:.5rem 0 0\">{}</pre></div>",
+            crate::render::templates::escape_markup(errors)
+        ));
+    }
+    match html.rfind("</body>") {
+        Some(i) => format!("{}{snippet}{}", &html[..i], &html[i..]).into_bytes(),
+        None => format!("{html}{snippet}").into_bytes(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_that_leave_the_site_are_refused() {
+        let cases = [
+            ("/", Some("")),
+            ("/tags/x/", Some("tags/x/")),
+            ("/a%20b.css", Some("a b.css")),
+            ("/../Cargo.toml", None),
+            ("/%2e%2e/Cargo.toml", None),
+            ("/tags/%2E%2E/%2e%2e/x", None),
+            ("/./x", None),
+            ("//etc/passwd", None),
+            ("/a\\b", None),
+            ("/%5c..%5cx", None),
+            ("/x%00", None),
+            ("/%ff", None),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(safe_path(input).as_deref(), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn reload_script_and_overlay_go_before_body_end() {
+        let out = String::from_utf8(inject(
+            b"<html><body><p>x</p></body></html>",
+            Some("content/a.md:3:7: error: <bad>"),
+        ))
+        .unwrap();
+        assert!(out.contains("EventSource(\"/__briefing/events\")"), "{out}");
+        assert!(
+            out.contains("content/a.md:3:7: error: &lt;bad&gt;"),
+            "{out}"
+        );
+        assert!(out.ends_with("</body></html>"), "{out}");
+        let clean = String::from_utf8(inject(b"<p>x</p>", None)).unwrap();
+        assert!(!clean.contains("briefing-overlay"));
+    }
+
+    #[test]
+    fn mime_types() {
+        assert_eq!(mime_type("index.html"), "text/html; charset=utf-8");
+        assert_eq!(mime_type("tags/x/atom.xml"), "application/atom+xml");
+        assert_eq!(mime_type("feed.json"), "application/json");
+        assert_eq!(mime_type("style.css"), "text/css; charset=utf-8");
+        assert_eq!(mime_type("x.bin"), "application/octet-stream");
+    }
+}

@@ -1,0 +1,268 @@
+//! `briefing serve`: the real binary on a free port, spoken to over HTTP.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use crate::harness::SiteTest;
+
+/// A running `briefing serve`; killed when dropped.
+struct Server {
+    child: Child,
+    url: String,
+    port: u16,
+    log: mpsc::Receiver<String>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    fn start(site: &SiteTest) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
+            .args(["--root"])
+            .arg(site.root())
+            .args(["serve", "--port", "0"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start briefing serve");
+        let stderr = child.stderr.take().expect("piped stderr");
+        let (tx, log) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let url = loop {
+            let line = log
+                .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+                .expect("serve prints its URL");
+            if let Some(rest) = line.strip_prefix("serving ") {
+                break rest.split(' ').next().expect("a URL").to_owned();
+            }
+        };
+        let port = url
+            .trim_end_matches('/')
+            .rsplit(':')
+            .next()
+            .and_then(|p| p.parse().ok())
+            .expect("a port in the URL");
+        Server {
+            child,
+            url,
+            port,
+            log,
+        }
+    }
+
+    /// Raw HTTP/1.1, so paths reach the server exactly as written.
+    fn raw(&self, method: &str, path: &str) -> (u16, String, String) {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .expect("timeout");
+        write!(
+            stream,
+            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        )
+        .expect("send");
+        let mut response = String::new();
+        let _ = stream.read_to_string(&mut response);
+        let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
+        let status = head
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        (status, head.to_lowercase(), body.to_owned())
+    }
+
+    fn get(&self, path: &str) -> String {
+        let (status, _, body) = self.raw("GET", path);
+        assert_eq!(status, 200, "GET {path}");
+        body
+    }
+
+    /// Opens the reload stream and returns it once the headers are read.
+    fn events(&self) -> BufReader<TcpStream> {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(20)))
+            .expect("timeout");
+        write!(
+            stream,
+            "GET /__briefing/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        )
+        .expect("send");
+        let mut reader = BufReader::new(stream);
+        let mut line = String::new();
+        while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+            line.clear();
+        }
+        reader
+    }
+}
+
+/// Reads the event stream until a reload event arrives.
+fn wait_for_reload(events: &mut BufReader<TcpStream>) {
+    let mut line = String::new();
+    loop {
+        line.clear();
+        let n = events
+            .read_line(&mut line)
+            .expect("a reload event before the timeout");
+        assert!(n > 0, "event stream closed");
+        if line.contains("event: reload") {
+            return;
+        }
+    }
+}
+
+// A hand-written entry: cleaning leaves its body as written.
+const ARTICLE: &str = "content/2024/11/a-same.md";
+
+#[test]
+fn serves_pages_safely_with_the_reload_script() {
+    let site = SiteTest::fixture("mixed");
+    let server = Server::start(&site);
+    assert!(
+        server.url.starts_with("http://127.0.0.1:"),
+        "{}",
+        server.url
+    );
+    let home = server.get("/");
+    assert!(
+        home.contains("EventSource(\"/__briefing/events\")"),
+        "reload script injected"
+    );
+    // The built site never carries it.
+    site.build_ok();
+    assert!(!site.read("index.html").contains("EventSource"));
+
+    let (status, head, body) = server.raw("HEAD", "/tags/");
+    assert_eq!(status, 200);
+    assert!(head.contains("content-type: text/html"), "{head}");
+    assert!(head.contains("cache-control: no-store"), "{head}");
+    assert!(body.is_empty());
+    let (status, head, _) = server.raw("GET", "/rss.xml");
+    assert_eq!(status, 200);
+    assert!(head.contains("content-type: application/rss+xml"), "{head}");
+    let (status, head, _) = server.raw("GET", "/tags");
+    assert_eq!(status, 301);
+    assert!(head.contains("location: /tags/"), "{head}");
+    let (status, _, body) = server.raw("GET", "/no/such/page/");
+    assert_eq!(status, 404);
+    assert!(body.contains("Page not found"), "the site's own 404 page");
+    for attack in [
+        "/../Cargo.toml",
+        "/%2e%2e/Cargo.toml",
+        "/tags/%2E%2E/%2e%2e/briefing.yaml",
+        "/..%5c..%5cCargo.toml",
+        "//etc/passwd",
+    ] {
+        let (status, _, body) = server.raw("GET", attack);
+        assert!(status == 400 || status == 404, "{attack}: {status}");
+        assert!(
+            !body.contains("[package]") && !body.contains("root:"),
+            "{attack} leaked a file"
+        );
+    }
+    let (status, _, _) = server.raw("POST", "/");
+    assert_eq!(status, 405);
+}
+
+#[test]
+fn an_edit_reloads_and_updates_the_article_its_tag_page_and_the_feed() {
+    let site = SiteTest::fixture("mixed");
+    let server = Server::start(&site);
+    let mut events = server.events();
+    let text = std::fs::read_to_string(site.root().join(ARTICLE)).expect("fixture article");
+    let edited = text.replacen("title: ", "title: Edited ", 1).replacen(
+        "tags: [",
+        "tags: [freshly-added, ",
+        1,
+    ) + "\nA brand new closing sentence from the editor.\n";
+    assert_ne!(edited, text, "the fixture has a title and a tags list");
+    site.write(ARTICLE, &edited);
+    wait_for_reload(&mut events);
+
+    let slug_page = server.get("/tags/freshly-added/");
+    assert!(
+        slug_page.contains("Edited "),
+        "the new tag page lists the article"
+    );
+    let rss = server.get("/rss.xml");
+    assert!(rss.contains("<title>Edited "), "the feed has the new title");
+    let article_url = slug_page
+        .split("href=\"/articles/")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .map(|s| format!("/articles/{s}"))
+        .expect("a link to the article");
+    let article = server.get(&article_url);
+    assert!(article.contains("A brand new closing sentence from the editor."));
+    // The terminal says what happened.
+    let mut printed = Vec::new();
+    while let Ok(line) = server.log.recv_timeout(Duration::from_millis(200)) {
+        printed.push(line);
+    }
+    assert!(
+        printed.iter().any(|l| l == "change in Content, rebuilding"),
+        "{printed:?}"
+    );
+}
+
+#[test]
+fn bad_front_matter_shows_an_overlay_and_the_server_stays_up() {
+    let site = SiteTest::fixture("mixed");
+    let server = Server::start(&site);
+    let good = std::fs::read_to_string(site.root().join(ARTICLE)).expect("fixture article");
+    let mut events = server.events();
+    site.write(
+        "content/broken.md",
+        "---\ntitle: Broken\ndate: 2024-13-45\n---\nx\n",
+    );
+    wait_for_reload(&mut events);
+    let home = server.get("/");
+    assert!(home.contains("id=\"briefing-overlay\""), "overlay shown");
+    assert!(
+        home.contains("content/broken.md:3:7: error: invalid `date` `2024-13-45`"),
+        "overlay names the place"
+    );
+    // The last good site is still served.
+    assert!(home.contains("entry-title"));
+    std::fs::remove_file(site.root().join("content/broken.md")).expect("remove");
+    wait_for_reload(&mut events);
+    let home = server.get("/");
+    assert!(!home.contains("briefing-overlay"), "overlay cleared");
+    assert_eq!(
+        std::fs::read_to_string(site.root().join(ARTICLE)).expect("read"),
+        good
+    );
+}
+
+#[test]
+fn a_port_in_use_is_a_clear_error() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = taken.local_addr().expect("addr").port().to_string();
+    let site = SiteTest::fixture("mixed");
+    let out = site.run(&["serve", "--port", &port]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains(&format!("error: cannot listen on 127.0.0.1:{port}: ")),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
+}
