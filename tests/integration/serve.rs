@@ -266,3 +266,26 @@ fn a_port_in_use_is_a_clear_error() {
     );
     assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
 }
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_the_server_even_with_a_page_listening() {
+    let site = SiteTest::fixture("mixed");
+    let mut server = Server::start(&site);
+    let _events = server.events();
+    let pid = server.child.id().to_string();
+    let status = Command::new("kill")
+        .args(["-INT", &pid])
+        .status()
+        .expect("run kill");
+    assert!(status.success());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let exit = loop {
+        if let Some(exit) = server.child.try_wait().expect("poll the child") {
+            break exit;
+        }
+        assert!(Instant::now() < deadline, "serve did not stop on SIGINT");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(exit.success(), "{exit:?}");
+}
