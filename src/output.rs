@@ -30,6 +30,16 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
+impl OutputFile {
+    /// A file at `path` holding `bytes`.
+    pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        OutputFile {
+            path: path.into(),
+            bytes: bytes.into(),
+        }
+    }
+}
+
 /// The theme: built-in files overridden and extended by the site's `theme/`.
 ///
 /// # Errors
@@ -204,10 +214,7 @@ mod tests {
     use super::*;
 
     fn file(path: &str, text: &str) -> OutputFile {
-        OutputFile {
-            path: path.to_owned(),
-            bytes: text.as_bytes().to_vec(),
-        }
+        OutputFile::new(path, text)
     }
 
     #[test]

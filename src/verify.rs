@@ -278,10 +278,7 @@ mod tests {
     use super::*;
 
     fn file(path: &str, text: &str) -> OutputFile {
-        OutputFile {
-            path: path.to_owned(),
-            bytes: text.as_bytes().to_vec(),
-        }
+        OutputFile::new(path, text)
     }
 
     #[test]

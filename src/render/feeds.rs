@@ -118,33 +118,19 @@ impl Feeds<'_> {
         })
     }
 
-    /// A tag's feeds in `tags/KEY/`: one item per story.
-    pub fn tag(
+    /// A list's feeds in `folder` (a tag's, a source's): one item per story,
+    /// titled "SITE: NAME" and described by `description`.
+    pub fn list(
         &self,
-        key: &str,
+        folder: String,
         name: &str,
+        description: String,
         stories: &[(EntryId, Vec<EntryId>)],
     ) -> Result<Vec<OutputFile>, Diagnostic> {
         self.write(FeedSpec {
-            folder: view::tag_path(key),
+            folder,
             title: format!("{}: {name}", self.config.title),
-            description: format!("Articles tagged {name} in {}", self.config.title),
-            stories,
-            content: self.config.feed_content,
-        })
-    }
-
-    /// A source's feeds in `sources/KEY/`: one item per story.
-    pub fn source(
-        &self,
-        key: &str,
-        name: &str,
-        stories: &[(EntryId, Vec<EntryId>)],
-    ) -> Result<Vec<OutputFile>, Diagnostic> {
-        self.write(FeedSpec {
-            folder: view::source_path(key),
-            title: format!("{}: {name}", self.config.title),
-            description: format!("Articles from {name} in {}", self.config.title),
+            description,
             stories,
             content: self.config.feed_content,
         })

@@ -151,18 +151,22 @@ pub fn site(
     };
     let mut feed_files: Vec<Result<Vec<OutputFile>, Diagnostic>> =
         vec![feeds.site(&ctx.home_stories)];
-    feed_files.par_extend(
-        digest
-            .tags
-            .par_iter()
-            .map(|(key, group)| feeds.tag(key, &group.name, &digest.collapse(&group.entries))),
-    );
-    feed_files.par_extend(
-        digest
-            .sources
-            .par_iter()
-            .map(|(key, group)| feeds.source(key, &group.name, &digest.collapse(&group.entries))),
-    );
+    feed_files.par_extend(digest.tags.par_iter().map(|(key, group)| {
+        feeds.list(
+            view::tag_path(key),
+            &group.name,
+            format!("Articles tagged {} in {}", group.name, config.title),
+            &digest.collapse(&group.entries),
+        )
+    }));
+    feed_files.par_extend(digest.sources.par_iter().map(|(key, group)| {
+        feeds.list(
+            view::source_path(key),
+            &group.name,
+            format!("Articles from {} in {}", group.name, config.title),
+            &digest.collapse(&group.entries),
+        )
+    }));
     feed_files.par_extend(
         digest
             .periods
