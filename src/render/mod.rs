@@ -28,9 +28,9 @@ use view::{
     SiteView, Urls,
 };
 
-/// One file to produce.
+/// One page to produce.
 #[derive(Debug, Clone, PartialEq)]
-enum Job {
+pub enum Job {
     /// Page `n` of the home list.
     Home(usize),
     /// An article page.
@@ -80,20 +80,37 @@ fn page_count(len: usize, per_page: usize) -> usize {
     len.div_ceil(per_page).max(1)
 }
 
-/// Renders the whole site.
-///
-/// # Errors
-/// Every template that failed, with the template's name and the reason.
-pub fn site(
-    digest: &Digest,
-    templates: &Templates,
-    config: &SiteConfig,
-    kev: &Kev,
-) -> Result<Vec<OutputFile>, Diagnostics> {
-    let urls = Urls::new(&config.base_url);
-    let site_view = SiteView::new(config, &urls);
-    let per_page = config.items_per_page;
+/// One unit of rendering: a page, or a group of files made together (a
+/// list's three feeds, a week's email edition, the two OPML files).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Recipe {
+    /// An HTML page.
+    Page(Job),
+    /// The site's feeds at the root.
+    SiteFeeds,
+    /// A tag's feeds.
+    TagFeeds(String),
+    /// A source's feeds.
+    SourceFeeds(String),
+    /// An ISO week's feeds.
+    WeekFeeds(Period),
+    /// An entity's feeds.
+    EntityFeeds(crate::enrich::entities::Entity),
+    /// A week's email edition.
+    Email(Period),
+    /// `sitemap.xml`.
+    Sitemap,
+    /// `robots.txt`.
+    Robots,
+    /// `digest.json`.
+    DigestJson,
+    /// `feeds.opml` and `sources.opml`.
+    Opml,
+}
 
+/// Every recipe of the site, pages first, in a fixed order.
+pub fn plan(digest: &Digest, config: &SiteConfig) -> Vec<Recipe> {
+    let per_page = config.items_per_page;
     let mut jobs = Vec::new();
     for n in 1..=page_count(digest.clusters.len(), per_page) {
         jobs.push(Job::Home(n));
@@ -116,106 +133,192 @@ pub fn site(
     jobs.push(Job::NotFound);
     jobs.push(Job::EntityIndex);
     jobs.extend(digest.entities.keys().cloned().map(Job::Entity));
-
-    let ctx = RenderContext {
-        digest,
-        templates,
-        config,
-        kev,
-        urls: &urls,
-        site: &site_view,
-        home_stories: digest.collapse(&(0..digest.entries.len()).collect::<Vec<_>>()),
-    };
-    let mut results: Vec<Result<OutputFile, Diagnostic>> =
-        jobs.par_iter().map(|job| ctx.render(job)).collect();
-
-    let page_paths: Vec<(String, Option<String>)> = jobs
-        .iter()
-        .filter(|j| **j != Job::NotFound)
-        .map(|j| {
-            let lastmod = match j {
-                Job::Article(id) => Some(digest.entries[*id].date.format("%Y-%m-%d").to_string()),
-                _ => None,
-            };
-            (j.path(digest), lastmod)
-        })
-        .collect();
-    results.push(sitemap::sitemap(&page_paths, templates, &urls));
-    results.push(sitemap::robots(templates, &urls));
-    let feeds = feeds::Feeds {
-        digest,
-        templates,
-        config,
-        site: &site_view,
-        urls: &urls,
-    };
-    let mut feed_files: Vec<Result<Vec<OutputFile>, Diagnostic>> =
-        vec![feeds.site(&ctx.home_stories)];
-    feed_files.par_extend(digest.tags.par_iter().map(|(key, group)| {
-        feeds.list(
-            view::tag_path(key),
-            &group.name,
-            format!("Articles tagged {} in {}", group.name, config.title),
-            &digest.collapse(&group.entries),
-        )
-    }));
-    feed_files.par_extend(digest.sources.par_iter().map(|(key, group)| {
-        feeds.list(
-            view::source_path(key),
-            &group.name,
-            format!("Articles from {} in {}", group.name, config.title),
-            &digest.collapse(&group.entries),
-        )
-    }));
-    feed_files.par_extend(
+    let weeks = || {
         digest
             .periods
-            .par_iter()
-            .filter(|(p, _)| matches!(p, Period::Week { .. }))
-            .map(|(p, ids)| feeds.week(p, &digest.collapse(ids))),
-    );
-    feed_files.par_extend(
-        digest
-            .entities
-            .par_iter()
-            .map(|(entity, ids)| feeds.entity(entity, ids)),
-    );
-    for r in feed_files {
-        match r {
-            Ok(files) => results.extend(files.into_iter().map(Ok)),
-            Err(d) => results.push(Err(d)),
+            .keys()
+            .filter(|p| matches!(p, Period::Week { .. }))
+            .copied()
+    };
+    let mut recipes: Vec<Recipe> = jobs.into_iter().map(Recipe::Page).collect();
+    recipes.push(Recipe::SiteFeeds);
+    recipes.extend(digest.tags.keys().cloned().map(Recipe::TagFeeds));
+    recipes.extend(digest.sources.keys().cloned().map(Recipe::SourceFeeds));
+    recipes.extend(weeks().map(Recipe::WeekFeeds));
+    recipes.extend(digest.entities.keys().cloned().map(Recipe::EntityFeeds));
+    recipes.extend(weeks().map(Recipe::Email));
+    recipes.extend([
+        Recipe::Sitemap,
+        Recipe::Robots,
+        Recipe::DigestJson,
+        Recipe::Opml,
+    ]);
+    recipes
+}
+
+impl Recipe {
+    /// The output paths this recipe makes.
+    pub fn outputs(&self, digest: &Digest) -> Vec<String> {
+        let three = |folder: String| {
+            ["rss.xml", "atom.xml", "feed.json"]
+                .iter()
+                .map(|f| format!("{folder}{f}"))
+                .collect()
+        };
+        match self {
+            Recipe::Page(job) => vec![job.path(digest)],
+            Recipe::SiteFeeds => three(String::new()),
+            Recipe::TagFeeds(key) => three(view::tag_path(key)),
+            Recipe::SourceFeeds(key) => three(view::source_path(key)),
+            Recipe::WeekFeeds(p) => three(format!("{}/", p.path())),
+            Recipe::EntityFeeds(e) => three(view::entity_path(e)),
+            Recipe::Email(p) => vec![
+                format!("{}/email.html", p.path()),
+                format!("{}/email.txt", p.path()),
+            ],
+            Recipe::Sitemap => vec!["sitemap.xml".to_owned()],
+            Recipe::Robots => vec!["robots.txt".to_owned()],
+            Recipe::DigestJson => vec!["digest.json".to_owned()],
+            Recipe::Opml => vec!["feeds.opml".to_owned(), "sources.opml".to_owned()],
         }
     }
-    results.push(digest_json::render(digest, &urls));
-    results.extend(opml::render(digest, config, &urls).into_iter().map(Ok));
-    let emails: Vec<Result<Vec<OutputFile>, Diagnostic>> = digest
-        .periods
-        .par_iter()
-        .filter(|(p, _)| matches!(p, Period::Week { .. }))
-        .map(|(p, ids)| {
-            email::render(
-                p,
-                &digest.collapse(ids),
-                digest,
-                kev,
-                templates,
-                &site_view,
-                &urls,
-            )
-        })
-        .collect();
-    for r in emails {
-        match r {
-            Ok(files) => results.extend(files.into_iter().map(Ok)),
-            Err(d) => results.push(Err(d)),
+}
+
+/// Renders recipes on demand: `serve` keeps one per site snapshot and renders
+/// a page when it is asked for; `site` renders them all.
+pub struct Renderer<'a> {
+    digest: &'a Digest,
+    templates: &'a Templates,
+    config: &'a SiteConfig,
+    kev: &'a Kev,
+    urls: Urls,
+    home_stories: Vec<(EntryId, Vec<EntryId>)>,
+    /// Page paths for the sitemap, with a last-modified date for articles.
+    sitemap_pages: Vec<(String, Option<String>)>,
+}
+
+impl<'a> Renderer<'a> {
+    /// A renderer for one site snapshot.
+    pub fn new(
+        digest: &'a Digest,
+        templates: &'a Templates,
+        config: &'a SiteConfig,
+        kev: &'a Kev,
+        plan: &[Recipe],
+    ) -> Self {
+        let sitemap_pages = plan
+            .iter()
+            .filter_map(|r| match r {
+                Recipe::Page(Job::NotFound) => None,
+                Recipe::Page(j) => {
+                    let lastmod = match j {
+                        Job::Article(id) => {
+                            Some(digest.entries[*id].date.format("%Y-%m-%d").to_string())
+                        }
+                        _ => None,
+                    };
+                    Some((j.path(digest), lastmod))
+                }
+                _ => None,
+            })
+            .collect();
+        Renderer {
+            digest,
+            templates,
+            config,
+            kev,
+            urls: Urls::new(&config.base_url),
+            home_stories: digest.collapse(&(0..digest.entries.len()).collect::<Vec<_>>()),
+            sitemap_pages,
         }
     }
 
+    /// Renders one recipe.
+    ///
+    /// # Errors
+    /// The template that failed.
+    pub fn render(&self, recipe: &Recipe) -> Result<Vec<OutputFile>, Diagnostic> {
+        let site_view = SiteView::new(self.config, &self.urls);
+        let (digest, config, urls) = (self.digest, self.config, &self.urls);
+        let feeds = feeds::Feeds {
+            digest,
+            templates: self.templates,
+            config,
+            site: &site_view,
+            urls,
+        };
+        match recipe {
+            Recipe::Page(job) => {
+                let ctx = RenderContext {
+                    digest,
+                    templates: self.templates,
+                    config,
+                    kev: self.kev,
+                    urls,
+                    site: &site_view,
+                    home_stories: &self.home_stories,
+                };
+                ctx.render(job).map(|f| vec![f])
+            }
+            Recipe::SiteFeeds => feeds.site(&self.home_stories),
+            Recipe::TagFeeds(key) => {
+                let group = &digest.tags[key];
+                feeds.list(
+                    view::tag_path(key),
+                    &group.name,
+                    format!("Articles tagged {} in {}", group.name, config.title),
+                    &digest.collapse(&group.entries),
+                )
+            }
+            Recipe::SourceFeeds(key) => {
+                let group = &digest.sources[key];
+                feeds.list(
+                    view::source_path(key),
+                    &group.name,
+                    format!("Articles from {} in {}", group.name, config.title),
+                    &digest.collapse(&group.entries),
+                )
+            }
+            Recipe::WeekFeeds(p) => feeds.week(p, &digest.collapse(&digest.periods[p])),
+            Recipe::EntityFeeds(e) => feeds.entity(e, &digest.entities[e]),
+            Recipe::Email(p) => email::render(
+                p,
+                &digest.collapse(&digest.periods[p]),
+                digest,
+                self.kev,
+                self.templates,
+                &site_view,
+                urls,
+            ),
+            Recipe::Sitemap => {
+                sitemap::sitemap(&self.sitemap_pages, self.templates, urls).map(|f| vec![f])
+            }
+            Recipe::Robots => sitemap::robots(self.templates, urls).map(|f| vec![f]),
+            Recipe::DigestJson => digest_json::render(digest, urls).map(|f| vec![f]),
+            Recipe::Opml => Ok(opml::render(digest, config, urls)),
+        }
+    }
+}
+
+/// Renders the whole site.
+///
+/// # Errors
+/// Every template that failed, with the template's name and the reason.
+pub fn site(
+    digest: &Digest,
+    templates: &Templates,
+    config: &SiteConfig,
+    kev: &Kev,
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    let recipes = plan(digest, config);
+    let renderer = Renderer::new(digest, templates, config, kev, &recipes);
+    let results: Vec<Result<Vec<OutputFile>, Diagnostic>> =
+        recipes.par_iter().map(|r| renderer.render(r)).collect();
     let mut files = Vec::with_capacity(results.len());
     let mut problems = Diagnostics::new();
     for r in results {
         match r {
-            Ok(f) => files.push(f),
+            Ok(f) => files.extend(f),
             Err(d) => {
                 // One broken template fails every page that uses it; say it once.
                 if !problems.iter().any(|p| p == &d) {
@@ -242,7 +345,7 @@ struct RenderContext<'a> {
     urls: &'a Urls,
     site: &'a SiteView<'a>,
     /// One entry per story over the whole site, newest first (the home list).
-    home_stories: Vec<(EntryId, Vec<EntryId>)>,
+    home_stories: &'a [(EntryId, Vec<EntryId>)],
 }
 
 impl RenderContext<'_> {
@@ -253,7 +356,7 @@ impl RenderContext<'_> {
             Job::Home(n) => {
                 let page = self.list_page(
                     "home",
-                    &self.home_stories,
+                    self.home_stories,
                     *n,
                     "",
                     self.config.title.clone(),
