@@ -142,15 +142,78 @@ pub fn check_site(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
     Ok(site)
 }
 
-/// Loads, parses, enriches, groups and renders the site in memory.
+/// A site loaded, parsed, enriched and grouped: everything but the render.
+pub struct PreparedSite {
+    /// The site model.
+    pub digest: digest::Digest,
+    /// Built-in and site templates.
+    pub templates: render::Templates,
+    /// Theme files, copied as they are.
+    pub theme: Vec<OutputFile>,
+    /// The KEV catalogue (empty without the file).
+    pub kev: enrich::entities::Kev,
+    /// Warnings so far.
+    pub diagnostics: Diagnostics,
+}
+
+/// Enriched articles kept between builds of one site (`serve`), each with
+/// the diagnostics it gave, reused while its file's text is unchanged.
+///
+/// # Note
+/// Articles depend on the config and the watch-list too: clear the cache
+/// when those change.
+#[derive(Default)]
+pub struct ArticleCache {
+    entries:
+        std::collections::HashMap<std::path::PathBuf, (u64, Option<enrich::Article>, Diagnostics)>,
+}
+
+impl ArticleCache {
+    /// Forgets every article.
+    pub fn clear(&mut self) {
+        self.entries.clear();
+    }
+}
+
+fn text_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
+/// Loads, parses, enriches and groups the site; with a cache, files whose
+/// text did not change since the last call are not parsed or enriched again.
 ///
 /// # Errors
 /// Every problem found, in every file, sorted by location.
-pub fn render(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
-    let started = Instant::now();
+pub fn prepare(
+    opts: &BuildOptions,
+    cache: Option<&mut ArticleCache>,
+) -> Result<PreparedSite, BuildFailure> {
     let (sources, mut diagnostics) = load::sources(&opts.root);
-    let (parsed, parse_diagnostics) = article::parse_all(sources, opts.site.timezone);
-    diagnostics.extend(parse_diagnostics);
+    // Split what the cache already knows from what needs work.
+    let mut reused: Vec<(Option<enrich::Article>, Diagnostics)> = Vec::new();
+    let mut fresh = Vec::new();
+    let mut hashes = std::collections::HashMap::new();
+    match &cache {
+        Some(c) => {
+            for file in sources {
+                let hash = text_hash(&file.text);
+                match c.entries.get(&file.path) {
+                    Some((h, article, diags)) if *h == hash => {
+                        reused.push((article.clone(), diags.clone()))
+                    }
+                    _ => {
+                        hashes.insert(file.path.clone(), hash);
+                        fresh.push(file);
+                    }
+                }
+            }
+        }
+        None => fresh = sources,
+    }
+    let (parsed, parse_diagnostics) = article::parse_all(fresh, opts.site.timezone);
     // Templates and theme load before the stop, so one run reports problems
     // in content and templates together.
     let templates = render::Templates::load(&opts.root);
@@ -163,21 +226,53 @@ pub fn render(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
     if let Err(d) = &theme {
         diagnostics.extend(d.clone());
     }
+    let mut file_diagnostics = parse_diagnostics.clone();
+    for (_, d) in &reused {
+        file_diagnostics.extend(d.clone());
+    }
+    let mut all = diagnostics.clone();
+    all.extend(file_diagnostics.clone());
     if opts.strict {
-        diagnostics.make_warnings_errors();
+        all.make_warnings_errors();
     }
     let (Ok(templates), Ok(theme)) = (templates, theme) else {
-        return Err(diagnostics.into());
+        return Err(all.into());
     };
-    if diagnostics.has_errors() {
-        return Err(diagnostics.into());
+    if all.has_errors() {
+        return Err(all.into());
     }
-
+    // Drafts are left out before enrichment (and never cached), as if absent.
     let parsed: Vec<_> = parsed
         .into_iter()
         .filter(|a| opts.drafts || !a.meta.draft)
         .collect();
-    let (articles, enrich_diagnostics) = enrich::run(parsed, &opts.site, &watchlist);
+    let (new_articles, enrich_diagnostics) = enrich::run(parsed, &opts.site, &watchlist);
+    if let Some(c) = cache {
+        let present: std::collections::HashSet<_> = hashes
+            .keys()
+            .cloned()
+            .chain(
+                reused
+                    .iter()
+                    .filter_map(|(a, _)| a.as_ref().map(|a| a.path.clone())),
+            )
+            .collect();
+        c.entries.retain(|path, _| present.contains(path));
+        for article in &new_articles {
+            let mut diags: Diagnostics = parse_diagnostics
+                .iter()
+                .chain(enrich_diagnostics.iter())
+                .filter(|d| d.location.path == article.path)
+                .cloned()
+                .collect();
+            diags.sort();
+            if let Some(hash) = hashes.get(&article.path) {
+                c.entries
+                    .insert(article.path.clone(), (*hash, Some(article.clone()), diags));
+            }
+        }
+    }
+    diagnostics.extend(file_diagnostics);
     diagnostics.extend(enrich_diagnostics);
     if opts.strict {
         diagnostics.make_warnings_errors();
@@ -185,7 +280,33 @@ pub fn render(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
             return Err(diagnostics.into());
         }
     }
+    let articles: Vec<enrich::Article> = new_articles
+        .into_iter()
+        .chain(reused.into_iter().filter_map(|(a, _)| a))
+        .collect();
     let digest = digest::build(articles, &opts.site);
+    Ok(PreparedSite {
+        digest,
+        templates,
+        theme,
+        kev,
+        diagnostics,
+    })
+}
+
+/// Loads, parses, enriches, groups and renders the site in memory.
+///
+/// # Errors
+/// Every problem found, in every file, sorted by location.
+pub fn render(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
+    let started = Instant::now();
+    let PreparedSite {
+        digest,
+        templates,
+        theme,
+        kev,
+        mut diagnostics,
+    } = prepare(opts, None)?;
     let rendered = match render::site(&digest, &templates, &opts.site, &kev) {
         Ok(files) => files,
         Err(d) => {
