@@ -193,8 +193,8 @@ pub struct Renderer<'a> {
     kev: &'a Kev,
     urls: Urls,
     home_stories: Vec<(EntryId, Vec<EntryId>)>,
-    /// Page paths for the sitemap, with a last-modified date for articles.
-    sitemap_pages: Vec<(String, Option<String>)>,
+    /// The whole plan, for the sitemap.
+    plan: &'a [Recipe],
 }
 
 impl<'a> Renderer<'a> {
@@ -204,24 +204,8 @@ impl<'a> Renderer<'a> {
         templates: &'a Templates,
         config: &'a SiteConfig,
         kev: &'a Kev,
-        plan: &[Recipe],
+        plan: &'a [Recipe],
     ) -> Self {
-        let sitemap_pages = plan
-            .iter()
-            .filter_map(|r| match r {
-                Recipe::Page(Job::NotFound) => None,
-                Recipe::Page(j) => {
-                    let lastmod = match j {
-                        Job::Article(id) => {
-                            Some(digest.entries[*id].date.format("%Y-%m-%d").to_string())
-                        }
-                        _ => None,
-                    };
-                    Some((j.path(digest), lastmod))
-                }
-                _ => None,
-            })
-            .collect();
         Renderer {
             digest,
             templates,
@@ -229,8 +213,28 @@ impl<'a> Renderer<'a> {
             kev,
             urls: Urls::new(&config.base_url),
             home_stories: digest.collapse(&(0..digest.entries.len()).collect::<Vec<_>>()),
-            sitemap_pages,
+            plan,
         }
+    }
+
+    /// Every page but the 404, with a last-modified date for articles.
+    fn sitemap_pages(&self) -> Vec<(String, Option<String>)> {
+        self.plan
+            .iter()
+            .filter_map(|r| match r {
+                Recipe::Page(Job::NotFound) => None,
+                Recipe::Page(j) => {
+                    let lastmod = match j {
+                        Job::Article(id) => {
+                            Some(self.digest.entries[*id].date.format("%Y-%m-%d").to_string())
+                        }
+                        _ => None,
+                    };
+                    Some((j.path(self.digest), lastmod))
+                }
+                _ => None,
+            })
+            .collect()
     }
 
     /// Renders one recipe.
@@ -291,7 +295,7 @@ impl<'a> Renderer<'a> {
                 urls,
             ),
             Recipe::Sitemap => {
-                sitemap::sitemap(&self.sitemap_pages, self.templates, urls).map(|f| vec![f])
+                sitemap::sitemap(&self.sitemap_pages(), self.templates, urls).map(|f| vec![f])
             }
             Recipe::Robots => sitemap::robots(self.templates, urls).map(|f| vec![f]),
             Recipe::DigestJson => digest_json::render(digest, urls).map(|f| vec![f]),

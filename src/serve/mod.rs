@@ -36,6 +36,9 @@ use tokio_stream::wrappers::BroadcastStream;
 
 use crate::config::{self, Overrides};
 use crate::diagnostics::Diagnostics;
+use crate::render::{Job, Recipe, Renderer};
+use crate::{ArticleCache, PreparedSite};
+use std::sync::Mutex;
 
 /// The path pages listen on for reloads.
 pub const EVENTS_PATH: &str = "/__briefing/events";
@@ -119,10 +122,63 @@ pub enum ServeError {
     Io(#[from] std::io::Error),
 }
 
-/// The site as the server holds it.
+/// The site as the server holds it: the grouped site and its plan, with
+/// pages rendered when first asked for and kept until the next change.
 #[derive(Default)]
 struct Snapshot {
-    files: HashMap<String, Arc<Vec<u8>>>,
+    site: Option<Prepared>,
+    /// Rendered files so far, by output path.
+    rendered: Mutex<HashMap<String, Arc<Vec<u8>>>>,
+}
+
+/// A prepared site and what rendering it on demand needs.
+struct Prepared {
+    prepared: PreparedSite,
+    config: crate::config::SiteConfig,
+    plan: Vec<Recipe>,
+    /// Output path → index in `plan`.
+    index: HashMap<String, usize>,
+    /// Theme files by output path.
+    theme: HashMap<String, Arc<Vec<u8>>>,
+}
+
+impl Snapshot {
+    /// Whether the site has a file at `path` (without rendering it).
+    fn exists(&self, path: &str) -> bool {
+        self.site
+            .as_ref()
+            .is_some_and(|s| s.theme.contains_key(path) || s.index.contains_key(path))
+    }
+
+    /// The bytes at `path`, rendering its recipe if needed.
+    fn get(&self, path: &str) -> Option<Result<Arc<Vec<u8>>, String>> {
+        let site = self.site.as_ref()?;
+        if let Some(b) = site.theme.get(path) {
+            return Some(Ok(b.clone()));
+        }
+        let recipe = &site.plan[*site.index.get(path)?];
+        if let Some(b) = self.rendered.lock().ok().and_then(|r| r.get(path).cloned()) {
+            return Some(Ok(b));
+        }
+        let p = &site.prepared;
+        let renderer = Renderer::new(&p.digest, &p.templates, &site.config, &p.kev, &site.plan);
+        match renderer.render(recipe) {
+            Ok(files) => {
+                let mut found = None;
+                if let Ok(mut cache) = self.rendered.lock() {
+                    for f in files {
+                        let bytes = Arc::new(f.bytes);
+                        if f.path == path {
+                            found = Some(bytes.clone());
+                        }
+                        cache.insert(f.path, bytes);
+                    }
+                }
+                found.map(Ok)
+            }
+            Err(d) => Some(Err(d.to_string())),
+        }
+    }
 }
 
 /// State shared by the handlers and the rebuild task.
@@ -172,7 +228,8 @@ async fn serve(
         reload,
         generation: AtomicU64::new(0),
     });
-    rebuild(&opts.root, &overrides, &state, &report).await;
+    let cache = Arc::new(Mutex::new(ArticleCache::default()));
+    rebuild(&opts.root, &overrides, &cache, &state, &report).await;
 
     // The watcher thread hands changed paths to the rebuild task. Only
     // changes count: our own reads of the site (opens, accesses) must not
@@ -217,7 +274,20 @@ async fn serve(
             let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
             if let Some(kind) = watch::classify(&refs, &root, &out_dir) {
                 rebuild_report(ServeEvent::Changed(kind));
-                rebuild(&rebuild_root, &overrides, &rebuild_state, &rebuild_report).await;
+                // Articles depend on the config and the watch-list.
+                if matches!(kind, watch::ChangeKind::Config | watch::ChangeKind::Data)
+                    && let Ok(mut c) = cache.lock()
+                {
+                    c.clear();
+                }
+                rebuild(
+                    &rebuild_root,
+                    &overrides,
+                    &cache,
+                    &rebuild_state,
+                    &rebuild_report,
+                )
+                .await;
             }
         }
     });
@@ -239,41 +309,57 @@ async fn serve(
     Ok(())
 }
 
-/// Renders the site in memory and swaps it in, or keeps the last good one
-/// and records the errors for the overlay. Open pages reload either way.
+/// Prepares the site (reusing unchanged articles) and swaps it in, or keeps
+/// the last good one and records the errors for the overlay. Pages render
+/// when asked for, so a change costs the prepare, not a render of every
+/// page. A sample of pages (home, an article, the 404, the site feeds) is
+/// rendered at once so that template errors show up now, not on a click.
+/// Open pages reload either way.
 async fn rebuild(
     root: &Path,
     overrides: &Overrides,
+    cache: &Arc<Mutex<ArticleCache>>,
     state: &Arc<AppState>,
     report: &Arc<dyn Fn(ServeEvent) + Send + Sync>,
 ) {
     let started = Instant::now();
     let root = root.to_path_buf();
     let overrides = overrides.clone();
-    let result = tokio::task::spawn_blocking(move || {
+    let cache = cache.clone();
+    let result = tokio::task::spawn_blocking(move || -> Result<Snapshot, Diagnostics> {
         let opts =
             config::load(&root, &overrides).map_err(|d| d.into_iter().collect::<Diagnostics>())?;
-        crate::render(&opts).map_err(|f| f.diagnostics)
+        let prepared = {
+            let mut cache = cache.lock().map_err(|_| Diagnostics::new())?;
+            crate::prepare(&opts, Some(&mut cache)).map_err(|f| f.diagnostics)?
+        };
+        snapshot(prepared, opts.site)
     })
     .await;
     match result {
-        Ok(Ok(site)) => {
-            let files = site
-                .files
-                .into_iter()
-                .map(|f| (f.path, Arc::new(f.bytes)))
-                .collect();
+        Ok(Ok(snapshot)) => {
+            let (articles, pages, diagnostics) = match &snapshot.site {
+                Some(site) => (
+                    site.prepared.digest.entries.len(),
+                    site.plan
+                        .iter()
+                        .filter(|r| matches!(r, Recipe::Page(_)))
+                        .count(),
+                    site.prepared.diagnostics.clone(),
+                ),
+                None => (0, 0, Diagnostics::new()),
+            };
             if let Ok(mut current) = state.site.write() {
-                *current = Arc::new(Snapshot { files });
+                *current = Arc::new(snapshot);
             }
             if let Ok(mut error) = state.error.write() {
                 *error = None;
             }
             report(ServeEvent::Built {
-                articles: site.report.articles,
-                pages: site.report.pages,
+                articles,
+                pages,
                 elapsed: started.elapsed(),
-                diagnostics: site.report.diagnostics,
+                diagnostics,
             });
         }
         Ok(Err(mut diagnostics)) => {
@@ -296,6 +382,68 @@ async fn rebuild(
     }
     let generation = state.generation.fetch_add(1, Ordering::SeqCst) + 1;
     let _ = state.reload.send(generation);
+}
+
+/// A servable snapshot of a prepared site, with a sample rendered to catch
+/// template errors.
+fn snapshot(
+    prepared: PreparedSite,
+    config: crate::config::SiteConfig,
+) -> Result<Snapshot, Diagnostics> {
+    let plan = crate::render::plan(&prepared.digest, &config);
+    let mut index = HashMap::new();
+    for (i, recipe) in plan.iter().enumerate() {
+        for path in recipe.outputs(&prepared.digest) {
+            index.insert(path, i);
+        }
+    }
+    let theme = prepared
+        .theme
+        .iter()
+        .map(|f| (f.path.clone(), Arc::new(f.bytes.clone())))
+        .collect();
+    let mut rendered = HashMap::new();
+    {
+        let renderer = Renderer::new(
+            &prepared.digest,
+            &prepared.templates,
+            &config,
+            &prepared.kev,
+            &plan,
+        );
+        let sample = [
+            Some(Recipe::Page(Job::Home(1))),
+            (!prepared.digest.entries.is_empty()).then_some(Recipe::Page(Job::Article(0))),
+            Some(Recipe::Page(Job::NotFound)),
+            Some(Recipe::Page(Job::TagIndex)),
+            Some(Recipe::Page(Job::Archive)),
+            Some(Recipe::SiteFeeds),
+        ];
+        let mut problems = Diagnostics::new();
+        for recipe in sample.iter().flatten() {
+            match renderer.render(recipe) {
+                Ok(files) => {
+                    for f in files {
+                        rendered.insert(f.path, Arc::new(f.bytes));
+                    }
+                }
+                Err(d) => problems.push(d),
+            }
+        }
+        if problems.has_errors() {
+            return Err(problems);
+        }
+    }
+    Ok(Snapshot {
+        site: Some(Prepared {
+            prepared,
+            config,
+            plan,
+            index,
+            theme,
+        }),
+        rendered: Mutex::new(rendered),
+    })
 }
 
 /// The reload stream: one event per finished build.
@@ -323,14 +471,22 @@ async fn file(State(state): State<Arc<AppState>>, method: Method, uri: Uri) -> R
     };
     let site = state.site.read().map(|s| s.clone()).unwrap_or_default();
     let overlay = state.error.read().ok().and_then(|e| e.clone());
-    let lookup = |p: &str| site.files.get(p).cloned();
+    let mut render_error = None;
+    let mut lookup = |p: &str| match site.get(p) {
+        Some(Ok(bytes)) => Some(bytes),
+        Some(Err(e)) => {
+            render_error = Some(e);
+            None
+        }
+        None => None,
+    };
     let (status, path, bytes) = if let Some(b) = lookup(&rel) {
         (StatusCode::OK, rel, b)
     } else if (rel.is_empty() || rel.ends_with('/'))
         && let Some(b) = lookup(&format!("{rel}index.html"))
     {
         (StatusCode::OK, format!("{rel}index.html"), b)
-    } else if lookup(&format!("{rel}/index.html")).is_some() {
+    } else if site.exists(&format!("{rel}/index.html")) {
         // `/tags/x` → `/tags/x/`, so the folder's page is found.
         let to = format!("{}/", uri.path());
         return (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, to)]).into_response();
@@ -342,6 +498,11 @@ async fn file(State(state): State<Arc<AppState>>, method: Method, uri: Uri) -> R
             "404.html".to_owned(),
             Arc::new(b"Not found".to_vec()),
         )
+    };
+    // A page whose template fails shows the error, like a failed build.
+    let (status, overlay) = match render_error {
+        Some(e) => (StatusCode::INTERNAL_SERVER_ERROR, Some(e)),
+        None => (status, overlay),
     };
     let mime = mime_type(&path);
     let body = if mime.starts_with("text/html") {

@@ -289,3 +289,26 @@ fn ctrl_c_stops_the_server_even_with_a_page_listening() {
     };
     assert!(exit.success(), "{exit:?}");
 }
+
+#[test]
+fn a_template_error_shows_in_the_page_that_uses_it() {
+    let site = SiteTest::fixture("mixed");
+    let server = Server::start(&site);
+    let mut events = server.events();
+    // list.html renders tag pages, which serve renders when asked for.
+    site.write(
+        "templates/list.html",
+        "{% extends \"base.html\" %}{% block main %}{{ no_such_variable }}{% endblock main %}",
+    );
+    wait_for_reload(&mut events);
+    let (status, _, body) = server.raw("GET", "/tags/ransomware/");
+    assert_eq!(status, 500);
+    assert!(body.contains("id=\"briefing-overlay\""), "overlay shown");
+    assert!(
+        body.contains("templates/list.html"),
+        "the template is named"
+    );
+    // Pages that do not use it still work.
+    let (status, _, _) = server.raw("GET", "/");
+    assert_eq!(status, 200);
+}
