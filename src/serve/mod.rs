@@ -9,9 +9,10 @@
 //! `report` callback, and the CLI prints it.
 //!
 //! # Note
-//! Every rebuild is a full render in memory (the same `render` as `build`),
-//! so no list, tag page or feed can go stale. Reusing unchanged articles is the
-//! next step for large sites.
+//! Every change re-prepares the whole site (re-parsing only files whose text
+//! changed) and pages render from that new model on request, so no list, tag
+//! page or feed can go stale, and a change costs the prepare, not a render of
+//! every page.
 
 pub mod watch;
 
