@@ -296,6 +296,8 @@ async fn serve(
     report(ServeEvent::Listening(url));
     let app = Router::new()
         .route(EVENTS_PATH, get(events))
+        .route(RELOAD_JS_PATH, get(reload_js))
+        .route(OVERLAY_CSS_PATH, get(overlay_css))
         .fallback(file)
         .with_state(state.clone());
     let stopping = state.clone();
@@ -564,12 +566,12 @@ fn mime_type(path: &str) -> &'static str {
 /// serve mode: built sites never carry it.
 fn inject(html: &[u8], overlay: Option<&str>) -> Vec<u8> {
     let html = String::from_utf8_lossy(html);
-    let mut snippet = format!(
-        "<script>(function(){{var s=new EventSource(\"{EVENTS_PATH}\");s.addEventListener(\"reload\",function(){{location.reload();}});}})();</script>"
-    );
+    // External script and stylesheet from our own origin, so a page with a
+    // Content-Security-Policy of `script-src 'self'` still reloads.
+    let mut snippet = format!("<script src=\"{RELOAD_JS_PATH}\"></script>");
     if let Some(errors) = overlay {
         snippet.push_str(&format!(
-            "<div id=\"briefing-overlay\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;background:#fff4f4;color:#5c0000;border-top:4px solid #b00020;padding:1rem;font:14px/1.5 ui-monospace,monospace\"><strong>The last build failed; this is the previous site.</strong><pre style=\"white-space:pre-wrap;margin:.5rem 0 0\">{}</pre></div>",
+            "<link rel=\"stylesheet\" href=\"{OVERLAY_CSS_PATH}\"><div id=\"briefing-overlay\" role=\"alert\"><strong>The last build failed; this is the previous site.</strong><pre>{}</pre></div>",
             crate::render::templates::escape_markup(errors)
         ));
     }
@@ -577,6 +579,38 @@ fn inject(html: &[u8], overlay: Option<&str>) -> Vec<u8> {
         Some(i) => format!("{}{snippet}{}", &html[..i], &html[i..]).into_bytes(),
         None => format!("{html}{snippet}").into_bytes(),
     }
+}
+
+/// The reload script, served by the preview only.
+pub const RELOAD_JS_PATH: &str = "/__briefing/reload.js";
+/// The overlay's stylesheet, served by the preview only.
+pub const OVERLAY_CSS_PATH: &str = "/__briefing/overlay.css";
+
+const RELOAD_JS: &str = concat!(
+    "(function(){var s=new EventSource(\"/__briefing/events\");",
+    "s.addEventListener(\"reload\",function(){location.reload();});})();\n"
+);
+
+const OVERLAY_CSS: &str = "#briefing-overlay{position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;background:#fff4f4;color:#5c0000;border-top:4px solid #b00020;padding:1rem;font:14px/1.5 ui-monospace,monospace}#briefing-overlay pre{white-space:pre-wrap;margin:.5rem 0 0}\n";
+
+async fn reload_js() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        RELOAD_JS,
+    )
+}
+
+async fn overlay_css() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        OVERLAY_CSS,
+    )
 }
 
 #[cfg(test)]
@@ -611,7 +645,11 @@ mod tests {
             Some("content/a.md:3:7: error: <bad>"),
         ))
         .unwrap();
-        assert!(out.contains("EventSource(\"/__briefing/events\")"), "{out}");
+        assert!(
+            out.contains("<script src=\"/__briefing/reload.js\"></script>"),
+            "{out}"
+        );
+        assert!(RELOAD_JS.contains("EventSource(\"/__briefing/events\")"));
         assert!(
             out.contains("content/a.md:3:7: error: &lt;bad&gt;"),
             "{out}"

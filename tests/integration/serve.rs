@@ -142,12 +142,20 @@ fn serves_pages_safely_with_the_reload_script() {
     );
     let home = server.get("/");
     assert!(
-        home.contains("EventSource(\"/__briefing/events\")"),
+        home.contains("<script src=\"/__briefing/reload.js\"></script>"),
         "reload script injected"
+    );
+    // An external script from our own origin, so `script-src 'self'` allows it.
+    let (status, head, js) = server.raw("GET", "/__briefing/reload.js");
+    assert_eq!(status, 200);
+    assert!(head.contains("content-type: text/javascript"), "{head}");
+    assert!(
+        js.contains("new EventSource(\"/__briefing/events\")"),
+        "{js}"
     );
     // The built site never carries it.
     site.build_ok();
-    assert!(!site.read("index.html").contains("EventSource"));
+    assert!(!site.read("index.html").contains("__briefing"));
 
     let (status, head, body) = server.raw("HEAD", "/tags/");
     assert_eq!(status, 200);
