@@ -75,6 +75,11 @@ pub fn create_new(path: &Path, bytes: &[u8]) -> Result<(), FsError> {
     wrap("write", path, written)
 }
 
+/// Writes `bytes` to `path`, whose folder must exist.
+pub fn write_in_existing(path: &Path, bytes: &[u8]) -> Result<(), FsError> {
+    wrap("write", path, std::fs::write(path, bytes))
+}
+
 /// Creates a folder and its parents.
 pub fn create_dir_all(path: &Path) -> Result<(), FsError> {
     wrap("create folder", path, std::fs::create_dir_all(path))
