@@ -243,18 +243,6 @@ impl BuildOptions {
             .map(Path::to_path_buf)
             .unwrap_or_else(|_| self.out_dir.clone())
     }
-
-    /// Options for `root` with every default, for tests and embedding.
-    pub fn for_root(root: impl Into<PathBuf>) -> Self {
-        let root = root.into();
-        BuildOptions {
-            out_dir: root.join("public"),
-            root,
-            drafts: false,
-            strict: false,
-            site: SiteConfig::default(),
-        }
-    }
 }
 
 /// Reads `briefing.yaml` under `root` (if present), applies `overrides`.

@@ -164,8 +164,8 @@ pub struct PreparedSite {
 /// when those change.
 #[derive(Default)]
 pub struct ArticleCache {
-    entries:
-        std::collections::HashMap<std::path::PathBuf, (u64, Option<enrich::Article>, Diagnostics)>,
+    /// Path → (hash of the file's text, the article, its diagnostics).
+    entries: std::collections::HashMap<std::path::PathBuf, (u64, enrich::Article, Diagnostics)>,
 }
 
 impl ArticleCache {
@@ -192,27 +192,35 @@ pub fn prepare(
     cache: Option<&mut ArticleCache>,
 ) -> Result<PreparedSite, BuildFailure> {
     let (sources, mut diagnostics) = load::sources(&opts.root);
-    // Split what the cache already knows from what needs work.
-    let mut reused: Vec<(Option<enrich::Article>, Diagnostics)> = Vec::new();
-    let mut fresh = Vec::new();
-    let mut hashes = std::collections::HashMap::new();
-    match &cache {
+    // Split what the cache already knows from what needs work, and forget
+    // files that are gone.
+    let mut reused: Vec<(enrich::Article, Diagnostics)> = Vec::new();
+    let mut fresh_hashes = std::collections::HashMap::new();
+    let mut cache = cache;
+    let fresh: Vec<load::SourceFile> = match cache.as_deref_mut() {
         Some(c) => {
-            for file in sources {
-                let hash = text_hash(&file.text);
-                match c.entries.get(&file.path) {
-                    Some((h, article, diags)) if *h == hash => {
-                        reused.push((article.clone(), diags.clone()))
+            let present: std::collections::HashSet<&std::path::Path> =
+                sources.iter().map(|f| f.path.as_path()).collect();
+            c.entries.retain(|path, _| present.contains(path.as_path()));
+            sources
+                .into_iter()
+                .filter(|file| {
+                    let hash = text_hash(&file.text);
+                    match c.entries.get(&file.path) {
+                        Some((h, article, diags)) if *h == hash => {
+                            reused.push((article.clone(), diags.clone()));
+                            false
+                        }
+                        _ => {
+                            fresh_hashes.insert(file.path.clone(), hash);
+                            true
+                        }
                     }
-                    _ => {
-                        hashes.insert(file.path.clone(), hash);
-                        fresh.push(file);
-                    }
-                }
-            }
+                })
+                .collect()
         }
-        None => fresh = sources,
-    }
+        None => sources,
+    };
     let (parsed, parse_diagnostics) = article::parse_all(fresh, opts.site.timezone);
     // Templates and theme load before the stop, so one run reports problems
     // in content and templates together.
@@ -248,17 +256,10 @@ pub fn prepare(
         .collect();
     let (new_articles, enrich_diagnostics) = enrich::run(parsed, &opts.site, &watchlist);
     if let Some(c) = cache {
-        let present: std::collections::HashSet<_> = hashes
-            .keys()
-            .cloned()
-            .chain(
-                reused
-                    .iter()
-                    .filter_map(|(a, _)| a.as_ref().map(|a| a.path.clone())),
-            )
-            .collect();
-        c.entries.retain(|path, _| present.contains(path));
         for article in &new_articles {
+            let Some(hash) = fresh_hashes.get(&article.path) else {
+                continue;
+            };
             let mut diags: Diagnostics = parse_diagnostics
                 .iter()
                 .chain(enrich_diagnostics.iter())
@@ -266,10 +267,8 @@ pub fn prepare(
                 .cloned()
                 .collect();
             diags.sort();
-            if let Some(hash) = hashes.get(&article.path) {
-                c.entries
-                    .insert(article.path.clone(), (*hash, Some(article.clone()), diags));
-            }
+            c.entries
+                .insert(article.path.clone(), (*hash, article.clone(), diags));
         }
     }
     diagnostics.extend(file_diagnostics);
@@ -282,7 +281,7 @@ pub fn prepare(
     }
     let articles: Vec<enrich::Article> = new_articles
         .into_iter()
-        .chain(reused.into_iter().filter_map(|(a, _)| a))
+        .chain(reused.into_iter().map(|(a, _)| a))
         .collect();
     let digest = digest::build(articles, &opts.site);
     Ok(PreparedSite {

@@ -332,16 +332,6 @@ impl Kev {
     pub fn get(&self, cve: &str) -> Option<&KevEntry> {
         self.0.get(cve)
     }
-
-    /// Number of entries.
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    /// True when there is no catalogue.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
 }
 
 /// Loads the watch-list and the KEV catalogue, reporting problems in both.
