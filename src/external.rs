@@ -9,11 +9,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use rayon::prelude::*;
-use regex::Regex;
 use serde::{Deserialize, Serialize};
 use url::Url;
 
@@ -62,10 +60,6 @@ struct Answer {
     checked: u64,
 }
 
-static URL_ATTR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"\s(?:href|src)="(https?://[^"]*)""#).expect("attribute pattern compiles")
-});
-
 /// Checks every outgoing link of the site's pages.
 pub fn check(
     files: &[OutputFile],
@@ -77,17 +71,15 @@ pub fn check(
     let mut first_use: BTreeMap<String, Location> = BTreeMap::new();
     for f in files.iter().filter(|f| f.path.ends_with(".html")) {
         let text = String::from_utf8_lossy(&f.bytes);
-        for c in URL_ATTR.captures_iter(&text) {
-            let m = c.get(1).expect("group 1 is the URL");
-            let raw = m.as_str().replace("&amp;", "&");
+        for (offset, raw) in crate::verify::html_links(&text) {
             let Ok(url) = Url::parse(&raw) else { continue };
-            if url.origin() == base.origin() {
+            if !matches!(url.scheme(), "http" | "https") || url.origin() == base.origin() {
                 continue;
             }
             let mut key = url.clone();
             key.set_fragment(None);
             first_use.entry(key.to_string()).or_insert_with(|| {
-                let (line, col) = line_col(&text, m.start());
+                let (line, col) = line_col(&text, offset);
                 Location::at(out_dir.join(&f.path), line, col)
             });
         }

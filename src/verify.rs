@@ -22,6 +22,16 @@ use crate::output::OutputFile;
 static URL_ATTR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"\s(?:href|src)="([^"]*)""#).expect("attribute pattern compiles")
 });
+/// Every `href` and `src` in an HTML page, as (byte offset of the value,
+/// the URL with our attribute escaping undone). `check --external` reads
+/// outgoing links through this too.
+pub fn html_links(text: &str) -> impl Iterator<Item = (usize, String)> + '_ {
+    URL_ATTR.captures_iter(text).map(|c| {
+        let m = c.get(1).expect("group 1 is the URL");
+        (m.start(), decode_entities(m.as_str()))
+    })
+}
+
 static ID_ATTR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"\sid="([^"]*)""#).expect("id pattern compiles"));
 
@@ -69,11 +79,12 @@ impl Checker<'_> {
             Location::at(self.out_dir.join(&f.path), line, col)
         };
         if f.path.ends_with(".html") {
-            for c in URL_ATTR.captures_iter(&text) {
-                let m = c.get(1).expect("group 1 is the URL");
-                let raw = decode_entities(m.as_str());
-                if let Some(problem) = self.link(&f.path, &raw) {
-                    out.push(Diagnostic::error(at(m.start()), problem));
+            let Ok(page) = self.base.join(&f.path) else {
+                return out;
+            };
+            for (offset, raw) in html_links(&text) {
+                if let Some(problem) = self.link(&page, &raw) {
+                    out.push(Diagnostic::error(at(offset), problem));
                 }
             }
         } else if f.path.ends_with(".xml") && !f.path.ends_with("sitemap.xml") {
@@ -92,12 +103,11 @@ impl Checker<'_> {
         out
     }
 
-    /// What is wrong with `raw` on page `from`, if anything.
-    fn link(&self, from: &str, raw: &str) -> Option<String> {
+    /// What is wrong with `raw` on the page at URL `page`, if anything.
+    fn link(&self, page: &Url, raw: &str) -> Option<String> {
         if raw.is_empty() {
             return Some("empty link".to_owned());
         }
-        let page = self.base.join(from).ok()?;
         let target = page.join(raw).ok()?;
         // Only our own pages: same origin, under the base path.
         if target.origin() != self.base.origin() || !target.path().starts_with(self.base.path()) {
@@ -107,7 +117,9 @@ impl Checker<'_> {
         if path.is_empty() || path.ends_with('/') {
             path.push_str("index.html");
         }
-        let path = percent_decode(&path);
+        let path = percent_encoding::percent_decode_str(&path)
+            .decode_utf8_lossy()
+            .into_owned();
         if !self.by_path.contains_key(path.as_str()) {
             return Some(format!("broken link `{raw}`: nothing is built at `{path}`"));
         }
@@ -257,20 +269,6 @@ fn decode_entities(s: &str) -> String {
         .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&amp;", "&")
-}
-
-/// `%20` → space and so on, so a URL path matches an output path.
-fn percent_decode(s: &str) -> String {
-    url::form_urlencoded::parse(s.replace('+', "%2B").as_bytes())
-        .map(|(k, v)| {
-            if v.is_empty() {
-                k.into_owned()
-            } else {
-                format!("{k}={v}")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("&")
 }
 
 #[cfg(test)]
