@@ -93,8 +93,13 @@ pub fn clusters(digest: &Digest, settings: ClusterSettings) -> String {
     }
     let features = crate::digest::story_features(&digest.entries);
     let mut misses = Vec::new();
+    // Entries run newest first, so the pairs inside the window are the
+    // neighbours of each entry up to the first one too far back.
     for a in 0..features.len() {
         for b in a + 1..features.len() {
+            if (features[a].date - features[b].date).num_days() > settings.window_days {
+                break;
+            }
             if digest.cluster_of[a] == digest.cluster_of[b] {
                 continue;
             }
@@ -104,8 +109,7 @@ pub fn clusters(digest: &Digest, settings: ClusterSettings) -> String {
                 .intersection(&features[b].cves)
                 .next()
                 .is_some();
-            let in_window = !c.why.contains("days apart, more than");
-            if in_window && (shares_cve || c.score >= settings.threshold / 2.0) {
+            if shares_cve || c.score >= settings.threshold / 2.0 {
                 misses.push((a, b, c.why));
             }
         }
