@@ -124,7 +124,11 @@ pub fn check_out_dir(root: &Path, out_dir: &Path) -> Result<(), Diagnostic> {
     };
     let root = abs(root);
     let out = abs(out_dir);
-    let protected = ["content", TEMPLATES_OR_THEME[0], TEMPLATES_OR_THEME[1]];
+    let protected = [
+        crate::load::CONTENT_DIR,
+        crate::render::templates::TEMPLATES_DIR,
+        THEME_DIR,
+    ];
     let bad = root.starts_with(&out) || protected.iter().any(|d| out.starts_with(root.join(d)));
     if bad {
         return Err(Diagnostic::error(
@@ -135,8 +139,6 @@ pub fn check_out_dir(root: &Path, out_dir: &Path) -> Result<(), Diagnostic> {
     }
     Ok(())
 }
-
-const TEMPLATES_OR_THEME: [&str; 2] = ["templates", THEME_DIR];
 
 /// Lexically resolves `.` and `..`.
 fn normalise(p: &Path) -> PathBuf {

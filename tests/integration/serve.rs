@@ -320,3 +320,31 @@ fn a_template_error_shows_in_the_page_that_uses_it() {
     let (status, _, _) = server.raw("GET", "/");
     assert_eq!(status, 200);
 }
+
+/// `serve` finds a requested file through the plan's list of outputs, so
+/// that list must name exactly the files rendering makes.
+#[test]
+fn the_render_plan_names_every_file_rendering_makes() {
+    for fixture in ["mixed", "intel"] {
+        let site = SiteTest::fixture(fixture);
+        let opts = site.options(&briefing::config::Overrides::default());
+        let prepared = briefing::prepare(&opts, None).expect("the fixture builds");
+        let plan = briefing::render::plan(&prepared.digest, &opts.site);
+        let mut planned: Vec<String> = plan
+            .iter()
+            .flat_map(|r| r.outputs(&prepared.digest))
+            .collect();
+        planned.sort();
+        let rendered: Vec<String> = briefing::render::site(
+            &prepared.digest,
+            &prepared.templates,
+            &opts.site,
+            &prepared.kev,
+        )
+        .expect("renders")
+        .into_iter()
+        .map(|f| f.path)
+        .collect();
+        assert_eq!(planned, rendered, "{fixture}");
+    }
+}
