@@ -27,9 +27,8 @@ pub struct SourceFile {
 
 /// Walks `root/content` and reads every `.md` file in it.
 pub fn sources(root: &Path) -> (Vec<SourceFile>, Diagnostics) {
-    let content = root.join(CONTENT_DIR);
-    let mut diagnostics = Diagnostics::new();
-    if !content.is_dir() {
+    if !root.join(CONTENT_DIR).is_dir() {
+        let mut diagnostics = Diagnostics::new();
         diagnostics.push(
             Diagnostic::error(
                 Location::file(CONTENT_DIR),
@@ -41,29 +40,12 @@ pub fn sources(root: &Path) -> (Vec<SourceFile>, Diagnostics) {
         );
         return (Vec::new(), diagnostics);
     }
-    let mut paths: Vec<PathBuf> = Vec::new();
-    // Symlinked articles and folders count; walkdir reports loops.
-    let walker = WalkDir::new(&content)
-        .follow_links(true)
-        .sort_by_file_name()
+    let (found, mut diagnostics) = folder_files(root, CONTENT_DIR);
+    let paths: Vec<PathBuf> = found
         .into_iter()
-        // Skip hidden files and folders (editor swap files, .git).
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
-        match entry {
-            Ok(e) if e.file_type().is_file() && is_article(e.path()) => {
-                paths.push(e.into_path());
-            }
-            Ok(_) => {}
-            Err(e) => {
-                let path = e.path().map_or_else(|| content.clone(), Path::to_path_buf);
-                diagnostics.push(Diagnostic::error(
-                    Location::file(relative(root, &path)),
-                    format!("cannot read: {e}"),
-                ));
-            }
-        }
-    }
+        .map(|(_, path)| path)
+        .filter(|path| is_article(path))
+        .collect();
     let read: Vec<Result<SourceFile, Diagnostic>> = paths
         .par_iter()
         .map(|path| {
@@ -103,7 +85,10 @@ pub fn folder_files(root: &Path, folder: &str) -> (Vec<(String, PathBuf)>, Diagn
     if !dir.is_dir() {
         return (files, diagnostics);
     }
+    // Symlinked files and folders count; walkdir reports loops. Hidden
+    // files and folders (editor swap files, .git) do not.
     let walker = WalkDir::new(&dir)
+        .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
@@ -119,10 +104,13 @@ pub fn folder_files(root: &Path, folder: &str) -> (Vec<(String, PathBuf)>, Diagn
                 files.push((name, e.into_path()));
             }
             Ok(_) => {}
-            Err(e) => diagnostics.push(Diagnostic::error(
-                Location::file(folder),
-                format!("cannot read: {e}"),
-            )),
+            Err(e) => {
+                let path = e.path().map_or_else(|| dir.clone(), Path::to_path_buf);
+                diagnostics.push(Diagnostic::error(
+                    Location::file(relative(root, &path)),
+                    format!("cannot read: {e}"),
+                ));
+            }
         }
     }
     (files, diagnostics)
