@@ -192,9 +192,16 @@ pub struct Renderer<'a> {
     config: &'a SiteConfig,
     kev: &'a Kev,
     urls: Urls,
-    home_stories: Vec<(EntryId, Vec<EntryId>)>,
+    /// The home list (see [`home_stories`]), computed once per site.
+    home_stories: &'a [(EntryId, Vec<EntryId>)],
     /// The whole plan, for the sitemap.
     plan: &'a [Recipe],
+}
+
+/// One entry per story over the whole site, newest first: the home list and
+/// the site feed.
+pub fn home_stories(digest: &Digest) -> Vec<(EntryId, Vec<EntryId>)> {
+    digest.collapse(&(0..digest.entries.len()).collect::<Vec<_>>())
 }
 
 impl<'a> Renderer<'a> {
@@ -205,6 +212,7 @@ impl<'a> Renderer<'a> {
         config: &'a SiteConfig,
         kev: &'a Kev,
         plan: &'a [Recipe],
+        home_stories: &'a [(EntryId, Vec<EntryId>)],
     ) -> Self {
         Renderer {
             digest,
@@ -212,7 +220,7 @@ impl<'a> Renderer<'a> {
             config,
             kev,
             urls: Urls::new(&config.base_url),
-            home_stories: digest.collapse(&(0..digest.entries.len()).collect::<Vec<_>>()),
+            home_stories,
             plan,
         }
     }
@@ -260,11 +268,11 @@ impl<'a> Renderer<'a> {
                     kev: self.kev,
                     urls,
                     site: &site_view,
-                    home_stories: &self.home_stories,
+                    home_stories: self.home_stories,
                 };
                 ctx.render(job).map(|f| vec![f])
             }
-            Recipe::SiteFeeds => feeds.site(&self.home_stories),
+            Recipe::SiteFeeds => feeds.site(self.home_stories),
             Recipe::TagFeeds(key) => {
                 let group = &digest.tags[key];
                 feeds.list(
@@ -315,7 +323,8 @@ pub fn site(
     kev: &Kev,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
     let recipes = plan(digest, config);
-    let renderer = Renderer::new(digest, templates, config, kev, &recipes);
+    let home = home_stories(digest);
+    let renderer = Renderer::new(digest, templates, config, kev, &recipes, &home);
     let results: Vec<Result<Vec<OutputFile>, Diagnostic>> =
         recipes.par_iter().map(|r| renderer.render(r)).collect();
     let mut files = Vec::with_capacity(results.len());

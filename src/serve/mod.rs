@@ -141,6 +141,8 @@ struct Prepared {
     index: HashMap<String, usize>,
     /// Theme files by output path.
     theme: HashMap<String, Arc<Vec<u8>>>,
+    /// The home list, computed once rather than per request.
+    home_stories: Vec<(crate::digest::EntryId, Vec<crate::digest::EntryId>)>,
 }
 
 impl Snapshot {
@@ -162,7 +164,14 @@ impl Snapshot {
             return Some(Ok(b));
         }
         let p = &site.prepared;
-        let renderer = Renderer::new(&p.digest, &p.templates, &site.config, &p.kev, &site.plan);
+        let renderer = Renderer::new(
+            &p.digest,
+            &p.templates,
+            &site.config,
+            &p.kev,
+            &site.plan,
+            &site.home_stories,
+        );
         match renderer.render(recipe) {
             Ok(files) => {
                 let mut found = None;
@@ -405,6 +414,7 @@ fn snapshot(
         .iter()
         .map(|f| (f.path.clone(), Arc::new(f.bytes.clone())))
         .collect();
+    let home_stories = crate::render::home_stories(&prepared.digest);
     let mut rendered = HashMap::new();
     {
         let renderer = Renderer::new(
@@ -413,6 +423,7 @@ fn snapshot(
             &config,
             &prepared.kev,
             &plan,
+            &home_stories,
         );
         let sample = [
             Some(Recipe::Page(Job::Home(1))),
@@ -444,6 +455,7 @@ fn snapshot(
             plan,
             index,
             theme,
+            home_stories,
         }),
         rendered: Mutex::new(rendered),
     })
