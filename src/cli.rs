@@ -79,6 +79,11 @@ pub struct BuildArgs {
     /// Output folder; a relative path is taken from the site root.
     #[arg(short, long, value_name = "DIR")]
     pub output: Option<PathBuf>,
+    /// Replace the output folder even if it holds files Briefing did not
+    /// write. `/`, your home folder, the site and its sources are never
+    /// replaced.
+    #[arg(long)]
+    pub force: bool,
     /// Flags shared with `check`.
     #[command(flatten)]
     pub common: CommonArgs,
@@ -124,9 +129,9 @@ pub struct CommonArgs {
 impl Cli {
     /// The config overrides these flags ask for.
     fn overrides(&self) -> Overrides {
-        let (output, common) = match &self.command {
-            Command::Build(a) => (a.output.clone(), &a.common),
-            Command::Check(a) => (None, &a.common),
+        let (output, force, common) = match &self.command {
+            Command::Build(a) => (a.output.clone(), a.force, &a.common),
+            Command::Check(a) => (None, false, &a.common),
             Command::Init(_) => return Overrides::default(),
             Command::Serve(a) => {
                 return Overrides {
@@ -141,6 +146,7 @@ impl Cli {
             drafts: common.drafts,
             strict: common.strict,
             build_date: common.build_date.clone(),
+            force,
         }
     }
 }
@@ -163,6 +169,13 @@ pub fn run(cli: Cli) -> ExitCode {
         }
     };
     let external = matches!(&cli.command, Command::Check(a) if a.external);
+    if writes {
+        // Ctrl-C or SIGTERM mid-write: the writer removes its staging folder
+        // first; at any other moment there is nothing to undo.
+        let _ = ctrlc::set_handler(|| {
+            crate::write::on_interrupt(|| std::process::exit(130));
+        });
+    }
     let result = if writes {
         crate::build_site(&opts)
     } else {
@@ -192,6 +205,10 @@ pub fn run(cli: Cli) -> ExitCode {
             let verb = if writes { "built" } else { "checked" };
             eprintln!("{}", summary(verb, &site.report, writes.then_some(&opts)));
             explained
+        }
+        Err(failure) if crate::write::interrupted() => {
+            print_diagnostics(&failure.diagnostics);
+            ExitCode::from(130)
         }
         Err(failure) => fail(&failure, &opts, writes),
     }

@@ -56,6 +56,10 @@ pub struct ConfigFile {
     /// What feed items carry: `full` (the whole article) or `summary`.
     /// Entity feeds always carry summaries. Default `full`.
     pub feed_content: String,
+    /// Follow symbolic links in `content/`, `templates/`, `theme/` and
+    /// `data/` that lead out of the site. Default `false`: they are skipped
+    /// with a warning, so a link cannot publish a file from elsewhere.
+    pub follow_external_symlinks: bool,
 }
 
 /// How much of an article a feed item carries.
@@ -99,6 +103,7 @@ impl Default for ConfigFile {
             cluster_window_days: 7,
             preferred_sources: Vec::new(),
             feed_content: "full".to_owned(),
+            follow_external_symlinks: false,
         }
     }
 }
@@ -180,6 +185,8 @@ pub struct SiteConfig {
     /// `--build-date`: the date feeds give as their build date. `None`
     /// means the newest article's date, so builds repeat byte for byte.
     pub build_date: Option<DateTime<FixedOffset>>,
+    /// Whether links out of the site are followed.
+    pub outside_links: crate::load::OutsideLinks,
 }
 
 impl SiteConfig {
@@ -217,6 +224,8 @@ pub struct Overrides {
     pub strict: bool,
     /// `--build-date`, as written.
     pub build_date: Option<String>,
+    /// `--force`: replace an output folder Briefing did not write.
+    pub force: bool,
 }
 
 /// Everything a build needs to know, resolved once (ripgrep's "HiArgs").
@@ -230,6 +239,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Warnings are errors.
     pub strict: bool,
+    /// Whether an output folder Briefing did not write may be replaced.
+    pub replace: crate::write::Replace,
     /// The site settings.
     pub site: SiteConfig,
 }
@@ -252,6 +263,18 @@ impl BuildOptions {
 pub fn load(root: &Path, overrides: &Overrides) -> Result<BuildOptions, Vec<Diagnostic>> {
     let path = root.join(CONFIG_FILE);
     let rel = PathBuf::from(CONFIG_FILE);
+    // The config says whether links out of the site are followed, so a
+    // config that is itself such a link is never read: its values would
+    // show in messages.
+    if path.is_file() && crate::load::leaves_site(&fsx::real_path(root), &path) {
+        return Err(vec![
+            Diagnostic::error(
+                Location::file(&rel),
+                "symbolic link to a place outside the site; not read",
+            )
+            .with_help("copy the file into the site instead of linking to it"),
+        ]);
+    }
     let (mut file, text) = if path.is_file() {
         let text = fsx::read_to_string(&path)
             .map_err(|e| vec![Diagnostic::error(Location::file(&rel), e.to_string())])?;
@@ -288,6 +311,11 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<BuildOptions, Vec<Diag
         out_dir,
         drafts: overrides.drafts,
         strict: overrides.strict,
+        replace: if overrides.force {
+            crate::write::Replace::Force
+        } else {
+            crate::write::Replace::IfOurs
+        },
         site,
     })
 }
@@ -472,6 +500,11 @@ fn resolve(file: ConfigFile, rel: &Path, text: &str) -> Result<SiteConfig, Vec<D
                 .collect(),
             feed_content,
             build_date: None,
+            outside_links: if file.follow_external_symlinks {
+                crate::load::OutsideLinks::Follow
+            } else {
+                crate::load::OutsideLinks::Skip
+            },
         }),
         _ => Err(problems),
     }

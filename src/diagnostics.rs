@@ -45,6 +45,7 @@ impl fmt::Display for Location {
         // Forward slashes on every platform, so diagnostics (and their snapshots)
         // read the same everywhere.
         let path = self.path.to_string_lossy().replace('\\', "/");
+        let path = printable(&path);
         match (self.line, self.column) {
             (Some(line), Some(col)) => write!(f, "{path}:{line}:{col}"),
             (Some(line), None) => write!(f, "{path}:{line}"),
@@ -120,6 +121,28 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// `text` safe to print on a terminal: control characters (which could
+/// move the cursor or recolour the screen) and bidirectional overrides
+/// (which could reorder what is shown) become `\u{..}` escapes.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// A bag of diagnostics collected over a stage.

@@ -4,7 +4,7 @@
 //! to which file: ``failed to read `content/x.md`: permission denied``.
 
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 /// An I/O failure on a named path.
 #[derive(Debug, thiserror::Error)]
@@ -96,6 +96,52 @@ pub fn remove_dir_all(path: &Path) -> Result<(), FsError> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
         other => wrap("remove", path, other),
     }
+}
+
+/// `path` made absolute with every symbolic link resolved; the part that
+/// does not exist yet is appended as written, `.` and `..` resolved.
+pub fn real_path(path: &Path) -> PathBuf {
+    let abs = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    let mut existing = normalise(&abs);
+    let mut missing: Vec<std::ffi::OsString> = Vec::new();
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            let mut out = real;
+            for part in missing.iter().rev() {
+                out.push(part);
+            }
+            return out;
+        }
+        match (
+            existing.file_name().map(ToOwned::to_owned),
+            existing.parent(),
+        ) {
+            (Some(name), Some(parent)) => {
+                missing.push(name);
+                existing = parent.to_path_buf();
+            }
+            _ => return normalise(&abs),
+        }
+    }
+}
+
+/// Lexically resolves `.` and `..`.
+fn normalise(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@
 //!   enrich::run          markdown, sanitise, tags -> Vec<Article>    (rayon)
 //!   digest::build        slugs, groups        -> Digest
 //!   render::site         Tera                 -> Vec<OutputFile>     (rayon, in memory)
-//!   output::write_atomically  staging folder, then swap
+//!   write::write_atomically   staging folder, then swap (write::claim_out_dir first)
 //! ```
 //!
 //! [`init::create_site`] writes the files of a new site (`briefing init`).
@@ -37,6 +37,7 @@ pub mod render;
 pub mod serve;
 pub mod slug;
 pub mod verify;
+pub mod write;
 
 use std::time::{Duration, Instant};
 
@@ -98,9 +99,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
 /// Every problem found; the output folder is then left exactly as it was.
 pub fn build_site(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
     let started = Instant::now();
-    output::check_out_dir(&opts.root, &opts.out_dir).map_err(Diagnostics::from)?;
+    let out_dir =
+        write::claim_out_dir(&opts.root, &opts.out_dir, opts.replace).map_err(Diagnostics::from)?;
     let site = render(opts)?;
-    output::write_atomically(&site.files, &opts.out_dir).map_err(|d| {
+    write::write_atomically(&site.files, &out_dir).map_err(|d| {
         let mut all = site.report.diagnostics.clone();
         all.push(d);
         BuildFailure::from(all)
@@ -191,7 +193,8 @@ pub fn prepare(
     opts: &BuildOptions,
     cache: Option<&mut ArticleCache>,
 ) -> Result<PreparedSite, BuildFailure> {
-    let (sources, mut diagnostics) = load::sources(&opts.root);
+    let links = opts.site.outside_links;
+    let (sources, mut diagnostics) = load::sources(&opts.root, links);
     // Split what the cache already knows from what needs work, and forget
     // files that are gone.
     let mut reused: Vec<(enrich::Article, Diagnostics)> = Vec::new();
@@ -224,15 +227,17 @@ pub fn prepare(
     let (parsed, parse_diagnostics) = article::parse_all(fresh, opts.site.timezone);
     // Templates and theme load before the stop, so one run reports problems
     // in content and templates together.
-    let templates = render::Templates::load(&opts.root);
-    let (watchlist, kev, data_diagnostics) = enrich::entities::load_data(&opts.root);
+    let templates = render::Templates::load(&opts.root, links);
+    let (watchlist, kev, data_diagnostics) = enrich::entities::load_data(&opts.root, links);
     diagnostics.extend(data_diagnostics);
-    let theme = output::theme(&opts.root);
-    if let Err(d) = &templates {
-        diagnostics.extend(d.clone());
-    }
-    if let Err(d) = &theme {
-        diagnostics.extend(d.clone());
+    let theme = output::theme(&opts.root, links);
+    for found in [
+        templates.as_ref().map(|t| &t.1),
+        theme.as_ref().map(|t| &t.1),
+    ] {
+        match found {
+            Ok(warnings) | Err(warnings) => diagnostics.extend(warnings.clone()),
+        }
     }
     let mut file_diagnostics = parse_diagnostics.clone();
     for (_, d) in &reused {
@@ -243,7 +248,7 @@ pub fn prepare(
     if opts.strict {
         all.make_warnings_errors();
     }
-    let (Ok(templates), Ok(theme)) = (templates, theme) else {
+    let (Ok((templates, _)), Ok((theme, _))) = (templates, theme) else {
         return Err(all.into());
     };
     if all.has_errors() {

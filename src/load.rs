@@ -16,6 +16,59 @@ use crate::fsx;
 /// The content folder's name, under the site root.
 pub const CONTENT_DIR: &str = "content";
 
+/// Whether symbolic links that lead out of the site root are followed
+/// (`follow_external_symlinks` in briefing.yaml). Not by default: a link
+/// such as `theme/env.txt -> /proc/self/environ` would publish whatever it
+/// points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OutsideLinks {
+    /// Skip them with a warning that names the link (never the target).
+    #[default]
+    Skip,
+    /// Follow them like any other link.
+    Follow,
+}
+
+/// The warning for a link out of the site that was not followed.
+pub fn outside_link_skipped(rel: impl Into<PathBuf>) -> Diagnostic {
+    Diagnostic::warning(
+        Location::file(rel),
+        "symbolic link to a place outside the site; not followed",
+    )
+    .with_help(
+        "set `follow_external_symlinks: true` in briefing.yaml to follow links that leave the site",
+    )
+}
+
+/// Whether `path`, its links followed, is outside `real_root` (the site
+/// root with its own links resolved). A dangling link is not: reading it
+/// fails with its own message.
+pub fn leaves_site(real_root: &Path, path: &Path) -> bool {
+    path.canonicalize()
+        .is_ok_and(|real| !real.starts_with(real_root))
+}
+
+/// A file of the site by its path under the root (`data/entities.yaml`):
+/// `Ok(None)` when there is none, a warning when it is a link out of the
+/// site that `links` says not to follow.
+///
+/// # Errors
+/// The skipped-link warning.
+pub fn site_file(
+    root: &Path,
+    rel: &str,
+    links: OutsideLinks,
+) -> Result<Option<PathBuf>, Diagnostic> {
+    let path = root.join(rel);
+    if !path.is_file() {
+        return Ok(None);
+    }
+    if links == OutsideLinks::Skip && leaves_site(&fsx::real_path(root), &path) {
+        return Err(outside_link_skipped(rel));
+    }
+    Ok(Some(path))
+}
+
 /// One article file exactly as read: BOM stripped, CRLF turned into LF.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceFile {
@@ -26,7 +79,7 @@ pub struct SourceFile {
 }
 
 /// Walks `root/content` and reads every `.md` file in it.
-pub fn sources(root: &Path) -> (Vec<SourceFile>, Diagnostics) {
+pub fn sources(root: &Path, links: OutsideLinks) -> (Vec<SourceFile>, Diagnostics) {
     if !root.join(CONTENT_DIR).is_dir() {
         let mut diagnostics = Diagnostics::new();
         diagnostics.push(
@@ -40,7 +93,7 @@ pub fn sources(root: &Path) -> (Vec<SourceFile>, Diagnostics) {
         );
         return (Vec::new(), diagnostics);
     }
-    let (found, mut diagnostics) = folder_files(root, CONTENT_DIR);
+    let (found, mut diagnostics) = folder_files(root, CONTENT_DIR, links);
     let paths: Vec<PathBuf> = found
         .into_iter()
         .map(|(_, path)| path)
@@ -77,21 +130,40 @@ pub fn sources(root: &Path) -> (Vec<SourceFile>, Diagnostics) {
 
 /// Every visible file under `root/folder` (recursively, sorted), as its name
 /// relative to the folder with `/` separators (`css/site.css`) and its path.
-/// A missing folder gives nothing; unreadable entries give diagnostics.
-pub fn folder_files(root: &Path, folder: &str) -> (Vec<(String, PathBuf)>, Diagnostics) {
+/// A missing folder gives nothing; unreadable entries give diagnostics, and
+/// so do links out of the site that `links` says not to follow.
+pub fn folder_files(
+    root: &Path,
+    folder: &str,
+    links: OutsideLinks,
+) -> (Vec<(String, PathBuf)>, Diagnostics) {
     let dir = root.join(folder);
     let mut files = Vec::new();
     let mut diagnostics = Diagnostics::new();
     if !dir.is_dir() {
         return (files, diagnostics);
     }
+    let real_root = fsx::real_path(root);
+    let mut skipped: Vec<PathBuf> = Vec::new();
     // Symlinked files and folders count; walkdir reports loops. Hidden
-    // files and folders (editor swap files, .git) do not.
+    // files and folders (editor swap files, .git) do not. Only links need a
+    // look at where they lead: anything else sits inside a folder that
+    // was already found to be in the site.
     let walker = WalkDir::new(&dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|e| {
+            if e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.') {
+                return false;
+            }
+            let is_link = e.path_is_symlink() || (e.depth() == 0 && is_symlink(e.path()));
+            if links == OutsideLinks::Skip && is_link && leaves_site(&real_root, e.path()) {
+                skipped.push(e.path().to_path_buf());
+                return false;
+            }
+            true
+        });
     for entry in walker {
         match entry {
             Ok(e) if e.file_type().is_file() => {
@@ -113,7 +185,14 @@ pub fn folder_files(root: &Path, folder: &str) -> (Vec<(String, PathBuf)>, Diagn
             }
         }
     }
+    for link in skipped {
+        diagnostics.push(outside_link_skipped(relative(root, &link)));
+    }
     (files, diagnostics)
+}
+
+fn is_symlink(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
 
 /// UTF-8 text without a byte-order mark, or the line, column and value of
@@ -167,7 +246,7 @@ mod tests {
         std::fs::write(c.join("notes.txt"), "x").unwrap();
         std::fs::write(c.join("image.png"), [0u8, 1, 2]).unwrap();
         std::fs::write(c.join(".hidden/x.md"), "x").unwrap();
-        let (files, diags) = sources(dir.path());
+        let (files, diags) = sources(dir.path(), OutsideLinks::Skip);
         assert!(diags.is_empty(), "{diags:?}");
         let paths: Vec<_> = files.iter().map(|f| f.path.clone()).collect();
         assert_eq!(
@@ -189,7 +268,7 @@ mod tests {
         std::fs::write(dir.path().join("outside.md"), "linked").unwrap();
         #[cfg(unix)]
         std::os::unix::fs::symlink(dir.path().join("outside.md"), c.join("b.md")).unwrap();
-        let (files, diags) = sources(dir.path());
+        let (files, diags) = sources(dir.path(), OutsideLinks::Skip);
         let shown: Vec<String> = diags.iter().map(ToString::to_string).collect();
         assert_eq!(
             shown,
@@ -206,7 +285,7 @@ mod tests {
     #[test]
     fn missing_content_folder_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
-        let (files, diags) = sources(dir.path());
+        let (files, diags) = sources(dir.path(), OutsideLinks::Skip);
         assert!(files.is_empty());
         assert_eq!(diags.error_count(), 1);
     }

@@ -19,6 +19,8 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::fsx;
 
+/// The folder of the site's data files, under the site root.
+pub const DATA_DIR: &str = "data";
 /// The watch-list file, under the site root.
 pub const WATCHLIST_FILE: &str = "data/entities.yaml";
 /// The KEV catalogue file, under the site root.
@@ -172,11 +174,10 @@ impl Watchlist {
     ///
     /// # Errors
     /// An unreadable or invalid file.
-    pub fn load(root: &Path) -> Result<Self, Diagnostic> {
-        let path = root.join(WATCHLIST_FILE);
-        if !path.is_file() {
+    pub fn load(root: &Path, links: crate::load::OutsideLinks) -> Result<Self, Diagnostic> {
+        let Some(path) = crate::load::site_file(root, WATCHLIST_FILE, links)? else {
             return Ok(Watchlist::default());
-        }
+        };
         let text = fsx::read_to_string(&path)
             .map_err(|e| Diagnostic::error(Location::file(WATCHLIST_FILE), e.to_string()))?;
         Watchlist::parse(&text).map_err(|e| {
@@ -314,11 +315,10 @@ impl Kev {
     ///
     /// # Errors
     /// An unreadable or invalid file.
-    pub fn load(root: &Path) -> Result<Self, Diagnostic> {
-        let path = root.join(KEV_FILE);
-        if !path.is_file() {
+    pub fn load(root: &Path, links: crate::load::OutsideLinks) -> Result<Self, Diagnostic> {
+        let Some(path) = crate::load::site_file(root, KEV_FILE, links)? else {
             return Ok(Kev::default());
-        }
+        };
         let text = fsx::read_to_string(&path)
             .map_err(|e| Diagnostic::error(Location::file(KEV_FILE), e.to_string()))?;
         Kev::parse(&text).map_err(|(message, line, col)| {
@@ -335,13 +335,13 @@ impl Kev {
 }
 
 /// Loads the watch-list and the KEV catalogue, reporting problems in both.
-pub fn load_data(root: &Path) -> (Watchlist, Kev, Diagnostics) {
+pub fn load_data(root: &Path, links: crate::load::OutsideLinks) -> (Watchlist, Kev, Diagnostics) {
     let mut diags = Diagnostics::new();
-    let watchlist = Watchlist::load(root).unwrap_or_else(|d| {
+    let watchlist = Watchlist::load(root, links).unwrap_or_else(|d| {
         diags.push(d);
         Watchlist::default()
     });
-    let kev = Kev::load(root).unwrap_or_else(|d| {
+    let kev = Kev::load(root, links).unwrap_or_else(|d| {
         diags.push(d);
         Kev::default()
     });

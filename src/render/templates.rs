@@ -47,12 +47,16 @@ pub struct Templates {
 }
 
 impl Templates {
-    /// Defaults overridden by `root/templates/**`.
+    /// Defaults overridden by `root/templates/**`, with the warnings found
+    /// on the way (links out of the site that were not followed).
     ///
     /// # Errors
     /// Every override that does not read or parse, each with its location.
-    pub fn load(root: &Path) -> Result<Self, Diagnostics> {
-        let (found, mut problems) = crate::load::folder_files(root, TEMPLATES_DIR);
+    pub fn load(
+        root: &Path,
+        links: crate::load::OutsideLinks,
+    ) -> Result<(Self, Diagnostics), Diagnostics> {
+        let (found, mut problems) = crate::load::folder_files(root, TEMPLATES_DIR, links);
         let mut overrides: Vec<(String, String)> = Vec::new();
         for (name, path) in found {
             match fsx::read_to_string(&path) {
@@ -99,11 +103,11 @@ impl Templates {
                 }
             }
         }
-        if !problems.is_empty() {
+        if problems.has_errors() {
             return Err(problems);
         }
         tera.set_escape_fn(escape_markup);
-        Ok(Templates { tera, overridden })
+        Ok((Templates { tera, overridden }, problems))
     }
 
     /// Renders template `name` with the fields of `view` as its variables.
@@ -244,7 +248,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("templates")).unwrap();
         std::fs::write(dir.path().join("templates/404.html"), "ok\n{% if %}\n").unwrap();
-        let errs = Templates::load(dir.path()).unwrap_err();
+        let errs = Templates::load(dir.path(), crate::load::OutsideLinks::Skip).unwrap_err();
         let d = errs.iter().next().unwrap();
         assert_eq!(d.location.path, PathBuf::from("templates/404.html"));
         assert_eq!(d.location.line, Some(2), "{d}");

@@ -942,14 +942,20 @@ fn output_folder_over_the_sites_own_files_is_refused() {
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert_eq!(
         out.stderr,
-        "[ROOT]/content: error: the output folder would replace the site's own files\n  help: pick an output folder of its own, e.g. `--output public`\nerror: 1 file has errors; content/ was not changed"
+        "[ROOT]/content: error: refusing to replace the output folder: it is inside the site's `content/`\n  help: pick an output folder of its own, e.g. `--output public`\nerror: 1 file has errors; content/ was not changed"
     );
-    for flag in [".", "templates/x", "theme", ".."] {
+    for (flag, why) in [
+        (".", "it holds the site"),
+        ("templates/x", "it is inside the site's `templates/`"),
+        ("theme", "it is inside the site's `theme/`"),
+        ("..", "it holds the site"),
+    ] {
         let out = site.run(&["build", "--output", flag]);
         assert_eq!(out.code, 1, "{flag}: {}", out.stderr);
         assert!(
-            out.stderr
-                .contains(": error: the output folder would replace the site's own files\n"),
+            out.stderr.contains(&format!(
+                ": error: refusing to replace the output folder: {why}\n"
+            )),
             "{flag}: {}",
             out.stderr
         );

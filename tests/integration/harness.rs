@@ -187,16 +187,21 @@ impl SiteTest {
         self
     }
 
-    /// Puts a previous "site" in `public/` (a marker file plus a nested page)
-    /// and gives its snapshot, for "the failed build left it alone" checks.
+    /// Puts a previous "site" in `public/` (a marker file plus a nested page,
+    /// with the manifest a build leaves) and gives its snapshot, for "the
+    /// failed build left it alone" checks.
     pub fn seed_previous_output(&self) -> BTreeMap<String, Vec<u8>> {
         self.write("public/MARKER", "previous good build\n");
         self.write(
             "public/articles/old/index.html",
             "<!DOCTYPE html><title>old</title>",
         );
+        self.write(
+            "public/.briefing-output",
+            r#"{"generator":"briefing","version":"0.1.0","files":["MARKER","articles/old/index.html"]}"#,
+        );
         let t = self.tree_snapshot();
-        assert_eq!(t.len(), 2);
+        assert_eq!(t.len(), 3);
         t
     }
 
