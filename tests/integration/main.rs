@@ -15,6 +15,7 @@ mod feeds;
 mod harness;
 mod init;
 mod intelligence;
+mod safety;
 mod serve;
 mod subpath;
 mod templates;
