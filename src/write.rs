@@ -80,8 +80,14 @@ pub struct OutDir {
 /// written by Briefing, or holds files Briefing did not write (unless
 /// [`Replace::Force`]).
 pub fn claim_out_dir(root: &Path, out_dir: &Path, replace: Replace) -> Result<OutDir, Diagnostic> {
+    // Shown as `--output` was typed: relative to the root when under it.
+    let shown = match out_dir.strip_prefix(root) {
+        Ok(rel) if rel.as_os_str().is_empty() => PathBuf::from("."),
+        Ok(rel) => rel.to_path_buf(),
+        Err(_) => out_dir.to_path_buf(),
+    };
     let refuse = |message: String, help: &str| {
-        Err(Diagnostic::error(Location::file(out_dir), message).with_help(help))
+        Err(Diagnostic::error(Location::file(&shown), message).with_help(help))
     };
     let root = fsx::real_path(root);
     let real = fsx::real_path(out_dir);
@@ -95,10 +101,7 @@ pub fn claim_out_dir(root: &Path, out_dir: &Path, replace: Replace) -> Result<Ou
     let meta = match std::fs::metadata(&real) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Ok(OutDir {
-                shown: out_dir.to_path_buf(),
-                real,
-            });
+            return Ok(OutDir { shown, real });
         }
         Err(e) => return refuse(format!("cannot read the output folder: {e}"), own_folder),
     };
@@ -125,10 +128,7 @@ pub fn claim_out_dir(root: &Path, out_dir: &Path, replace: Replace) -> Result<Ou
             );
         }
     }
-    Ok(OutDir {
-        shown: out_dir.to_path_buf(),
-        real,
-    })
+    Ok(OutDir { shown, real })
 }
 
 /// Why `out` may never be replaced, if it may not.

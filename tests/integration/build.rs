@@ -942,7 +942,7 @@ fn output_folder_over_the_sites_own_files_is_refused() {
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert_eq!(
         out.stderr,
-        "[ROOT]/content: error: refusing to replace the output folder: it is inside the site's `content/`\n  help: pick an output folder of its own, e.g. `--output public`\nerror: 1 file has errors; content/ was not changed"
+        "content: error: refusing to replace the output folder: it is inside the site's `content/`\n  help: pick an output folder of its own, e.g. `--output public`\nerror: 1 file has errors; content/ was not changed"
     );
     for (flag, why) in [
         (".", "it holds the site"),

@@ -36,7 +36,7 @@ fn a_folder_holding_other_files_is_refused_and_kept_byte_identical() {
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(
         out.stderr.starts_with(&refusal(
-            "[ROOT]/project",
+            "project",
             "it is not empty and was not written by Briefing",
             NOT_OURS
         )),
@@ -61,8 +61,7 @@ fn a_folder_holding_other_files_is_refused_and_kept_byte_identical() {
         let out = site.run(&["build", "--force", "--output", flag]);
         assert_eq!(out.code, 1, "{flag}: {}", out.stderr);
         assert!(
-            out.stderr
-                .contains(&refusal(&format!("[ROOT]/{flag}"), why, OWN_FOLDER)),
+            out.stderr.contains(&refusal(flag, why, OWN_FOLDER)),
             "{flag}: {}",
             out.stderr
         );
@@ -124,7 +123,7 @@ fn files_added_to_a_built_site_are_not_deleted() {
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(
         out.stderr.starts_with(&refusal(
-            "[ROOT]/public",
+            "public",
             "it holds files Briefing did not write: `CNAME`",
             NOT_OURS
         )),
@@ -168,7 +167,7 @@ fn a_symlinked_root_cannot_get_around_the_checks() {
     for (args, shown) in [
         (
             &["--root", "sitelink", "build", "--output", "../site/content"][..],
-            "sitelink/../site/content",
+            "../site/content",
         ),
         (
             &[
@@ -179,7 +178,7 @@ fn a_symlinked_root_cannot_get_around_the_checks() {
                 "--output",
                 "../contentlink",
             ][..],
-            "sitelink/../contentlink",
+            "../contentlink",
         ),
         (
             &[
@@ -190,7 +189,7 @@ fn a_symlinked_root_cannot_get_around_the_checks() {
                 "--output",
                 "../sitelink/data",
             ][..],
-            "site/../sitelink/data",
+            "../sitelink/data",
         ),
     ] {
         let (code, stderr) = run(args);
@@ -415,10 +414,7 @@ fn killed_and_interrupted_builds_leave_the_site_and_no_debris() {
     let stderr = String::from_utf8_lossy(&out.stderr)
         .replace(&site.root().to_string_lossy().into_owned(), "[ROOT]");
     assert_eq!(out.status.code(), Some(130), "{stderr}");
-    assert!(
-        stderr.ends_with("public: error: interrupted; nothing was changed\n"),
-        "{stderr}"
-    );
+    assert_eq!(stderr, "public: error: interrupted; nothing was changed\n");
     assert_eq!(tree(&site.out_dir()), previous);
     assert_eq!(staging_folders(site.root()), Vec::<String>::new());
 
