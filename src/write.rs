@@ -69,6 +69,8 @@ pub struct OutDir {
     pub shown: PathBuf,
     /// The real path the site is written to.
     pub real: PathBuf,
+    /// Whether a folder that is not Briefing's may be replaced.
+    pub replace: Replace,
 }
 
 /// Decides whether a build may replace `out_dir`.
@@ -101,7 +103,11 @@ pub fn claim_out_dir(root: &Path, out_dir: &Path, replace: Replace) -> Result<Ou
     let meta = match std::fs::metadata(&real) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Ok(OutDir { shown, real });
+            return Ok(OutDir {
+                shown,
+                real,
+                replace,
+            });
         }
         Err(e) => return refuse(format!("cannot read the output folder: {e}"), own_folder),
     };
@@ -128,7 +134,11 @@ pub fn claim_out_dir(root: &Path, out_dir: &Path, replace: Replace) -> Result<Ou
             );
         }
     }
-    Ok(OutDir { shown, real })
+    Ok(OutDir {
+        shown,
+        real,
+        replace,
+    })
 }
 
 /// Why `out` may never be replaced, if it may not.
@@ -295,11 +305,15 @@ pub fn write_atomically(files: &[OutputFile], out: &OutDir) -> Result<(), Diagno
     if !begin_write(&staging) {
         return Err(fail("interrupted; nothing was changed".to_owned()));
     }
-    let result = write_and_swap(files, out_dir, &staging, &parent, &name);
+    let result = write_and_swap(files, out, &staging, &parent, &name);
     end_write();
     result.map_err(|e| match e {
         WriteError::Interrupted => fail("interrupted; nothing was changed".to_owned()),
         WriteError::NotAFolder => fail("the output path exists and is not a folder".to_owned()),
+        WriteError::Foreign(files) => fail(format!(
+            "refusing to replace the output folder: files Briefing did not write appeared in it during the build: {}",
+            name_some(&files)
+        )),
         WriteError::Fs(e) => fail(e.to_string()),
     })
 }
@@ -307,6 +321,7 @@ pub fn write_atomically(files: &[OutputFile], out: &OutDir) -> Result<(), Diagno
 enum WriteError {
     Interrupted,
     NotAFolder,
+    Foreign(Vec<String>),
     Fs(fsx::FsError),
 }
 
@@ -318,15 +333,29 @@ impl From<fsx::FsError> for WriteError {
 
 fn write_and_swap(
     files: &[OutputFile],
-    out_dir: &Path,
+    out: &OutDir,
     staging: &Path,
     parent: &Path,
     name: &str,
 ) -> Result<(), WriteError> {
-    let written = write_staging(files, staging);
-    if written.is_err() || interrupted() {
+    let out_dir = out.real.as_path();
+    // The folder was claimed before rendering; look again while the new
+    // site is written (it costs no wall time then), in case files were put
+    // in it since.
+    let (written, foreign) = rayon::join(
+        || write_staging(files, staging),
+        || match out.replace {
+            Replace::IfOurs if out_dir.is_dir() => foreign_files(out_dir),
+            _ => Vec::new(),
+        },
+    );
+    if written.is_err() || interrupted() || !foreign.is_empty() {
         let _ = fsx::remove_dir_all(staging);
-        return Err(written.err().unwrap_or(WriteError::Interrupted));
+        return Err(match written {
+            Err(e) => e,
+            Ok(()) if interrupted() => WriteError::Interrupted,
+            Ok(()) => WriteError::Foreign(foreign),
+        });
     }
     match std::fs::symlink_metadata(out_dir) {
         Err(_) => {
@@ -482,6 +511,7 @@ mod tests {
         OutDir {
             shown: path.to_path_buf(),
             real: fsx::real_path(path),
+            replace: Replace::IfOurs,
         }
     }
 
@@ -597,6 +627,29 @@ mod tests {
         assert_eq!(
             err.message,
             "refusing to replace the output folder: it holds files Briefing did not write: `CNAME`, `a/extra.txt`, `z1`, `z2`, `z3` and 1 more"
+        );
+    }
+
+    #[test]
+    fn files_put_in_the_folder_during_the_build_are_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let public = dir.path().join("public");
+        let claimed = claim_out_dir(dir.path(), &public, Replace::IfOurs).unwrap();
+        std::fs::create_dir_all(&public).unwrap();
+        std::fs::write(public.join("notes.txt"), "mine").unwrap();
+        let err = write_atomically(&[file("index.html", "x")], &claimed).unwrap_err();
+        assert_eq!(
+            err.message,
+            "refusing to replace the output folder: files Briefing did not write appeared in it during the build: `notes.txt`"
+        );
+        assert_eq!(
+            std::fs::read_to_string(public.join("notes.txt")).unwrap(),
+            "mine"
+        );
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "staging left"
         );
     }
 
