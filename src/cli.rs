@@ -99,6 +99,31 @@ pub struct CheckArgs {
     /// answers cached for a week in .briefing-cache/). Off by default.
     #[arg(long)]
     pub external: bool,
+    /// With --external, also fetch links to loopback, private, link-local
+    /// and other non-public addresses (skipped with a warning otherwise).
+    #[arg(long, requires = "external")]
+    pub external_allow_private: bool,
+    /// With --external, stop after SECS seconds in all (default 60, at most
+    /// 86400); links not checked by then get a warning.
+    #[arg(
+        long,
+        requires = "external",
+        value_name = "SECS",
+        value_parser = clap::value_parser!(u64).range(1..=crate::external::MAX_TIME_LIMIT.as_secs())
+    )]
+    pub external_timeout: Option<u64>,
+}
+
+impl CheckArgs {
+    /// How `--external` checks, for a site at `root`.
+    fn external_options(&self, root: &Path) -> crate::external::ExternalOptions {
+        let mut opts = crate::external::ExternalOptions::for_root(root);
+        opts.allow_private = self.external_allow_private;
+        if let Some(secs) = self.external_timeout {
+            opts.time_limit = std::time::Duration::from_secs(secs);
+        }
+        opts
+    }
 }
 
 /// Flags `build` and `check` share.
@@ -168,7 +193,10 @@ pub fn run(cli: Cli) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let external = matches!(&cli.command, Command::Check(a) if a.external);
+    let external = match &cli.command {
+        Command::Check(a) if a.external => Some(a.external_options(&opts.root)),
+        _ => None,
+    };
     if writes {
         // Ctrl-C or SIGTERM mid-write: the writer removes its staging folder
         // first; at any other moment there is nothing to undo.
@@ -180,12 +208,12 @@ pub fn run(cli: Cli) -> ExitCode {
         crate::build_site(&opts)
     } else {
         crate::check_site(&opts).and_then(|mut site| {
-            if external {
+            if let Some(external) = &external {
                 let found = crate::external::check(
                     &site.files,
                     &opts.site.base_url,
                     &opts.out_dir_shown(),
-                    &crate::external::ExternalOptions::for_root(&opts.root),
+                    external,
                 );
                 site.report.diagnostics.extend(found);
                 if opts.strict {
@@ -550,6 +578,36 @@ mod tests {
         for (input, word) in words {
             assert_eq!(shell_word(Path::new(input)), word, "{input}");
         }
+    }
+
+    #[test]
+    fn external_flags_need_external() {
+        let parse = |args: &[&str]| {
+            Cli::try_parse_from(["briefing", "check"].iter().chain(args)).map(|cli| {
+                match cli.command {
+                    Command::Check(a) => a.external_options(Path::new("site")),
+                    _ => panic!("expected check"),
+                }
+            })
+        };
+        let defaults = parse(&["--external"]).unwrap();
+        assert!(!defaults.allow_private);
+        assert_eq!(defaults.time_limit.as_secs(), 60);
+        let set = parse(&[
+            "--external",
+            "--external-allow-private",
+            "--external-timeout",
+            "5",
+        ])
+        .unwrap();
+        assert!(set.allow_private);
+        assert_eq!(set.time_limit.as_secs(), 5);
+        assert!(parse(&["--external-allow-private"]).is_err());
+        assert!(parse(&["--external-timeout", "5"]).is_err());
+        assert!(parse(&["--external", "--external-timeout", "0"]).is_err());
+        assert!(parse(&["--external", "--external-timeout", "86400"]).is_ok());
+        assert!(parse(&["--external", "--external-timeout", "86401"]).is_err());
+        assert!(parse(&["--external", "--external-timeout", "soon"]).is_err());
     }
 
     #[test]
