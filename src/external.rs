@@ -54,6 +54,8 @@ pub const MAX_TIME_LIMIT: Duration = Duration::from_secs(24 * 3600);
 /// How external links are checked.
 #[derive(Debug, Clone)]
 pub struct ExternalOptions {
+    /// The site root; the cache is only written inside it.
+    pub site_root: PathBuf,
     /// Where answers are remembered.
     pub cache_path: PathBuf,
     /// How long an answer is trusted.
@@ -77,6 +79,7 @@ impl ExternalOptions {
     /// addresses only.
     pub fn for_root(root: &Path) -> Self {
         ExternalOptions {
+            site_root: root.to_path_buf(),
             cache_path: root.join(CACHE_FILE),
             max_age: Duration::from_secs(7 * 24 * 3600),
             per_host_delay: Duration::from_secs(1),
@@ -366,11 +369,8 @@ pub fn check(
             diagnostics.push(d);
         }
     }
-    if let Err(e) = save_cache(&opts.cache_path, &cache) {
-        diagnostics.push(Diagnostic::warning(
-            Location::file(CACHE_FILE),
-            e.to_string(),
-        ));
+    if let Err(why) = save_cache(&opts.site_root, &opts.cache_path, &cache) {
+        diagnostics.push(Diagnostic::warning(Location::file(CACHE_FILE), why));
     }
     diagnostics.sort();
     diagnostics
@@ -641,9 +641,34 @@ fn load_cache(path: &Path) -> BTreeMap<String, CacheEntry> {
         .collect()
 }
 
-fn save_cache(path: &Path, cache: &BTreeMap<String, CacheEntry>) -> Result<(), fsx::FsError> {
+/// Writes the cache, never through a link out of the site and never over a
+/// file that is not a cache (which Briefing did not write).
+fn save_cache(
+    root: &Path,
+    path: &Path,
+    cache: &BTreeMap<String, CacheEntry>,
+) -> Result<(), String> {
+    let folder = path.parent().unwrap_or(root);
+    fsx::create_dir_all(folder).map_err(|e| e.to_string())?;
+    if crate::load::leaves_site(&fsx::real_path(root), folder) {
+        return Err(
+            "the cache folder is a link out of the site; answers were not saved".to_owned(),
+        );
+    }
+    if let Ok(meta) = std::fs::symlink_metadata(path) {
+        let is_cache = meta.is_file()
+            && fsx::read_to_string(path).is_ok_and(|t| {
+                serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&t).is_ok()
+            });
+        if !is_cache {
+            return Err(
+                "not a cache Briefing wrote (a link, or not a JSON object); left as it is and answers were not saved"
+                    .to_owned(),
+            );
+        }
+    }
     let json = serde_json::to_vec_pretty(cache).unwrap_or_default();
-    fsx::write(path, &json)
+    fsx::replace_file(path, &json).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

@@ -46,14 +46,6 @@ pub fn read(path: &Path) -> Result<Vec<u8>, FsError> {
     wrap("read", path, std::fs::read(path))
 }
 
-/// Writes `bytes` to `path`, creating parent folders.
-pub fn write(path: &Path, bytes: &[u8]) -> Result<(), FsError> {
-    if let Some(parent) = path.parent() {
-        create_dir_all(parent)?;
-    }
-    wrap("write", path, std::fs::write(path, bytes))
-}
-
 /// Writes `bytes` to a new file at `path`; fails if anything is already
 /// there, so it never overwrites. The parent folder must exist. If the write
 /// fails after the file was created, the partial file is removed.
@@ -73,6 +65,22 @@ pub fn create_new(path: &Path, bytes: &[u8]) -> Result<(), FsError> {
         let _ = std::fs::remove_file(path);
     }
     wrap("write", path, written)
+}
+
+/// Replaces the file at `path` with `bytes` in one step: written beside it,
+/// then renamed over it, so a reader never sees half a file and a link at
+/// `path` is replaced, never written through. The folder must exist.
+pub fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), FsError> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
+    let _ = std::fs::remove_file(&temp);
+    create_new(&temp, bytes)?;
+    rename(&temp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&temp);
+    })
 }
 
 /// Writes `bytes` to `path`, whose folder must exist.

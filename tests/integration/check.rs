@@ -397,3 +397,55 @@ fn check_external_stops_at_its_time_limit_and_remembers_nothing_it_did_not_check
     );
     drop(silent);
 }
+
+#[cfg(unix)]
+#[test]
+fn check_external_never_writes_its_cache_through_a_link_or_over_a_file_it_did_not_write() {
+    let (port, _) = local_server(ok_or_missing);
+    let site = SiteTest::fixture("outgoing");
+    write_outgoing(&site, &[format!("http://127.0.0.1:{port}/ok")]);
+    let outside = tempfile::tempdir().expect("tempdir");
+    let bashrc = outside.path().join(".bashrc");
+    std::fs::write(&bashrc, "export PATH=/usr/bin\n").expect("write");
+    std::fs::create_dir_all(site.root().join(".briefing-cache")).expect("mkdir");
+    let cache = site.root().join(".briefing-cache/external-links.json");
+    let warning = |why: &str| format!(".briefing-cache/external-links.json: warning: {why}");
+
+    // The cache file is a link to a file elsewhere: the link is left alone.
+    std::os::unix::fs::symlink(&bashrc, &cache).expect("link");
+    let out = site.run(&["check", "--external", "--external-allow-private"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(&warning("not a cache Briefing wrote (a link, or not a JSON object); left as it is and answers were not saved")),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(&bashrc).expect("read"),
+        "export PATH=/usr/bin\n"
+    );
+    assert!(
+        std::fs::symlink_metadata(&cache)
+            .expect("link")
+            .file_type()
+            .is_symlink()
+    );
+
+    // The cache folder is a link out of the site: nothing is written there.
+    std::fs::remove_dir_all(site.root().join(".briefing-cache")).expect("remove");
+    std::os::unix::fs::symlink(outside.path(), site.root().join(".briefing-cache")).expect("link");
+    let out = site.run(&["check", "--external", "--external-allow-private"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(&warning(
+            "the cache folder is a link out of the site; answers were not saved"
+        )),
+        "{}",
+        out.stderr
+    );
+    let names: Vec<_> = std::fs::read_dir(outside.path())
+        .expect("list")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(names, [std::ffi::OsString::from(".bashrc")]);
+}
