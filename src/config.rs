@@ -56,6 +56,10 @@ pub struct ConfigFile {
     /// What feed items carry: `full` (the whole article) or `summary`.
     /// Entity feeds always carry summaries. Default `full`.
     pub feed_content: String,
+    /// Which entities get an Atom feed of their own: `repeated` (those two
+    /// or more articles mention, and every watch-list entity), `all` or
+    /// `none`. Default `repeated`.
+    pub entity_feeds: String,
     /// Follow symbolic links in `content/`, `templates/`, `theme/` and
     /// `data/` that lead out of the site. Default `false`: they are skipped
     /// with a warning, so a link cannot publish a file from elsewhere.
@@ -69,6 +73,17 @@ pub enum FeedContent {
     Full,
     /// The summary only.
     Summary,
+}
+
+/// Which entities get a feed of their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntityFeeds {
+    /// Every entity.
+    All,
+    /// Entities two or more articles mention, and watch-list entities.
+    Repeated,
+    /// None.
+    None,
 }
 
 /// One source's cleaning rules as written: regular expressions matched
@@ -103,6 +118,7 @@ impl Default for ConfigFile {
             cluster_window_days: 7,
             preferred_sources: Vec::new(),
             feed_content: "full".to_owned(),
+            entity_feeds: "repeated".to_owned(),
             follow_external_symlinks: false,
         }
     }
@@ -185,6 +201,8 @@ pub struct SiteConfig {
     /// `--build-date`: the date feeds give as their build date. `None`
     /// means the newest article's date, so builds repeat byte for byte.
     pub build_date: Option<DateTime<FixedOffset>>,
+    /// Which entities get a feed of their own.
+    pub entity_feeds: EntityFeeds,
     /// Whether links out of the site are followed.
     pub outside_links: crate::load::OutsideLinks,
 }
@@ -473,6 +491,21 @@ fn resolve(file: ConfigFile, rel: &Path, text: &str) -> Result<SiteConfig, Vec<D
             FeedContent::Full
         }
     };
+    let entity_feeds = match file.entity_feeds.trim() {
+        "repeated" => EntityFeeds::Repeated,
+        "all" => EntityFeeds::All,
+        "none" => EntityFeeds::None,
+        other => {
+            problems.push(
+                Diagnostic::error(
+                    at("entity_feeds"),
+                    format!("unknown entity_feeds `{other}`"),
+                )
+                .with_help("use `repeated`, `all` or `none`"),
+            );
+            EntityFeeds::Repeated
+        }
+    };
     let clean = |t: &str| crate::article::strip_controls(t).trim().to_owned();
     match (base_url, timezone) {
         (Some(base_url), Some(timezone)) if problems.is_empty() => Ok(SiteConfig {
@@ -500,6 +533,7 @@ fn resolve(file: ConfigFile, rel: &Path, text: &str) -> Result<SiteConfig, Vec<D
                 .collect(),
             feed_content,
             build_date: None,
+            entity_feeds,
             outside_links: if file.follow_external_symlinks {
                 crate::load::OutsideLinks::Follow
             } else {

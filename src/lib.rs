@@ -323,9 +323,14 @@ pub fn render(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
         // Web pages; the weekly email editions are not pages of the site.
         .filter(|f| f.path.ends_with(".html") && !f.path.ends_with("/email.html"))
         .count();
+    // A list's feed is counted once for its three formats; an entity's
+    // feed is Atom only.
     let feeds = rendered
         .iter()
-        .filter(|f| f.path.ends_with("rss.xml"))
+        .filter(|f| {
+            f.path.ends_with("rss.xml")
+                || (f.path.starts_with("entities/") && f.path.ends_with(".xml"))
+        })
         .count();
     let files = output::merge(rendered, theme).map_err(|d| {
         let mut all = diagnostics.clone();

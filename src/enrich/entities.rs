@@ -60,6 +60,36 @@ impl Entity {
         }
     }
 
+    /// Output file of the entity's page, under the output root: one file
+    /// in a folder per kind (CVEs also per year),
+    /// `entities/cve/2024/cve-2024-3094.html`, rather than a folder per
+    /// entity. A site of 10,000 articles mentions some 60,000 CVEs, and a
+    /// folder each (a `mkdir`, and an entry in one huge parent) was most of
+    /// the time the whole build spent writing.
+    pub fn page_path(&self) -> String {
+        format!("{}.html", self.path_stem())
+    }
+
+    /// Output file of the entity's Atom feed, beside its page.
+    pub fn feed_path(&self) -> String {
+        format!("{}.xml", self.path_stem())
+    }
+
+    fn path_stem(&self) -> String {
+        match &self.kind {
+            EntityKind::Cve => {
+                let year = self.id.split('-').nth(1).unwrap_or("unknown");
+                format!("entities/cve/{year}/{}", self.slug())
+            }
+            EntityKind::Technique => format!("entities/technique/{}", self.slug()),
+            EntityKind::Named(group) => format!(
+                "entities/{}/{}",
+                crate::slug::slugify_or(group, "entity"),
+                crate::slug::slugify_or(&self.id, "entity")
+            ),
+        }
+    }
+
     /// The authoritative record elsewhere: cve.org for CVEs, attack.mitre.org
     /// for techniques.
     pub fn reference_url(&self) -> Option<String> {

@@ -46,8 +46,8 @@ pub struct Rendered {
 pub struct MentionLinks<'a> {
     /// The names to look for besides CVE and ATT&CK IDs.
     pub watchlist: &'a Watchlist,
-    /// Root-relative folder of the entity pages, e.g. `/digest/entities/`.
-    pub entities_path: &'a str,
+    /// Root-relative path of the site, e.g. `/digest/`.
+    pub site_path: &'a str,
 }
 
 /// Renders `markdown`; relative URLs resolve against `base` (the original
@@ -572,9 +572,9 @@ fn link_mentions(text: &str, m: MentionLinks<'_>, linked: &mut HashSet<Entity>, 
         }
         out.push_str(&text[pos..start]);
         out.push_str(&format!(
-            "<a class=\"entity\" href=\"{}{}/\">{}</a>",
-            m.entities_path,
-            entity.slug(),
+            "<a class=\"entity\" href=\"{}{}\">{}</a>",
+            m.site_path,
+            entity.page_path(),
             &text[start..end]
         ));
         pos = end;
@@ -785,7 +785,7 @@ mod tests {
         let w = Watchlist::parse("actors:\n  - name: APT29\n    aliases: [Cozy Bear]\n").unwrap();
         let m = MentionLinks {
             watchlist: &w,
-            entities_path: "/d/entities/",
+            site_path: "/d/",
         };
         let out = render(
             "# CVE-2021-44228\n\nCozy Bear used cve-2021-44228 and `CVE-2021-45046`; [CVE-2021-45046](https://nvd.example/) then CVE-2021-44228 and APT29.",
@@ -799,18 +799,24 @@ mod tests {
             "{out}"
         );
         assert!(
-            out.contains("<a class=\"entity\" href=\"/d/entities/actors-apt29/\">Cozy Bear</a>"),
+            out.contains(
+                "<a class=\"entity\" href=\"/d/entities/actors/apt29.html\">Cozy Bear</a>"
+            ),
             "{out}"
         );
         assert!(
             out.contains(
-                "used <a class=\"entity\" href=\"/d/entities/cve-2021-44228/\">cve-2021-44228</a>"
+                "used <a class=\"entity\" href=\"/d/entities/cve/2021/cve-2021-44228.html\">cve-2021-44228</a>"
             ),
             "{out}"
         );
         assert!(out.contains("<code>CVE-2021-45046</code>"), "{out}");
-        assert_eq!(out.matches("entities/cve-2021-44228/").count(), 1, "{out}");
-        assert!(!out.contains("entities/cve-2021-45046/"), "{out}");
+        assert_eq!(
+            out.matches("entities/cve/2021/cve-2021-44228.html").count(),
+            1,
+            "{out}"
+        );
+        assert!(!out.contains("cve-2021-45046.html"), "{out}");
         assert!(out.contains("and APT29."), "{out}");
     }
 

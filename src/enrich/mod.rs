@@ -67,10 +67,10 @@ pub fn run(
     site: &SiteConfig,
     watchlist: &Watchlist,
 ) -> (Vec<Article>, Diagnostics) {
-    let entities_path = format!("{}entities/", site.base_url.path());
+    let site_path = site.base_url.path().to_owned();
     let results: Vec<(Article, Option<Diagnostic>)> = parsed
         .into_par_iter()
-        .map(|p| enrich(p, site, watchlist, &entities_path))
+        .map(|p| enrich(p, site, watchlist, &site_path))
         .collect();
     let mut diagnostics = Diagnostics::new();
     let articles = results
@@ -90,7 +90,7 @@ fn enrich(
     parsed: ParsedArticle,
     site: &SiteConfig,
     watchlist: &Watchlist,
-    entities_path: &str,
+    site_path: &str,
 ) -> (Article, Option<Diagnostic>) {
     let meta = &parsed.meta;
     // Scraped pages (they carry a fetch date) are cleaned; hand-written
@@ -135,7 +135,7 @@ fn enrich(
     };
     let mentions = MentionLinks {
         watchlist,
-        entities_path,
+        site_path,
     };
     let rendered = markdown::render(&body, meta.url.as_ref(), Some(mentions));
     let summary = match &meta.summary {

@@ -151,11 +151,20 @@ impl Feeds<'_> {
         })
     }
 
-    /// An entity's feeds in `entities/SLUG/`: every article mentioning it.
+    /// An entity's feed beside its page, Atom only: every article mentioning
+    /// it. One format is enough for an alert feed every reader takes, and a
+    /// site can have tens of thousands of them.
     pub fn entity(&self, entity: &Entity, ids: &[EntryId]) -> Result<Vec<OutputFile>, Diagnostic> {
         let stories: Vec<(EntryId, Vec<EntryId>)> =
             ids.iter().map(|&id| (id, Vec::new())).collect();
-        self.write(FeedSpec {
+        let path = view::entity_feed_path(entity);
+        let url = self.urls.to(&path);
+        let urls = FeedUrls {
+            rss: url.clone(),
+            atom: url.clone(),
+            json: url,
+        };
+        let spec = FeedSpec {
             folder: view::entity_path(entity),
             title: format!("{}: {}", self.config.title, entity.id),
             description: format!(
@@ -164,41 +173,17 @@ impl Feeds<'_> {
             ),
             stories: &stories,
             content: Content::Summary,
-        })
+        };
+        let mut view = self.view(&spec, &urls);
+        view.self_url = urls.atom.clone();
+        let atom = self.templates.render("atom.xml", &view)?;
+        Ok(vec![OutputFile::new(path, atom)])
     }
 
     /// Renders the three formats of one feed.
     fn write(&self, spec: FeedSpec<'_>) -> Result<Vec<OutputFile>, Diagnostic> {
-        let newest = self.config.build_date.or_else(|| {
-            spec.stories
-                .iter()
-                .map(|(id, _)| self.digest.entries[*id].date)
-                .max()
-        });
         let urls = FeedUrls::new(&spec.folder, self.urls);
-        let mut view = FeedView {
-            site: self.site,
-            title: spec.title,
-            link: self.urls.to(&spec.folder),
-            self_url: urls.rss.clone(),
-            rss_url: urls.rss.clone(),
-            atom_url: urls.atom.clone(),
-            json_url: urls.json.clone(),
-            description: spec.description,
-            last_build_date: newest.map(|d| rfc822(&d)),
-            // An empty feed has no newest item; the Unix epoch keeps the
-            // output the same from build to build.
-            updated: newest.map_or_else(
-                || "1970-01-01T00:00:00+00:00".to_owned(),
-                |d| d.to_rfc3339(),
-            ),
-            items: spec
-                .stories
-                .iter()
-                .take(self.config.feed_limit)
-                .map(|(id, others)| self.item(*id, others, spec.content))
-                .collect(),
-        };
+        let mut view = self.view(&spec, &urls);
         let rss = self.templates.render("rss.xml", &view)?;
         view.self_url = urls.atom.clone();
         let atom = self.templates.render("atom.xml", &view)?;
@@ -222,6 +207,39 @@ impl Feeds<'_> {
                 bytes: json,
             },
         ])
+    }
+
+    /// The channel and items of one feed; `self_url` is the RSS one.
+    fn view(&self, spec: &FeedSpec<'_>, urls: &FeedUrls) -> FeedView<'_> {
+        let newest = self.config.build_date.or_else(|| {
+            spec.stories
+                .iter()
+                .map(|(id, _)| self.digest.entries[*id].date)
+                .max()
+        });
+        FeedView {
+            site: self.site,
+            title: spec.title.clone(),
+            link: self.urls.to(&spec.folder),
+            self_url: urls.rss.clone(),
+            rss_url: urls.rss.clone(),
+            atom_url: urls.atom.clone(),
+            json_url: urls.json.clone(),
+            description: spec.description.clone(),
+            last_build_date: newest.map(|d| rfc822(&d)),
+            // An empty feed has no newest item; the Unix epoch keeps the
+            // output the same from build to build.
+            updated: newest.map_or_else(
+                || "1970-01-01T00:00:00+00:00".to_owned(),
+                |d| d.to_rfc3339(),
+            ),
+            items: spec
+                .stories
+                .iter()
+                .take(self.config.feed_limit)
+                .map(|(id, others)| self.item(*id, others, spec.content))
+                .collect(),
+        }
     }
 
     fn item(&self, id: EntryId, others: &[EntryId], content: Content) -> FeedItem<'_> {

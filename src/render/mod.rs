@@ -69,9 +69,26 @@ impl Job {
             Job::Period(p) => format!("{}/", p.path()),
             Job::NotFound => return "404.html".to_owned(),
             Job::EntityIndex => "entities/".to_owned(),
-            Job::Entity(e) => view::entity_path(e),
+            Job::Entity(e) => return view::entity_path(e),
         };
         format!("{folder}index.html")
+    }
+}
+
+/// Whether an entity gets its own feed, by `entity_feeds`: with `repeated`
+/// (the default) when two or more articles mention it or it is on the
+/// watch-list. Most CVEs are mentioned once; a feed each would double the
+/// site's file count for feeds of one item.
+pub fn has_feed(
+    config: &SiteConfig,
+    entity: &crate::enrich::entities::Entity,
+    ids: &[EntryId],
+) -> bool {
+    use crate::config::EntityFeeds;
+    match config.entity_feeds {
+        EntityFeeds::All => true,
+        EntityFeeds::None => false,
+        EntityFeeds::Repeated => ids.len() >= 2 || matches!(entity.kind, EntityKind::Named(_)),
     }
 }
 
@@ -145,7 +162,13 @@ pub fn plan(digest: &Digest, config: &SiteConfig) -> Vec<Recipe> {
     recipes.extend(digest.tags.keys().cloned().map(Recipe::TagFeeds));
     recipes.extend(digest.sources.keys().cloned().map(Recipe::SourceFeeds));
     recipes.extend(weeks().map(Recipe::WeekFeeds));
-    recipes.extend(digest.entities.keys().cloned().map(Recipe::EntityFeeds));
+    recipes.extend(
+        digest
+            .entities
+            .iter()
+            .filter(|(e, ids)| has_feed(config, e, ids))
+            .map(|(e, _)| Recipe::EntityFeeds(e.clone())),
+    );
     recipes.extend(weeks().map(Recipe::Email));
     recipes.extend([
         Recipe::Sitemap,
@@ -171,7 +194,7 @@ impl Recipe {
             Recipe::TagFeeds(key) => three(view::tag_path(key)),
             Recipe::SourceFeeds(key) => three(view::source_path(key)),
             Recipe::WeekFeeds(p) => three(format!("{}/", p.path())),
-            Recipe::EntityFeeds(e) => three(view::entity_path(e)),
+            Recipe::EntityFeeds(e) => vec![view::entity_feed_path(e)],
             Recipe::Email(p) => vec![
                 format!("{}/email.html", p.path()),
                 format!("{}/email.txt", p.path()),
@@ -558,7 +581,8 @@ impl RenderContext<'_> {
                     kev: (entity.kind == EntityKind::Cve)
                         .then(|| self.kev.get(&entity.id))
                         .flatten(),
-                    feeds: feeds::FeedUrls::new(&view::entity_path(entity), self.urls),
+                    feed: has_feed(self.config, entity, ids)
+                        .then(|| self.urls.to(&view::entity_feed_path(entity))),
                     entries: self.entry_views(ids),
                 };
                 self.emit(path, "entity.html", &page)

@@ -341,8 +341,8 @@ pub struct EntityPage<'a> {
     pub reference_url: Option<String>,
     /// The KEV entry, for a known-exploited CVE.
     pub kev: Option<&'a crate::enrich::entities::KevEntry>,
-    /// The entity's feeds.
-    pub feeds: super::feeds::FeedUrls,
+    /// The entity's Atom feed, when it has one (see `entity_feeds`).
+    pub feed: Option<String>,
     /// Every article that mentions it, newest first.
     pub entries: Vec<EntryView<'a>>,
 }
@@ -433,9 +433,14 @@ pub fn article_path(slug: &str) -> String {
     format!("articles/{slug}/")
 }
 
-/// Output folder of an entity page.
+/// Output file of an entity page (see [`Entity::page_path`]).
 pub fn entity_path(entity: &Entity) -> String {
-    format!("entities/{}/", entity.slug())
+    entity.page_path()
+}
+
+/// Output file of an entity's Atom feed, beside its page.
+pub fn entity_feed_path(entity: &Entity) -> String {
+    entity.feed_path()
 }
 
 /// Output folder of a tag page.

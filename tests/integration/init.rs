@@ -99,9 +99,9 @@ fn new_site_builds_through_the_library_without_warnings() {
     // The watch-list's aliases and the technique ID in the sample became
     // entities with pages.
     for page in [
-        "entities/actors-apt29/index.html",
-        "entities/vendors-microsoft/index.html",
-        "entities/t1110.003/index.html",
+        "entities/actors/apt29.html",
+        "entities/vendors/microsoft.html",
+        "entities/technique/t1110.003.html",
     ] {
         assert!(out.join(page).is_file(), "{page} missing");
     }

@@ -308,40 +308,65 @@ fn entities_get_pages_feeds_and_links_from_the_body() {
     // The first mention in the body links to the entity page; code does not.
     let body_links = attrs(&page, ".article-body a.entity", "href");
     assert!(
-        body_links.contains(&"/entities/cve-2025-31337/".to_owned()),
+        body_links.contains(&"/entities/cve/2025/cve-2025-31337.html".to_owned()),
         "{body_links:?}"
     );
     assert!(
-        body_links.contains(&"/entities/actors-granite-typhoon/".to_owned()),
+        body_links.contains(&"/entities/actors/granite-typhoon.html".to_owned()),
         "{body_links:?}"
     );
     assert!(
-        !body_links.contains(&"/entities/cve-2025-99999/".to_owned()),
+        !body_links.contains(&"/entities/cve/2025/cve-2025-99999.html".to_owned()),
         "{body_links:?}"
     );
-    assert!(site.exists("entities/cve-2025-99999/index.html"));
+    assert!(site.exists("entities/cve/2025/cve-2025-99999.html"));
     // KEV: flagged on the article, the CVE page and the entity index.
     assert_eq!(texts(&page, "p.kev a"), ["CVE-2025-31337"]);
-    let cve = site.html("entities/cve-2025-31337/index.html");
+    let cve = site.html("entities/cve/2025/cve-2025-31337.html");
     assert_eq!(texts(&cve, "h1"), ["CVE-2025-31337"]);
     assert!(texts(&cve, "main > p.kev")[0].contains("since 2025-06-11"));
     assert!(
         attrs(&cve, ".intro a", "href")
             .contains(&"https://www.cve.org/CVERecord?id=CVE-2025-31337".to_owned())
     );
-    let other = site.html("entities/cve-2025-20001/index.html");
+    let other = site.html("entities/cve/2025/cve-2025-20001.html");
     assert!(texts(&other, "main > p.kev").is_empty());
-    let technique = site.html("entities/t1566.001/index.html");
+    let technique = site.html("entities/technique/t1566.001.html");
     assert!(
         attrs(&technique, ".intro a", "href")
             .contains(&"https://attack.mitre.org/techniques/T1566/001/".to_owned())
     );
     // Aliases fold into one actor.
     assert_eq!(
-        entry_titles(&site.html("entities/actors-granite-typhoon/index.html")).len(),
+        entry_titles(&site.html("entities/actors/granite-typhoon.html")).len(),
         1
     );
-    let feed = site.feed("entities/cve-2025-31337/rss.xml");
+    // By default an entity has an Atom feed when two or more articles
+    // mention it or it is on the watch-list; a CVE mentioned once has none.
+    assert!(!site.exists("entities/cve/2025/cve-2025-31337.xml"));
+    assert!(
+        attrs(
+            &cve,
+            "link[rel=alternate][type='application/atom+xml']",
+            "href"
+        )
+        .iter()
+        .all(|h| !h.contains("cve-2025-31337"))
+    );
+    let actor_feed = site.feed("entities/actors/granite-typhoon.xml");
+    assert_eq!(actor_feed.entries.len(), 1);
+    assert!(
+        attrs(
+            &site.html("entities/actors/granite-typhoon.html"),
+            ".intro a",
+            "href"
+        )
+        .iter()
+        .any(|h| h.ends_with("/entities/actors/granite-typhoon.xml"))
+    );
+    site.write("briefing.yaml", "entity_feeds: all\n");
+    site.build_ok();
+    let feed = site.feed("entities/cve/2025/cve-2025-31337.xml");
     assert_eq!(feed.entries.len(), 1);
     // Entity feeds are alerts: the summary, not the whole article.
     let description = feed.entries[0]

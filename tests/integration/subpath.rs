@@ -163,7 +163,10 @@ fn sitemap_lists_every_page_once_under_the_base() {
     let pages: BTreeSet<String> = site
         .tree_snapshot()
         .into_keys()
-        .filter(|p| p.ends_with("index.html"))
+        // Pages are folders' index.html files, and entity pages (files).
+        .filter(|p| {
+            p.ends_with("index.html") || (p.starts_with("entities/") && p.ends_with(".html"))
+        })
         .map(|p| format!("{BASE}{}", p.trim_end_matches("index.html")))
         .collect();
     assert_eq!(locs.iter().cloned().collect::<BTreeSet<_>>(), pages);
