@@ -115,8 +115,9 @@ pub enum Recipe {
     EntityFeeds(crate::enrich::entities::Entity),
     /// A week's email edition.
     Email(Period),
-    /// `sitemap.xml`.
-    Sitemap,
+    /// `sitemap.xml`; past [`sitemap::MAX_URLS`] pages, a sitemap index
+    /// over this many parts (`sitemap-1.xml`, ...).
+    Sitemap(usize),
     /// `robots.txt`.
     Robots,
     /// `digest.json`.
@@ -157,6 +158,7 @@ pub fn plan(digest: &Digest, config: &SiteConfig) -> Vec<Recipe> {
             .filter(|p| matches!(p, Period::Week { .. }))
             .copied()
     };
+    let sitemap_urls = jobs.iter().filter(|j| **j != Job::NotFound).count();
     let mut recipes: Vec<Recipe> = jobs.into_iter().map(Recipe::Page).collect();
     recipes.push(Recipe::SiteFeeds);
     recipes.extend(digest.tags.keys().cloned().map(Recipe::TagFeeds));
@@ -171,7 +173,7 @@ pub fn plan(digest: &Digest, config: &SiteConfig) -> Vec<Recipe> {
     );
     recipes.extend(weeks().map(Recipe::Email));
     recipes.extend([
-        Recipe::Sitemap,
+        Recipe::Sitemap(sitemap::parts(sitemap_urls)),
         Recipe::Robots,
         Recipe::DigestJson,
         Recipe::Opml,
@@ -199,7 +201,7 @@ impl Recipe {
                 format!("{}/email.html", p.path()),
                 format!("{}/email.txt", p.path()),
             ],
-            Recipe::Sitemap => vec!["sitemap.xml".to_owned()],
+            Recipe::Sitemap(parts) => sitemap::paths(*parts),
             Recipe::Robots => vec!["robots.txt".to_owned()],
             Recipe::DigestJson => vec!["digest.json".to_owned()],
             Recipe::Opml => vec!["feeds.opml".to_owned(), "sources.opml".to_owned()],
@@ -325,9 +327,7 @@ impl<'a> Renderer<'a> {
                 &site_view,
                 urls,
             ),
-            Recipe::Sitemap => {
-                sitemap::sitemap(&self.sitemap_pages(), self.templates, urls).map(|f| vec![f])
-            }
+            Recipe::Sitemap(_) => sitemap::sitemap(&self.sitemap_pages(), self.templates, urls),
             Recipe::Robots => sitemap::robots(self.templates, urls).map(|f| vec![f]),
             Recipe::DigestJson => digest_json::render(digest, urls).map(|f| vec![f]),
             Recipe::Opml => Ok(opml::render(digest, config, urls)),

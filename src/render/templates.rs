@@ -36,6 +36,10 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("email.html", include_str!("../../templates/email.html")),
     ("email.txt", include_str!("../../templates/email.txt")),
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
+    (
+        "sitemap_index.xml",
+        include_str!("../../templates/sitemap_index.xml"),
+    ),
     ("robots.txt", include_str!("../../templates/robots.txt")),
 ];
 
