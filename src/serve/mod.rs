@@ -101,6 +101,15 @@ pub enum ServeEvent {
 /// Why the server could not start or had to stop.
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
+    /// The site root does not exist or cannot be resolved.
+    #[error("cannot open the site root `{}`: {source}", path.display())]
+    Root {
+        /// The root as given.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
     /// The address is in use or not allowed.
     #[error("cannot listen on {addr}: {source}")]
     Bind {
@@ -219,6 +228,17 @@ async fn serve(
     opts: ServeOptions,
     report: Arc<dyn Fn(ServeEvent) + Send + Sync>,
 ) -> Result<(), ServeError> {
+    // One canonical root for reading, watching and classifying: the watcher
+    // reports paths under the folder it was given, and a `--root` that is a
+    // symlink (or has `..` in it) would otherwise never match the root the
+    // events are classified against, so no change would rebuild.
+    let root = opts
+        .root
+        .canonicalize()
+        .map_err(|source| ServeError::Root {
+            path: opts.root.clone(),
+            source,
+        })?;
     let addr = SocketAddr::new(opts.bind, opts.port);
     let listener = tokio::net::TcpListener::bind(addr)
         .await
@@ -239,7 +259,7 @@ async fn serve(
         generation: AtomicU64::new(0),
     });
     let cache = Arc::new(Mutex::new(ArticleCache::default()));
-    rebuild(&opts.root, &overrides, &cache, &state, &report).await;
+    rebuild(&root, &overrides, &cache, &state, &report).await;
 
     // The watcher thread hands changed paths to the rebuild task. Only
     // changes count: our own reads of the site (opens, accesses) must not
@@ -253,26 +273,22 @@ async fn serve(
         }
     })
     .map_err(|e| ServeError::Watch {
-        path: opts.root.clone(),
+        path: root.clone(),
         message: e.to_string(),
     })?;
-    notify::Watcher::watch(&mut watcher, &opts.root, notify::RecursiveMode::Recursive).map_err(
-        |e| ServeError::Watch {
-            path: opts.root.clone(),
+    notify::Watcher::watch(&mut watcher, &root, notify::RecursiveMode::Recursive).map_err(|e| {
+        ServeError::Watch {
+            path: root.clone(),
             message: e.to_string(),
-        },
-    )?;
-    let root = opts
-        .root
-        .canonicalize()
-        .unwrap_or_else(|_| opts.root.clone());
-    let out_dir = config::load(&opts.root, &overrides)
+        }
+    })?;
+    let out_dir = config::load(&root, &overrides)
         .map(|o| o.out_dir)
-        .unwrap_or_else(|_| opts.root.join("public"));
+        .unwrap_or_else(|_| root.join("public"));
     let out_dir = out_dir.canonicalize().unwrap_or(out_dir);
     let rebuild_state = state.clone();
     let rebuild_report = report.clone();
-    let rebuild_root = opts.root.clone();
+    let rebuild_root = root.clone();
     tokio::spawn(async move {
         while let Some(mut paths) = rx.recv().await {
             // An editor's save is several events: wait for the burst to end.

@@ -2,11 +2,12 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use crate::harness::SiteTest;
+use crate::harness::{SiteTest, tree};
 
 /// A running `briefing serve`; killed when dropped.
 struct Server {
@@ -25,10 +26,16 @@ impl Drop for Server {
 
 impl Server {
     fn start(site: &SiteTest) -> Server {
+        Server::start_at(site.root(), &[])
+    }
+
+    /// `briefing --root ROOT serve --port 0 ARGS`.
+    fn start_at(root: &Path, args: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
             .args(["--root"])
-            .arg(site.root())
+            .arg(root)
             .args(["serve", "--port", "0"])
+            .args(args)
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()
@@ -113,11 +120,19 @@ impl Server {
     }
 }
 
-/// Reads the event stream until a reload event arrives.
+/// Reads the event stream until a reload event arrives, for at most 20
+/// seconds in all (the stream's keep-alive comments must not extend it).
 fn wait_for_reload(events: &mut BufReader<TcpStream>) {
+    let deadline = Instant::now() + Duration::from_secs(20);
     let mut line = String::new();
     loop {
         line.clear();
+        let left = deadline.saturating_duration_since(Instant::now());
+        assert!(!left.is_zero(), "no reload event within 20 s");
+        events
+            .get_ref()
+            .set_read_timeout(Some(left))
+            .expect("timeout");
         let n = events
             .read_line(&mut line)
             .expect("a reload event before the timeout");
@@ -347,4 +362,60 @@ fn the_render_plan_names_every_file_rendering_makes() {
         .collect();
         assert_eq!(planned, rendered, "{fixture}");
     }
+}
+
+/// The site's sources, to show that serving left them alone.
+fn sources(site: &SiteTest) -> [std::collections::BTreeMap<String, Vec<u8>>; 2] {
+    [
+        tree(&site.root().join("content")),
+        tree(&site.root().join("data")),
+    ]
+}
+
+/// The link on `page` to the article whose slug starts with `slug_start`.
+fn article_link(page: &str, slug_start: &str) -> String {
+    let from = format!("href=\"/articles/{slug_start}");
+    page.split(&from)
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .map(|s| format!("/articles/{slug_start}{s}"))
+        .unwrap_or_else(|| panic!("no link to /articles/{slug_start}… in {page}"))
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_root_rebuilds_on_edits() {
+    // The intel fixture has a data/ folder too, so "left alone" covers it.
+    let site = SiteTest::fixture("intel");
+    let link = site.root().with_file_name("site-link");
+    std::os::unix::fs::symlink(site.root(), &link).expect("symlink the site");
+    let before = sources(&site);
+    let server = Server::start_at(&link, &[]);
+    let article = "content/gateway.md";
+    let text = std::fs::read_to_string(site.root().join(article)).expect("fixture article");
+    let home = server.get("/");
+    assert!(
+        home.contains("Attackers exploit zero-day in Acme Gateway"),
+        "{home}"
+    );
+    assert!(!home.contains("Edited Attackers"));
+
+    let mut events = server.events();
+    let edited = text.replacen("title: ", "title: Edited ", 1)
+        + "\nA closing sentence written through the symlink.\n";
+    // Written through the link, as an editor opened on it would.
+    std::fs::write(link.join(article), &edited).expect("edit the article");
+    wait_for_reload(&mut events);
+
+    let home = server.get("/");
+    assert!(
+        home.contains("Edited Attackers exploit zero-day in Acme Gateway"),
+        "the home page has the new title"
+    );
+    let page = server.get(&article_link(&home, "edited-attackers"));
+    assert!(page.contains("A closing sentence written through the symlink."));
+    // Only the edited file changed.
+    let [mut content, data] = before;
+    content.insert("gateway.md".to_owned(), edited.into_bytes());
+    assert_eq!(sources(&site), [content, data]);
 }
