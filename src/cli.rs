@@ -62,6 +62,16 @@ pub struct ServeArgs {
     /// Include articles marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+    /// Seconds a connection may take to send a request's headers, counted
+    /// from when it opens or its last response ends: a stalled or idle
+    /// connection is closed then. Open pages' reload streams are not cut.
+    #[arg(
+        long,
+        value_name = "SECS",
+        default_value_t = crate::serve::DEFAULT_HEADER_TIMEOUT.as_secs(),
+        value_parser = clap::value_parser!(u64).range(1..=3600)
+    )]
+    pub header_timeout: u64,
 }
 
 /// Arguments of `init`.
@@ -251,6 +261,7 @@ fn serve(cli: &Cli, args: &ServeArgs) -> ExitCode {
         overrides: cli.overrides(),
         bind: args.bind,
         port: args.port,
+        header_timeout: std::time::Duration::from_secs(args.header_timeout),
     };
     let result = crate::serve::run(opts, move |event| match event {
         ServeEvent::Listening(url) => {
@@ -512,9 +523,19 @@ mod tests {
             panic!("expected serve");
         };
         assert_eq!(
-            (args.bind.to_string().as_str(), args.port),
-            ("127.0.0.1", 1111)
+            (
+                args.bind.to_string().as_str(),
+                args.port,
+                args.header_timeout
+            ),
+            ("127.0.0.1", 1111, 5)
         );
+        for bad in ["0", "3601", "1.5", "soon"] {
+            assert!(
+                Cli::try_parse_from(["briefing", "serve", "--header-timeout", bad]).is_err(),
+                "{bad}"
+            );
+        }
         assert!(Cli::try_parse_from(["briefing", "serve", "--bind", "nowhere"]).is_err());
     }
 

@@ -5,7 +5,8 @@
 //! every change and tells open pages to reload over Server-Sent Events. A
 //! failed rebuild keeps the last good site and shows an overlay naming every
 //! `path:line:col`; the next good build clears it. Nothing is written to
-//! disk. The library never prints: what happens is reported through the
+//! disk. A connection that does not send a whole request head within the
+//! header timeout, or sits idle that long between requests, is closed. The library never prints: what happens is reported through the
 //! `report` callback, and the CLI prints it.
 //!
 //! # Note
@@ -31,6 +32,10 @@ use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use hyper::server::conn::http1;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use hyper_util::service::TowerToHyperService;
 use tokio::sync::{broadcast, mpsc};
 use tokio_stream::StreamExt;
 use tokio_stream::wrappers::BroadcastStream;
@@ -62,6 +67,17 @@ fn is_change(kind: &notify::EventKind) -> bool {
 /// The generation number that means "the server is stopping".
 const STOPPING: u64 = u64::MAX;
 
+/// How long a connection may take to send a request head, and may sit idle
+/// between requests, unless `--header-timeout` says otherwise.
+pub const DEFAULT_HEADER_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// How long Ctrl-C waits for responses in flight before stopping anyway.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(2);
+
+/// The pause after a failed `accept`, so an error that persists (too many
+/// open files) cannot spin the loop.
+const ACCEPT_BACKOFF: Duration = Duration::from_millis(100);
+
 /// How `serve` runs.
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
@@ -74,6 +90,9 @@ pub struct ServeOptions {
     pub bind: IpAddr,
     /// Port; 0 picks a free one.
     pub port: u16,
+    /// How long a connection may take to send a request head, counted from
+    /// when it opens or its last response ends ([`DEFAULT_HEADER_TIMEOUT`]).
+    pub header_timeout: Duration,
 }
 
 /// What the server reports as it runs.
@@ -325,16 +344,60 @@ async fn serve(
         .route(OVERLAY_CSS_PATH, get(overlay_css))
         .fallback(file)
         .with_state(state.clone());
-    let stopping = state.clone();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async move {
-            let _ = tokio::signal::ctrl_c().await;
-            // End the open event streams so the server can stop.
-            let _ = stopping.reload.send(STOPPING);
-        })
-        .await?;
+    serve_connections(listener, app, opts.header_timeout, &state).await;
     drop(watcher);
     Ok(())
+}
+
+/// Serves each connection over HTTP/1.1 until Ctrl-C, then ends the open
+/// event streams and gives responses in flight [`SHUTDOWN_GRACE`] to finish.
+///
+/// Our own loop rather than `axum::serve`, which sets no timeouts: hyper's
+/// header-read timeout starts when a connection opens and again whenever it
+/// goes idle after a response, so it both cuts off a client that stalls
+/// mid-head and closes idle keep-alive connections. A response being sent
+/// (the reload stream) is not waiting for a head, so it is not cut.
+async fn serve_connections(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    header_timeout: Duration,
+    state: &AppState,
+) {
+    let graceful = GracefulShutdown::new();
+    let mut http = http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(header_timeout);
+    let ctrl_c = tokio::signal::ctrl_c();
+    tokio::pin!(ctrl_c);
+    loop {
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                // A failed accept concerns one connection (it was reset) or
+                // passes (descriptors run out); the preview keeps serving.
+                Err(_) => {
+                    tokio::time::sleep(ACCEPT_BACKOFF).await;
+                    continue;
+                }
+            },
+            _ = &mut ctrl_c => break,
+        };
+        let service = TowerToHyperService::new(app.clone());
+        let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
+        tokio::spawn(async move {
+            // A client that resets or times out is that connection's end,
+            // not the server's.
+            let _ = connection.await;
+        });
+    }
+    drop(listener);
+    // End the open event streams first: a stream that never ends would hold
+    // graceful shutdown for the whole grace period.
+    let _ = state.reload.send(STOPPING);
+    tokio::select! {
+        () = graceful.shutdown() => {}
+        () = tokio::time::sleep(SHUTDOWN_GRACE) => {}
+    }
 }
 
 /// Prepares the site (reusing unchanged articles) and swaps it in, or keeps

@@ -72,6 +72,15 @@ impl Server {
         }
     }
 
+    /// A connection to the server, reads timing out after `read_timeout`.
+    fn connect(&self, read_timeout: Duration) -> TcpStream {
+        let stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        stream
+            .set_read_timeout(Some(read_timeout))
+            .expect("timeout");
+        stream
+    }
+
     /// Raw HTTP/1.1, so paths reach the server exactly as written.
     fn raw(&self, method: &str, path: &str) -> (u16, String, String) {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
@@ -418,4 +427,125 @@ fn a_symlinked_root_rebuilds_on_edits() {
     let [mut content, data] = before;
     content.insert("gateway.md".to_owned(), edited.into_bytes());
     assert_eq!(sources(&site), [content, data]);
+}
+
+/// The `--header-timeout` the timeout tests give the server, in seconds.
+const HEADER_TIMEOUT_SECS: u64 = 1;
+
+/// Reads until the server closes the connection; gives what it sent and how
+/// long the close took. The client's own limit (10 s) is far above the
+/// server's, so a server that never closes fails the read, not the clock.
+fn read_until_closed(stream: &mut TcpStream) -> (Vec<u8>, Duration) {
+    let started = Instant::now();
+    let mut got = Vec::new();
+    stream
+        .read_to_end(&mut got)
+        .expect("the server closes the connection before the client gives up");
+    (got, started.elapsed())
+}
+
+/// Asserts the close came from the header timeout: not at once (which would
+/// be some other refusal), and well within three timeouts.
+fn assert_closed_by_the_timeout(took: Duration) {
+    let timeout = Duration::from_secs(HEADER_TIMEOUT_SECS);
+    assert!(
+        took >= timeout / 2,
+        "closed after {took:?}, before the timeout"
+    );
+    assert!(took < timeout * 3, "closed only after {took:?}");
+}
+
+#[test]
+fn a_stalled_or_trickled_request_head_is_cut_off() {
+    let site = SiteTest::fixture("mixed");
+    let before = sources(&site);
+    let timeout = HEADER_TIMEOUT_SECS.to_string();
+    let server = Server::start_at(site.root(), &["--header-timeout", &timeout]);
+
+    // Half a head, then nothing: the server answers nothing and hangs up.
+    let mut stalled = server.connect(Duration::from_secs(10));
+    stalled
+        .write_all(b"GET / HTTP/1.1\r\nHost: 127")
+        .expect("send");
+    let (got, took) = read_until_closed(&mut stalled);
+    assert_eq!(String::from_utf8_lossy(&got), "");
+    assert_closed_by_the_timeout(took);
+
+    // A byte every 200 ms keeps the connection busy but never finishes the
+    // head: the timeout counts the whole head, not the gap between bytes.
+    let mut trickle = server.connect(Duration::from_secs(10));
+    let started = Instant::now();
+    let mut closed = false;
+    for byte in b"GET / HTTP/1.1\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" {
+        if trickle.write_all(&[*byte]).is_err() {
+            closed = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let took = started.elapsed();
+    assert!(closed, "still open after {took:?} of trickling");
+    assert!(
+        took < Duration::from_secs(HEADER_TIMEOUT_SECS) * 3,
+        "{took:?}"
+    );
+
+    // The server is still up and serves a whole request.
+    assert!(server.get("/").contains("entry-title"));
+    assert_eq!(sources(&site), before);
+}
+
+#[test]
+fn an_idle_keep_alive_connection_is_closed() {
+    let site = SiteTest::fixture("mixed");
+    let before = sources(&site);
+    let timeout = HEADER_TIMEOUT_SECS.to_string();
+    let server = Server::start_at(site.root(), &["--header-timeout", &timeout]);
+    let stream = server.connect(Duration::from_secs(10));
+    let mut reader = BufReader::new(stream);
+    // HTTP/1.1 keeps the connection open by default.
+    reader
+        .get_mut()
+        .write_all(b"GET /__briefing/overlay.css HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        .expect("send");
+    let mut head = Vec::new();
+    let mut line = String::new();
+    while reader.read_line(&mut line).expect("read the head") > 2 {
+        head.push(line.trim_end().to_lowercase());
+        line.clear();
+    }
+    assert_eq!(head[0], "http/1.1 200 ok", "{head:?}");
+    assert!(!head.iter().any(|h| h == "connection: close"), "{head:?}");
+    let length: usize = head
+        .iter()
+        .find_map(|h| h.strip_prefix("content-length: "))
+        .and_then(|n| n.parse().ok())
+        .expect("a content-length");
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).expect("the whole body");
+    assert!(String::from_utf8_lossy(&body).starts_with("#briefing-overlay{"));
+
+    // Nothing more is sent; the server closes the idle connection.
+    let started = Instant::now();
+    let mut rest = Vec::new();
+    reader
+        .read_to_end(&mut rest)
+        .expect("the server closes the idle connection");
+    assert_eq!(String::from_utf8_lossy(&rest), "");
+    assert_closed_by_the_timeout(started.elapsed());
+    assert_eq!(sources(&site), before);
+}
+
+#[test]
+fn the_reload_stream_outlives_the_header_timeout() {
+    let site = SiteTest::fixture("mixed");
+    let timeout = HEADER_TIMEOUT_SECS.to_string();
+    let server = Server::start_at(site.root(), &["--header-timeout", &timeout]);
+    let mut events = server.events();
+    std::thread::sleep(Duration::from_secs(HEADER_TIMEOUT_SECS) * 3);
+    let text = std::fs::read_to_string(site.root().join(ARTICLE)).expect("fixture article");
+    let edited = text.replacen("title: ", "title: Edited late ", 1);
+    site.write(ARTICLE, &edited);
+    wait_for_reload(&mut events);
+    assert!(server.get("/rss.xml").contains("<title>Edited late "));
 }
