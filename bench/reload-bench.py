@@ -11,7 +11,7 @@ for line in p.stderr:
     if m: port = int(m.group(1)); break
 def events():
     s = socket.create_connection(("127.0.0.1", port)); s.settimeout(300)
-    s.sendall(b"GET /__briefing/events HTTP/1.1\r\nHost: x\r\n\r\n")
+    s.sendall(b"GET /__briefing/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
     f = s.makefile("rb")
     while f.readline() not in (b"\r\n", b""): pass
     return s, f

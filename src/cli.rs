@@ -15,6 +15,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::config::{self, BuildOptions, Overrides};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::init::InitError;
+use crate::serve::hosts::HostName;
 use crate::{BuildFailure, BuildReport};
 
 /// Briefing: build a curated cybersecurity threat digest from markdown files.
@@ -49,10 +50,17 @@ pub enum Command {
 /// Arguments of `serve`.
 #[derive(Debug, Args)]
 pub struct ServeArgs {
-    /// Address to listen on; anything but a loopback address exposes the
-    /// preview to the network.
+    /// Address or host name to listen on (a name binds the first address
+    /// it resolves to, and pages may then be asked for under that name);
+    /// anything but a loopback address exposes the preview to the network.
     #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
-    pub bind: std::net::IpAddr,
+    pub bind: HostName,
+    /// Also answer requests for this host name (a reverse proxy's, or the
+    /// machine's on the network); may be repeated. Others get 421: the
+    /// preview answers only to the address it listens on, `localhost` and
+    /// loopback addresses over loopback, and the `--bind` name.
+    #[arg(long = "allow-host", value_name = "NAME")]
+    pub allow_hosts: Vec<HostName>,
     /// Port; 0 picks a free one (the URL is printed).
     #[arg(long, default_value_t = 1111)]
     pub port: u16,
@@ -259,7 +267,8 @@ fn serve(cli: &Cli, args: &ServeArgs) -> ExitCode {
     let opts = ServeOptions {
         root: cli.root.clone(),
         overrides: cli.overrides(),
-        bind: args.bind,
+        bind: args.bind.clone(),
+        allow_hosts: args.allow_hosts.clone(),
         port: args.port,
         header_timeout: std::time::Duration::from_secs(args.header_timeout),
     };
@@ -516,7 +525,7 @@ mod tests {
             panic!("expected serve");
         };
         assert_eq!(args.port, 0);
-        assert_eq!(args.bind.to_string(), "::1");
+        assert_eq!(args.bind.to_string(), "[::1]");
         assert!(cli.overrides().drafts);
         let cli = Cli::try_parse_from(["briefing", "serve"]).unwrap();
         let Command::Serve(args) = &cli.command else {
@@ -536,7 +545,34 @@ mod tests {
                 "{bad}"
             );
         }
-        assert!(Cli::try_parse_from(["briefing", "serve", "--bind", "nowhere"]).is_err());
+        // A name is checked for its letters here and resolved when serving.
+        let cli = Cli::try_parse_from([
+            "briefing",
+            "serve",
+            "--bind",
+            "Preview.Example.",
+            "--allow-host",
+            "proxy.example",
+            "--allow-host",
+            "192.0.2.1",
+        ])
+        .unwrap();
+        let Command::Serve(args) = &cli.command else {
+            panic!("expected serve");
+        };
+        assert_eq!(args.bind.to_string(), "preview.example");
+        let allowed: Vec<String> = args.allow_hosts.iter().map(ToString::to_string).collect();
+        assert_eq!(allowed, ["proxy.example", "192.0.2.1"]);
+        for bad in ["not a host", "localhost:8080", "*"] {
+            assert!(
+                Cli::try_parse_from(["briefing", "serve", "--bind", bad]).is_err(),
+                "{bad}"
+            );
+            assert!(
+                Cli::try_parse_from(["briefing", "serve", "--allow-host", bad]).is_err(),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

@@ -5,8 +5,10 @@
 //! every change and tells open pages to reload over Server-Sent Events. A
 //! failed rebuild keeps the last good site and shows an overlay naming every
 //! `path:line:col`; the next good build clears it. Nothing is written to
-//! disk. A connection that does not send a whole request head within the
-//! header timeout, or sits idle that long between requests, is closed. The library never prints: what happens is reported through the
+//! disk. A request whose `Host` is not one the preview answers to is refused
+//! ([`hosts`]), and a connection that does not send a whole request head
+//! within the header timeout, or sits idle that long between requests, is
+//! closed. The library never prints: what happens is reported through the
 //! `report` callback, and the CLI prints it.
 //!
 //! # Note
@@ -15,11 +17,12 @@
 //! page or feed can go stale, and a change costs the prepare, not a render of
 //! every page.
 
+pub mod hosts;
 pub mod watch;
 
 use std::collections::HashMap;
 use std::convert::Infallible;
-use std::net::{IpAddr, SocketAddr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
@@ -27,12 +30,15 @@ use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::body::Body;
+use axum::extract::Request;
 use axum::extract::State;
 use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use hyper::body::Incoming;
 use hyper::server::conn::http1;
+use hyper::service::Service as _;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
@@ -44,6 +50,7 @@ use crate::config::{self, Overrides};
 use crate::diagnostics::Diagnostics;
 use crate::render::{Job, Recipe, Renderer};
 use crate::{ArticleCache, PreparedSite};
+use hosts::{AcceptedHosts, HostName};
 use std::sync::Mutex;
 
 /// The path pages listen on for reloads.
@@ -86,8 +93,12 @@ pub struct ServeOptions {
     /// `--drafts`, `--strict` and the like; `base_url` is set to the
     /// server's own address.
     pub overrides: Overrides,
-    /// Address to listen on, `127.0.0.1` by default.
-    pub bind: IpAddr,
+    /// Address or host name to listen on, `127.0.0.1` by default. A name
+    /// is also a Host the preview answers to.
+    pub bind: HostName,
+    /// More Host names (or addresses) to answer to, for a reverse proxy or a
+    /// name on the local network.
+    pub allow_hosts: Vec<HostName>,
     /// Port; 0 picks a free one.
     pub port: u16,
     /// How long a connection may take to send a request head, counted from
@@ -125,6 +136,15 @@ pub enum ServeError {
     Root {
         /// The root as given.
         path: PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+    /// `--bind NAME` does not resolve.
+    #[error("cannot resolve `{name}` to listen on: {source}")]
+    Resolve {
+        /// The name asked for.
+        name: String,
         /// Why.
         #[source]
         source: std::io::Error,
@@ -258,15 +278,18 @@ async fn serve(
             path: opts.root.clone(),
             source,
         })?;
-    let addr = SocketAddr::new(opts.bind, opts.port);
-    let listener = tokio::net::TcpListener::bind(addr)
-        .await
-        .map_err(|source| ServeError::Bind { addr, source })?;
+    let listener = listen(&opts.bind, opts.port).await?;
     let local = listener.local_addr()?;
-    let url = match local.ip() {
-        IpAddr::V6(ip) => format!("http://[{ip}]:{}/", local.port()),
-        IpAddr::V4(ip) => format!("http://{ip}:{}/", local.port()),
-    };
+    let url = format!(
+        "http://{}:{}/",
+        url_host(&opts.bind, local.ip()),
+        local.port()
+    );
+    let accepted = Arc::new(AcceptedHosts::new(
+        std::iter::once(opts.bind.clone())
+            .filter(|b| matches!(b, HostName::Name(_)))
+            .chain(opts.allow_hosts.iter().cloned()),
+    ));
     let mut overrides = opts.overrides.clone();
     overrides.base_url = Some(url.clone());
 
@@ -343,10 +366,88 @@ async fn serve(
         .route(RELOAD_JS_PATH, get(reload_js))
         .route(OVERLAY_CSS_PATH, get(overlay_css))
         .fallback(file)
-        .with_state(state.clone());
+        .with_state(state.clone())
+        // Outermost, so no route (the event stream and the overlay's files
+        // included) answers a foreign Host.
+        .layer(axum::middleware::from_fn_with_state(
+            accepted,
+            refuse_other_hosts,
+        ));
     serve_connections(listener, app, opts.header_timeout, &state).await;
     drop(watcher);
     Ok(())
+}
+
+/// Listens on `bind`: an address as given, a name at the first address it
+/// resolves to that can be bound.
+async fn listen(bind: &HostName, port: u16) -> Result<tokio::net::TcpListener, ServeError> {
+    let addrs: Vec<SocketAddr> = match bind {
+        HostName::Ip(ip) => vec![SocketAddr::new(*ip, port)],
+        HostName::Name(name) => tokio::net::lookup_host((name.as_str(), port))
+            .await
+            .map_err(|source| ServeError::Resolve {
+                name: name.clone(),
+                source,
+            })?
+            .collect(),
+    };
+    // When every address fails, the last one's error is the one shown.
+    let mut failed = None;
+    for addr in addrs {
+        match tokio::net::TcpListener::bind(addr).await {
+            Ok(listener) => return Ok(listener),
+            Err(source) => failed = Some(ServeError::Bind { addr, source }),
+        }
+    }
+    Err(failed.unwrap_or_else(|| ServeError::Resolve {
+        name: bind.to_string(),
+        source: std::io::Error::new(std::io::ErrorKind::NotFound, "it has no address"),
+    }))
+}
+
+/// The host of the URL the server prints and builds links with: the name
+/// it was bound by, else the address it listens on. `0.0.0.0` and `::` are
+/// no address to open (and no accepted Host), so those give the loopback
+/// address of their family, which the wildcard listens on too.
+fn url_host(bind: &HostName, listening: IpAddr) -> HostName {
+    match (bind, listening) {
+        (HostName::Name(_), _) => bind.clone(),
+        (_, IpAddr::V4(ip)) if ip.is_unspecified() => HostName::Ip(Ipv4Addr::LOCALHOST.into()),
+        (_, IpAddr::V6(ip)) if ip.is_unspecified() => HostName::Ip(Ipv6Addr::LOCALHOST.into()),
+        (_, ip) => HostName::Ip(ip),
+    }
+}
+
+/// The local address a request's connection arrived at.
+#[derive(Debug, Clone, Copy)]
+struct Arrival(IpAddr);
+
+/// Passes on requests whose Host this preview answers to; refuses the rest
+/// with 421 and [`hosts::REFUSAL`], which quotes nothing of the request or
+/// the site. The connection is closed after: a misdirected client has
+/// nothing more to ask.
+async fn refuse_other_hosts(
+    State(accepted): State<Arc<AcceptedHosts>>,
+    request: Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let answered = request
+        .extensions()
+        .get::<Arrival>()
+        .is_some_and(|a| accepted.answers(request.headers(), request.uri(), a.0));
+    if answered {
+        return next.run(request).await;
+    }
+    (
+        StatusCode::MISDIRECTED_REQUEST,
+        [
+            (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+            (header::CONNECTION, "close"),
+        ],
+        hosts::REFUSAL,
+    )
+        .into_response()
 }
 
 /// Serves each connection over HTTP/1.1 until Ctrl-C, then ends the open
@@ -382,7 +483,17 @@ async fn serve_connections(
             },
             _ = &mut ctrl_c => break,
         };
-        let service = TowerToHyperService::new(app.clone());
+        // Which Host a request may name depends on the address its
+        // connection reached (see `hosts`), so each request carries it.
+        let arrival = match stream.local_addr() {
+            Ok(local) => Arrival(local.ip()),
+            Err(_) => continue,
+        };
+        let app = TowerToHyperService::new(app.clone());
+        let service = hyper::service::service_fn(move |mut request: Request<Incoming>| {
+            request.extensions_mut().insert(arrival);
+            app.call(request)
+        });
         let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
         tokio::spawn(async move {
             // A client that resets or times out is that connection's end,
@@ -748,6 +859,30 @@ mod tests {
         assert!(out.ends_with("</body></html>"), "{out}");
         let clean = String::from_utf8(inject(b"<p>x</p>", None)).unwrap();
         assert!(!clean.contains("briefing-overlay"));
+    }
+
+    #[test]
+    fn the_printed_url_names_an_address_that_is_answered() {
+        let name: HostName = "preview.example".parse().expect("a name");
+        let cases = [
+            (name.clone(), "127.0.0.1", "preview.example"),
+            (
+                HostName::Ip("0.0.0.0".parse().expect("ip")),
+                "0.0.0.0",
+                "127.0.0.1",
+            ),
+            (HostName::Ip("::".parse().expect("ip")), "::", "[::1]"),
+            (HostName::Ip("::1".parse().expect("ip")), "::1", "[::1]"),
+            (
+                HostName::Ip("192.0.2.7".parse().expect("ip")),
+                "192.0.2.7",
+                "192.0.2.7",
+            ),
+        ];
+        for (bind, listening, shown) in cases {
+            let listening: IpAddr = listening.parse().expect("ip");
+            assert_eq!(url_host(&bind, listening).to_string(), shown, "{bind}");
+        }
     }
 
     #[test]

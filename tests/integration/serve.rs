@@ -13,7 +13,11 @@ use crate::harness::{SiteTest, tree};
 struct Server {
     child: Child,
     url: String,
+    /// The printed URL's host, to connect to (IPv6 without brackets).
+    host: String,
     port: u16,
+    /// The printed URL's `host:port`, the `Host` a browser would send.
+    authority: String,
     log: mpsc::Receiver<String>,
 }
 
@@ -58,40 +62,41 @@ impl Server {
                 break rest.split(' ').next().expect("a URL").to_owned();
             }
         };
-        let port = url
-            .trim_end_matches('/')
-            .rsplit(':')
-            .next()
-            .and_then(|p| p.parse().ok())
-            .expect("a port in the URL");
+        let authority = url
+            .strip_prefix("http://")
+            .and_then(|rest| rest.strip_suffix('/'))
+            .expect("an http URL")
+            .to_owned();
+        let (host, port) = authority.rsplit_once(':').expect("a port in the URL");
+        let host = host
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .to_owned();
+        let port = port.parse().expect("a port number");
         Server {
             child,
             url,
+            host,
             port,
+            authority,
             log,
         }
     }
 
     /// A connection to the server, reads timing out after `read_timeout`.
     fn connect(&self, read_timeout: Duration) -> TcpStream {
-        let stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        let stream = TcpStream::connect((self.host.as_str(), self.port)).expect("connect");
         stream
             .set_read_timeout(Some(read_timeout))
             .expect("timeout");
         stream
     }
 
-    /// Raw HTTP/1.1, so paths reach the server exactly as written.
-    fn raw(&self, method: &str, path: &str) -> (u16, String, String) {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
-        stream
-            .set_read_timeout(Some(Duration::from_secs(10)))
-            .expect("timeout");
-        write!(
-            stream,
-            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-        )
-        .expect("send");
+    /// Sends `request` exactly as written and reads the response until the
+    /// server closes: status, head (lowercased) and body.
+    fn send(&self, request: &str) -> (u16, String, String) {
+        let mut stream = self.connect(Duration::from_secs(10));
+        stream.write_all(request.as_bytes()).expect("send");
         let mut response = String::new();
         let _ = stream.read_to_string(&mut response);
         let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
@@ -103,6 +108,19 @@ impl Server {
         (status, head.to_lowercase(), body.to_owned())
     }
 
+    /// Raw HTTP/1.1 naming the host as a browser on the printed URL would,
+    /// so paths reach the server exactly as written.
+    fn raw(&self, method: &str, path: &str) -> (u16, String, String) {
+        self.raw_as(method, path, &self.authority)
+    }
+
+    /// Raw HTTP/1.1 with this `Host`.
+    fn raw_as(&self, method: &str, path: &str, host: &str) -> (u16, String, String) {
+        self.send(&format!(
+            "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+        ))
+    }
+
     fn get(&self, path: &str) -> String {
         let (status, _, body) = self.raw("GET", path);
         assert_eq!(status, 200, "GET {path}");
@@ -111,17 +129,22 @@ impl Server {
 
     /// Opens the reload stream and returns it once the headers are read.
     fn events(&self) -> BufReader<TcpStream> {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
-        stream
-            .set_read_timeout(Some(Duration::from_secs(20)))
-            .expect("timeout");
+        self.events_as(&self.authority)
+    }
+
+    /// Opens the reload stream with this `Host` and returns it once a 200
+    /// head is read.
+    fn events_as(&self, host: &str) -> BufReader<TcpStream> {
+        let mut stream = self.connect(Duration::from_secs(20));
         write!(
             stream,
-            "GET /__briefing/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+            "GET /__briefing/events HTTP/1.1\r\nHost: {host}\r\n\r\n"
         )
         .expect("send");
         let mut reader = BufReader::new(stream);
         let mut line = String::new();
+        reader.read_line(&mut line).expect("a status line");
+        assert_eq!(line, "HTTP/1.1 200 OK\r\n", "the event stream for {host}");
         while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
             line.clear();
         }
@@ -548,4 +571,139 @@ fn the_reload_stream_outlives_the_header_timeout() {
     site.write(ARTICLE, &edited);
     wait_for_reload(&mut events);
     assert!(server.get("/rss.xml").contains("<title>Edited late "));
+}
+
+/// What a request for a host the preview does not answer to gets, in full.
+const REFUSAL: &str = "Misdirected request: this preview answers only to the addresses it serves. Open the URL `briefing serve` printed, or start it with --allow-host NAME to reach it under another name.\n";
+
+/// Asserts a response is the refusal and nothing else.
+fn assert_refused((status, head, body): (u16, String, String), what: &str) {
+    assert_eq!(status, 421, "{what}: {head}");
+    assert!(
+        head.contains("content-type: text/plain; charset=utf-8"),
+        "{what}: {head}"
+    );
+    assert!(head.contains("connection: close"), "{what}: {head}");
+    assert_eq!(body, REFUSAL, "{what}");
+}
+
+#[test]
+fn a_foreign_host_is_refused_on_every_route_even_with_the_overlay_up() {
+    let site = SiteTest::fixture("mixed");
+    let before = sources(&site);
+    let server = Server::start(&site);
+    let port = server.port;
+    let forged = ["evil.example".to_owned(), format!("evil.example:{port}")];
+    let routes = [
+        "/",
+        "/rss.xml",
+        "/tags/",
+        "/no/such/page/",
+        "/__briefing/events",
+        "/__briefing/reload.js",
+        "/__briefing/overlay.css",
+    ];
+    for host in &forged {
+        for path in routes {
+            assert_refused(server.raw_as("GET", path, host), &format!("{host} {path}"));
+        }
+        // The event stream as a page opens it (no `Connection: close`): the
+        // refusal closes the connection rather than keep it for a stream.
+        assert_refused(
+            server.send(&format!(
+                "GET /__briefing/events HTTP/1.1\r\nHost: {host}\r\n\r\n"
+            )),
+            &format!("{host} event stream"),
+        );
+    }
+    // No Host at all (HTTP/1.0), two of them, and an absolute target whose
+    // host differs from a good header (or the other way round).
+    assert_refused(server.send("GET / HTTP/1.0\r\n\r\n"), "no Host");
+    assert_refused(
+        server.send(&format!(
+            "GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nHost: evil.example\r\nConnection: close\r\n\r\n"
+        )),
+        "two Hosts",
+    );
+    assert_refused(
+        server.send(&format!(
+            "GET http://evil.example/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+        )),
+        "absolute target",
+    );
+    assert_refused(
+        server.send(&format!(
+            "GET http://127.0.0.1:{port}/ HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"
+        )),
+        "absolute target, forged header",
+    );
+
+    // The names a browser on this machine uses still work, page and stream.
+    for host in [format!("localhost:{port}"), format!("127.0.0.1:{port}")] {
+        let (status, _, body) = server.raw_as("GET", "/", &host);
+        assert_eq!(status, 200, "{host}");
+        assert!(body.contains("entry-title"), "{host}");
+    }
+    let mut events = server.events_as(&format!("localhost:{port}"));
+
+    // With a failed build the overlay quotes the front matter; a forged Host
+    // still gets only the refusal.
+    site.write(
+        "content/broken.md",
+        "---\ntitle: Broken\ndate: 2024-13-45\n---\nx\n",
+    );
+    wait_for_reload(&mut events);
+    let home = server.get("/");
+    assert!(home.contains("id=\"briefing-overlay\""), "overlay shown");
+    assert!(home.contains("2024-13-45"), "the overlay quotes the value");
+    for host in &forged {
+        for path in ["/", "/no/such/page/", "/__briefing/overlay.css"] {
+            let response = server.raw_as("GET", path, host);
+            assert!(!response.2.contains("briefing-overlay"));
+            assert!(!response.2.contains("2024-13-45"));
+            assert!(!response.2.contains("evil"));
+            assert_refused(response, &format!("{host} {path} with the overlay up"));
+        }
+    }
+    std::fs::remove_file(site.root().join("content/broken.md")).expect("remove");
+    wait_for_reload(&mut events);
+    assert_eq!(sources(&site), before);
+}
+
+#[test]
+fn the_bind_name_and_allowed_hosts_are_answered() {
+    let site = SiteTest::fixture("mixed");
+    let before = sources(&site);
+    let server = Server::start_at(
+        site.root(),
+        &["--bind", "localhost", "--allow-host", "Preview.Example"],
+    );
+    let port = server.port;
+    assert_eq!(server.url, format!("http://localhost:{port}/"));
+    // The port is not checked: a proxy forwards its own, or none.
+    for host in [
+        format!("localhost:{port}"),
+        "preview.example".to_owned(),
+        "PREVIEW.example.:8443".to_owned(),
+    ] {
+        let (status, _, body) = server.raw_as("GET", "/", &host);
+        assert_eq!(status, 200, "{host}");
+        assert!(body.contains("entry-title"), "{host}");
+    }
+    let mut events = server.events_as("preview.example");
+    for host in [
+        "other.example",
+        "preview.example.evil.example",
+        "evil.preview.example",
+        "preview.example:8443:1",
+    ] {
+        assert_refused(server.raw_as("GET", "/", host), host);
+    }
+    // The stream opened under the allowed name works.
+    let text = std::fs::read_to_string(site.root().join(ARTICLE)).expect("fixture article");
+    site.write(ARTICLE, &text.replacen("title: ", "title: Proxied ", 1));
+    wait_for_reload(&mut events);
+    site.write(ARTICLE, &text);
+    wait_for_reload(&mut events);
+    assert_eq!(sources(&site), before);
 }
