@@ -109,6 +109,40 @@ pub struct Group {
     pub entries: Vec<EntryId>,
 }
 
+/// Every entity's group, members in index order. Entries are newest first,
+/// so an entity's first entry is its latest mention, and a smaller id is newer.
+fn entity_groups(entities: &BTreeMap<Entity, Vec<EntryId>>) -> BTreeMap<String, EntityGroup> {
+    let mut groups: BTreeMap<String, EntityGroup> = BTreeMap::new();
+    for (entity, ids) in entities {
+        groups
+            .entry(entity.group_folder())
+            .or_insert_with(|| EntityGroup {
+                heading: entity.group_heading(),
+                members: Vec::new(),
+            })
+            .members
+            .push((entity.clone(), ids.len()));
+    }
+    for group in groups.values_mut() {
+        group.members.sort_by_cached_key(|(e, count)| {
+            let latest = entities[e].first().copied().unwrap_or(usize::MAX);
+            (std::cmp::Reverse(*count), latest, e.clone())
+        });
+    }
+    groups
+}
+
+/// The entities whose pages share a folder and an index page: one year's
+/// CVEs, the ATT&CK techniques, one watch-list group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityGroup {
+    /// `CVEs of 2024`, `ATT&CK techniques`, `Actors`.
+    pub heading: String,
+    /// The members, most mentioned first (then most recently, then by ID),
+    /// each with the number of entries that mention it.
+    pub members: Vec<(Entity, usize)>,
+}
+
 /// The whole site model.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Digest {
@@ -122,6 +156,8 @@ pub struct Digest {
     pub periods: BTreeMap<Period, Vec<EntryId>>,
     /// Entity → entries that mention it, newest first.
     pub entities: BTreeMap<Entity, Vec<EntryId>>,
+    /// Group folder (`entities/cve/2024/`) → its entities, in index order.
+    pub entity_groups: BTreeMap<String, EntityGroup>,
     /// Stories: each cluster's lead first (preferred source, else the
     /// earliest report), then the others by date. Clusters are ordered by
     /// their newest member, newest first. Every entry is in exactly one.
@@ -294,6 +330,7 @@ pub fn build(mut articles: Vec<Article>, site: &SiteConfig) -> Digest {
             entities.entry(e.clone()).or_default().push(id);
         }
     }
+    let entity_groups = entity_groups(&entities);
     let (clusters, cluster_of, merge_reasons) = stories(&entries, site);
     let related = related(&entries, &entities, &tags_index(&entries), &cluster_of);
     Digest {
@@ -302,6 +339,7 @@ pub fn build(mut articles: Vec<Article>, site: &SiteConfig) -> Digest {
         sources,
         periods,
         entities,
+        entity_groups,
         clusters,
         cluster_of,
         merge_reasons,

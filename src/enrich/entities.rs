@@ -38,6 +38,15 @@ pub enum EntityKind {
     Named(String),
 }
 
+/// `actors` → `Actors`.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// One entity an article mentions.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Entity {
@@ -75,19 +84,50 @@ impl Entity {
         format!("{}.xml", self.path_stem())
     }
 
-    fn path_stem(&self) -> String {
+    /// The folder its page sits in, with its kind's (or year's) index:
+    /// `entities/cve/2024/`, `entities/technique/`, `entities/actors/`.
+    pub fn group_folder(&self) -> String {
         match &self.kind {
             EntityKind::Cve => {
                 let year = self.id.split('-').nth(1).unwrap_or("unknown");
-                format!("entities/cve/{year}/{}", self.slug())
+                format!("entities/cve/{year}/")
             }
-            EntityKind::Technique => format!("entities/technique/{}", self.slug()),
-            EntityKind::Named(group) => format!(
-                "entities/{}/{}",
-                crate::slug::slugify_or(group, "entity"),
-                crate::slug::slugify_or(&self.id, "entity")
-            ),
+            EntityKind::Technique => "entities/technique/".to_owned(),
+            EntityKind::Named(group) => {
+                let group = crate::slug::slugify_or(group, "entity");
+                // A watch-list group may not take the built-in kinds' folders.
+                if matches!(group.as_str(), "cve" | "technique") {
+                    format!("entities/{group}-names/")
+                } else {
+                    format!("entities/{group}/")
+                }
+            }
         }
+    }
+
+    /// The heading of its group's page: `CVEs of 2024`, `Actors`.
+    pub fn group_heading(&self) -> String {
+        match &self.kind {
+            EntityKind::Cve => {
+                format!("CVEs of {}", self.id.split('-').nth(1).unwrap_or("unknown"))
+            }
+            EntityKind::Technique => "ATT&CK techniques".to_owned(),
+            EntityKind::Named(group) => capitalised(group),
+        }
+    }
+
+    fn path_stem(&self) -> String {
+        let name = match &self.kind {
+            EntityKind::Cve | EntityKind::Technique => self.slug(),
+            EntityKind::Named(_) => crate::slug::slugify_or(&self.id, "entity"),
+        };
+        // `index` is the group page's name.
+        let name = if name == "index" {
+            "index-entity".to_owned()
+        } else {
+            name
+        };
+        format!("{}{name}", self.group_folder())
     }
 
     /// The authoritative record elsewhere: cve.org for CVEs, attack.mitre.org

@@ -49,8 +49,10 @@ pub enum Job {
     Period(Period),
     /// The 404 page.
     NotFound,
-    /// All entities.
+    /// All entities: each kind's most mentioned, and links to its groups.
     EntityIndex,
+    /// Page `n` of an entity group (`entities/cve/2024/`), by its folder.
+    EntityGroup(String, usize),
     /// One entity's page.
     Entity(crate::enrich::entities::Entity),
 }
@@ -69,6 +71,7 @@ impl Job {
             Job::Period(p) => format!("{}/", p.path()),
             Job::NotFound => return "404.html".to_owned(),
             Job::EntityIndex => "entities/".to_owned(),
+            Job::EntityGroup(folder, n) => view::page_path(folder, *n),
             Job::Entity(e) => return view::entity_path(e),
         };
         format!("{folder}index.html")
@@ -91,6 +94,13 @@ pub fn has_feed(
         EntityFeeds::Repeated => ids.len() >= 2 || matches!(entity.kind, EntityKind::Named(_)),
     }
 }
+
+/// Entities on one page of an entity group: some 200 bytes each, so a page
+/// stays near 100 KB.
+pub const ENTITIES_PER_PAGE: usize = 500;
+
+/// Entities of each kind the entity index shows.
+const ENTITIES_ON_INDEX: usize = 20;
 
 /// Number of pages a list of `len` entries takes (at least one).
 fn page_count(len: usize, per_page: usize) -> usize {
@@ -150,6 +160,11 @@ pub fn plan(digest: &Digest, config: &SiteConfig) -> Vec<Recipe> {
     jobs.extend(digest.periods.keys().copied().map(Job::Period));
     jobs.push(Job::NotFound);
     jobs.push(Job::EntityIndex);
+    for (folder, group) in &digest.entity_groups {
+        for n in 1..=page_count(group.members.len(), ENTITIES_PER_PAGE) {
+            jobs.push(Job::EntityGroup(folder.clone(), n));
+        }
+    }
     jobs.extend(digest.entities.keys().cloned().map(Job::Entity));
     let weeks = || {
         digest
@@ -565,6 +580,37 @@ impl RenderContext<'_> {
                     title: "Threats and entities".to_owned(),
                     url: folder_url,
                     sections: self.entity_sections(),
+                    pagination: None,
+                };
+                self.emit(path, "entities.html", &page)
+            }
+            Job::EntityGroup(folder, n) => {
+                let group = &self.digest.entity_groups[folder];
+                let total = page_count(group.members.len(), ENTITIES_PER_PAGE);
+                let start = (n - 1) * ENTITIES_PER_PAGE;
+                let end = (start + ENTITIES_PER_PAGE).min(group.members.len());
+                let title = if *n > 1 {
+                    format!("{} (page {n})", group.heading)
+                } else {
+                    group.heading.clone()
+                };
+                let page = EntitiesPage {
+                    site: self.site,
+                    title,
+                    url: folder_url,
+                    sections: vec![EntitySection {
+                        heading: group.heading.clone(),
+                        total: group.members.len(),
+                        entities: self.entity_counts(&group.members[start.min(end)..end]),
+                        groups: Vec::new(),
+                    }],
+                    pagination: (total > 1).then(|| Pagination {
+                        current: *n,
+                        total,
+                        prev_url: (*n > 1).then(|| self.urls.path(&view::page_path(folder, n - 1))),
+                        next_url: (*n < total)
+                            .then(|| self.urls.path(&view::page_path(folder, n + 1))),
+                    }),
                 };
                 self.emit(path, "entities.html", &page)
             }
@@ -615,36 +661,70 @@ impl RenderContext<'_> {
             .collect()
     }
 
+    fn entity_counts(
+        &self,
+        members: &[(crate::enrich::entities::Entity, usize)],
+    ) -> Vec<EntityCount> {
+        members
+            .iter()
+            .map(|(entity, count)| EntityCount {
+                link: EntityLink::new(entity, self.kev, self.urls),
+                count: *count,
+            })
+            .collect()
+    }
+
+    /// One section per kind: its most mentioned entities, and its groups.
     fn entity_sections(&self) -> Vec<EntitySection> {
-        let mut sections: Vec<EntitySection> = Vec::new();
-        let mut current: Option<&EntityKind> = None;
-        for (entity, ids) in &self.digest.entities {
-            if current != Some(&entity.kind) {
-                current = Some(&entity.kind);
-                let heading = match &entity.kind {
-                    EntityKind::Cve => "CVEs".to_owned(),
-                    EntityKind::Technique => "ATT&CK techniques".to_owned(),
-                    EntityKind::Named(group) => {
-                        let mut g = group.clone();
-                        if let Some(first) = g.get_mut(0..1) {
-                            first.make_ascii_uppercase();
-                        }
-                        g
-                    }
-                };
-                sections.push(EntitySection {
-                    heading,
-                    entities: Vec::new(),
-                });
-            }
-            if let Some(section) = sections.last_mut() {
-                section.entities.push(EntityCount {
-                    link: EntityLink::new(entity, self.kev, self.urls),
-                    count: ids.len(),
-                });
+        let mut by_kind: Vec<(&EntityKind, Vec<(&String, &crate::digest::EntityGroup)>)> =
+            Vec::new();
+        for (folder, group) in &self.digest.entity_groups {
+            let Some((first, _)) = group.members.first() else {
+                continue;
+            };
+            match by_kind.iter_mut().find(|(k, _)| **k == first.kind) {
+                Some((_, groups)) => groups.push((folder, group)),
+                None => by_kind.push((&first.kind, vec![(folder, group)])),
             }
         }
-        sections
+        // CVEs, techniques, then watch-list groups; newest CVE years first.
+        by_kind.sort_by(|a, b| a.0.cmp(b.0));
+        by_kind
+            .into_iter()
+            .map(|(kind, mut groups)| {
+                groups.reverse();
+                let mut top: Vec<(crate::enrich::entities::Entity, usize)> = groups
+                    .iter()
+                    .flat_map(|(_, g)| g.members.iter().take(ENTITIES_ON_INDEX).cloned())
+                    .collect();
+                top.sort_by_cached_key(|(e, count)| {
+                    let latest = self.digest.entities[e]
+                        .first()
+                        .copied()
+                        .unwrap_or(usize::MAX);
+                    (std::cmp::Reverse(*count), latest, e.clone())
+                });
+                top.truncate(ENTITIES_ON_INDEX);
+                let heading = match kind {
+                    EntityKind::Cve => "CVEs".to_owned(),
+                    EntityKind::Technique => "ATT&CK techniques".to_owned(),
+                    EntityKind::Named(group) => crate::enrich::entities::capitalised(group),
+                };
+                EntitySection {
+                    heading,
+                    total: groups.iter().map(|(_, g)| g.members.len()).sum(),
+                    entities: self.entity_counts(&top),
+                    groups: groups
+                        .iter()
+                        .map(|(folder, g)| CountedLink {
+                            name: g.heading.clone(),
+                            url: self.urls.path(folder),
+                            count: g.members.len(),
+                        })
+                        .collect(),
+                }
+            })
+            .collect()
     }
 
     /// Page `n` of a paginated list whose first page is at `first`.

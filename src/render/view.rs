@@ -358,6 +358,8 @@ pub struct EntitiesPage<'a> {
     pub url: String,
     /// Sections: CVEs, ATT&CK techniques, then watch-list groups.
     pub sections: Vec<EntitySection>,
+    /// Pages of a big group.
+    pub pagination: Option<Pagination>,
 }
 
 /// One kind of entity on the index.
@@ -365,8 +367,14 @@ pub struct EntitiesPage<'a> {
 pub struct EntitySection {
     /// `CVEs`, `ATT&CK techniques`, `Actors`.
     pub heading: String,
-    /// The entities, with article counts.
+    /// How many entities of this kind there are.
+    pub total: usize,
+    /// The entities shown, with article counts: on the index the most
+    /// mentioned, on a group page a page of the group.
     pub entities: Vec<EntityCount>,
+    /// On the index, the kind's group pages (CVEs by year), with the number
+    /// of entities in each.
+    pub groups: Vec<CountedLink>,
 }
 
 /// An entity with its article count.

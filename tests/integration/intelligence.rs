@@ -389,8 +389,58 @@ fn entities_get_pages_feeds_and_links_from_the_body() {
     let index = site.html("entities/index.html");
     assert_eq!(
         texts(&index, "h2"),
-        ["CVEs", "ATT&CK techniques", "Actors", "Vendors"]
+        [
+            "CVEs (3)",
+            "ATT&CK techniques (1)",
+            "Actors (1)",
+            "Vendors (1)"
+        ]
     );
+    assert!(attrs(&index, "section .intro a", "href").contains(&"/entities/cve/2025/".to_owned()));
+    let year = site.html("entities/cve/2025/index.html");
+    assert_eq!(texts(&year, "h1"), ["CVEs of 2025"]);
+    assert_eq!(
+        texts(&year, ".groups li a"),
+        ["CVE-2025-20001", "CVE-2025-31337", "CVE-2025-99999"],
+        "one mention each, so by ID"
+    );
+}
+
+#[test]
+fn a_big_entity_group_is_paginated_and_every_page_stays_small() {
+    let site = SiteTest::fixture("intel");
+    let ids: Vec<String> = (0..1_200)
+        .map(|i| format!("CVE-2024-{}", 10_000 + i))
+        .collect();
+    for (n, chunk) in ids.chunks(300).enumerate() {
+        site.write(
+            &format!("content/bulk-{n}.md"),
+            &format!(
+                "---\ntitle: Bulletin {n}\ndate: 2024-10-0{}\n---\nFixes {}.\n",
+                n + 1,
+                chunk.join(", ")
+            ),
+        );
+    }
+    // One CVE mentioned twice leads its year.
+    site.write(
+        "content/again.md",
+        "---\ntitle: Again\ndate: 2024-10-09\n---\nCVE-2024-11111 again.\n",
+    );
+    site.build_ok();
+    let pages = ["", "page/2/", "page/3/"];
+    let mut listed = Vec::new();
+    for p in pages {
+        let path = format!("entities/cve/2024/{p}index.html");
+        let bytes = std::fs::read(site.out_path(&path)).expect("group page");
+        assert!(bytes.len() <= 512 * 1024, "{path}: {} bytes", bytes.len());
+        listed.extend(texts(&site.html(&path), ".groups li a"));
+    }
+    assert!(!site.exists("entities/cve/2024/page/4/index.html"));
+    assert_eq!(listed.len(), 1_200);
+    assert_eq!(listed[0], "CVE-2024-11111");
+    let index = site.html("entities/index.html");
+    assert_eq!(texts(&index, "section:first-of-type .groups li").len(), 20);
 }
 
 #[test]
