@@ -120,13 +120,15 @@ pub fn claim_out_dir(root: &Path, out_dir: &Path, replace: Replace) -> Result<Ou
     if replace == Replace::IfOurs {
         let foreign = foreign_files(&real);
         if !foreign.is_empty() {
-            let message = match read_manifest(&real) {
-                Some(_) => format!(
+            let recognised = read_manifest(&real).is_some() || written_before_manifests(&real);
+            let message = if recognised {
+                format!(
                     "refusing to replace the output folder: it holds files Briefing did not write: {}",
                     name_some(&foreign)
-                ),
-                None => "refusing to replace the output folder: it is not empty and was not written by Briefing"
-                    .to_owned(),
+                )
+            } else {
+                "refusing to replace the output folder: it is not empty and was not written by Briefing"
+                    .to_owned()
             };
             return refuse(
                 message,
@@ -169,13 +171,13 @@ fn protected(root: &Path, out: &Path) -> Option<String> {
 
 /// Files under `dir` that Briefing did not write, as `/`-separated paths:
 /// none when `dir` is empty; those missing from the manifest when it has
-/// one; none for a folder written by a Briefing from before the manifest
-/// (its feeds name their generator); otherwise every file.
+/// one. A folder written by a Briefing from before the manifest (its feeds
+/// name their generator) counts as Briefing's, except for hidden files and
+/// folders such as `.git` or `.nojekyll`, which Briefing never writes.
+/// Anything else: every file.
 fn foreign_files(dir: &Path) -> Vec<String> {
     let manifest = read_manifest(dir);
-    if manifest.is_none() && written_before_manifests(dir) {
-        return Vec::new();
-    }
+    let before_manifests = manifest.is_none() && written_before_manifests(dir);
     let ours: HashSet<String> = manifest
         .map(|m| m.files.into_iter().collect())
         .unwrap_or_default();
@@ -194,11 +196,15 @@ fn foreign_files(dir: &Path) -> Vec<String> {
             continue;
         }
         let rel = path.strip_prefix(dir).unwrap_or(&path);
-        let name = rel.to_str().map(|s| s.replace('\\', "/"));
-        match name {
-            Some(n) if n == MANIFEST_FILE || ours.contains(&n) => {}
-            Some(n) => foreign.push(n),
-            None => foreign.push(rel.to_string_lossy().into_owned()),
+        let Some(name) = rel.to_str().map(|s| s.replace('\\', "/")) else {
+            foreign.push(rel.to_string_lossy().into_owned());
+            continue;
+        };
+        let hidden = name.split('/').any(|part| part.starts_with('.'));
+        let is_ours =
+            name == MANIFEST_FILE || ours.contains(&name) || (before_manifests && !hidden);
+        if !is_ours {
+            foreign.push(name);
         }
     }
     foreign
@@ -666,6 +672,16 @@ mod tests {
         )
         .unwrap();
         claim_out_dir(dir.path(), &public, Replace::IfOurs).unwrap();
+        // A checked-out publishing branch is not Briefing's to delete.
+        std::fs::create_dir_all(public.join(".git")).unwrap();
+        std::fs::write(public.join(".git/HEAD"), "ref: refs/heads/gh-pages\n").unwrap();
+        let err = claim_out_dir(dir.path(), &public, Replace::IfOurs).unwrap_err();
+        assert!(
+            err.message.ends_with("did not write: `.git/HEAD`"),
+            "{}",
+            err.message
+        );
+        std::fs::remove_dir_all(public.join(".git")).unwrap();
         std::fs::write(
             public.join("rss.xml"),
             "<rss><channel><generator>Hugo</generator>",
