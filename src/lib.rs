@@ -74,10 +74,11 @@ impl From<Diagnostics> for BuildFailure {
     }
 }
 
-/// A rendered site, not yet written.
+/// A rendered site.
 #[derive(Debug, Clone)]
 pub struct RenderedSite {
-    /// Every output file, theme included, sorted by path.
+    /// Every output file, theme included, sorted by path; empty after
+    /// [`build_site`], which writes each file as it renders.
     pub files: Vec<OutputFile>,
     /// The site model it was rendered from (for `--explain`).
     pub digest: digest::Digest,
@@ -101,19 +102,66 @@ pub fn build_site(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
     let started = Instant::now();
     let out_dir =
         write::claim_out_dir(&opts.root, &opts.out_dir, opts.replace).map_err(Diagnostics::from)?;
-    let site = render(opts)?;
-    write::write_atomically(&site.files, &out_dir).map_err(|d| {
-        let mut all = site.report.diagnostics.clone();
-        all.push(d);
+    let PreparedSite {
+        digest,
+        templates,
+        theme,
+        kev,
+        mut diagnostics,
+    } = prepare(opts, None)?;
+    // Every output path is known before anything renders: the manifest and
+    // the folders are written first, then each file as it renders, so the
+    // site is never held in memory whole.
+    let plan = render::plan(&digest, &opts.site);
+    let mut rendered: Vec<String> = plan.iter().flat_map(|r| r.outputs(&digest)).collect();
+    rendered.sort_unstable();
+    let clashes = output::theme_clashes(&rendered, &theme);
+    if !clashes.is_empty() {
+        diagnostics.extend(clashes);
+        return Err(diagnostics.into());
+    }
+    let (pages, feeds) = counts(&rendered);
+    let mut paths = rendered;
+    paths.extend(theme.iter().map(|f| f.path.clone()));
+    write::write_streamed(&paths, &out_dir, |sink| {
+        render::site_streamed(&digest, &templates, &opts.site, &kev, &plan, sink)?;
+        theme
+            .iter()
+            .try_for_each(|f| sink(f.clone()))
+            .map_err(Diagnostics::from)
+    })
+    .map_err(|d| {
+        let mut all = diagnostics.clone();
+        all.extend(d);
         BuildFailure::from(all)
     })?;
+    diagnostics.sort();
     Ok(RenderedSite {
+        files: Vec::new(),
         report: BuildReport {
+            articles: digest.entries.len(),
+            pages,
+            feeds,
+            diagnostics,
             elapsed: started.elapsed(),
-            ..site.report
         },
-        ..site
+        digest,
     })
+}
+
+/// Pages and feeds among rendered output paths: web pages (not the weekly
+/// email editions), and feeds counted once for a list's three formats
+/// (an entity's feed is Atom only).
+fn counts(paths: &[String]) -> (usize, usize) {
+    let pages = paths
+        .iter()
+        .filter(|p| p.ends_with(".html") && !p.ends_with("/email.html"))
+        .count();
+    let feeds = paths
+        .iter()
+        .filter(|p| p.ends_with("rss.xml") || (p.starts_with("entities/") && p.ends_with(".xml")))
+        .count();
+    (pages, feeds)
 }
 
 /// Runs everything except the write.
@@ -318,20 +366,8 @@ pub fn render(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
             return Err(diagnostics.into());
         }
     };
-    let pages = rendered
-        .iter()
-        // Web pages; the weekly email editions are not pages of the site.
-        .filter(|f| f.path.ends_with(".html") && !f.path.ends_with("/email.html"))
-        .count();
-    // A list's feed is counted once for its three formats; an entity's
-    // feed is Atom only.
-    let feeds = rendered
-        .iter()
-        .filter(|f| {
-            f.path.ends_with("rss.xml")
-                || (f.path.starts_with("entities/") && f.path.ends_with(".xml"))
-        })
-        .count();
+    let paths: Vec<String> = rendered.iter().map(|f| f.path.clone()).collect();
+    let (pages, feeds) = counts(&paths);
     let files = output::merge(rendered, theme).map_err(|d| {
         let mut all = diagnostics.clone();
         all.extend(d);

@@ -72,7 +72,26 @@ pub fn theme(
     Ok((files, problems))
 }
 
-/// Merges theme files into the rendered ones.
+/// The theme files that have the same path as a generated file, as errors.
+/// `rendered` is sorted.
+pub fn theme_clashes(rendered: &[String], theme: &[OutputFile]) -> Diagnostics {
+    theme
+        .iter()
+        .filter(|t| rendered.binary_search(&t.path).is_ok())
+        .map(|t| {
+            Diagnostic::error(
+                Location::file(PathBuf::from(THEME_DIR).join(&t.path)),
+                format!(
+                    "theme file `{}` has the same path as a generated page",
+                    t.path
+                ),
+            )
+            .with_help("rename or move the theme file")
+        })
+        .collect()
+}
+
+/// Merges theme files into the rendered ones (sorted by path).
 ///
 /// # Errors
 /// A theme file with the same path as a generated file.
@@ -80,32 +99,14 @@ pub fn merge(
     mut rendered: Vec<OutputFile>,
     theme: Vec<OutputFile>,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
-    let mut problems = Diagnostics::new();
-    for t in theme {
-        if rendered
-            .binary_search_by(|f| f.path.as_str().cmp(&t.path))
-            .is_ok()
-        {
-            problems.push(
-                Diagnostic::error(
-                    Location::file(PathBuf::from(THEME_DIR).join(&t.path)),
-                    format!(
-                        "theme file `{}` has the same path as a generated page",
-                        t.path
-                    ),
-                )
-                .with_help("rename or move the theme file"),
-            );
-            continue;
-        }
-        rendered.push(t);
-        rendered.sort_by(|a, b| a.path.cmp(&b.path));
+    let paths: Vec<String> = rendered.iter().map(|f| f.path.clone()).collect();
+    let problems = theme_clashes(&paths, &theme);
+    if !problems.is_empty() {
+        return Err(problems);
     }
-    if problems.is_empty() {
-        Ok(rendered)
-    } else {
-        Err(problems)
-    }
+    rendered.extend(theme);
+    rendered.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(rendered)
 }
 
 #[cfg(test)]

@@ -30,7 +30,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use walkdir::WalkDir;
 
-use crate::diagnostics::{Diagnostic, Location};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::fsx;
 use crate::output::OutputFile;
 
@@ -287,14 +287,42 @@ pub fn interrupted() -> bool {
     CANCELLED.load(Ordering::SeqCst)
 }
 
+/// Where a writer hands each file it makes: written into the staging folder
+/// at once, so a site is never held in memory whole. The error is the
+/// write's, or "interrupted".
+pub type FileSink<'a> = dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync + 'a;
+
 /// Writes `files` and the manifest into a staging folder beside `out.real`,
-/// then swaps it in. Stale staging folders of killed builds are removed
-/// first.
+/// then swaps it in (see [`write_streamed`]).
 ///
 /// # Errors
 /// The first I/O failure, or an interrupt; the staging folder is removed and
 /// the output folder is left untouched.
-pub fn write_atomically(files: &[OutputFile], out: &OutDir) -> Result<(), Diagnostic> {
+pub fn write_atomically(files: &[OutputFile], out: &OutDir) -> Result<(), Diagnostics> {
+    let paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
+    write_streamed(&paths, out, |sink| {
+        files
+            .par_iter()
+            .try_for_each(|f| sink(f.clone()))
+            .map_err(Diagnostics::from)
+    })
+}
+
+/// Writes a site into a staging folder beside `out.real`, then swaps it in.
+/// `paths` are every file the site has (for the manifest, and to make every
+/// folder once before any file); `produce` makes the files and hands each
+/// to the sink, from any thread. Stale staging folders of killed builds are
+/// removed first.
+///
+/// # Errors
+/// What `produce` reports (a template error), the first I/O failure, or an
+/// interrupt; the staging folder is removed and the output folder is left
+/// untouched.
+pub fn write_streamed(
+    paths: &[String],
+    out: &OutDir,
+    produce: impl FnOnce(&FileSink<'_>) -> Result<(), Diagnostics> + Send,
+) -> Result<(), Diagnostics> {
     let out_dir = &out.real;
     let fail = |message: String| Diagnostic::error(Location::file(&out.shown), message);
     let name = out_dir
@@ -308,19 +336,24 @@ pub fn write_atomically(files: &[OutputFile], out: &OutDir) -> Result<(), Diagno
     recover_stale(&parent, &name, out_dir);
     let pid = std::process::id();
     let staging = parent.join(format!(".{name}.tmp-{pid}"));
+    let interrupted_message = || fail("interrupted; nothing was changed".to_owned());
     if !begin_write(&staging) {
-        return Err(fail("interrupted; nothing was changed".to_owned()));
+        return Err(interrupted_message().into());
     }
-    let result = write_and_swap(files, out, &staging, &parent, &name);
+    let result = write_and_swap(paths, produce, out, &staging, &parent, &name);
     end_write();
     result.map_err(|e| match e {
-        WriteError::Interrupted => fail("interrupted; nothing was changed".to_owned()),
-        WriteError::NotAFolder => fail("the output path exists and is not a folder".to_owned()),
+        WriteError::Interrupted => interrupted_message().into(),
+        WriteError::NotAFolder => {
+            fail("the output path exists and is not a folder".to_owned()).into()
+        }
         WriteError::Foreign(files) => fail(format!(
             "refusing to replace the output folder: files Briefing did not write appeared in it during the build: {}",
             name_some(&files)
-        )),
-        WriteError::Fs(e) => fail(e.to_string()),
+        ))
+        .into(),
+        WriteError::Fs(e) => fail(e.to_string()).into(),
+        WriteError::Produce(d) => d,
     })
 }
 
@@ -329,6 +362,7 @@ enum WriteError {
     NotAFolder,
     Foreign(Vec<String>),
     Fs(fsx::FsError),
+    Produce(Diagnostics),
 }
 
 impl From<fsx::FsError> for WriteError {
@@ -338,7 +372,8 @@ impl From<fsx::FsError> for WriteError {
 }
 
 fn write_and_swap(
-    files: &[OutputFile],
+    paths: &[String],
+    produce: impl FnOnce(&FileSink<'_>) -> Result<(), Diagnostics> + Send,
     out: &OutDir,
     staging: &Path,
     parent: &Path,
@@ -349,7 +384,7 @@ fn write_and_swap(
     // site is written (it costs no wall time then), in case files were put
     // in it since.
     let (written, foreign) = rayon::join(
-        || write_staging(files, staging),
+        || write_staging(paths, produce, staging, &out.shown),
         || match out.replace {
             Replace::IfOurs if out_dir.is_dir() => foreign_files(out_dir),
             _ => Vec::new(),
@@ -358,6 +393,7 @@ fn write_and_swap(
     if written.is_err() || interrupted() || !foreign.is_empty() {
         let _ = fsx::remove_dir_all(staging);
         return Err(match written {
+            Err(_) if interrupted() => WriteError::Interrupted,
             Err(e) => e,
             Ok(()) if interrupted() => WriteError::Interrupted,
             Ok(()) => WriteError::Foreign(foreign),
@@ -400,34 +436,46 @@ fn write_and_swap(
 }
 
 /// The manifest first (so a staging folder is recognisable from its first
-/// moment), every folder once, parents first, then the files with no
-/// folder checks: a `mkdir` per file (even a failing one) is most of the
-/// write time on slow disks.
-fn write_staging(files: &[OutputFile], staging: &Path) -> Result<(), WriteError> {
+/// moment), every folder once, parents first, then the files as `produce`
+/// makes them, with no folder checks: a `mkdir` per file (even a failing
+/// one) is most of the write time on slow disks.
+fn write_staging(
+    paths: &[String],
+    produce: impl FnOnce(&FileSink<'_>) -> Result<(), Diagnostics>,
+    staging: &Path,
+    shown: &Path,
+) -> Result<(), WriteError> {
     fsx::remove_dir_all(staging)?;
     fsx::create_dir_all(staging)?;
+    let mut files = paths.to_vec();
+    files.sort_unstable();
     let manifest = Manifest {
         generator: "briefing".to_owned(),
         version: env!("CARGO_PKG_VERSION").to_owned(),
-        files: files.iter().map(|f| f.path.clone()).collect(),
+        files,
     };
     let json = serde_json::to_vec(&manifest).unwrap_or_default();
     fsx::write_in_existing(&staging.join(MANIFEST_FILE), &json)?;
-    let mut folders: Vec<&str> = files
+    let mut folders: Vec<&str> = paths
         .iter()
-        .filter_map(|f| f.path.rsplit_once('/').map(|(dir, _)| dir))
+        .filter_map(|p| p.rsplit_once('/').map(|(dir, _)| dir))
         .collect();
     folders.sort_unstable();
     folders.dedup();
     for dir in folders {
         fsx::create_dir_all(&staging.join(dir))?;
     }
-    files.par_iter().try_for_each(|f| {
+    let sink = |f: OutputFile| {
         if interrupted() {
-            return Err(WriteError::Interrupted);
+            return Err(Diagnostic::error(
+                Location::file(shown),
+                "interrupted; nothing was changed",
+            ));
         }
-        fsx::write_in_existing(&staging.join(&f.path), &f.bytes).map_err(WriteError::from)
-    })
+        fsx::write_in_existing(&staging.join(&f.path), &f.bytes)
+            .map_err(|e| Diagnostic::error(Location::file(shown), e.to_string()))
+    };
+    produce(&sink).map_err(WriteError::Produce)
 }
 
 /// Swaps two folders in one step; `false` where the system cannot.
@@ -644,9 +692,12 @@ mod tests {
         std::fs::create_dir_all(&public).unwrap();
         std::fs::write(public.join("notes.txt"), "mine").unwrap();
         let err = write_atomically(&[file("index.html", "x")], &claimed).unwrap_err();
+        let messages: Vec<&str> = err.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(
-            err.message,
-            "refusing to replace the output folder: files Briefing did not write appeared in it during the build: `notes.txt`"
+            messages,
+            [
+                "refusing to replace the output folder: files Briefing did not write appeared in it during the build: `notes.txt`"
+            ]
         );
         assert_eq!(
             std::fs::read_to_string(public.join("notes.txt")).unwrap(),

@@ -350,10 +350,10 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// Renders the whole site.
+/// Renders every file of the site in memory, sorted by path.
 ///
 /// # Errors
-/// Every template that failed, with the template's name and the reason.
+/// Every template failure, each once.
 pub fn site(
     digest: &Digest,
     templates: &Templates,
@@ -361,26 +361,78 @@ pub fn site(
     kev: &Kev,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
     let recipes = plan(digest, config);
+    let files = std::sync::Mutex::new(Vec::new());
+    site_streamed(
+        digest,
+        templates,
+        config,
+        kev,
+        &recipes,
+        &|f: OutputFile| {
+            files
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push(f);
+            Ok(())
+        },
+    )?;
+    let mut files = files
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// Renders the recipes in parallel and hands each file to `sink` as soon as
+/// it is made (`build` writes it to the staging folder at once, so the site
+/// is never in memory whole). A failing sink stops the render.
+///
+/// # Errors
+/// Every template failure, each once, or the sink's first failure.
+pub fn site_streamed(
+    digest: &Digest,
+    templates: &Templates,
+    config: &SiteConfig,
+    kev: &Kev,
+    recipes: &[Recipe],
+    sink: &crate::write::FileSink<'_>,
+) -> Result<(), Diagnostics> {
+    use std::sync::atomic::{AtomicBool, Ordering};
     let home = home_stories(digest);
-    let renderer = Renderer::new(digest, templates, config, kev, &recipes, &home);
-    let results: Vec<Result<Vec<OutputFile>, Diagnostic>> =
-        recipes.par_iter().map(|r| renderer.render(r)).collect();
-    let mut files = Vec::with_capacity(results.len());
-    let mut problems = Diagnostics::new();
-    for r in results {
-        match r {
-            Ok(f) => files.extend(f),
-            Err(d) => {
-                // One broken template fails every page that uses it; say it once.
-                if !problems.iter().any(|p| p == &d) {
-                    problems.push(d);
+    let renderer = Renderer::new(digest, templates, config, kev, recipes, &home);
+    let problems = std::sync::Mutex::new(Diagnostics::new());
+    let stop = AtomicBool::new(false);
+    let report = |d: Diagnostic| {
+        let mut problems = problems
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        // One broken template fails every page that uses it; say it once.
+        if !problems.iter().any(|p| p == &d) {
+            problems.push(d);
+        }
+    };
+    recipes.par_iter().for_each(|r| {
+        if stop.load(Ordering::Relaxed) {
+            return;
+        }
+        match renderer.render(r) {
+            Ok(files) => {
+                for f in files {
+                    if let Err(d) = sink(f) {
+                        stop.store(true, Ordering::Relaxed);
+                        report(d);
+                        return;
+                    }
                 }
             }
+            Err(d) => report(d),
         }
-    }
+    });
+    let mut problems = problems
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     if problems.is_empty() {
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(files)
+        Ok(())
     } else {
         problems.sort();
         Err(problems)

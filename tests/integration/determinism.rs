@@ -78,3 +78,33 @@ fn output_does_not_depend_on_where_the_site_lives() {
         );
     }
 }
+
+#[test]
+fn the_written_site_is_exactly_the_site_rendered_in_memory() {
+    // `build` writes each file as it renders; `check` renders into memory.
+    // Both must give the same files, byte for byte, plus the manifest.
+    let site = SiteTest::fixture("intel");
+    site.write("theme/extra.css", "body { color: red }\n");
+    site.build_ok();
+    let written = site.tree_snapshot();
+    let rendered = briefing::render(&site.options(&Default::default())).expect("render");
+    let mut expected: std::collections::BTreeMap<String, Vec<u8>> = rendered
+        .files
+        .into_iter()
+        .map(|f| (f.path, f.bytes))
+        .collect();
+    let manifest = written
+        .get(".briefing-output")
+        .expect("the manifest")
+        .clone();
+    let listed: serde_json::Value = serde_json::from_slice(&manifest).expect("manifest JSON");
+    let listed: Vec<String> = listed["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .map(|v| v.as_str().expect("path").to_owned())
+        .collect();
+    assert_eq!(listed, expected.keys().cloned().collect::<Vec<_>>());
+    expected.insert(".briefing-output".to_owned(), manifest);
+    assert_eq!(written, expected);
+}
