@@ -167,6 +167,10 @@ pub struct CommonArgs {
     /// Print every story of more than one article and why its reports were merged.
     #[arg(long)]
     pub explain_clusters: bool,
+    /// Print the time each stage took (load, parse, enrich, group, cluster,
+    /// related, render, write) after the summary.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 impl Cli {
@@ -250,6 +254,11 @@ pub fn run(cli: Cli) -> ExitCode {
             let explained = explain(&site, common, &opts);
             let verb = if writes { "built" } else { "checked" };
             eprintln!("{}", summary(verb, &site.report, writes.then_some(&opts)));
+            if common.timings {
+                for (stage, took) in &site.report.timings {
+                    eprintln!("  {stage:<24} {:>8.3}s", took.as_secs_f64());
+                }
+            }
             explained
         }
         Err(failure) if crate::write::interrupted() => {

@@ -203,7 +203,17 @@ impl Digest {
 
 /// Groups the articles. `articles` must be in path order (as loaded), which
 /// makes slug clash resolution (`-2`, `-3`) the same from build to build.
-pub fn build(mut articles: Vec<Article>, site: &SiteConfig) -> Digest {
+pub fn build(articles: Vec<Article>, site: &SiteConfig) -> Digest {
+    build_timed(articles, site).0
+}
+
+/// Like [`build`], with the time grouping, clustering and finding related
+/// articles took (for `--timings`).
+pub fn build_timed(
+    mut articles: Vec<Article>,
+    site: &SiteConfig,
+) -> (Digest, [(&'static str, std::time::Duration); 3]) {
+    let started = std::time::Instant::now();
     articles.sort_by(|a, b| a.path.cmp(&b.path));
     let mut used = HashSet::new();
     let mut guids = HashSet::new();
@@ -331,9 +341,16 @@ pub fn build(mut articles: Vec<Article>, site: &SiteConfig) -> Digest {
         }
     }
     let entity_groups = entity_groups(&entities);
+    let grouped = started.elapsed();
     let (clusters, cluster_of, merge_reasons) = stories(&entries, site);
+    let clustered = started.elapsed();
     let related = related(&entries, &entities, &tags_index(&entries), &cluster_of);
-    Digest {
+    let timings = [
+        ("group", grouped),
+        ("cluster", clustered - grouped),
+        ("related", started.elapsed() - clustered),
+    ];
+    let digest = Digest {
         entries,
         tags,
         sources,
@@ -344,7 +361,8 @@ pub fn build(mut articles: Vec<Article>, site: &SiteConfig) -> Digest {
         cluster_of,
         merge_reasons,
         related,
-    }
+    };
+    (digest, timings)
 }
 
 type Stories = (

@@ -58,6 +58,10 @@ pub struct BuildReport {
     pub diagnostics: Diagnostics,
     /// Wall time of the whole build.
     pub elapsed: Duration,
+    /// Wall time of each stage, in order (`--timings`): load, parse, enrich,
+    /// group, cluster, related, then render and write (one stage in
+    /// `build`, which writes each file as it renders).
+    pub timings: Vec<(&'static str, Duration)>,
 }
 
 /// Why a build stopped: every error found (plus warnings), sorted by location.
@@ -108,7 +112,9 @@ pub fn build_site(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
         theme,
         kev,
         mut diagnostics,
+        mut timings,
     } = prepare(opts, None)?;
+    let writing = Instant::now();
     // Every output path is known before anything renders: the manifest and
     // the folders are written first, then each file as it renders, so the
     // site is never held in memory whole.
@@ -135,6 +141,7 @@ pub fn build_site(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
         all.extend(d);
         BuildFailure::from(all)
     })?;
+    timings.push(("render and write", writing.elapsed()));
     diagnostics.sort();
     Ok(RenderedSite {
         files: Vec::new(),
@@ -144,6 +151,7 @@ pub fn build_site(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
             feeds,
             diagnostics,
             elapsed: started.elapsed(),
+            timings,
         },
         digest,
     })
@@ -181,7 +189,11 @@ pub fn check(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
 pub fn check_site(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
     let started = Instant::now();
     let mut site = render(opts)?;
+    let verifying = Instant::now();
     let problems = verify::site(&site.files, &opts.site.base_url, &opts.out_dir_shown());
+    site.report
+        .timings
+        .push(("check links and feeds", verifying.elapsed()));
     if problems.has_errors() {
         let mut all = site.report.diagnostics;
         all.extend(problems);
@@ -204,6 +216,8 @@ pub struct PreparedSite {
     pub kev: enrich::entities::Kev,
     /// Warnings so far.
     pub diagnostics: Diagnostics,
+    /// Wall time of each stage so far.
+    pub timings: Vec<(&'static str, Duration)>,
 }
 
 /// Enriched articles kept between builds of one site (`serve`), each with
@@ -241,8 +255,15 @@ pub fn prepare(
     opts: &BuildOptions,
     cache: Option<&mut ArticleCache>,
 ) -> Result<PreparedSite, BuildFailure> {
+    let mut clock = Instant::now();
+    let mut timings: Vec<(&'static str, Duration)> = Vec::new();
+    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
+        timings.push((name, clock.elapsed()));
+        clock = Instant::now();
+    };
     let links = opts.site.outside_links;
     let (sources, mut diagnostics) = load::sources(&opts.root, links);
+    lap("load", &mut timings);
     // Split what the cache already knows from what needs work, and forget
     // files that are gone.
     let mut reused: Vec<(enrich::Article, Diagnostics)> = Vec::new();
@@ -273,12 +294,14 @@ pub fn prepare(
         None => sources,
     };
     let (parsed, parse_diagnostics) = article::parse_all(fresh, opts.site.timezone);
+    lap("parse", &mut timings);
     // Templates and theme load before the stop, so one run reports problems
     // in content and templates together.
     let templates = render::Templates::load(&opts.root, links);
     let (watchlist, kev, data_diagnostics) = enrich::entities::load_data(&opts.root, links);
     diagnostics.extend(data_diagnostics);
     let theme = output::theme(&opts.root, links);
+    lap("templates, data, theme", &mut timings);
     for found in [
         templates.as_ref().map(|t| &t.1),
         theme.as_ref().map(|t| &t.1),
@@ -308,6 +331,7 @@ pub fn prepare(
         .filter(|a| opts.drafts || !a.meta.draft)
         .collect();
     let (new_articles, enrich_diagnostics) = enrich::run(parsed, &opts.site, &watchlist);
+    lap("enrich", &mut timings);
     if let Some(c) = cache {
         for article in &new_articles {
             let Some(hash) = fresh_hashes.get(&article.path) else {
@@ -336,13 +360,15 @@ pub fn prepare(
         .into_iter()
         .chain(reused.into_iter().map(|(a, _)| a))
         .collect();
-    let digest = digest::build(articles, &opts.site);
+    let (digest, digest_timings) = digest::build_timed(articles, &opts.site);
+    timings.extend(digest_timings);
     Ok(PreparedSite {
         digest,
         templates,
         theme,
         kev,
         diagnostics,
+        timings,
     })
 }
 
@@ -358,7 +384,9 @@ pub fn render(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
         theme,
         kev,
         mut diagnostics,
+        mut timings,
     } = prepare(opts, None)?;
+    let rendering = Instant::now();
     let rendered = match render::site(&digest, &templates, &opts.site, &kev) {
         Ok(files) => files,
         Err(d) => {
@@ -373,6 +401,7 @@ pub fn render(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
         all.extend(d);
         BuildFailure::from(all)
     })?;
+    timings.push(("render", rendering.elapsed()));
     diagnostics.sort();
     let articles = digest.entries.len();
     Ok(RenderedSite {
@@ -384,6 +413,7 @@ pub fn render(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
             feeds,
             diagnostics,
             elapsed: started.elapsed(),
+            timings,
         },
     })
 }

@@ -1038,3 +1038,54 @@ fn raw_html_cannot_take_a_footnote_id() {
     assert_eq!(owners, ["div"], "fn-1 must be the footnote itself");
     assert_eq!(texts(&html, "div.footnote p"), ["The real note."]);
 }
+
+#[test]
+fn timings_name_every_stage_in_order_after_the_summary() {
+    let site = SiteTest::fixture("mixed");
+    let out = site.run(&["build", "--timings"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    let summary = lines
+        .iter()
+        .position(|l| l.starts_with("built "))
+        .expect("summary line");
+    let stages: Vec<(String, f64)> = lines[summary + 1..]
+        .iter()
+        .map(|l| {
+            let (name, secs) = l.trim().rsplit_once(' ').expect("name and time");
+            let secs: f64 = secs.trim_end_matches('s').parse().expect("seconds");
+            (name.trim().to_owned(), secs)
+        })
+        .collect();
+    let names: Vec<&str> = stages.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "load",
+            "parse",
+            "templates, data, theme",
+            "enrich",
+            "group",
+            "cluster",
+            "related",
+            "render and write"
+        ]
+    );
+    assert!(stages.iter().all(|(_, s)| *s >= 0.0));
+    // Without the flag, the summary is the last line.
+    let plain = site.run(&["build"]);
+    assert!(
+        plain
+            .stderr
+            .lines()
+            .last()
+            .is_some_and(|l| l.starts_with("built "))
+    );
+    let check = site.run(&["check", "--timings"]);
+    assert!(
+        check.stderr.contains("\n  render    ")
+            && check.stderr.contains("\n  check links and feeds "),
+        "{}",
+        check.stderr
+    );
+}
