@@ -11,6 +11,12 @@ fn failing_build(site: &SiteTest) -> String {
     let out = site.run(&["build"]);
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert_eq!(site.tree_snapshot(), before, "public/ changed");
+    // A template that fails mid-render leaves no staging folder behind.
+    assert!(
+        site.root_entries().iter().all(|n| !n.starts_with(".public.")),
+        "{:?}",
+        site.root_entries()
+    );
     out.stderr
 }
 
