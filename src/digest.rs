@@ -24,7 +24,8 @@ pub type EntryId = usize;
 pub struct Entry {
     /// The article.
     pub article: Article,
-    /// Unique URL slug: `xz-utils-backdoor`, or `xz-utils-backdoor-2` on a clash.
+    /// Unique URL slug: `xz-utils-backdoor`, or on a clash
+    /// `xz-utils-backdoor-2024-03-29` (see [`stable_slugs`]).
     pub slug: String,
     /// Publication date in the site's time zone.
     pub date: DateTime<FixedOffset>,
@@ -201,8 +202,66 @@ impl Digest {
     }
 }
 
-/// Groups the articles. `articles` must be in path order (as loaded), which
-/// makes slug clash resolution (`-2`, `-3`) the same from build to build.
+/// URL slugs that do not move when other files come and go: each title's
+/// slug, and where titles give the same slug, the oldest article keeps it
+/// (then the first by path) and each other adds its date
+/// (`weekly-roundup-2024-12-03`), then a short hash of its path if that is
+/// taken too. A counter by path order would let a new file take the URL of
+/// an article already published. Linear in the number of articles.
+pub fn stable_slugs(articles: &[Article], zone: crate::config::SiteTimezone) -> Vec<String> {
+    let bases: Vec<String> = articles
+        .iter()
+        .map(|a| slug::slugify_or(&a.meta.title, "article"))
+        .collect();
+    let mut by_base: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, base) in bases.iter().enumerate() {
+        by_base.entry(base.as_str()).or_default().push(i);
+    }
+    let mut slugs = vec![String::new(); articles.len()];
+    let mut used: HashSet<String> = HashSet::with_capacity(articles.len());
+    for (base, ids) in &mut by_base {
+        ids.sort_by(|&a, &b| {
+            articles[a]
+                .meta
+                .date
+                .cmp(&articles[b].meta.date)
+                .then_with(|| articles[a].path.cmp(&articles[b].path))
+        });
+        slugs[ids[0]] = (*base).to_owned();
+        used.insert((*base).to_owned());
+    }
+    for (base, ids) in &by_base {
+        for &i in &ids[1..] {
+            let day = zone.convert(&articles[i].meta.date).format("%Y-%m-%d");
+            let dated = format!("{base}-{day}");
+            let mut slug = dated.clone();
+            if used.contains(&slug) {
+                let path = articles[i].path.to_string_lossy().replace('\\', "/");
+                slug = format!("{dated}-{:06x}", fnv1a(path.as_bytes()) & 0xff_ffff);
+                let mut n = 2;
+                while used.contains(&slug) {
+                    slug = format!("{dated}-{:06x}-{n}", fnv1a(path.as_bytes()) & 0xff_ffff);
+                    n += 1;
+                }
+            }
+            used.insert(slug.clone());
+            slugs[i] = slug;
+        }
+    }
+    slugs
+}
+
+/// FNV-1a: a hash that stays the same across builds, platforms and Rust
+/// versions, for slugs.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Groups the articles. Slugs come from [`stable_slugs`]; `articles` are
+/// taken in path order, so every other tie is broken the same way in every
+/// build.
 pub fn build(articles: Vec<Article>, site: &SiteConfig) -> Digest {
     build_timed(articles, site).0
 }
@@ -215,18 +274,12 @@ pub fn build_timed(
 ) -> (Digest, [(&'static str, std::time::Duration); 3]) {
     let started = std::time::Instant::now();
     articles.sort_by(|a, b| a.path.cmp(&b.path));
-    let mut used = HashSet::new();
+    let slugs = stable_slugs(&articles, site.timezone);
     let mut guids = HashSet::new();
     let mut entries: Vec<Entry> = articles
         .into_iter()
-        .map(|article| {
-            let base = slug::slugify_or(&article.meta.title, "article");
-            let mut slug = base.clone();
-            let mut n = 2;
-            while !used.insert(slug.clone()) {
-                slug = format!("{base}-{n}");
-                n += 1;
-            }
+        .zip(slugs)
+        .map(|(article, slug)| {
             let date = site.timezone.convert(&article.meta.date);
             let source = source_name(&article).map(|name| slug::slugify_or(&name, "source"));
             let mut guid = match &article.meta.url {
@@ -525,6 +578,7 @@ fn preferred_spelling(counts: &HashMap<String, usize>) -> String {
 mod tests {
     use super::*;
     use crate::article::Meta;
+    use crate::config::SiteTimezone;
     use crate::enrich::tags::TagMention;
     use std::path::PathBuf;
 
@@ -557,6 +611,77 @@ mod tests {
             lede_words: Default::default(),
             cleaning: None,
         }
+    }
+
+    #[test]
+    fn slugs_do_not_move_when_other_files_arrive() {
+        let old = article(
+            "content/z-old.md",
+            "Roundup",
+            "2024-11-01T00:00:00Z",
+            &[],
+            "A",
+        );
+        let first = stable_slugs(
+            std::slice::from_ref(&old),
+            SiteTimezone::parse("UTC").unwrap(),
+        );
+        assert_eq!(first, ["roundup"]);
+        // A newer file with the same title, earlier in path order, and a
+        // title that slugs to the newer one's dated form.
+        let newer = article(
+            "content/a-new.md",
+            "Roundup",
+            "2024-12-03T08:00:00Z",
+            &[],
+            "A",
+        );
+        let twin = article(
+            "content/b-twin.md",
+            "Roundup",
+            "2024-12-03T09:00:00Z",
+            &[],
+            "A",
+        );
+        let lookalike = article(
+            "content/c.md",
+            "Roundup 2024-12-03",
+            "2024-10-01T00:00:00Z",
+            &[],
+            "A",
+        );
+        let all = [newer, twin, lookalike, old];
+        let slugs = stable_slugs(&all, SiteTimezone::parse("UTC").unwrap());
+        assert_eq!(slugs[3], "roundup", "the published URL stays");
+        assert_eq!(slugs[2], "roundup-2024-12-03");
+        assert!(
+            slugs[0].starts_with("roundup-2024-12-03-")
+                && slugs[0].len() == "roundup-2024-12-03-".len() + 6,
+            "{}",
+            slugs[0]
+        );
+        assert!(slugs[1].starts_with("roundup-2024-12-03-"), "{}", slugs[1]);
+        let unique: HashSet<&String> = slugs.iter().collect();
+        assert_eq!(unique.len(), 4, "{slugs:?}");
+    }
+
+    #[test]
+    fn ten_thousand_articles_with_one_title_get_distinct_slugs() {
+        let articles: Vec<Article> = (0..10_000)
+            .map(|i| {
+                article(
+                    &format!("content/{i:05}.md"),
+                    "Same",
+                    "2024-12-03T00:00:00Z",
+                    &[],
+                    "A",
+                )
+            })
+            .collect();
+        let slugs = stable_slugs(&articles, SiteTimezone::parse("UTC").unwrap());
+        let unique: HashSet<&String> = slugs.iter().collect();
+        assert_eq!(unique.len(), 10_000);
+        assert_eq!(slugs[0], "same");
     }
 
     #[test]
@@ -598,8 +723,9 @@ mod tests {
         ];
         let d = build(articles, &SiteConfig::default());
         let order: Vec<&str> = d.entries.iter().map(|e| e.slug.as_str()).collect();
-        // Newest first; same date: path order. a.md got the plain slug.
-        assert_eq!(order, ["other", "same-title", "same-title-2"]);
+        // Newest first; same date: path order. Same date, so the first by
+        // path (a.md) keeps the plain slug and b.md adds its date.
+        assert_eq!(order, ["other", "same-title", "same-title-2024-12-02"]);
         assert_eq!(d.tags["ransomware"].name, "Ransomware");
         assert_eq!(d.tags["ransomware"].entries, [1, 2]);
         assert_eq!(d.sources["b-news"].name, "B News");

@@ -594,10 +594,10 @@ fn files_other_than_markdown_are_ignored() {
 }
 
 #[test]
-fn clashing_slugs_get_numbered_in_path_order() {
+fn clashing_slugs_keep_the_oldest_plain_and_never_move() {
     let site = SiteTest::fixture("mixed");
     site.build_ok();
-    // a-same.md sorts first and keeps the plain slug, although it is older.
+    // a-same.md is the older and keeps the plain slug; b-same.md adds its date.
     let first = site.html(&article(G1_SLUG));
     let second = site.html(&article(G2_SLUG));
     assert_eq!(texts(&first, "h1"), [G]);
@@ -610,7 +610,23 @@ fn clashing_slugs_get_numbered_in_path_order() {
         attrs(&second, "p.original a", "href"),
         ["https://vulnweekly.example.com/2024/11/roundup-48"]
     );
-    assert!(!site.exists("articles/weekly-vulnerability-roundup-3/index.html"));
+    assert!(!site.exists("articles/weekly-vulnerability-roundup-2/index.html"));
+    // A newer report with the same title, first in path order, takes
+    // neither URL.
+    site.write(
+        "content/2024/11/0-same.md",
+        "---\ntitle: Weekly Vulnerability Roundup\ndate: 2024-11-30\n---\nA third roundup.\n",
+    );
+    site.build_ok();
+    assert_eq!(
+        texts(&site.html(&article(G1_SLUG)), "p.original a"),
+        texts(&first, "p.original a")
+    );
+    assert_eq!(
+        texts(&site.html(&article(G2_SLUG)), "p.original a"),
+        texts(&second, "p.original a")
+    );
+    assert!(site.exists("articles/weekly-vulnerability-roundup-2024-11-30/index.html"));
 }
 
 #[test]

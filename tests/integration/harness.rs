@@ -457,10 +457,10 @@ pub mod mixed {
     pub const B_SLUG: &str = "medusa-ransomware-what-defenders-need-to-know";
     /// Slug of [`A`].
     pub const A_SLUG: &str = "operation-haechi-v-nets-5-500-arrests-worldwide";
-    /// Slug of `a-same.md` (first in path order).
+    /// Slug of `a-same.md` (the older of two with one title).
     pub const G1_SLUG: &str = "weekly-vulnerability-roundup";
-    /// Slug of `b-same.md`.
-    pub const G2_SLUG: &str = "weekly-vulnerability-roundup-2";
+    /// Slug of `b-same.md` (the newer: its date added).
+    pub const G2_SLUG: &str = "weekly-vulnerability-roundup-2024-11-27";
 
     /// The warning the unquoted title gives, as the CLI prints it.
     pub const COLON_WARNING: &str = "content/2024/12/medusa.md:2:1: warning: `title` is not valid YAML (mapping values are not allowed in this context); read as the plain string `Medusa ransomware: what defenders need to know`\n  help: quote the value: title: \"Medusa ransomware: what defenders need to know\"";

@@ -13,7 +13,9 @@ fn failing_build(site: &SiteTest) -> String {
     assert_eq!(site.tree_snapshot(), before, "public/ changed");
     // A template that fails mid-render leaves no staging folder behind.
     assert!(
-        site.root_entries().iter().all(|n| !n.starts_with(".public.")),
+        site.root_entries()
+            .iter()
+            .all(|n| !n.starts_with(".public.")),
         "{:?}",
         site.root_entries()
     );
