@@ -145,8 +145,13 @@ pub fn claim_out_dir(root: &Path, out_dir: &Path, replace: Replace) -> Result<Ou
 
 /// Why `out` may never be replaced, if it may not.
 fn protected(root: &Path, out: &Path) -> Option<String> {
-    if out.parent().is_none() {
-        return Some("it is the filesystem root".to_owned());
+    match out.parent() {
+        None => return Some("it is the filesystem root".to_owned()),
+        // `/tmp`, `/home`, `/usr`: shared by the whole system.
+        Some(p) if p.parent().is_none() => {
+            return Some("it is a top-level system folder".to_owned());
+        }
+        Some(_) => {}
     }
     if let Some(home) = std::env::var_os("HOME").filter(|h| !h.is_empty())
         && fsx::real_path(Path::new(&home)) == out
@@ -596,6 +601,13 @@ mod tests {
         let root = dir.path().join("site");
         for d in ["content/x", "data", "templates", "theme", ".git"] {
             std::fs::create_dir_all(root.join(d)).unwrap();
+        }
+        for top in ["/tmp", "/home", "/usr"] {
+            let err = claim_out_dir(&root, Path::new(top), Replace::Force).unwrap_err();
+            assert_eq!(
+                err.message,
+                "refusing to replace the output folder: it is a top-level system folder"
+            );
         }
         let cases = [
             ("/", "it is the filesystem root"),
