@@ -129,11 +129,16 @@ pub fn build_site(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
     let (pages, feeds) = counts(&rendered);
     let mut paths = rendered;
     paths.extend(theme.iter().map(|f| f.path.clone()));
+    let bytes = std::sync::atomic::AtomicU64::new(0);
     write::write_streamed(&paths, &out_dir, |sink| {
-        render::site_streamed(&digest, &templates, &opts.site, &kev, &plan, sink)?;
+        let counted = |f: OutputFile| {
+            bytes.fetch_add(f.bytes.len() as u64, std::sync::atomic::Ordering::Relaxed);
+            sink(f)
+        };
+        render::site_streamed(&digest, &templates, &opts.site, &kev, &plan, &counted)?;
         theme
             .iter()
-            .try_for_each(|f| sink(f.clone()))
+            .try_for_each(|f| counted(f.clone()))
             .map_err(Diagnostics::from)
     })
     .map_err(|d| {
@@ -142,6 +147,12 @@ pub fn build_site(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
         BuildFailure::from(all)
     })?;
     timings.push(("render and write", writing.elapsed()));
+    if let Some(why) = write::past_host_limits(paths.len(), bytes.into_inner()) {
+        diagnostics.push(
+            diagnostics::Diagnostic::warning(diagnostics::Location::file(&out_dir.shown), why)
+                .with_help("see the README's Publishing section for what a big site can trim"),
+        );
+    }
     diagnostics.sort();
     Ok(RenderedSite {
         files: Vec::new(),

@@ -249,6 +249,53 @@ fn name_some(paths: &[String]) -> String {
     }
 }
 
+/// Publishing hosts' limits: (host, most files, most bytes).
+const HOST_LIMITS: &[(&str, Option<usize>, Option<u64>)] = &[
+    ("GitHub Pages", None, Some(1_000_000_000)),
+    ("GitLab Pages", Some(200_000), Some(1_000_000_000)),
+    ("Cloudflare Pages (paid plans)", Some(100_000), None),
+    ("Cloudflare Pages (free plan)", Some(20_000), None),
+];
+
+/// Which common hosts could not publish a site of `files` files and
+/// `bytes` bytes, as one sentence, or `None` when every one could.
+pub fn past_host_limits(files: usize, bytes: u64) -> Option<String> {
+    let past: Vec<String> = HOST_LIMITS
+        .iter()
+        .filter_map(|(host, most_files, most_bytes)| {
+            let too_many = most_files
+                .filter(|&n| files > n)
+                .map(|n| format!("{} files", thousands(n as u64)));
+            let too_big = most_bytes
+                .filter(|&n| bytes > n)
+                .map(|n| format!("{} GB", n / 1_000_000_000));
+            let why: Vec<String> = too_many.into_iter().chain(too_big).collect();
+            (!why.is_empty()).then(|| format!("{host} ({})", why.join(", ")))
+        })
+        .collect();
+    (!past.is_empty()).then(|| {
+        format!(
+            "the site is {} files and {} MB, past what these hosts publish: {}",
+            thousands(files as u64),
+            thousands(bytes / 1_000_000),
+            past.join("; ")
+        )
+    })
+}
+
+/// `83493` → `83,493`.
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Set once Ctrl-C (or SIGTERM) arrives.
 static CANCELLED: AtomicBool = AtomicBool::new(false);
 /// The staging folder being written, if any.
@@ -572,6 +619,23 @@ mod tests {
             real: fsx::real_path(path),
             replace: Replace::IfOurs,
         }
+    }
+
+    #[test]
+    fn sites_past_a_host_limit_are_named() {
+        assert_eq!(past_host_limits(19_000, 500_000_000), None);
+        assert_eq!(
+            past_host_limits(83_493, 618_000_000).as_deref(),
+            Some(
+                "the site is 83,493 files and 618 MB, past what these hosts publish: Cloudflare Pages (free plan) (20,000 files)"
+            )
+        );
+        assert_eq!(
+            past_host_limits(338_131, 2_730_000_000).as_deref(),
+            Some(
+                "the site is 338,131 files and 2,730 MB, past what these hosts publish: GitHub Pages (1 GB); GitLab Pages (200,000 files, 1 GB); Cloudflare Pages (paid plans) (100,000 files); Cloudflare Pages (free plan) (20,000 files)"
+            )
+        );
     }
 
     #[test]
