@@ -178,10 +178,29 @@ pub fn folder_files(
             Ok(_) => {}
             Err(e) => {
                 let path = e.path().map_or_else(|| dir.clone(), Path::to_path_buf);
-                diagnostics.push(Diagnostic::error(
-                    Location::file(relative(root, &path)),
-                    format!("cannot read: {e}"),
-                ));
+                let rel = relative(root, &path);
+                let hidden = path
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+                let dangling = is_symlink(&path) && !path.exists();
+                if hidden {
+                    // An editor's lock file (`.#draft.md`, a link to
+                    // nowhere) or another hidden entry: never content.
+                    continue;
+                }
+                diagnostics.push(if e.loop_ancestor().is_some() {
+                    Diagnostic::warning(
+                        Location::file(rel),
+                        "symbolic link to a folder that contains it (a loop); skipped",
+                    )
+                } else if dangling {
+                    Diagnostic::warning(
+                        Location::file(rel),
+                        "symbolic link to nothing (its target is missing); skipped",
+                    )
+                } else {
+                    Diagnostic::error(Location::file(rel), format!("cannot read: {e}"))
+                });
             }
         }
     }
@@ -280,6 +299,28 @@ mod tests {
         assert_eq!(files.len(), 1);
         #[cfg(unix)]
         assert_eq!(files[0].text, "linked");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn lock_files_loops_and_dangling_links_cost_a_warning_at_most() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = dir.path().join("content");
+        std::fs::create_dir_all(&c).unwrap();
+        std::fs::write(c.join("a.md"), "a").unwrap();
+        std::os::unix::fs::symlink("user@host.1234:1700000000", c.join(".#a.md")).unwrap();
+        std::os::unix::fs::symlink("..", c.join("loop")).unwrap();
+        std::os::unix::fs::symlink("gone.md", c.join("b.md")).unwrap();
+        let (files, diags) = sources(dir.path(), OutsideLinks::Skip);
+        assert_eq!(files.len(), 1);
+        let shown: Vec<String> = diags.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "content/b.md: warning: symbolic link to nothing (its target is missing); skipped",
+                "content/loop: warning: symbolic link to a folder that contains it (a loop); skipped",
+            ]
+        );
     }
 
     #[test]

@@ -434,3 +434,33 @@ fn killed_and_interrupted_builds_leave_the_site_and_no_debris() {
     after.0.remove("bulk/new.md");
     assert_eq!(after, before);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_lock_file_a_link_loop_and_a_dangling_link_cost_one_warning_each_at_most() {
+    use std::os::unix::fs::symlink;
+    let site = SiteTest::fixture("intel");
+    // What Emacs leaves beside a file being edited, a loop, a broken link.
+    symlink(
+        "editor@host.4242:1733000000",
+        site.root().join("content/.#gateway.md"),
+    )
+    .expect("link");
+    symlink("..", site.root().join("content/loop")).expect("link");
+    symlink("moved-away.md", site.root().join("content/old.md")).expect("link");
+    let before = sources(&site);
+    let out = site.run(&["build"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(
+        lines[..2],
+        [
+            "content/loop: warning: symbolic link to a folder that contains it (a loop); skipped",
+            "content/old.md: warning: symbolic link to nothing (its target is missing); skipped",
+        ],
+        "{}",
+        out.stderr
+    );
+    assert!(lines[2].starts_with("built 2 articles:"), "{}", out.stderr);
+    assert_eq!(sources(&site), before);
+}
