@@ -227,6 +227,12 @@ impl FieldReader<'_> {
         self.diags.push(d);
     }
 
+    fn warning(&mut self, f: &Field, message: impl Into<String>, help: &str) {
+        self.diags.push(
+            Diagnostic::warning(Location::at(self.path, f.line, f.column), message).with_help(help),
+        );
+    }
+
     fn missing(&mut self, key: &str, help: &str) {
         self.diags.push(
             Diagnostic::error(
@@ -284,21 +290,26 @@ impl FieldReader<'_> {
         if text.is_empty() {
             return None;
         }
+        // A bad `url` costs the link to the original, not the article.
+        let help = "write the full address of the original article, e.g. https://example.com/post";
         match Url::parse(text) {
             Ok(u) if matches!(u.scheme(), "http" | "https") => Some(u),
             Ok(u) => {
-                self.error(
+                self.warning(
                     f,
-                    format!("`url` must be http or https, found `{}:`", u.scheme()),
-                    None,
+                    format!(
+                        "`url` must be http or https, found `{}:`; the field is dropped",
+                        u.scheme()
+                    ),
+                    help,
                 );
                 None
             }
             Err(e) => {
-                self.error(
+                self.warning(
                     f,
-                    format!("invalid `url` `{text}`: {e}"),
-                    Some("write the full address of the original article, e.g. https://example.com/post"),
+                    format!("invalid `url` `{text}`: {e}; the field is dropped"),
+                    help,
                 );
                 None
             }
@@ -562,6 +573,32 @@ mod tests {
                 "content/a.md:5:7"
             ]
         );
+    }
+
+    #[test]
+    fn a_bad_url_is_a_warning_and_the_article_stays() {
+        for (value, message) in [
+            (
+                "javascript:alert(1)",
+                "`url` must be http or https, found `javascript:`; the field is dropped",
+            ),
+            (
+                "www.example.com/post",
+                "invalid `url` `www.example.com/post`: relative URL without a base; the field is dropped",
+            ),
+        ] {
+            let text = format!("---\ntitle: x\ndate: 2024-01-01\nurl: {value}\n---\nBody\n");
+            let (a, diags) = parse(file(&text), UTC);
+            let a = a.expect("the article is kept");
+            assert!(a.meta.url.is_none());
+            let shown: Vec<String> = diags.iter().map(ToString::to_string).collect();
+            assert_eq!(
+                shown,
+                [format!(
+                    "content/a.md:4:6: warning: {message}\n  help: write the full address of the original article, e.g. https://example.com/post"
+                )]
+            );
+        }
     }
 
     #[test]

@@ -464,3 +464,26 @@ fn a_lock_file_a_link_loop_and_a_dangling_link_cost_one_warning_each_at_most() {
     assert!(lines[2].starts_with("built 2 articles:"), "{}", out.stderr);
     assert_eq!(sources(&site), before);
 }
+
+#[test]
+fn an_article_with_a_bad_url_is_built_without_it() {
+    let site = SiteTest::fixture("intel");
+    site.write(
+        "content/bad-url.md",
+        "---\ntitle: Bad link\ndate: 2024-11-02\nurl: javascript:alert(document.cookie)\n---\nStill here.\n",
+    );
+    let out = site.run(&["build"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.starts_with("content/bad-url.md:4:6: warning: `url` must be http or https, found `javascript:`; the field is dropped\n"),
+        "{}",
+        out.stderr
+    );
+    let page =
+        std::fs::read_to_string(site.out_path("articles/bad-link/index.html")).expect("page");
+    assert!(page.contains("Still here."));
+    assert!(!page.contains("javascript:"));
+    // Under --strict the warning is an error and nothing is written.
+    let strict = site.run(&["build", "--strict"]);
+    assert_eq!(strict.code, 1, "{}", strict.stderr);
+}
