@@ -294,15 +294,7 @@ fn address_list(ips: &[IpAddr]) -> String {
 /// `text` with control characters escaped, since it came from a server and
 /// goes to a terminal.
 fn printable(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    crate::diagnostics::printable(text).into_owned()
 }
 
 /// Checks every outgoing link of the site's pages.
