@@ -1,8 +1,8 @@
 //! Writing the site: the output folder is claimed, then replaced atomically.
 //!
-//! Takes the site root, the output folder and the rendered [`OutputFile`]s;
-//! gives the folder replaced by the new site, or a [`Diagnostic`] with
-//! nothing on disk changed.
+//! Takes the site root, the output folder, every output path and a producer
+//! that renders the files; gives the folder replaced by the new site, or
+//! diagnostics with nothing on disk changed.
 //!
 //! Briefing never deletes or overwrites a file it did not write. So before a
 //! build replaces a folder, [`claim_out_dir`] makes sure the folder is new,
@@ -13,8 +13,8 @@
 //! resolving symbolic links, so a linked `--root` or `--output` cannot get
 //! around the checks.
 //!
-//! [`write_atomically`] writes into a staging folder beside the output
-//! folder (`.public.tmp-PID`), then swaps the two in one step where the
+//! [`write_streamed`] writes each file into a staging folder beside the
+//! output folder (`.public.tmp-PID`) as it is rendered, then swaps the two in one step where the
 //! system can (`renameat2(RENAME_EXCHANGE)` on Linux), else with two renames.
 //! Staging folders left by a killed build are removed by the next one, and a
 //! previous site left aside by a build killed between the two renames is put
@@ -26,7 +26,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use walkdir::WalkDir;
 
@@ -118,9 +117,11 @@ pub fn claim_out_dir(root: &Path, out_dir: &Path, replace: Replace) -> Result<Ou
         );
     }
     if replace == Replace::IfOurs {
-        let foreign = foreign_files(&real);
+        let Ownership {
+            recognised,
+            foreign,
+        } = ownership(&real);
         if !foreign.is_empty() {
-            let recognised = read_manifest(&real).is_some() || written_before_manifests(&real);
             let message = if recognised {
                 format!(
                     "refusing to replace the output folder: it holds files Briefing did not write: {}",
@@ -174,15 +175,23 @@ fn protected(root: &Path, out: &Path) -> Option<String> {
         .map(|d| format!("it is inside the site's `{d}/`"))
 }
 
-/// Files under `dir` that Briefing did not write, as `/`-separated paths:
-/// none when `dir` is empty; those missing from the manifest when it has
-/// one. A folder written by a Briefing from before the manifest (its feeds
-/// name their generator) counts as Briefing's, except for hidden files and
-/// folders such as `.git` or `.nojekyll`, which Briefing never writes.
-/// Anything else: every file.
-fn foreign_files(dir: &Path) -> Vec<String> {
+/// What an existing output folder holds, as far as Briefing is concerned.
+struct Ownership {
+    /// Briefing wrote it: it has a manifest, or is from before manifests.
+    recognised: bool,
+    /// Files in it Briefing did not write, as `/`-separated paths.
+    foreign: Vec<String>,
+}
+
+/// Which files under `dir` Briefing did not write: none when `dir` is
+/// empty; those missing from the manifest when it has one. A folder written
+/// by a Briefing from before the manifest (its feeds name their generator)
+/// counts as Briefing's, except for hidden files and folders such as `.git`
+/// or `.nojekyll`, which Briefing never writes. Anything else: every file.
+fn ownership(dir: &Path) -> Ownership {
     let manifest = read_manifest(dir);
     let before_manifests = manifest.is_none() && written_before_manifests(dir);
+    let recognised = manifest.is_some() || before_manifests;
     let ours: HashSet<String> = manifest
         .map(|m| m.files.into_iter().collect())
         .unwrap_or_default();
@@ -212,7 +221,10 @@ fn foreign_files(dir: &Path) -> Vec<String> {
             foreign.push(name);
         }
     }
-    foreign
+    Ownership {
+        recognised,
+        foreign,
+    }
 }
 
 fn read_manifest(dir: &Path) -> Option<Manifest> {
@@ -298,8 +310,8 @@ fn thousands(n: u64) -> String {
 
 /// Set once Ctrl-C (or SIGTERM) arrives.
 static CANCELLED: AtomicBool = AtomicBool::new(false);
-/// The staging folder being written, if any.
-static STAGING: Mutex<Option<PathBuf>> = Mutex::new(None);
+/// Whether a staging folder is being written.
+static WRITING: Mutex<bool> = Mutex::new(false);
 
 /// For the process's interrupt handler: when no write is under way, calls
 /// `exit` at once (nothing on disk needs undoing); otherwise the writer
@@ -307,31 +319,31 @@ static STAGING: Mutex<Option<PathBuf>> = Mutex::new(None);
 /// The check and the exit happen under one lock, so a write cannot start
 /// in between.
 pub fn on_interrupt(exit: impl FnOnce()) {
-    let staging = STAGING
+    let writing = WRITING
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     CANCELLED.store(true, Ordering::SeqCst);
-    if staging.is_none() {
+    if !*writing {
         exit();
     }
 }
 
-/// Registers `staging` as the write under way, unless interrupted already.
-fn begin_write(staging: &Path) -> bool {
-    let mut current = STAGING
+/// Marks a write as under way, unless interrupted already.
+fn begin_write() -> bool {
+    let mut writing = WRITING
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     if CANCELLED.load(Ordering::SeqCst) {
         return false;
     }
-    *current = Some(staging.to_path_buf());
+    *writing = true;
     true
 }
 
 fn end_write() {
-    *STAGING
+    *WRITING
         .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
+        .unwrap_or_else(std::sync::PoisonError::into_inner) = false;
 }
 
 /// Whether Ctrl-C (or SIGTERM) arrived during this process.
@@ -343,22 +355,6 @@ pub fn interrupted() -> bool {
 /// at once, so a site is never held in memory whole. The error is the
 /// write's, or "interrupted".
 pub type FileSink<'a> = dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync + 'a;
-
-/// Writes `files` and the manifest into a staging folder beside `out.real`,
-/// then swaps it in (see [`write_streamed`]).
-///
-/// # Errors
-/// The first I/O failure, or an interrupt; the staging folder is removed and
-/// the output folder is left untouched.
-pub fn write_atomically(files: &[OutputFile], out: &OutDir) -> Result<(), Diagnostics> {
-    let paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
-    write_streamed(&paths, out, |sink| {
-        files
-            .par_iter()
-            .try_for_each(|f| sink(f.clone()))
-            .map_err(Diagnostics::from)
-    })
-}
 
 /// Writes a site into a staging folder beside `out.real`, then swaps it in.
 /// `paths` are every file the site has (for the manifest, and to make every
@@ -389,7 +385,7 @@ pub fn write_streamed(
     let pid = std::process::id();
     let staging = parent.join(format!(".{name}.tmp-{pid}"));
     let interrupted_message = || fail("interrupted; nothing was changed".to_owned());
-    if !begin_write(&staging) {
+    if !begin_write() {
         return Err(interrupted_message().into());
     }
     let result = write_and_swap(paths, produce, out, &staging, &parent, &name);
@@ -438,7 +434,7 @@ fn write_and_swap(
     let (written, foreign) = rayon::join(
         || write_staging(paths, produce, staging, &out.shown),
         || match out.replace {
-            Replace::IfOurs if out_dir.is_dir() => foreign_files(out_dir),
+            Replace::IfOurs if out_dir.is_dir() => ownership(out_dir).foreign,
             _ => Vec::new(),
         },
     );
@@ -608,6 +604,17 @@ fn process_alive(_: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A site already in memory, written as `build` writes one.
+    fn write_atomically(files: &[OutputFile], out: &OutDir) -> Result<(), Diagnostics> {
+        let paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
+        write_streamed(&paths, out, |sink| {
+            files
+                .iter()
+                .try_for_each(|f| sink(f.clone()))
+                .map_err(Diagnostics::from)
+        })
+    }
 
     fn file(path: &str, text: &str) -> OutputFile {
         OutputFile::new(path, text)
