@@ -9,7 +9,8 @@
 //!   ── any error: report every one, stop; the output folder is untouched ──
 //!   enrich::run          markdown, sanitise, tags -> Vec<Article>    (rayon)
 //!   digest::build        slugs, groups        -> Digest
-//!   render::site         Tera                 -> Vec<OutputFile>     (rayon, in memory)
+//!   render::plan         every output path -> Vec<Recipe>        (theme clashes refused here)
+//!   render::site_streamed  Tera             -> each OutputFile     (rayon; `check` keeps them in memory)
 //!   write::write_atomically   staging folder, then swap (write::claim_out_dir first)
 //! ```
 //!
@@ -106,29 +107,23 @@ pub fn build_site(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
     let started = Instant::now();
     let out_dir =
         write::claim_out_dir(&opts.root, &opts.out_dir, opts.replace).map_err(Diagnostics::from)?;
-    let PreparedSite {
-        digest,
-        templates,
-        theme,
-        kev,
-        mut diagnostics,
-        mut timings,
-    } = prepare(opts, None)?;
+    let PlannedSite {
+        prepared:
+            PreparedSite {
+                digest,
+                templates,
+                theme,
+                kev,
+                mut diagnostics,
+                mut timings,
+            },
+        plan,
+        paths,
+    } = plan_site(opts)?;
     let writing = Instant::now();
     // Every output path is known before anything renders: the manifest and
     // the folders are written first, then each file as it renders, so the
     // site is never held in memory whole.
-    let plan = render::plan(&digest, &opts.site);
-    let mut rendered: Vec<String> = plan.iter().flat_map(|r| r.outputs(&digest)).collect();
-    rendered.sort_unstable();
-    let clashes = output::theme_clashes(&rendered, &theme);
-    if !clashes.is_empty() {
-        diagnostics.extend(clashes);
-        return Err(diagnostics.into());
-    }
-    let (pages, feeds) = counts(&rendered);
-    let mut paths = rendered;
-    paths.extend(theme.iter().map(|f| f.path.clone()));
     let bytes = std::sync::atomic::AtomicU64::new(0);
     write::write_streamed(&paths, &out_dir, |sink| {
         let counted = |f: OutputFile| {
@@ -154,6 +149,7 @@ pub fn build_site(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
         );
     }
     diagnostics.sort();
+    let (pages, feeds) = render::counts(&plan);
     Ok(RenderedSite {
         files: Vec::new(),
         report: BuildReport {
@@ -168,19 +164,36 @@ pub fn build_site(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
     })
 }
 
-/// Pages and feeds among rendered output paths: web pages (not the weekly
-/// email editions), and feeds counted once for a list's three formats
-/// (an entity's feed is Atom only).
-fn counts(paths: &[String]) -> (usize, usize) {
-    let pages = paths
+/// A prepared site with its render plan and every output path.
+struct PlannedSite {
+    prepared: PreparedSite,
+    plan: Vec<render::Recipe>,
+    /// Every file the site will have, rendered and theme, sorted.
+    paths: Vec<String>,
+}
+
+/// Prepares the site and plans its render; a theme file with the path of a
+/// generated file is an error here, before anything renders.
+fn plan_site(opts: &BuildOptions) -> Result<PlannedSite, BuildFailure> {
+    let mut prepared = prepare(opts, None)?;
+    let plan = render::plan(&prepared.digest, &opts.site);
+    let mut paths: Vec<String> = plan
         .iter()
-        .filter(|p| p.ends_with(".html") && !p.ends_with("/email.html"))
-        .count();
-    let feeds = paths
-        .iter()
-        .filter(|p| p.ends_with("rss.xml") || (p.starts_with("entities/") && p.ends_with(".xml")))
-        .count();
-    (pages, feeds)
+        .flat_map(|r| r.outputs(&prepared.digest))
+        .collect();
+    paths.sort_unstable();
+    let clashes = output::theme_clashes(&paths, &prepared.theme);
+    if !clashes.is_empty() {
+        prepared.diagnostics.extend(clashes);
+        return Err(prepared.diagnostics.into());
+    }
+    paths.extend(prepared.theme.iter().map(|f| f.path.clone()));
+    paths.sort_unstable();
+    Ok(PlannedSite {
+        prepared,
+        plan,
+        paths,
+    })
 }
 
 /// Runs everything except the write.
@@ -389,42 +402,42 @@ pub fn prepare(
 /// Every problem found, in every file, sorted by location.
 pub fn render(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
     let started = Instant::now();
-    let PreparedSite {
-        digest,
-        templates,
-        theme,
-        kev,
-        mut diagnostics,
-        mut timings,
-    } = prepare(opts, None)?;
+    let PlannedSite {
+        prepared:
+            PreparedSite {
+                digest,
+                templates,
+                theme,
+                kev,
+                mut diagnostics,
+                mut timings,
+            },
+        plan,
+        paths: _,
+    } = plan_site(opts)?;
     let rendering = Instant::now();
-    let rendered = match render::site(&digest, &templates, &opts.site, &kev) {
+    let mut files = match render::site(&digest, &templates, &opts.site, &kev, &plan) {
         Ok(files) => files,
         Err(d) => {
             diagnostics.extend(d);
             return Err(diagnostics.into());
         }
     };
-    let paths: Vec<String> = rendered.iter().map(|f| f.path.clone()).collect();
-    let (pages, feeds) = counts(&paths);
-    let files = output::merge(rendered, theme).map_err(|d| {
-        let mut all = diagnostics.clone();
-        all.extend(d);
-        BuildFailure::from(all)
-    })?;
+    files.extend(theme);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
     timings.push(("render", rendering.elapsed()));
     diagnostics.sort();
-    let articles = digest.entries.len();
+    let (pages, feeds) = render::counts(&plan);
     Ok(RenderedSite {
         files,
-        digest,
         report: BuildReport {
-            articles,
+            articles: digest.entries.len(),
             pages,
             feeds,
             diagnostics,
             elapsed: started.elapsed(),
             timings,
         },
+        digest,
     })
 }

@@ -91,24 +91,6 @@ pub fn theme_clashes(rendered: &[String], theme: &[OutputFile]) -> Diagnostics {
         .collect()
 }
 
-/// Merges theme files into the rendered ones (sorted by path).
-///
-/// # Errors
-/// A theme file with the same path as a generated file.
-pub fn merge(
-    mut rendered: Vec<OutputFile>,
-    theme: Vec<OutputFile>,
-) -> Result<Vec<OutputFile>, Diagnostics> {
-    let paths: Vec<String> = rendered.iter().map(|f| f.path.clone()).collect();
-    let problems = theme_clashes(&paths, &theme);
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    rendered.extend(theme);
-    rendered.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(rendered)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,9 +101,11 @@ mod tests {
 
     #[test]
     fn theme_file_clashing_with_a_page_is_an_error() {
-        let rendered = vec![file("index.html", "x")];
-        assert!(merge(rendered.clone(), vec![file("index.html", "y")]).is_err());
-        let merged = merge(rendered, vec![file("style.css", "y")]).unwrap();
-        assert_eq!(merged.len(), 2);
+        let rendered = vec!["index.html".to_owned()];
+        assert_eq!(
+            theme_clashes(&rendered, &[file("index.html", "y")]).len(),
+            1
+        );
+        assert!(theme_clashes(&rendered, &[file("style.css", "y")]).is_empty());
     }
 }

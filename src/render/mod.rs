@@ -78,6 +78,27 @@ impl Job {
     }
 }
 
+/// The pages and feeds of a plan, as the build summary counts them: every
+/// HTML page (the weekly email editions are not pages of the site), and
+/// each feed once, whatever its number of formats.
+pub fn counts(plan: &[Recipe]) -> (usize, usize) {
+    let pages = plan.iter().filter(|r| matches!(r, Recipe::Page(_))).count();
+    let feeds = plan
+        .iter()
+        .filter(|r| {
+            matches!(
+                r,
+                Recipe::SiteFeeds
+                    | Recipe::TagFeeds(_)
+                    | Recipe::SourceFeeds(_)
+                    | Recipe::WeekFeeds(_)
+                    | Recipe::EntityFeeds(_)
+            )
+        })
+        .count();
+    (pages, feeds)
+}
+
 /// Whether an entity gets its own feed, by `entity_feeds`: with `repeated`
 /// (the default) when two or more articles mention it or it is on the
 /// watch-list. Most CVEs are mentioned once; a feed each would double the
@@ -350,7 +371,8 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// Renders every file of the site in memory, sorted by path.
+/// Renders every file of `recipes` (the site's [`plan`]) in memory, sorted
+/// by path.
 ///
 /// # Errors
 /// Every template failure, each once.
@@ -359,23 +381,16 @@ pub fn site(
     templates: &Templates,
     config: &SiteConfig,
     kev: &Kev,
+    recipes: &[Recipe],
 ) -> Result<Vec<OutputFile>, Diagnostics> {
-    let recipes = plan(digest, config);
     let files = std::sync::Mutex::new(Vec::new());
-    site_streamed(
-        digest,
-        templates,
-        config,
-        kev,
-        &recipes,
-        &|f: OutputFile| {
-            files
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .push(f);
-            Ok(())
-        },
-    )?;
+    site_streamed(digest, templates, config, kev, recipes, &|f: OutputFile| {
+        files
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(f);
+        Ok(())
+    })?;
     let mut files = files
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);

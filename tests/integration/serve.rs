@@ -387,6 +387,7 @@ fn the_render_plan_names_every_file_rendering_makes() {
             &prepared.templates,
             &opts.site,
             &prepared.kev,
+            &plan,
         )
         .expect("renders")
         .into_iter()
