@@ -284,7 +284,7 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<BuildOptions, Vec<Diag
     // The config says whether links out of the site are followed, so a
     // config that is itself such a link is never read: its values would
     // show in messages.
-    if path.is_file() && crate::load::leaves_site(&fsx::real_path(root), &path) {
+    if path.is_file() && crate::load::leaves_sources(&fsx::real_path(root), &path) {
         return Err(vec![
             Diagnostic::error(
                 Location::file(&rel),

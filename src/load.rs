@@ -48,6 +48,19 @@ pub fn leaves_site(real_root: &Path, path: &Path) -> bool {
         .is_ok_and(|real| !real.starts_with(real_root))
 }
 
+/// Whether `path`, its links followed, leads out of what the site is made
+/// of: out of `real_root`, or into a hidden file or folder inside it
+/// (`.git/config`, `.env`), which Briefing never reads either.
+pub fn leaves_sources(real_root: &Path, path: &Path) -> bool {
+    path.canonicalize()
+        .is_ok_and(|real| match real.strip_prefix(real_root) {
+            Ok(rel) => rel
+                .components()
+                .any(|c| c.as_os_str().to_string_lossy().starts_with('.')),
+            Err(_) => true,
+        })
+}
+
 /// A file of the site by its path under the root (`data/entities.yaml`):
 /// `Ok(None)` when there is none, a warning when it is a link out of the
 /// site that `links` says not to follow.
@@ -63,7 +76,7 @@ pub fn site_file(
     if !path.is_file() {
         return Ok(None);
     }
-    if links == OutsideLinks::Skip && leaves_site(&fsx::real_path(root), &path) {
+    if links == OutsideLinks::Skip && leaves_sources(&fsx::real_path(root), &path) {
         return Err(outside_link_skipped(rel));
     }
     Ok(Some(path))
@@ -158,7 +171,7 @@ pub fn folder_files(
                 return false;
             }
             let is_link = e.path_is_symlink() || (e.depth() == 0 && is_symlink(e.path()));
-            if links == OutsideLinks::Skip && is_link && leaves_site(&real_root, e.path()) {
+            if links == OutsideLinks::Skip && is_link && leaves_sources(&real_root, e.path()) {
                 skipped.push(e.path().to_path_buf());
                 return false;
             }
@@ -320,6 +333,24 @@ mod tests {
                 "content/b.md: warning: symbolic link to nothing (its target is missing); skipped",
                 "content/loop: warning: symbolic link to a folder that contains it (a loop); skipped",
             ]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_into_a_hidden_folder_of_the_site_is_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = dir.path().join("content");
+        std::fs::create_dir_all(&c).unwrap();
+        std::fs::create_dir_all(dir.path().join(".git")).unwrap();
+        std::fs::write(dir.path().join(".git/config.md"), "token").unwrap();
+        std::os::unix::fs::symlink("../.git/config.md", c.join("config.md")).unwrap();
+        let (files, diags) = sources(dir.path(), OutsideLinks::Skip);
+        assert!(files.is_empty());
+        let shown: Vec<String> = diags.iter().map(|d| d.message.clone()).collect();
+        assert_eq!(
+            shown,
+            ["symbolic link to a place outside the site; not followed"]
         );
     }
 
