@@ -227,7 +227,10 @@ pub fn run(cli: Cli) -> ExitCode {
         });
     }
     let result = if writes {
-        crate::build_site(&opts)
+        let bar = ProgressBar::for_stderr();
+        let built = crate::build_site(&opts, &bar);
+        bar.clear();
+        built
     } else {
         crate::check_site(&opts).and_then(|mut site| {
             if let Some(external) = &external {
@@ -266,6 +269,71 @@ pub fn run(cli: Cli) -> ExitCode {
             ExitCode::from(130)
         }
         Err(failure) => fail(&failure, &opts, writes),
+    }
+}
+
+/// The build's progress on a terminal: nothing for the first second (most
+/// builds are done by then), nothing at all when stderr is not a terminal.
+struct ProgressBar {
+    bar: Option<indicatif::ProgressBar>,
+    started: std::time::Instant,
+}
+
+impl ProgressBar {
+    /// How long a build runs before the bar appears.
+    const DELAY: std::time::Duration = std::time::Duration::from_secs(1);
+
+    fn for_stderr() -> Self {
+        use std::io::IsTerminal;
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let bar = indicatif::ProgressBar::with_draw_target(
+                None,
+                indicatif::ProgressDrawTarget::hidden(),
+            );
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} {msg:<24} {wide_bar} {pos}/{len} files {elapsed}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar
+        });
+        ProgressBar {
+            bar,
+            started: std::time::Instant::now(),
+        }
+    }
+
+    fn show_if_slow(&self, bar: &indicatif::ProgressBar) {
+        if bar.is_hidden() && self.started.elapsed() >= Self::DELAY {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+    }
+
+    fn clear(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+impl crate::Progress for ProgressBar {
+    fn stage(&self, name: &'static str) {
+        if let Some(bar) = &self.bar {
+            bar.set_message(name);
+            self.show_if_slow(bar);
+            bar.tick();
+        }
+    }
+
+    fn files(&self, done: u64, total: u64) {
+        if let Some(bar) = &self.bar {
+            if bar.length() != Some(total) {
+                bar.set_length(total);
+            }
+            bar.set_position(done);
+            self.show_if_slow(bar);
+        }
     }
 }
 

@@ -96,14 +96,31 @@ pub struct RenderedSite {
 /// # Errors
 /// Every problem found; the output folder is then left exactly as it was.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
-    build_site(opts).map(|s| s.report)
+    build_site(opts, &Silent).map(|s| s.report)
 }
+
+/// What a build reports as it goes, for a progress bar: the library never
+/// prints, the CLI draws.
+pub trait Progress: Sync {
+    /// A stage starts (`load`, `parse`, `enrich`, `group`, `render and write`).
+    fn stage(&self, _name: &'static str) {}
+    /// `done` of the site's `total` files are written.
+    fn files(&self, _done: u64, _total: u64) {}
+}
+
+/// Reports nothing.
+pub struct Silent;
+
+impl Progress for Silent {}
 
 /// Like [`build`], but also gives the rendered site (for `--explain`).
 ///
 /// # Errors
 /// Every problem found; the output folder is then left exactly as it was.
-pub fn build_site(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
+pub fn build_site(
+    opts: &BuildOptions,
+    progress: &dyn Progress,
+) -> Result<RenderedSite, BuildFailure> {
     let started = Instant::now();
     let out_dir =
         write::claim_out_dir(&opts.root, &opts.out_dir, opts.replace).map_err(Diagnostics::from)?;
@@ -119,16 +136,22 @@ pub fn build_site(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
             },
         plan,
         paths,
-    } = plan_site(opts)?;
+    } = plan_site(opts, progress)?;
+    progress.stage("render and write");
     let writing = Instant::now();
     // Every output path is known before anything renders: the manifest and
     // the folders are written first, then each file as it renders, so the
     // site is never held in memory whole.
     let bytes = std::sync::atomic::AtomicU64::new(0);
+    let done = std::sync::atomic::AtomicU64::new(0);
+    let total = paths.len() as u64;
     write::write_streamed(&paths, &out_dir, |sink| {
         let counted = |f: OutputFile| {
-            bytes.fetch_add(f.bytes.len() as u64, std::sync::atomic::Ordering::Relaxed);
-            sink(f)
+            use std::sync::atomic::Ordering::Relaxed;
+            bytes.fetch_add(f.bytes.len() as u64, Relaxed);
+            let result = sink(f);
+            progress.files(done.fetch_add(1, Relaxed) + 1, total);
+            result
         };
         render::site_streamed(&digest, &templates, &opts.site, &kev, &plan, &counted)?;
         theme
@@ -174,8 +197,8 @@ struct PlannedSite {
 
 /// Prepares the site and plans its render; a theme file with the path of a
 /// generated file is an error here, before anything renders.
-fn plan_site(opts: &BuildOptions) -> Result<PlannedSite, BuildFailure> {
-    let mut prepared = prepare(opts, None)?;
+fn plan_site(opts: &BuildOptions, progress: &dyn Progress) -> Result<PlannedSite, BuildFailure> {
+    let mut prepared = prepare_reporting(opts, None, progress)?;
     let plan = render::plan(&prepared.digest, &opts.site);
     let mut paths: Vec<String> = plan
         .iter()
@@ -279,6 +302,15 @@ pub fn prepare(
     opts: &BuildOptions,
     cache: Option<&mut ArticleCache>,
 ) -> Result<PreparedSite, BuildFailure> {
+    prepare_reporting(opts, cache, &Silent)
+}
+
+fn prepare_reporting(
+    opts: &BuildOptions,
+    cache: Option<&mut ArticleCache>,
+    progress: &dyn Progress,
+) -> Result<PreparedSite, BuildFailure> {
+    progress.stage("load");
     let mut clock = Instant::now();
     let mut timings: Vec<(&'static str, Duration)> = Vec::new();
     let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
@@ -288,6 +320,7 @@ pub fn prepare(
     let links = opts.site.outside_links;
     let (sources, mut diagnostics) = load::sources(&opts.root, links);
     lap("load", &mut timings);
+    progress.stage("parse");
     // Split what the cache already knows from what needs work, and forget
     // files that are gone.
     let mut reused: Vec<(enrich::Article, Diagnostics)> = Vec::new();
@@ -354,6 +387,7 @@ pub fn prepare(
         .into_iter()
         .filter(|a| opts.drafts || !a.meta.draft)
         .collect();
+    progress.stage("enrich");
     let (new_articles, enrich_diagnostics) = enrich::run(parsed, &opts.site, &watchlist);
     lap("enrich", &mut timings);
     if let Some(c) = cache {
@@ -384,6 +418,7 @@ pub fn prepare(
         .into_iter()
         .chain(reused.into_iter().map(|(a, _)| a))
         .collect();
+    progress.stage("group, cluster, relate");
     let (digest, digest_timings) = digest::build_timed(articles, &opts.site);
     timings.extend(digest_timings);
     Ok(PreparedSite {
@@ -414,7 +449,7 @@ pub fn render(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
             },
         plan,
         paths: _,
-    } = plan_site(opts)?;
+    } = plan_site(opts, &Silent)?;
     let rendering = Instant::now();
     let mut files = match render::site(&digest, &templates, &opts.site, &kev, &plan) {
         Ok(files) => files,
