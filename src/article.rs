@@ -17,6 +17,7 @@ use crate::config::SiteTimezone;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::front_matter::{self, Field};
 use crate::load::SourceFile;
+use crate::names;
 
 /// The front-matter keys Briefing reads itself; any other key goes to `extra`.
 pub const KNOWN_KEYS: [&str; 9] = [
@@ -128,8 +129,9 @@ pub fn parse(file: SourceFile, timezone: SiteTimezone) -> (Option<ParsedArticle>
     let get = |key: &str| fm.fields.iter().find(|f| f.key == key);
 
     let title = match get("title") {
+        // Decoded once here (`&#x3f;` → `?`); the templates escape once.
         Some(f) => reader.string(f).and_then(|t| {
-            let t = collapse_whitespace(&t);
+            let t = names::title(&t);
             if t.is_empty() {
                 reader.error(f, "`title` is empty", None);
                 None
@@ -155,13 +157,13 @@ pub fn parse(file: SourceFile, timezone: SiteTimezone) -> (Option<ParsedArticle>
     let url = get("url").and_then(|f| reader.url(f));
     let source = get("source")
         .and_then(|f| reader.optional_string(f))
-        .map(|s| collapse_whitespace(&s))
+        .map(|s| names::name(&s))
         .filter(|s| !s.is_empty());
     let fetched = get("fetch_date").and_then(|f| reader.date(f, timezone));
     let tags = get("tags").map(|f| reader.tags(f)).unwrap_or_default();
     let summary = get("summary")
         .and_then(|f| reader.optional_string(f))
-        .map(|s| s.trim().to_owned())
+        .map(|s| names::title(&s))
         .filter(|s| !s.is_empty());
     let draft = get("draft").is_some_and(|f| reader.bool(f));
     let author = get("author").and_then(|f| reader.author(f));
@@ -351,8 +353,10 @@ impl FieldReader<'_> {
                 Vec::new()
             }
         };
+        // Cleaned here, once: `ransom\u{200b}ware` is `ransomware`, and
+        // `R&amp;D` is `R&D`.
         raw.iter()
-            .map(|t| collapse_whitespace(&strip_controls(t)))
+            .map(|t| names::name(t))
             .filter(|t| !t.is_empty())
             .collect()
     }
@@ -381,14 +385,14 @@ impl FieldReader<'_> {
             Value::Array(items) => {
                 let names: Vec<String> = items
                     .iter()
-                    .filter_map(|v| v.as_str().map(|s| collapse_whitespace(&strip_controls(s))))
+                    .filter_map(|v| v.as_str().map(names::name))
                     .filter(|s| !s.is_empty())
                     .collect();
                 (!names.is_empty()).then(|| names.join(", "))
             }
             _ => self
                 .optional_string(f)
-                .map(|s| collapse_whitespace(&s))
+                .map(|s| names::name(&s))
                 .filter(|s| !s.is_empty()),
         }
     }
@@ -469,12 +473,7 @@ fn json_kind(v: &Value) -> &'static str {
 /// control characters (other than tab and newline), non-characters, and
 /// private-use glyphs (icon fonts in scraped pages).
 pub fn strip_controls(s: &str) -> String {
-    let unwanted = |c: char| {
-        (c.is_control() && c != '\n' && c != '\t')
-            || c == '\u{FFFE}'
-            || c == '\u{FFFF}'
-            || ('\u{E000}'..='\u{F8FF}').contains(&c)
-    };
+    let unwanted = names::is_unwanted_control;
     if !s.chars().any(unwanted) {
         return s.to_owned();
     }
@@ -492,10 +491,6 @@ fn strip_controls_json(v: Value) -> Value {
         ),
         other => other,
     }
-}
-
-fn collapse_whitespace(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

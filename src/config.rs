@@ -506,7 +506,9 @@ fn resolve(file: ConfigFile, rel: &Path, text: &str) -> Result<SiteConfig, Vec<D
             EntityFeeds::Repeated
         }
     };
-    let clean = |t: &str| crate::article::strip_controls(t).trim().to_owned();
+    // Control characters would make the feeds invalid XML, and a bidi
+    // override in the title would reorder every page's header.
+    let clean = |t: &str| crate::names::shown(t);
     match (base_url, timezone) {
         (Some(base_url), Some(timezone)) if problems.is_empty() => Ok(SiteConfig {
             title: clean(&file.title),
@@ -528,7 +530,7 @@ fn resolve(file: ConfigFile, rel: &Path, text: &str) -> Result<SiteConfig, Vec<D
             preferred_sources: file
                 .preferred_sources
                 .iter()
-                .map(|s| crate::slug::slugify(s))
+                .map(|s| crate::slug::key(s))
                 .filter(|s| !s.is_empty())
                 .collect(),
             feed_content,

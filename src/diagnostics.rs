@@ -115,9 +115,12 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{}: {kind}: {}", self.location, self.message)?;
+        // Messages quote values from the files (keys, URLs, titles): escape
+        // them as the path is, so a value cannot move the cursor, recolour
+        // the terminal or forge a line of output.
+        write!(f, "{}: {kind}: {}", self.location, printable(&self.message))?;
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            write!(f, "\n  help: {}", printable(help))?;
         }
         Ok(())
     }
@@ -127,10 +130,7 @@ impl fmt::Display for Diagnostic {
 /// move the cursor or recolour the screen) and bidirectional overrides
 /// (which could reorder what is shown) become `\u{..}` escapes.
 pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
-    let unsafe_char = |c: char| {
-        c.is_control()
-            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-    };
+    let unsafe_char = |c: char| c.is_control() || crate::names::is_bidi_control(c);
     if !text.chars().any(unsafe_char) {
         return std::borrow::Cow::Borrowed(text);
     }

@@ -251,6 +251,26 @@ pub fn stable_slugs(articles: &[Article], zone: crate::config::SiteTimezone) -> 
     slugs
 }
 
+/// A file path as the tail of a feed id: control, invisible and space
+/// characters percent-encoded, since a file name may hold any of them and
+/// the id goes into XML (where a control character is not allowed) and
+/// must be an IRI. Other characters stay, so the ids of ordinary paths do
+/// not change.
+fn id_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        if c.is_control() || c.is_whitespace() || crate::names::is_invisible(c) {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// FNV-1a: a hash that stays the same across builds, platforms and Rust
 /// versions, for slugs.
 fn fnv1a(bytes: &[u8]) -> u64 {
@@ -281,7 +301,7 @@ pub fn build_timed(
         .zip(slugs)
         .map(|(article, slug)| {
             let date = site.timezone.convert(&article.meta.date);
-            let source = source_name(&article).map(|name| slug::slugify_or(&name, "source"));
+            let source = source_name(&article).map(|name| slug::key_or(&name, "source"));
             let mut guid = match &article.meta.url {
                 // The canonical form (no `www.`, tracking parameters or
                 // fragment), so a re-scrape with `?utm_source=rss` keeps its id.
@@ -289,7 +309,7 @@ pub fn build_timed(
                 None => format!(
                     "{}{}",
                     site.base_url,
-                    article.path.to_string_lossy().replace('\\', "/")
+                    id_path(&article.path.to_string_lossy().replace('\\', "/"))
                 ),
             };
             if !guids.insert(guid.clone()) {

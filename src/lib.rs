@@ -33,6 +33,7 @@ pub mod front_matter;
 pub mod fsx;
 pub mod init;
 pub mod load;
+pub mod names;
 pub mod output;
 pub mod render;
 pub mod serve;

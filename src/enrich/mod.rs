@@ -140,10 +140,13 @@ fn enrich(
     let rendered = markdown::render(&body, meta.url.as_ref(), Some(mentions));
     let summary = match &meta.summary {
         Some(s) => s.split_whitespace().collect::<Vec<_>>().join(" "),
+        // The lede is text already (references decoded by the markdown
+        // parser); only bidi controls go, so a summary cannot reorder the
+        // list or feed reader it is shown in.
         None => rendered
             .lede
             .as_deref()
-            .map(|l| truncate_at_sentence(l, site.summary_length))
+            .map(|l| truncate_at_sentence(&crate::names::shown(l), site.summary_length))
             .unwrap_or_default(),
     };
     let mut written_tags = meta.tags.clone();

@@ -13,6 +13,7 @@ mod determinism;
 mod errors;
 mod feeds;
 mod harness;
+mod hostile_names;
 mod init;
 mod intelligence;
 mod safety;
