@@ -9,7 +9,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::harness::{SiteTest, entry_titles, sel, texts, tree, xml_named};
+use scraper::Html;
+
+use crate::harness::{SiteTest, attrs, entry_titles, sel, text_of, texts, tree, xml_named};
 
 /// The fixture with `files` (path → text) written into it.
 fn site_with(files: &[(&str, &str)]) -> SiteTest {
@@ -49,6 +51,18 @@ fn folders(site: &SiteTest, dir: &str) -> Vec<String> {
 
 fn json(site: &SiteTest, path: &str) -> serde_json::Value {
     serde_json::from_str(&site.read(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Text of `html` read as an HTML fragment, and the names of the elements in it.
+fn as_html(html: &str) -> (String, Vec<String>) {
+    let doc = Html::parse_fragment(html);
+    let elements = doc
+        .root_element()
+        .descendants()
+        .filter_map(|n| n.value().as_element().map(|e| e.name().to_owned()))
+        .filter(|n| n != "html")
+        .collect();
+    (doc.root_element().text().collect(), elements)
 }
 
 fn is_bidi_or_invisible(c: char) -> bool {
@@ -144,6 +158,14 @@ fn invisible_characters_do_not_split_tags_or_sources_and_bidi_stays_isolated() {
         let text = String::from_utf8_lossy(&bytes);
         assert!(!text.chars().any(is_bidi_or_invisible), "{path} keeps one");
     }
+    // Titles and names are isolated where the templates show them.
+    let home = site.html("index.html");
+    let shown = texts(&home, "h2.entry-title a > bdi");
+    assert!(shown.contains(&rlo.to_owned()), "{shown:?}");
+    assert!(texts(&home, "p.entry-meta a > bdi").contains(&"Evil".to_owned()));
+    let page = site.html("articles/gpj-exe-invoice-mrhb/index.html");
+    assert_eq!(attrs(&page, "h1", "dir"), ["auto"]);
+    assert_eq!(texts(&page, "h1"), [rlo]);
     let rss = site.feed("rss.xml");
     let titles: Vec<&str> = rss
         .entries
@@ -351,4 +373,80 @@ fn control_characters_never_reach_xml_and_are_escaped_in_messages() {
         out.stderr
     );
     assert_eq!(content(&site), before);
+}
+
+// --- markup in names, in feeds ------------------------------------------------
+
+const IMG: &str = "<img src=x onerror=alert(9)>";
+
+#[test]
+fn markup_in_tag_and_source_names_is_text_in_every_feed() {
+    let site = site_with(&[(
+        "content/img.md",
+        &format!(
+            "---\ntitle: \"Title {IMG}\"\ndate: 2024-12-03\nsource: \"{IMG}\"\nurl: https://evil.example/post\ntags: [\"{IMG}\"]\nsummary: \"Watch for {IMG} in logs\"\n---\nBody.\n"
+        ),
+    )]);
+    build(&site, &[]);
+    let key = "img-src-x-onerror-alert-9";
+    // RSS: the channel and item descriptions are HTML to a reader.
+    for folder in [format!("sources/{key}/"), format!("tags/{key}/")] {
+        let rss = site.xml(&format!("{folder}rss.xml"));
+        let descriptions = xml_named(&rss, "description");
+        assert_eq!(descriptions.len(), 2, "{folder}");
+        for d in descriptions {
+            let (text, elements) = as_html(&d.text);
+            assert!(
+                elements.is_empty(),
+                "{folder}: live HTML {elements:?} in {:?}",
+                d.text
+            );
+            assert!(text.contains(IMG), "{folder}: {text:?}");
+        }
+    }
+    let rss = site.xml("rss.xml");
+    let item_descriptions: Vec<String> = xml_named(&rss, "description")
+        .iter()
+        .map(|d| d.text.clone())
+        .collect();
+    assert!(
+        item_descriptions
+            .iter()
+            .any(|d| as_html(d) == (format!("Watch for {IMG} in logs"), Vec::new())),
+        "{item_descriptions:?}"
+    );
+    // Atom and JSON Feed content is HTML too: the names in it are text.
+    let atom = site.xml("atom.xml");
+    let contents = xml_named(&atom, "content");
+    let json = json(&site, "feed.json");
+    let json_html: Vec<String> = json["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|i| i["content_html"].as_str().expect("content_html").to_owned())
+        .collect();
+    for html in contents.iter().map(|c| c.text.clone()).chain(json_html) {
+        let (text, elements) = as_html(&html);
+        assert!(!elements.contains(&"img".to_owned()), "{html}");
+        if text.contains("Original:") {
+            assert!(text.contains(&format!("Original: {IMG}")), "{text}");
+        }
+    }
+    // Plain-text fields stay plain: the name as written.
+    let feed = site.feed(&format!("sources/{key}/atom.xml"));
+    assert_eq!(
+        feed.entries[0].title.as_ref().map(|t| t.content.as_str()),
+        Some(format!("Title {IMG}").as_str())
+    );
+    // And the pages show it as text.
+    let page = site.html("articles/title-img-src-x-onerror-alert-9/index.html");
+    assert_eq!(page.select(&sel("main img")).count(), 0);
+    assert_eq!(
+        text_of(
+            page.select(&sel("article footer ul.tags a"))
+                .next()
+                .expect("tag")
+        ),
+        IMG
+    );
 }
