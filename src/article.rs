@@ -68,6 +68,9 @@ pub struct ParsedArticle {
     pub body: String,
     /// The file line the body starts on.
     pub body_line: usize,
+    /// Line and column of the `date` value, for messages about the date
+    /// (a future date is left out with a note pointing here).
+    pub date_at: (usize, usize),
 }
 
 /// Parses every file in parallel; keeps the good ones, reports all problems.
@@ -147,6 +150,7 @@ pub fn parse(file: SourceFile, timezone: SiteTimezone) -> (Option<ParsedArticle>
             None
         }
     };
+    let date_at = get("date").map_or((1, 1), |f| (f.line, f.column));
     let date = match get("date") {
         Some(f) => reader.date(f, timezone),
         None => {
@@ -210,6 +214,7 @@ pub fn parse(file: SourceFile, timezone: SiteTimezone) -> (Option<ParsedArticle>
         },
         body,
         body_line: fm.body_line,
+        date_at,
     };
     (Some(article), diags)
 }

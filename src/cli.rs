@@ -70,6 +70,9 @@ pub struct ServeArgs {
     /// Include articles marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+    /// Include articles dated in the future (left out by default).
+    #[arg(long)]
+    pub future: bool,
     /// Seconds a connection may take to send a request's headers, counted
     /// from when it opens or its last response ends: a stalled or idle
     /// connection is closed then. Open pages' reload streams are not cut.
@@ -153,6 +156,10 @@ pub struct CommonArgs {
     /// Include articles marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+    /// Include articles dated after the build date (by default they are
+    /// left out, each with a note).
+    #[arg(long)]
+    pub future: bool,
     /// Treat every warning as an error.
     #[arg(long)]
     pub strict: bool,
@@ -183,6 +190,7 @@ impl Cli {
             Command::Serve(a) => {
                 return Overrides {
                     drafts: a.drafts,
+                    future: a.future,
                     ..Overrides::default()
                 };
             }
@@ -191,6 +199,7 @@ impl Cli {
             output,
             base_url: common.base_url.clone(),
             drafts: common.drafts,
+            future: common.future,
             strict: common.strict,
             build_date: common.build_date.clone(),
             force,
@@ -589,7 +598,18 @@ mod tests {
         let o = cli.overrides();
         assert_eq!(o.output, Some(PathBuf::from("dist")));
         assert_eq!(o.base_url.as_deref(), Some("https://digest.example.org/"));
-        assert!(o.drafts && !o.strict);
+        assert!(o.drafts && !o.strict && !o.future);
+    }
+
+    #[test]
+    fn future_is_a_flag_of_build_check_and_serve() {
+        for command in ["build", "check", "serve"] {
+            let cli = Cli::try_parse_from(["briefing", command, "--future"]).unwrap();
+            assert!(cli.overrides().future, "{command}");
+            let cli = Cli::try_parse_from(["briefing", command]).unwrap();
+            assert!(!cli.overrides().future, "{command}");
+        }
+        assert!(Cli::try_parse_from(["briefing", "init", "--future"]).is_err());
     }
 
     #[test]

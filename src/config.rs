@@ -238,6 +238,8 @@ pub struct Overrides {
     pub base_url: Option<String>,
     /// `--drafts`: include `draft: true` articles.
     pub drafts: bool,
+    /// `--future`: include articles dated after the build.
+    pub future: bool,
     /// `--strict`: warnings are errors.
     pub strict: bool,
     /// `--build-date`, as written.
@@ -255,6 +257,10 @@ pub struct BuildOptions {
     pub out_dir: PathBuf,
     /// Include drafts.
     pub drafts: bool,
+    /// Include articles dated after the build (`--future`); otherwise they
+    /// are left out with a note, as Hugo does, so a scheduled entry is not
+    /// published early.
+    pub future: bool,
     /// Warnings are errors.
     pub strict: bool,
     /// Whether an output folder Briefing did not write may be replaced.
@@ -328,6 +334,7 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<BuildOptions, Vec<Diag
         root: root.to_path_buf(),
         out_dir,
         drafts: overrides.drafts,
+        future: overrides.future,
         strict: overrides.strict,
         replace: if overrides.force {
             crate::write::Replace::Force

@@ -388,6 +388,15 @@ fn prepare_reporting(
         .into_iter()
         .filter(|a| opts.drafts || !a.meta.draft)
         .collect();
+    // So are articles dated after the build, unless `--future`: a scheduled
+    // entry must not go out early. "Now" is `--build-date` when given, so a
+    // build can be repeated exactly.
+    let now = opts
+        .site
+        .build_date
+        .unwrap_or_else(|| chrono::Utc::now().fixed_offset());
+    let (parsed, future) = leave_out_future(parsed, opts.future, now);
+    diagnostics.extend(future);
     progress.stage("enrich");
     let (new_articles, enrich_diagnostics) = enrich::run(parsed, &opts.site, &watchlist);
     lap("enrich", &mut timings);
@@ -430,6 +439,40 @@ fn prepare_reporting(
         diagnostics,
         timings,
     })
+}
+
+/// Splits off the articles dated after `now` (unless `include` is set),
+/// with a note naming each one's file and date.
+fn leave_out_future(
+    parsed: Vec<article::ParsedArticle>,
+    include: bool,
+    now: chrono::DateTime<chrono::FixedOffset>,
+) -> (Vec<article::ParsedArticle>, Diagnostics) {
+    if include {
+        return (parsed, Diagnostics::new());
+    }
+    let mut notes = Diagnostics::new();
+    let kept = parsed
+        .into_iter()
+        .filter(|a| {
+            if a.meta.date <= now {
+                return true;
+            }
+            let (line, column) = a.date_at;
+            notes.push(
+                diagnostics::Diagnostic::note(
+                    diagnostics::Location::at(&a.path, line, column),
+                    format!(
+                        "dated {}, after the build; not published",
+                        a.meta.date.format("%Y-%m-%d %H:%M %:z")
+                    ),
+                )
+                .with_help("pass --future to include it"),
+            );
+            false
+        })
+        .collect();
+    (kept, notes)
 }
 
 /// Loads, parses, enriches, groups and renders the site in memory.

@@ -72,6 +72,55 @@ fn is_bidi_or_invisible(c: char) -> bool {
     )
 }
 
+// --- future dates -----------------------------------------------------------
+
+const SCHEDULED: &str = "---\ntitle: Scheduled advisory\ndate: 2099-01-01\n---\nNot yet.\n";
+const FUTURE_NOTE: &str = "content/2099/scheduled.md:3:7: note: dated 2099-01-01 00:00 +00:00, after the build; not published\n  help: pass --future to include it\n";
+
+#[test]
+fn a_future_dated_article_is_left_out_with_a_note_until_future_is_passed() {
+    let site = site_with(&[("content/2099/scheduled.md", SCHEDULED)]);
+    let stderr = build(&site, &[]);
+    assert!(stderr.starts_with(FUTURE_NOTE), "{stderr}");
+    assert!(stderr.contains("built 1 article: "), "{stderr}");
+    assert!(
+        stderr.contains(", 0 warnings in "),
+        "a note is not a warning: {stderr}"
+    );
+    assert!(!site.exists("articles/scheduled-advisory/index.html"));
+    assert!(!site.out_path("archive/2099").exists());
+    assert_eq!(
+        entry_titles(&site.html("index.html")),
+        ["An ordinary entry"]
+    );
+
+    // A note never fails a strict check.
+    let out = site.run(&["check", "--strict"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.starts_with(FUTURE_NOTE), "{}", out.stderr);
+
+    for args in [&["--future"][..], &["--build-date", "2099-06-01"][..]] {
+        let stderr = build(&site, args);
+        assert!(!stderr.contains("note:"), "{args:?}: {stderr}");
+        assert!(
+            site.exists("articles/scheduled-advisory/index.html"),
+            "{args:?}"
+        );
+        assert_eq!(
+            entry_titles(&site.html("index.html")),
+            ["Scheduled advisory", "An ordinary entry"],
+            "{args:?}"
+        );
+    }
+    let out = site.run(&["check", "--future"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.starts_with("checked 2 articles: "),
+        "{}",
+        out.stderr
+    );
+}
+
 // --- HTML references in titles ----------------------------------------------
 
 const SANS_TITLE: &str = "Is it safe? Tom & Jerry <b>bold</b>";
