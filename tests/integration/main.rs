@@ -16,6 +16,7 @@ mod harness;
 mod hostile_names;
 mod init;
 mod intelligence;
+mod properties;
 mod safety;
 mod serve;
 mod subpath;
