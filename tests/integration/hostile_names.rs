@@ -298,8 +298,20 @@ fn windows_reserved_names_never_become_output_paths() {
             "content/aux.md",
             "---\ntitle: \"aux \"\ndate: 2024-12-04\n---\nWhatever it is.\n",
         ),
+        ("theme/nul.css", "body {}\n"),
+        ("theme/img/lpt1.svg", "<svg/>\n"),
+        ("theme/fonts.css", "body {}\n"),
     ]);
-    build(&site, &[]);
+    let stderr = build(&site, &[]);
+    const HELP: &str = "  help: rename it: no con, prn, aux, nul, com1-9 or lpt1-9 (with any extension), no <>:\"|?* and no trailing dot or space\n";
+    assert!(
+        stderr.starts_with(&format!(
+            "theme/img/lpt1.svg: warning: not copied: Windows cannot hold a file or folder named `lpt1.svg`\n{HELP}\
+             theme/nul.css: warning: not copied: Windows cannot hold a file or folder named `nul.css`\n{HELP}"
+        )),
+        "{stderr}"
+    );
+    assert!(site.exists("fonts.css"));
     let paths: Vec<String> = site.tree_snapshot().into_keys().collect();
     for path in &paths {
         for segment in path.split('/') {
