@@ -134,6 +134,7 @@ pub fn build_site(
                 kev,
                 mut diagnostics,
                 mut timings,
+                regrouped: _,
             },
         plan,
         paths,
@@ -199,7 +200,7 @@ struct PlannedSite {
 /// Prepares the site and plans its render; a theme file with the path of a
 /// generated file is an error here, before anything renders.
 fn plan_site(opts: &BuildOptions, progress: &dyn Progress) -> Result<PlannedSite, BuildFailure> {
-    let mut prepared = prepare_reporting(opts, None, progress)?;
+    let mut prepared = prepare_reporting(opts, None, None, progress)?;
     let plan = render::plan(&prepared.digest, &opts.site);
     let mut paths: Vec<String> = plan
         .iter()
@@ -266,6 +267,9 @@ pub struct PreparedSite {
     pub diagnostics: Diagnostics,
     /// Wall time of each stage so far.
     pub timings: Vec<(&'static str, Duration)>,
+    /// False when [`prepare_after`] kept the previous digest's groups, so
+    /// its render plan still holds.
+    pub regrouped: bool,
 }
 
 /// Enriched articles kept between builds of one site (`serve`), each with
@@ -277,7 +281,10 @@ pub struct PreparedSite {
 #[derive(Default)]
 pub struct ArticleCache {
     /// Path → (hash of the file's text, the article, its diagnostics).
-    entries: std::collections::HashMap<std::path::PathBuf, (u64, enrich::Article, Diagnostics)>,
+    entries: std::collections::HashMap<
+        std::path::PathBuf,
+        (u64, std::sync::Arc<enrich::Article>, Diagnostics),
+    >,
 }
 
 impl ArticleCache {
@@ -303,12 +310,71 @@ pub fn prepare(
     opts: &BuildOptions,
     cache: Option<&mut ArticleCache>,
 ) -> Result<PreparedSite, BuildFailure> {
-    prepare_reporting(opts, cache, &Silent)
+    prepare_reporting(opts, cache, None, &Silent)
+}
+
+/// Like [`prepare`] with a cache, for the site prepared just before
+/// (`serve`): when the only change is in article bodies, in what no grouping
+/// reads (see [`only_body_changed`]), the previous digest keeps its groups,
+/// stories and related lists, and only those articles are swapped in.
+///
+/// # Errors
+/// As [`prepare`].
+pub fn prepare_after(
+    opts: &BuildOptions,
+    cache: &mut ArticleCache,
+    previous: &digest::Digest,
+) -> Result<PreparedSite, BuildFailure> {
+    prepare_reporting(opts, Some(cache), Some(previous), &Silent)
+}
+
+/// Whether `new` differs from `old` only where no grouping looks: the page
+/// HTML, the summary and the cleaning report. Every other field (front
+/// matter, tags, entities, the lede, and any field added later) counts, so
+/// a change there regroups the site.
+pub fn only_body_changed(old: &enrich::Article, new: &enrich::Article) -> bool {
+    let mut probe = new.clone();
+    probe.html = old.html.clone();
+    probe.summary.clone_from(&old.summary);
+    probe.cleaning.clone_from(&old.cleaning);
+    probe == *old
+}
+
+/// `previous` with `fresh` swapped in, when every fresh article replaces one
+/// of the same path with only its body changed and no file came or went.
+fn patched(
+    previous: &digest::Digest,
+    fresh: &[std::sync::Arc<enrich::Article>],
+    total: usize,
+) -> Option<digest::Digest> {
+    if total != previous.entries.len() {
+        return None;
+    }
+    let at: std::collections::HashMap<&std::path::Path, usize> = previous
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.article.path.as_path(), i))
+        .collect();
+    let mut swaps = Vec::with_capacity(fresh.len());
+    for article in fresh {
+        let &i = at.get(article.path.as_path())?;
+        if !only_body_changed(&previous.entries[i].article, article) {
+            return None;
+        }
+        swaps.push((i, std::sync::Arc::clone(article)));
+    }
+    let mut digest = previous.clone();
+    for (i, article) in swaps {
+        digest.entries[i].article = article;
+    }
+    Some(digest)
 }
 
 fn prepare_reporting(
     opts: &BuildOptions,
     cache: Option<&mut ArticleCache>,
+    previous: Option<&digest::Digest>,
     progress: &dyn Progress,
 ) -> Result<PreparedSite, BuildFailure> {
     progress.stage("load");
@@ -324,7 +390,7 @@ fn prepare_reporting(
     progress.stage("parse");
     // Split what the cache already knows from what needs work, and forget
     // files that are gone.
-    let mut reused: Vec<(enrich::Article, Diagnostics)> = Vec::new();
+    let mut reused: Vec<(std::sync::Arc<enrich::Article>, Diagnostics)> = Vec::new();
     let mut fresh_hashes = std::collections::HashMap::new();
     let mut cache = cache;
     let fresh: Vec<load::SourceFile> = match cache.as_deref_mut() {
@@ -338,7 +404,7 @@ fn prepare_reporting(
                     let hash = text_hash(&file.text);
                     match c.entries.get(&file.path) {
                         Some((h, article, diags)) if *h == hash => {
-                            reused.push((article.clone(), diags.clone()));
+                            reused.push((std::sync::Arc::clone(article), diags.clone()));
                             false
                         }
                         _ => {
@@ -400,6 +466,8 @@ fn prepare_reporting(
     progress.stage("enrich");
     let (new_articles, enrich_diagnostics) = enrich::run(parsed, &opts.site, &watchlist);
     lap("enrich", &mut timings);
+    let new_articles: Vec<std::sync::Arc<enrich::Article>> =
+        new_articles.into_iter().map(std::sync::Arc::new).collect();
     if let Some(c) = cache {
         for article in &new_articles {
             let Some(hash) = fresh_hashes.get(&article.path) else {
@@ -412,8 +480,10 @@ fn prepare_reporting(
                 .cloned()
                 .collect();
             diags.sort();
-            c.entries
-                .insert(article.path.clone(), (*hash, article.clone(), diags));
+            c.entries.insert(
+                article.path.clone(),
+                (*hash, std::sync::Arc::clone(article), diags),
+            );
         }
     }
     diagnostics.extend(file_diagnostics);
@@ -424,7 +494,20 @@ fn prepare_reporting(
             return Err(diagnostics.into());
         }
     }
-    let articles: Vec<enrich::Article> = new_articles
+    let total = new_articles.len() + reused.len();
+    if let Some(digest) = previous.and_then(|p| patched(p, &new_articles, total)) {
+        lap("patch", &mut timings);
+        return Ok(PreparedSite {
+            digest,
+            templates,
+            theme,
+            kev,
+            diagnostics,
+            timings,
+            regrouped: false,
+        });
+    }
+    let articles: Vec<std::sync::Arc<enrich::Article>> = new_articles
         .into_iter()
         .chain(reused.into_iter().map(|(a, _)| a))
         .collect();
@@ -432,6 +515,7 @@ fn prepare_reporting(
     let (digest, digest_timings) = digest::build_timed(articles, &opts.site);
     timings.extend(digest_timings);
     Ok(PreparedSite {
+        regrouped: true,
         digest,
         templates,
         theme,
@@ -490,6 +574,7 @@ pub fn render(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
                 kev,
                 mut diagnostics,
                 mut timings,
+                regrouped: _,
             },
         plan,
         paths: _,

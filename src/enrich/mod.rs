@@ -60,6 +60,12 @@ pub struct Article {
     pub cleaning: Option<CleaningReport>,
 }
 
+impl AsRef<Article> for Article {
+    fn as_ref(&self) -> &Article {
+        self
+    }
+}
+
 /// Enriches every article (in parallel; order is kept). Gives warnings for
 /// scraped pages whose cleaning was abandoned.
 pub fn run(

@@ -184,9 +184,9 @@ struct Snapshot {
 struct Prepared {
     prepared: PreparedSite,
     config: crate::config::SiteConfig,
-    plan: Vec<Recipe>,
+    plan: Arc<Vec<Recipe>>,
     /// Output path → index in `plan`.
-    index: HashMap<String, usize>,
+    index: Arc<HashMap<String, usize>>,
     /// Theme files by output path.
     theme: HashMap<String, Arc<Vec<u8>>>,
     /// The home list, computed once rather than per request.
@@ -301,7 +301,7 @@ async fn serve(
         generation: AtomicU64::new(0),
     });
     let cache = Arc::new(Mutex::new(ArticleCache::default()));
-    rebuild(&root, &overrides, &cache, &state, &report).await;
+    rebuild(&root, &overrides, &cache, &state, &report, false).await;
 
     // The watcher thread hands changed paths to the rebuild task. Only
     // changes count: our own reads of the site (opens, accesses) must not
@@ -348,12 +348,16 @@ async fn serve(
                 {
                     c.clear();
                 }
+                // A new config may regroup every article (time zone, aliases)
+                // without changing one: only then is the last site no base.
+                let reuse = kind != watch::ChangeKind::Config;
                 rebuild(
                     &rebuild_root,
                     &overrides,
                     &cache,
                     &rebuild_state,
                     &rebuild_report,
+                    reuse,
                 )
                 .await;
             }
@@ -523,19 +527,34 @@ async fn rebuild(
     cache: &Arc<Mutex<ArticleCache>>,
     state: &Arc<AppState>,
     report: &Arc<dyn Fn(ServeEvent) + Send + Sync>,
+    reuse: bool,
 ) {
     let started = Instant::now();
     let root = root.to_path_buf();
     let overrides = overrides.clone();
     let cache = cache.clone();
+    let previous = if reuse {
+        state.site.read().ok().map(|s| Arc::clone(&s))
+    } else {
+        None
+    };
     let result = tokio::task::spawn_blocking(move || -> Result<Snapshot, Diagnostics> {
         let opts =
             config::load(&root, &overrides).map_err(|d| d.into_iter().collect::<Diagnostics>())?;
+        let last = previous.as_ref().and_then(|s| s.site.as_ref());
         let prepared = {
             let mut cache = cache.lock().map_err(|_| Diagnostics::new())?;
-            crate::prepare(&opts, Some(&mut cache)).map_err(|f| f.diagnostics)?
+            match last {
+                Some(last) => crate::prepare_after(&opts, &mut cache, &last.prepared.digest),
+                None => crate::prepare(&opts, Some(&mut cache)),
+            }
+            .map_err(|f| f.diagnostics)?
         };
-        snapshot(prepared, opts.site)
+        // The groups held, so the plan and its index did too.
+        let kept = last
+            .filter(|_| !prepared.regrouped)
+            .map(|l| (Arc::clone(&l.plan), Arc::clone(&l.index)));
+        snapshot(prepared, opts.site, kept)
     })
     .await;
     match result {
@@ -586,19 +605,26 @@ async fn rebuild(
     let _ = state.reload.send(generation);
 }
 
+/// A render plan and its index by output path.
+type PlanIndex = (Arc<Vec<Recipe>>, Arc<HashMap<String, usize>>);
+
 /// A servable snapshot of a prepared site, with a sample rendered to catch
 /// template errors.
 fn snapshot(
     prepared: PreparedSite,
     config: crate::config::SiteConfig,
+    kept: Option<PlanIndex>,
 ) -> Result<Snapshot, Diagnostics> {
-    let plan = crate::render::plan(&prepared.digest, &config);
-    let mut index = HashMap::new();
-    for (i, recipe) in plan.iter().enumerate() {
-        for path in recipe.outputs(&prepared.digest) {
-            index.insert(path, i);
+    let (plan, index) = kept.unwrap_or_else(|| {
+        let plan = crate::render::plan(&prepared.digest, &config);
+        let mut index = HashMap::new();
+        for (i, recipe) in plan.iter().enumerate() {
+            for path in recipe.outputs(&prepared.digest) {
+                index.insert(path, i);
+            }
         }
-    }
+        (Arc::new(plan), Arc::new(index))
+    });
     let theme = prepared
         .theme
         .iter()

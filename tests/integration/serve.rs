@@ -822,3 +822,53 @@ fn serve_answers_what_build_writes_after_every_kind_of_change() {
         assert_serve_equals_build(&site, &server, what);
     }
 }
+
+#[test]
+fn a_body_edit_keeps_the_groups_and_gives_the_digest_a_full_build_gives() {
+    let site = SiteTest::fixture("mixed");
+    let opts = site.options(&briefing::config::Overrides::default());
+    // A body longer than the lede (the first 80 words, which clustering
+    // compares), so that its last line is read by no grouping.
+    let short = std::fs::read_to_string(site.root().join(ARTICLE)).expect("fixture article");
+    let filler = "Appliance vendors shipped fixes across many product lines this week. ".repeat(12);
+    let text = format!("{short}\n{filler}\n");
+    site.write(ARTICLE, &text);
+    let mut cache = briefing::ArticleCache::default();
+    let first = briefing::prepare(&opts, Some(&mut cache)).expect("builds");
+
+    // A sentence added at the end of the body.
+    site.write(
+        ARTICLE,
+        &format!("{text}\nOne more sentence for the body.\n"),
+    );
+    let patched = briefing::prepare_after(&opts, &mut cache, &first.digest).expect("builds");
+    assert!(!patched.regrouped, "a body edit keeps the groups");
+    let full = briefing::prepare(&opts, None).expect("builds");
+    assert!(
+        patched.digest == full.digest,
+        "the patched digest is the full one"
+    );
+    assert!(
+        patched.digest.entries.iter().any(|e| e
+            .article
+            .html
+            .as_str()
+            .contains("One more sentence")),
+        "the edit is in"
+    );
+
+    // A tag, a title or the lede changes groups, slugs or stories: the site
+    // is regrouped.
+    for edited in [
+        text.replacen("This week", "Last week", 1),
+        text.replacen("tags: [", "tags: [another-tag, ", 1),
+        text.replacen("title: ", "title: Retitled ", 1),
+    ] {
+        site.write(ARTICLE, &edited);
+        let regrouped =
+            briefing::prepare_after(&opts, &mut cache, &patched.digest).expect("builds");
+        assert!(regrouped.regrouped, "{edited}");
+        let full = briefing::prepare(&opts, None).expect("builds");
+        assert!(regrouped.digest == full.digest);
+    }
+}
