@@ -118,6 +118,7 @@ pub fn clean(body: &str, title: &str, rules: &SourceRules) -> Cleaned {
 
     // Where to look for the start.
     let mut search_from = 0;
+    let mut title_line = None;
     if let Some(re) = &rules.start_after {
         match lines.iter().position(|l| re.is_match(l)) {
             Some(i) => search_from = i + 1,
@@ -129,6 +130,7 @@ pub fn clean(body: &str, title: &str, rules: &SourceRules) -> Cleaned {
         .find(|&i| kinds[i + 1..].contains(&Kind::Prose))
     {
         search_from = i + 1;
+        title_line = Some(i);
     }
     let Some(first_prose) = (search_from..lines.len()).find(|&i| kinds[i] == Kind::Prose) else {
         return original("no paragraph of prose found".into());
@@ -152,6 +154,19 @@ pub fn clean(body: &str, title: &str, rules: &SourceRules) -> Cleaned {
         }
     }
 
+    // The standfirst: a sentence-long heading straight under the title
+    // (`### In this report, we observed ...`) is the article's own summary,
+    // even when a metadata block sits between it and the first paragraph.
+    let standfirst = title_line
+        .and_then(|t| (t + 1..start).find(|&i| kinds[i] != Kind::Blank))
+        .filter(|&i| {
+            kinds[i] == Kind::Heading
+                && infos[i].words >= 8
+                && !is_title(i)
+                && !is_footer(&infos[i].text)
+                && infos[i].links.is_empty()
+        });
+
     // Where it ends.
     let mut end = lines.len();
     for i in first_prose + 1..lines.len() {
@@ -164,8 +179,22 @@ pub fn clean(body: &str, title: &str, rules: &SourceRules) -> Cleaned {
             break;
         }
     }
-    // A run of link-only lines with little prose after it (related
-    // articles, tag lists, author boxes) ends the body too.
+    // A run of link-only lines with little article after it (related
+    // articles, tag lists, author boxes) ends the body too. A run followed
+    // by more of the article is a section of it: a list of Sigma rule links
+    // before the YARA rules, references before the IOC table. Suffix sums
+    // keep this one pass over the page.
+    let mut prose_after = vec![0usize; end + 1];
+    let mut code_after = vec![0usize; end + 1];
+    for i in (0..end).rev() {
+        prose_after[i] = prose_after[i + 1]
+            + if kinds[i] == Kind::Prose {
+                infos[i].words
+            } else {
+                0
+            };
+        code_after[i] = code_after[i + 1] + usize::from(kinds[i] == Kind::Code);
+    }
     let mut run_start = None;
     let mut run_len = 0;
     for i in first_prose + 1..end {
@@ -174,15 +203,9 @@ pub fn clean(body: &str, title: &str, rules: &SourceRules) -> Cleaned {
             Kind::LinkOnly => {
                 run_start.get_or_insert(i);
                 run_len += 1;
-                if run_len >= 3 {
-                    let prose_after: usize = (i + 1..end)
-                        .filter(|&j| kinds[j] == Kind::Prose)
-                        .map(|j| infos[j].words)
-                        .sum();
-                    if prose_after < 40 {
-                        end = run_start.unwrap_or(i);
-                        break;
-                    }
+                if run_len >= 3 && prose_after[i + 1] < 40 && code_after[i + 1] == 0 {
+                    end = run_start.unwrap_or(i);
+                    break;
                 }
             }
             _ => {
@@ -195,7 +218,9 @@ pub fn clean(body: &str, title: &str, rules: &SourceRules) -> Cleaned {
     let mut keep = vec![false; lines.len()];
     let mut reasons: Vec<Option<&'static str>> = vec![None; lines.len()];
     for i in 0..lines.len() {
-        if i < start {
+        if Some(i) == standfirst {
+            keep[i] = true;
+        } else if i < start {
             reasons[i] = Some("site chrome before the article");
         } else if i >= end {
             reasons[i] = Some("page footer after the article (share, tags, related, comments)");

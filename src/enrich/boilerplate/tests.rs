@@ -298,3 +298,89 @@ fn plain_text_skips_code_and_markup() {
     let md = "# Head\n\nSome **bold** [link](https://e.org/) text.\n\n```\ncode here\n```\n";
     assert_eq!(plain_text(md, 100), "Head\nSome bold link text.\n");
 }
+
+#[test]
+fn a_link_run_followed_by_detection_content_is_not_the_footer() {
+    let page = "\
+# Loader to ransomware
+
+The intrusion began with a phishing mail that carried a link to a cloud-hosted archive with a loader.
+
+#### Sigma
+
+[Remote tool silent install](https://github.example/sigma/rules/a.yml)
+
+[Registry hive dump](https://github.example/sigma/rules/b.yml)
+
+[Service stop](https://github.example/sigma/rules/c.yml)
+
+#### Yara
+
+```
+rule loader_dll {
+  condition: uint16(0) == 0x5a4d
+}
+```
+
+#### MITRE
+
+* Spearphishing Link – T1566.002
+* BITS Jobs – T1197
+
+Share this:
+
+[Twitter](https://twitter.com/intent/tweet?u=x)
+";
+    let c = clean(page, "Loader to ransomware", &no_rules());
+    assert_eq!(c.kept_original, None);
+    for kept in [
+        "[Service stop](https://github.example/sigma/rules/c.yml)",
+        "rule loader_dll {",
+        "* BITS Jobs – T1197",
+    ] {
+        assert!(c.markdown.contains(kept), "{kept}:\n{}", c.markdown);
+    }
+    assert!(!c.markdown.contains("Share this"), "{}", c.markdown);
+    // A link run with nothing of the article after it still ends the body.
+    let related = "\
+# T
+
+The first paragraph of the story is long enough to count as real prose here.
+
+[One](https://a.example/1)
+
+[Two](https://a.example/2)
+
+[Three](https://a.example/3)
+
+Newsletter
+";
+    let c = clean(related, "T", &no_rules());
+    assert_eq!(
+        c.markdown,
+        "The first paragraph of the story is long enough to count as real prose here.\n"
+    );
+}
+
+#[test]
+fn the_standfirst_under_the_title_is_kept() {
+    let page = "\
+# Diavol ransomware
+
+### In this report we follow an intrusion from a phishing mail to domain-wide encryption.
+
+## Information:
++ Source: Example
++ Date: 2021-12-13
+
+## Article:
+
+The loader arrived by mail and ran from a mounted disk image, as in earlier cases we reported.
+";
+    let c = clean(page, "Diavol ransomware", &no_rules());
+    assert_eq!(
+        c.markdown,
+        "### In this report we follow an intrusion from a phishing mail to domain-wide encryption.\n\n\
+         The loader arrived by mail and ran from a mounted disk image, as in earlier cases we reported.\n"
+    );
+}
