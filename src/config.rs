@@ -49,6 +49,9 @@ pub struct ConfigFile {
     /// URL path fragments that mark a source's own tag links, whose text
     /// becomes a tag. Default `/search/label/`, `/tag/`, `/tags/`, `/category/`.
     pub tag_link_patterns: Vec<String>,
+    /// Most tag links one page may give; a page with more lists names (people,
+    /// companies), not topics, and gives none. Default 10.
+    pub page_tag_limit: usize,
     /// Most days between two reports of the same story. Default 7.
     pub cluster_window_days: u32,
     /// Sources listed first in a cluster of the same story, by name.
@@ -97,6 +100,8 @@ pub struct CleaningRuleFile {
     pub stop_before: Option<String>,
     /// Lines matching any of these are dropped.
     pub drop: Vec<String>,
+    /// `false`: this source's tag links never become tags. Default `true`.
+    pub page_tags: Option<bool>,
 }
 
 impl Default for ConfigFile {
@@ -115,6 +120,7 @@ impl Default for ConfigFile {
             tag_link_patterns: ["/search/label/", "/tag/", "/tags/", "/category/"]
                 .map(String::from)
                 .to_vec(),
+            page_tag_limit: 10,
             cluster_window_days: 7,
             preferred_sources: Vec::new(),
             feed_content: "full".to_owned(),
@@ -192,6 +198,8 @@ pub struct SiteConfig {
     pub cleaning: BTreeMap<String, SourceRules>,
     /// URL path fragments of tag links.
     pub tag_link_patterns: Vec<String>,
+    /// Most tag links one page may give (more: none of them count).
+    pub page_tag_limit: usize,
     /// Most days between two reports of one story.
     pub cluster_window_days: u32,
     /// Normalised keys of preferred sources, most preferred first.
@@ -481,6 +489,7 @@ fn resolve(file: ConfigFile, rel: &Path, text: &str) -> Result<SiteConfig, Vec<D
                 .iter()
                 .filter_map(|p| compile("drop", p))
                 .collect(),
+            ignore_page_tags: rule.page_tags == Some(false),
         };
         cleaning.insert(key.trim().to_lowercase(), rules);
     }
@@ -533,6 +542,7 @@ fn resolve(file: ConfigFile, rel: &Path, text: &str) -> Result<SiteConfig, Vec<D
                 .into_iter()
                 .filter(|p| !p.trim().is_empty())
                 .collect(),
+            page_tag_limit: file.page_tag_limit,
             cluster_window_days: file.cluster_window_days,
             preferred_sources: file
                 .preferred_sources

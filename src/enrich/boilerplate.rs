@@ -60,6 +60,8 @@ pub struct SourceRules {
     pub stop_before: Option<Regex>,
     /// Lines matching any of these are dropped.
     pub drop: Vec<Regex>,
+    /// The source's tag links are not read as tags (`page_tags: false`).
+    pub ignore_page_tags: bool,
 }
 
 /// Measures of one markdown line.
@@ -764,24 +766,35 @@ pub fn plain_text(markdown: &str, max_words: usize) -> String {
     out
 }
 
-/// Tags a page gives itself through its own label links
+/// Tags a page gives itself through its own tag block
 /// (`[Cybercrime](https://site/search/label/Cybercrime)`): links at or after
 /// line `from` (0-based) to the article's own host whose path contains one of
-/// `patterns`. Gives the link texts, in page order, without duplicates.
+/// `patterns`, on lines that are not prose. A category link inside a sentence
+/// ("as reported on many [occasions](/category/bazarloader/)") is the
+/// author's link, not a tag. Gives the link texts, in page order, without
+/// duplicates; none at all when there are more than `limit`, since a block
+/// that long indexes the people and companies named, not the topics.
 pub fn page_tags(
     body: &str,
     from: usize,
     patterns: &[String],
     article_url: &url::Url,
+    limit: usize,
 ) -> Vec<String> {
     let host = |u: &url::Url| {
         u.host_str()
             .map(|h| h.trim_start_matches("www.").to_ascii_lowercase())
     };
     let own_host = host(article_url);
+    let lines: Vec<&str> = body.lines().collect();
+    let infos: Vec<LineInfo> = lines.iter().map(|l| measure(l)).collect();
+    let kinds = classify(&lines, &infos);
     let mut tags: Vec<String> = Vec::new();
-    for line in body.lines().skip(from) {
-        for (text, href) in measure(line).links {
+    for (info, kind) in infos.into_iter().zip(kinds).skip(from) {
+        if matches!(kind, Kind::Prose | Kind::Code) {
+            continue;
+        }
+        for (text, href) in info.links {
             let Ok(target) = article_url.join(&href) else {
                 continue;
             };
@@ -807,6 +820,9 @@ pub fn page_tags(
                 tags.push(text);
             }
         }
+    }
+    if tags.len() > limit {
+        tags.clear();
     }
     tags
 }

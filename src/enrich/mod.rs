@@ -109,12 +109,13 @@ fn enrich(
             .cleaning_rules(meta.source.as_deref(), meta.url.as_ref())
             .unwrap_or(&default_rules);
         let cleaned = boilerplate::clean(&parsed.body, &meta.title, rules);
-        if let Some(url) = &meta.url {
+        if let Some(url) = meta.url.as_ref().filter(|_| !rules.ignore_page_tags) {
             page_tags = boilerplate::page_tags(
                 &parsed.body,
                 cleaned.body_start,
                 &site.tag_link_patterns,
                 url,
+                site.page_tag_limit,
             );
         }
         if let Some(reason) = &cleaned.kept_original {

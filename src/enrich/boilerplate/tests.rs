@@ -225,6 +225,7 @@ fn configured_rules_win() {
         start_after: Some(Regex::new("^BEGIN$").unwrap()),
         stop_before: Some(Regex::new("^END$").unwrap()),
         drop: vec![Regex::new("^Sponsored").unwrap()],
+        ..SourceRules::default()
     };
     let page = "Chrome paragraph that looks like prose because it has many many words in it.\nBEGIN\nThe story starts here and has more than enough words to be a paragraph.\nSponsored: buy our product, it is the best product you could ever buy today.\nThe story goes on with another long sentence full of words about the event.\nEND\nFooter paragraph that also looks like prose with many many words in it.\n";
     let c = clean(page, "x", &rules);
@@ -282,15 +283,24 @@ fn page_tags_come_from_label_links_after_the_body_start() {
     );
     // The menu's "Data Breaches" label link sits above the article: not a tag.
     assert_eq!(
-        page_tags(NEWS_PAGE, c.body_start, &patterns, &url),
+        page_tags(NEWS_PAGE, c.body_start, &patterns, &url, 10),
         ["botnet", "Law Enforcement"]
     );
     // CVE tag links are entities, not tags.
     let cve = "[CVE-2026-1234](https://news.example/tag/cve-2026-1234/) [Patch](https://news.example/tag/patch/)";
-    assert_eq!(page_tags(cve, 0, &patterns, &url), ["Patch"]);
+    assert_eq!(page_tags(cve, 0, &patterns, &url, 10), ["Patch"]);
     // Links to other hosts never count.
     let other = "[Ransomware](https://elsewhere.example/tag/ransomware/)";
-    assert!(page_tags(other, 0, &patterns, &url).is_empty());
+    assert!(page_tags(other, 0, &patterns, &url, 10).is_empty());
+    // A category link inside a sentence is the author's link, not a tag.
+    let prose = "Threat actors used this loader before, as reported on many [occasions](https://news.example/category/loader/).\n\n[Ransomware](https://news.example/tag/ransomware/)";
+    assert_eq!(page_tags(prose, 0, &patterns, &url, 10), ["Ransomware"]);
+    // A block longer than the limit names people and companies: none count.
+    let names: String = (0..12)
+        .map(|i| format!("[Name {i}](https://news.example/tag/name-{i}/) "))
+        .collect();
+    assert!(page_tags(&names, 0, &patterns, &url, 10).is_empty());
+    assert_eq!(page_tags(&names, 0, &patterns, &url, 12).len(), 12);
 }
 
 #[test]
