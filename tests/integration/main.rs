@@ -9,6 +9,7 @@
 
 mod build;
 mod check;
+mod cleaning;
 mod determinism;
 mod errors;
 mod feeds;

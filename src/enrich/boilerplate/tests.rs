@@ -394,3 +394,111 @@ The loader arrived by mail and ran from a mounted disk image, as in earlier case
          The loader arrived by mail and ran from a mounted disk image, as in earlier cases we reported.\n"
     );
 }
+
+#[test]
+fn chinese_prose_is_prose_and_chrome_after_it_goes() {
+    let page = "\
+* [首页](https://news.example.cn/)
+
+# 某医院遭勒索软件攻击
+
+来源：安全新闻 作者：李明 2025-03-04
+
+3月2日，某医院发布公告称，其部分信息系统遭到勒索软件攻击，门诊挂号服务一度中断。
+
+医院表示已向公安机关报案，并聘请第三方安全公司开展调查，后续将及时通报进展。
+
+关键词：勒索软件 医疗
+
+版权声明：本文为安全新闻原创，转载请注明出处。
+";
+    let c = clean(page, "某医院遭勒索软件攻击", &no_rules());
+    assert_eq!(c.kept_original, None);
+    assert_eq!(
+        c.markdown,
+        "3月2日，某医院发布公告称，其部分信息系统遭到勒索软件攻击，门诊挂号服务一度中断。\n\n\
+         医院表示已向公安机关报案，并聘请第三方安全公司开展调查，后续将及时通报进展。\n"
+    );
+}
+
+#[test]
+fn chrome_lines_open_the_footer_but_an_ad_between_paragraphs_goes_alone() {
+    let page = "\
+# Hospital chain confirms data theft
+
+A regional hospital chain has confirmed that attackers stole patient records before the ransomware ran.
+
+Learn incident response from practitioners: our six-week online course starts in June. [Enrol today](https://academy.example/ir)
+
+The chain said it had restored most systems and was working with law enforcement on the case.
+
+This advisory was extracted from the vendor's bulletin; the vendor's text is authoritative.
+
+Copyright © 2025 Example Media. All rights reserved.
+";
+    let c = clean(page, "Hospital chain confirms data theft", &no_rules());
+    assert_eq!(
+        c.markdown,
+        "A regional hospital chain has confirmed that attackers stole patient records before the ransomware ran.\n\n\
+         The chain said it had restored most systems and was working with law enforcement on the case.\n"
+    );
+    let reasons: Vec<&str> = c.removals.iter().map(|r| r.reason.as_str()).collect();
+    // `--explain` names what each removed line was.
+    assert!(
+        reasons.contains(&"event, course or webinar ad"),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons.contains(&"disclaimer (reprinted, converted or provided as is)"),
+        "{reasons:?}"
+    );
+}
+
+#[test]
+fn related_links_written_as_bare_urls_and_leftover_labels_go() {
+    let page = "\
+# T
+
+The first paragraph of the story is long enough to count as real prose here.
+
+The second paragraph of the story is long enough to count as real prose too.
+
+* Hotel chain resets passwords — https://news.example/story/1
+* Why stuffing still works — https://news.example/story/2
+
+Menu
+";
+    let c = clean(page, "T", &no_rules());
+    assert_eq!(
+        c.markdown,
+        "The first paragraph of the story is long enough to count as real prose here.\n\n\
+         The second paragraph of the story is long enough to count as real prose too.\n"
+    );
+    // An indicator at the end is not a leftover label.
+    let iocs = "# T\n\nThe first paragraph of the story is long enough to count as real prose here.\n\nURL:\n\nhxxps://203-0-113-5[.]nip[.]io/x\n";
+    assert!(clean(iocs, "T", &no_rules()).markdown.contains("hxxps://"));
+}
+
+#[test]
+fn advisory_fields_and_setext_headings_above_the_first_paragraph_are_kept() {
+    let page = "\
+# Flaw in file-transfer server
+
+**Published:** 2 April 2025
+
+**Severity:** Critical
+
+**CVE:** CVE-2025-30311
+
+Summary
+-------
+
+A deserialisation flaw lets a remote attacker run code as the service account without logging in.
+";
+    let c = clean(page, "Flaw in file-transfer server", &no_rules());
+    assert_eq!(
+        c.markdown,
+        "**Severity:** Critical\n\n**CVE:** CVE-2025-30311\n\nSummary\n-------\n\n\
+         A deserialisation flaw lets a remote attacker run code as the service account without logging in.\n"
+    );
+}
