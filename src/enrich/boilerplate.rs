@@ -110,7 +110,14 @@ pub fn clean(body: &str, title: &str, rules: &SourceRules) -> Cleaned {
     let total_lines = lines.len();
     let infos: Vec<LineInfo> = lines.iter().map(|l| measure(l)).collect();
     let kinds = classify(&lines, &infos);
-    let cues: Vec<Option<&'static str>> = infos.iter().map(line_cue).collect();
+    let cues: Vec<Option<&'static str>> = infos
+        .iter()
+        .zip(&kinds)
+        .map(|(info, kind)| match kind {
+            Kind::Blank | Kind::Code => None,
+            _ => line_cue(info),
+        })
+        .collect();
     let first_prose_anywhere = kinds.iter().position(|k| *k == Kind::Prose).unwrap_or(0);
     let original = |reason: String| Cleaned {
         markdown: body.to_owned(),
@@ -445,7 +452,7 @@ fn line_cue(info: &LineInfo) -> Option<&'static str> {
     if info.words > 60 {
         return None;
     }
-    cues::chrome_cue(&info.text.to_lowercase(), info.words).or_else(|| {
+    cues::chrome_cue(&info.text, info.words).or_else(|| {
         (info.words < 30 && info.links.iter().any(|(t, _)| cues::is_call_to_action(t)))
             .then_some("promotion with a call to action")
     })

@@ -1,6 +1,6 @@
 //! Cues that a line is site furniture rather than article.
 //!
-//! Takes the lower-cased visible text of one line (and the texts of its
+//! Takes the visible text of one line (and the texts of its
 //! links); gives the kind of chrome the line announces, if any. The cues
 //! name kinds of page furniture, never sites: cookie and privacy notices,
 //! copyright lines, reprint and conversion disclaimers, invitations to
@@ -17,7 +17,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 
 /// Cookie and privacy notices.
 const COOKIES: &[&str] = &[
@@ -116,6 +116,18 @@ const FOLLOW: &[&str] = &[
     "订阅我们",
 ];
 
+/// "Was this helpful?" widgets.
+const FEEDBACK: &[&str] = &[
+    "was this article helpful",
+    "was this page helpful",
+    "was this post helpful",
+    "was this bulletin helpful",
+    "was this advisory helpful",
+    "was this information helpful",
+    "ti è stato utile",
+    "有帮助吗",
+];
+
 /// Event, course and webinar ads.
 const EVENTS: &[&str] = &[
     "upcoming event",
@@ -173,7 +185,7 @@ const CALLS_TO_ACTION: &[&str] = &[
 /// number of phrases (cleaning runs on every line of every article), with
 /// the reason each phrase gives.
 static PHRASES: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
-    let groups: [(&[&str], &'static str); 7] = [
+    let groups: [(&[&str], &'static str); 8] = [
         (COOKIES, COOKIE_NOTICE),
         (COPYRIGHT, "copyright line"),
         (
@@ -184,6 +196,7 @@ static PHRASES: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
         (FOLLOW, "follow, subscription or programme promotion"),
         (EVENTS, "event, course or webinar ad"),
         (ORIGINAL, "pointer to the original story"),
+        (FEEDBACK, "feedback widget"),
     ];
     let mut patterns = Vec::new();
     let mut reasons = Vec::new();
@@ -193,25 +206,23 @@ static PHRASES: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
             reasons.push(why);
         }
     }
-    let automaton = AhoCorasick::new(&patterns).expect("the phrases are plain strings");
+    // ASCII case folding in the automaton spares lower-casing every line;
+    // the other scripts' phrases have no case.
+    let automaton = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build(&patterns)
+        .expect("the phrases are plain strings");
     (automaton, reasons)
 });
 
 const COOKIE_NOTICE: &str = "cookie or privacy notice";
 
-/// Why a line reads as chrome, from its lower-cased visible text and its
-/// number of words.
-pub(super) fn chrome_cue(lower: &str, words: usize) -> Option<&'static str> {
-    // "Was this article helpful? [Yes] [No]"
-    if (lower.contains("was this ") && lower.contains(" helpful"))
-        || lower.contains("ti è stato utile")
-        || lower.contains("有帮助吗")
-    {
-        return Some("feedback widget");
-    }
+/// Why a line reads as chrome, from its visible text and its number of
+/// words.
+pub(super) fn chrome_cue(text: &str, words: usize) -> Option<&'static str> {
     let (automaton, reasons) = &*PHRASES;
     automaton
-        .find_iter(lower)
+        .find_iter(text)
         .map(|m| reasons[m.pattern().as_usize()])
         // A notice that names the privacy policy is a sentence or two; an
         // article paragraph about a company's privacy policy is longer.
