@@ -49,8 +49,8 @@ pub struct ConfigFile {
     /// URL path fragments that mark a source's own tag links, whose text
     /// becomes a tag. Default `/search/label/`, `/tag/`, `/tags/`, `/category/`.
     pub tag_link_patterns: Vec<String>,
-    /// Most tag links one page may give; a page with more lists names (people,
-    /// companies), not topics, and gives none. Default 10.
+    /// Most tag links one tag block (a line) may hold; a longer block lists
+    /// names (people, companies), not topics, and gives none. Default 8.
     pub page_tag_limit: usize,
     /// Most days between two reports of the same story. Default 7.
     pub cluster_window_days: u32,
@@ -120,7 +120,7 @@ impl Default for ConfigFile {
             tag_link_patterns: ["/search/label/", "/tag/", "/tags/", "/category/"]
                 .map(String::from)
                 .to_vec(),
-            page_tag_limit: 10,
+            page_tag_limit: 8,
             cluster_window_days: 7,
             preferred_sources: Vec::new(),
             feed_content: "full".to_owned(),
@@ -198,7 +198,7 @@ pub struct SiteConfig {
     pub cleaning: BTreeMap<String, SourceRules>,
     /// URL path fragments of tag links.
     pub tag_link_patterns: Vec<String>,
-    /// Most tag links one page may give (more: none of them count).
+    /// Most tag links one tag block may hold (more: none of them count).
     pub page_tag_limit: usize,
     /// Most days between two reports of one story.
     pub cluster_window_days: u32,

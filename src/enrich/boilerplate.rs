@@ -996,8 +996,9 @@ pub fn plain_text(markdown: &str, max_words: usize) -> String {
 /// `patterns`, on lines that are not prose. A category link inside a sentence
 /// ("as reported on many [occasions](/category/bazarloader/)") is the
 /// author's link, not a tag. Gives the link texts, in page order, without
-/// duplicates; none at all when there are more than `limit`, since a block
-/// that long indexes the people and companies named, not the topics.
+/// duplicates. A line with more than `limit` tag links gives none: a block
+/// that long indexes the people and companies named (10 to 20 of them on
+/// some blogs), not the topics; the page's short category line still counts.
 pub fn page_tags(
     body: &str,
     from: usize,
@@ -1018,6 +1019,7 @@ pub fn page_tags(
         if matches!(kind, Kind::Prose | Kind::Code) {
             continue;
         }
+        let mut block: Vec<String> = Vec::new();
         for (text, href) in info.links {
             let Ok(target) = article_url.join(&href) else {
                 continue;
@@ -1026,12 +1028,17 @@ pub fn page_tags(
                 continue;
             }
             let path = target.path().to_ascii_lowercase();
-            if !patterns
+            if patterns
                 .iter()
                 .any(|p| path.contains(&p.to_ascii_lowercase()))
             {
-                continue;
+                block.push(text);
             }
+        }
+        if block.len() > limit {
+            continue;
+        }
+        for text in block {
             let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
             // A tag link named after a CVE is an entity, found anyway.
             let is_id = text.to_ascii_uppercase().starts_with("CVE-")
@@ -1044,9 +1051,6 @@ pub fn page_tags(
                 tags.push(text);
             }
         }
-    }
-    if tags.len() > limit {
-        tags.clear();
     }
     tags
 }

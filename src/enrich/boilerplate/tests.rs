@@ -295,12 +295,14 @@ fn page_tags_come_from_label_links_after_the_body_start() {
     // A category link inside a sentence is the author's link, not a tag.
     let prose = "Threat actors used this loader before, as reported on many [occasions](https://news.example/category/loader/).\n\n[Ransomware](https://news.example/tag/ransomware/)";
     assert_eq!(page_tags(prose, 0, &patterns, &url, 10), ["Ransomware"]);
-    // A block longer than the limit names people and companies: none count.
+    // A block longer than the limit names people and companies: none of it
+    // counts, while the short category line above it does.
     let names: String = (0..12)
         .map(|i| format!("[Name {i}](https://news.example/tag/name-{i}/) "))
         .collect();
-    assert!(page_tags(&names, 0, &patterns, &url, 10).is_empty());
-    assert_eq!(page_tags(&names, 0, &patterns, &url, 12).len(), 12);
+    let page = format!("[Patches](https://news.example/tag/patches/)\n\n{names}");
+    assert_eq!(page_tags(&page, 0, &patterns, &url, 8), ["Patches"]);
+    assert_eq!(page_tags(&page, 0, &patterns, &url, 12).len(), 13);
 }
 
 #[test]
