@@ -304,8 +304,34 @@ pub fn clean(body: &str, title: &str, rules: &SourceRules) -> Cleaned {
             keep[i] = true;
         }
     }
-    // Trailing link lists and images after the last text are footer too.
-    for i in (start..end).rev() {
+    // Trailing link lists and images after the last text are footer too,
+    // unless the author introduced them: "Further reading:" or "Documents
+    // related to this story:" over a few links is the article's own list
+    // (a site's "Related posts" opened the footer above already).
+    let kept_lines: Vec<usize> = (start..end)
+        .filter(|&i| keep[i] && kinds[i] != Kind::Blank)
+        .collect();
+    let links_at_end = kept_lines
+        .iter()
+        .rev()
+        .take_while(|&&i| kinds[i] == Kind::LinkOnly)
+        .count();
+    let authors_list = kept_lines
+        .len()
+        .checked_sub(links_at_end + 1)
+        .map(|at| kept_lines[at])
+        .is_some_and(|i| {
+            (1..=10).contains(&links_at_end)
+                && kinds[i] == Kind::Short
+                && infos[i]
+                    .text
+                    .trim_end()
+                    .trim_end_matches(['*', '_'])
+                    .ends_with(':')
+                && cues[i].is_none()
+                && !is_footer(&infos[i].text)
+        });
+    for i in (start..end).rev().filter(|_| !authors_list) {
         if !keep[i] {
             continue;
         }

@@ -504,3 +504,28 @@ A deserialisation flaw lets a remote attacker run code as the service account wi
          A deserialisation flaw lets a remote attacker run code as the service account without logging in.\n"
     );
 }
+
+#[test]
+fn a_link_list_the_author_introduces_at_the_end_is_kept() {
+    let page = "\
+# T
+
+The first paragraph of the story is long enough to count as real prose here.
+
+Further reading:
+
+[One vendor's notes on the patches](https://a.example/1)
+
+[Another vendor's rundown](https://b.example/2)
+";
+    let c = clean(page, "T", &no_rules());
+    assert!(c.markdown.contains("Further reading:"), "{}", c.markdown);
+    assert!(
+        c.markdown.contains("[Another vendor's rundown]"),
+        "{}",
+        c.markdown
+    );
+    // Without the author's lead-in the links are the site's.
+    let bare = page.replace("Further reading:\n\n", "");
+    assert!(!clean(&bare, "T", &no_rules()).markdown.contains("rundown"));
+}
