@@ -56,8 +56,9 @@ use std::sync::Mutex;
 /// The path pages listen on for reloads.
 pub const EVENTS_PATH: &str = "/__briefing/events";
 
-/// How long a burst of file events may last before the rebuild starts.
-const DEBOUNCE: Duration = Duration::from_millis(80);
+/// How long the files must be quiet before a burst of events (an editor's
+/// save is several) starts a rebuild.
+const DEBOUNCE: Duration = Duration::from_millis(50);
 
 /// Whether a file event changes the site (not an open, read or `chmod`).
 fn is_change(kind: &notify::EventKind) -> bool {
@@ -303,27 +304,33 @@ async fn serve(
     let cache = Arc::new(Mutex::new(ArticleCache::default()));
     rebuild(&root, &overrides, &cache, &state, &report, false).await;
 
-    // The watcher thread hands changed paths to the rebuild task. Only
-    // changes count: our own reads of the site (opens, accesses) must not
-    // start a rebuild, or every build would start the next.
+    // The debouncer hands each burst's changed paths to the rebuild task.
+    // Only changes count: our own reads of the site (opens, accesses) must
+    // not start a rebuild, or every build would start the next.
     let (tx, mut rx) = mpsc::unbounded_channel::<Vec<PathBuf>>();
-    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-        if let Ok(event) = res
-            && is_change(&event.kind)
-        {
-            let _ = tx.send(event.paths);
-        }
-    })
-    .map_err(|e| ServeError::Watch {
+    let watch_error = |e: notify::Error| ServeError::Watch {
         path: root.clone(),
         message: e.to_string(),
-    })?;
-    notify::Watcher::watch(&mut watcher, &root, notify::RecursiveMode::Recursive).map_err(|e| {
-        ServeError::Watch {
-            path: root.clone(),
-            message: e.to_string(),
-        }
-    })?;
+    };
+    let mut watcher = notify_debouncer_full::new_debouncer(
+        DEBOUNCE,
+        None,
+        move |res: notify_debouncer_full::DebounceEventResult| {
+            let Ok(events) = res else { return };
+            let paths: Vec<PathBuf> = events
+                .into_iter()
+                .filter(|e| is_change(&e.kind))
+                .flat_map(|e| e.event.paths)
+                .collect();
+            if !paths.is_empty() {
+                let _ = tx.send(paths);
+            }
+        },
+    )
+    .map_err(watch_error)?;
+    watcher
+        .watch(&root, notify::RecursiveMode::Recursive)
+        .map_err(watch_error)?;
     let out_dir = config::load(&root, &overrides)
         .map(|o| o.out_dir)
         .unwrap_or_else(|_| root.join("public"));
@@ -333,9 +340,7 @@ async fn serve(
     let rebuild_root = root.clone();
     tokio::spawn(async move {
         while let Some(mut paths) = rx.recv().await {
-            // An editor's save is several events: wait for the burst to end.
-            // Changes that arrive during a build join the next one.
-            tokio::time::sleep(DEBOUNCE).await;
+            // Bursts that arrived during the last build join this one.
             while let Ok(more) = rx.try_recv() {
                 paths.extend(more);
             }
