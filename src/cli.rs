@@ -83,6 +83,9 @@ pub struct ServeArgs {
         value_parser = clap::value_parser!(u64).range(1..=3600)
     )]
     pub header_timeout: u64,
+    /// Print the time each stage of every rebuild took.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// Arguments of `init`.
@@ -350,6 +353,7 @@ impl crate::Progress for ProgressBar {
 fn serve(cli: &Cli, args: &ServeArgs) -> ExitCode {
     use crate::serve::{ServeEvent, ServeOptions};
     let open = args.open;
+    let show_timings = args.timings;
     let opts = ServeOptions {
         root: cli.root.clone(),
         overrides: cli.overrides(),
@@ -371,12 +375,18 @@ fn serve(cli: &Cli, args: &ServeArgs) -> ExitCode {
             pages,
             elapsed,
             diagnostics,
+            timings,
         } => {
             print_diagnostics(&diagnostics);
             eprintln!(
                 "built {articles} articles, {pages} pages in {:.2}s",
                 elapsed.as_secs_f64()
             );
+            if show_timings {
+                for (stage, took) in &timings {
+                    eprintln!("  {stage:<24} {:>8.3}s", took.as_secs_f64());
+                }
+            }
         }
         ServeEvent::Failed(diagnostics) => {
             print_diagnostics(&diagnostics);

@@ -280,10 +280,16 @@ pub struct PreparedSite {
 /// when those change.
 #[derive(Default)]
 pub struct ArticleCache {
-    /// Path → (hash of the file's text, the article, its diagnostics).
+    /// Path → (hash of the file's text, its stamp when read if it had
+    /// settled, the article, its diagnostics).
     entries: std::collections::HashMap<
         std::path::PathBuf,
-        (u64, std::sync::Arc<enrich::Article>, Diagnostics),
+        (
+            u64,
+            Option<load::Stamp>,
+            std::sync::Arc<enrich::Article>,
+            Diagnostics,
+        ),
     >,
 }
 
@@ -385,7 +391,21 @@ fn prepare_reporting(
         clock = Instant::now();
     };
     let links = opts.site.outside_links;
-    let (sources, mut diagnostics) = load::sources(&opts.root, links);
+    // With a cache, files whose stamp has not moved are not even read.
+    let known: std::collections::HashMap<std::path::PathBuf, load::Stamp> = cache
+        .as_deref()
+        .map(|c| {
+            c.entries
+                .iter()
+                .filter_map(|(path, (_, stamp, _, _))| Some((path.clone(), (*stamp)?)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let load::Loaded {
+        files: sources,
+        unchanged,
+        mut diagnostics,
+    } = load::sources_since(&opts.root, links, &known);
     lap("load", &mut timings);
     progress.stage("parse");
     // Split what the cache already knows from what needs work, and forget
@@ -395,27 +415,45 @@ fn prepare_reporting(
     let mut cache = cache;
     let fresh: Vec<load::SourceFile> = match cache.as_deref_mut() {
         Some(c) => {
-            let present: std::collections::HashSet<&std::path::Path> =
-                sources.iter().map(|f| f.path.as_path()).collect();
+            let present: std::collections::HashSet<&std::path::Path> = sources
+                .iter()
+                .map(|(f, _)| f.path.as_path())
+                .chain(unchanged.iter().map(std::path::PathBuf::as_path))
+                .collect();
             c.entries.retain(|path, _| present.contains(path.as_path()));
+            for path in &unchanged {
+                if let Some((_, _, article, diags)) = c.entries.get(path) {
+                    reused.push((std::sync::Arc::clone(article), diags.clone()));
+                }
+            }
+            // Files read again may still hold the same text (a touch, a
+            // save without edits): compare hashes, on all cores.
+            let hashes: Vec<u64> = {
+                use rayon::prelude::*;
+                sources
+                    .par_iter()
+                    .map(|(f, _)| text_hash(&f.text))
+                    .collect()
+            };
             sources
                 .into_iter()
-                .filter(|file| {
-                    let hash = text_hash(&file.text);
-                    match c.entries.get(&file.path) {
-                        Some((h, article, diags)) if *h == hash => {
+                .zip(hashes)
+                .filter_map(
+                    |((file, stamp), hash)| match c.entries.get_mut(&file.path) {
+                        Some((h, old_stamp, article, diags)) if *h == hash => {
+                            *old_stamp = stamp;
                             reused.push((std::sync::Arc::clone(article), diags.clone()));
-                            false
+                            None
                         }
                         _ => {
-                            fresh_hashes.insert(file.path.clone(), hash);
-                            true
+                            fresh_hashes.insert(file.path.clone(), (hash, stamp));
+                            Some(file)
                         }
-                    }
-                })
+                    },
+                )
                 .collect()
         }
-        None => sources,
+        None => sources.into_iter().map(|(f, _)| f).collect(),
     };
     let (parsed, parse_diagnostics) = article::parse_all(fresh, opts.site.timezone);
     lap("parse", &mut timings);
@@ -470,7 +508,7 @@ fn prepare_reporting(
         new_articles.into_iter().map(std::sync::Arc::new).collect();
     if let Some(c) = cache {
         for article in &new_articles {
-            let Some(hash) = fresh_hashes.get(&article.path) else {
+            let Some((hash, stamp)) = fresh_hashes.get(&article.path) else {
                 continue;
             };
             let mut diags: Diagnostics = parse_diagnostics
@@ -482,7 +520,7 @@ fn prepare_reporting(
             diags.sort();
             c.entries.insert(
                 article.path.clone(),
-                (*hash, std::sync::Arc::clone(article), diags),
+                (*hash, *stamp, std::sync::Arc::clone(article), diags),
             );
         }
     }

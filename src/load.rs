@@ -5,6 +5,7 @@
 //! parallel. Other files are ignored. Unreadable files become diagnostics; the
 //! rest still load.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -93,6 +94,56 @@ pub struct SourceFile {
 
 /// Walks `root/content` and reads every `.md` file in it.
 pub fn sources(root: &Path, links: OutsideLinks) -> (Vec<SourceFile>, Diagnostics) {
+    let loaded = sources_since(root, links, &HashMap::new());
+    (
+        loaded.files.into_iter().map(|(f, _)| f).collect(),
+        loaded.diagnostics,
+    )
+}
+
+/// A file's length and modification time, to tell that it has not changed
+/// since it was last read without reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    len: u64,
+    modified: std::time::SystemTime,
+}
+
+impl Stamp {
+    /// How long a file must have been left alone before it was read for its
+    /// stamp to be trusted. A file saved twice within its file system's
+    /// time resolution (up to 2 s on FAT) could keep its length and time;
+    /// one left alone longer than that cannot be changed without moving them.
+    const SETTLED: std::time::Duration = std::time::Duration::from_secs(3);
+
+    /// The stamp of a file as it is now, if it has settled: it was last
+    /// modified more than [`Stamp::SETTLED`] ago.
+    pub fn settled(meta: &std::fs::Metadata) -> Option<Stamp> {
+        let modified = meta.modified().ok()?;
+        let age = std::time::SystemTime::now().duration_since(modified).ok()?;
+        (age > Self::SETTLED).then_some(Stamp {
+            len: meta.len(),
+            modified,
+        })
+    }
+}
+
+/// The articles' files: those read, each with its stamp if it has settled,
+/// and those whose stamp matched and were not read.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Files read, with their stamps.
+    pub files: Vec<(SourceFile, Option<Stamp>)>,
+    /// Paths (relative to the root) of files not read: unchanged since
+    /// their stamp in `known`.
+    pub unchanged: Vec<PathBuf>,
+    /// Problems found.
+    pub diagnostics: Diagnostics,
+}
+
+/// Like [`sources`], but a file whose stamp is the one `known` gives for
+/// its path is not read again (`serve`, between rebuilds).
+pub fn sources_since(root: &Path, links: OutsideLinks, known: &HashMap<PathBuf, Stamp>) -> Loaded {
     if !root.join(CONTENT_DIR).is_dir() {
         let mut diagnostics = Diagnostics::new();
         diagnostics.push(
@@ -104,7 +155,10 @@ pub fn sources(root: &Path, links: OutsideLinks) -> (Vec<SourceFile>, Diagnostic
                 "put article files (markdown with YAML front matter) in content/, or pass --root",
             ),
         );
-        return (Vec::new(), diagnostics);
+        return Loaded {
+            diagnostics,
+            ..Loaded::default()
+        };
     }
     let (found, mut diagnostics) = folder_files(root, CONTENT_DIR, links);
     let paths: Vec<PathBuf> = found
@@ -112,10 +166,18 @@ pub fn sources(root: &Path, links: OutsideLinks) -> (Vec<SourceFile>, Diagnostic
         .map(|(_, path)| path)
         .filter(|path| is_article(path))
         .collect();
-    let read: Vec<Result<SourceFile, Diagnostic>> = paths
+    let read: Vec<Result<Read, Diagnostic>> = paths
         .par_iter()
         .map(|path| {
             let rel = relative(root, path);
+            // Taken before the read, so a write during the read leaves a
+            // stamp that no longer matches.
+            let stamp = std::fs::metadata(path)
+                .ok()
+                .and_then(|m| Stamp::settled(&m));
+            if stamp.is_some() && known.get(&rel) == stamp.as_ref() {
+                return Ok(Read::Unchanged(rel));
+            }
             let bytes = fsx::read(path)
                 .map_err(|e| Diagnostic::error(Location::file(&rel), e.to_string()))?;
             let text = decode(bytes).map_err(|(line, column, byte)| {
@@ -125,20 +187,30 @@ pub fn sources(root: &Path, links: OutsideLinks) -> (Vec<SourceFile>, Diagnostic
                 )
                 .with_help("save the file as UTF-8")
             })?;
-            Ok(SourceFile {
-                path: rel,
-                text: normalise_newlines(text),
-            })
+            Ok(Read::Text(
+                SourceFile {
+                    path: rel,
+                    text: normalise_newlines(text),
+                },
+                stamp,
+            ))
         })
         .collect();
-    let mut files = Vec::with_capacity(read.len());
+    let mut loaded = Loaded::default();
     for r in read {
         match r {
-            Ok(f) => files.push(f),
+            Ok(Read::Text(f, stamp)) => loaded.files.push((f, stamp)),
+            Ok(Read::Unchanged(path)) => loaded.unchanged.push(path),
             Err(d) => diagnostics.push(d),
         }
     }
-    (files, diagnostics)
+    loaded.diagnostics = diagnostics;
+    loaded
+}
+
+enum Read {
+    Text(SourceFile, Option<Stamp>),
+    Unchanged(PathBuf),
 }
 
 /// Every visible file under `root/folder` (recursively, sorted), as its name

@@ -122,6 +122,8 @@ pub enum ServeEvent {
         elapsed: Duration,
         /// Warnings.
         diagnostics: Diagnostics,
+        /// Wall time of each stage of the rebuild.
+        timings: Vec<(&'static str, Duration)>,
     },
     /// A build failed; the previous site stays up.
     Failed(Diagnostics),
@@ -543,27 +545,32 @@ async fn rebuild(
     } else {
         None
     };
-    let result = tokio::task::spawn_blocking(move || -> Result<Snapshot, Diagnostics> {
-        let opts =
-            config::load(&root, &overrides).map_err(|d| d.into_iter().collect::<Diagnostics>())?;
-        let last = previous.as_ref().and_then(|s| s.site.as_ref());
-        let prepared = {
-            let mut cache = cache.lock().map_err(|_| Diagnostics::new())?;
-            match last {
-                Some(last) => crate::prepare_after(&opts, &mut cache, &last.prepared.digest),
-                None => crate::prepare(&opts, Some(&mut cache)),
-            }
-            .map_err(|f| f.diagnostics)?
-        };
-        // The groups held, so the plan and its index did too.
-        let kept = last
-            .filter(|_| !prepared.regrouped)
-            .map(|l| (Arc::clone(&l.plan), Arc::clone(&l.index)));
-        snapshot(prepared, opts.site, kept)
-    })
-    .await;
+    let result =
+        tokio::task::spawn_blocking(move || -> Result<(Snapshot, Timings), Diagnostics> {
+            let opts = config::load(&root, &overrides)
+                .map_err(|d| d.into_iter().collect::<Diagnostics>())?;
+            let last = previous.as_ref().and_then(|s| s.site.as_ref());
+            let prepared = {
+                let mut cache = cache.lock().map_err(|_| Diagnostics::new())?;
+                match last {
+                    Some(last) => crate::prepare_after(&opts, &mut cache, &last.prepared.digest),
+                    None => crate::prepare(&opts, Some(&mut cache)),
+                }
+                .map_err(|f| f.diagnostics)?
+            };
+            // The groups held, so the plan and its index did too.
+            let kept = last
+                .filter(|_| !prepared.regrouped)
+                .map(|l| (Arc::clone(&l.plan), Arc::clone(&l.index)));
+            let mut timings = prepared.timings.clone();
+            let snapshotting = Instant::now();
+            let snapshot = snapshot(prepared, opts.site, kept)?;
+            timings.push(("plan and sample render", snapshotting.elapsed()));
+            Ok((snapshot, timings))
+        })
+        .await;
     match result {
-        Ok(Ok(snapshot)) => {
+        Ok(Ok((snapshot, timings))) => {
             let (articles, pages, diagnostics) = match &snapshot.site {
                 Some(site) => (
                     site.prepared.digest.entries.len(),
@@ -586,6 +593,7 @@ async fn rebuild(
                 pages,
                 elapsed: started.elapsed(),
                 diagnostics,
+                timings,
             });
         }
         Ok(Err(mut diagnostics)) => {
@@ -609,6 +617,9 @@ async fn rebuild(
     let generation = state.generation.fetch_add(1, Ordering::SeqCst) + 1;
     let _ = state.reload.send(generation);
 }
+
+/// Wall time of each stage.
+type Timings = Vec<(&'static str, Duration)>;
 
 /// A render plan and its index by output path.
 type PlanIndex = (Arc<Vec<Recipe>>, Arc<HashMap<String, usize>>);

@@ -872,3 +872,44 @@ fn a_body_edit_keeps_the_groups_and_gives_the_digest_a_full_build_gives() {
         assert!(regrouped.digest == full.digest);
     }
 }
+
+#[test]
+fn a_file_whose_length_and_time_have_not_moved_is_not_read_again() {
+    let site = SiteTest::fixture("mixed");
+    let opts = site.options(&briefing::config::Overrides::default());
+    let path = site.root().join(ARTICLE);
+    let text = std::fs::read_to_string(&path).expect("fixture article");
+    let settled = std::time::SystemTime::now() - Duration::from_secs(60);
+    let set_time = || {
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .and_then(|f| f.set_modified(settled))
+            .expect("set the file's time");
+    };
+    set_time();
+    let mut cache = briefing::ArticleCache::default();
+    let first = briefing::prepare(&opts, Some(&mut cache)).expect("builds");
+    let title = |digest: &briefing::digest::Digest| {
+        digest
+            .entries
+            .iter()
+            .find(|e| e.article.path.ends_with("a-same.md"))
+            .map(|e| e.article.meta.title.clone())
+            .expect("the article")
+    };
+    assert_eq!(title(&first.digest), "Weekly vulnerability roundup");
+
+    // Same length, same time: the stamp matches, so the cached article stands.
+    let same_length = text.replacen("Weekly", "Weakly", 1);
+    assert_eq!(same_length.len(), text.len());
+    std::fs::write(&path, &same_length).expect("write");
+    set_time();
+    let second = briefing::prepare_after(&opts, &mut cache, &first.digest).expect("builds");
+    assert_eq!(title(&second.digest), "Weekly vulnerability roundup");
+
+    // Any save moves the time: the file is read again.
+    std::fs::write(&path, &same_length).expect("write");
+    let third = briefing::prepare_after(&opts, &mut cache, &second.digest).expect("builds");
+    assert_eq!(title(&third.digest), "Weakly vulnerability roundup");
+}
