@@ -301,8 +301,27 @@ pub fn build<A: Into<Arc<Article>>>(articles: Vec<A>, site: &SiteConfig) -> Dige
 /// Like [`build`], with the time grouping, clustering and finding related
 /// articles took (for `--timings`).
 pub fn build_timed(
+    articles: Vec<Arc<Article>>,
+    site: &SiteConfig,
+) -> (Digest, [(&'static str, std::time::Duration); 3]) {
+    build_keeping_stories(articles, site, None)
+}
+
+/// The stories of a digest (clusters, each entry's cluster, merge reasons),
+/// kept by [`build_keeping_stories`].
+pub type KeptStories = (
+    Vec<Vec<EntryId>>,
+    Vec<usize>,
+    Vec<(EntryId, EntryId, String)>,
+);
+
+/// Like [`build_timed`]; with `kept`, the stories of a digest of the same
+/// files in which nothing that clustering reads has changed (`serve`, after
+/// a tag change), instead of clustering again.
+pub fn build_keeping_stories(
     mut articles: Vec<Arc<Article>>,
     site: &SiteConfig,
+    kept: Option<KeptStories>,
 ) -> (Digest, [(&'static str, std::time::Duration); 3]) {
     let started = std::time::Instant::now();
     articles.sort_by(|a, b| a.path.cmp(&b.path));
@@ -427,7 +446,10 @@ pub fn build_timed(
     }
     let entity_groups = entity_groups(&entities);
     let grouped = started.elapsed();
-    let (clusters, cluster_of, merge_reasons) = stories(&entries, site);
+    let (clusters, cluster_of, merge_reasons) = match kept {
+        Some(stories) => stories,
+        None => stories(&entries, site),
+    };
     let clustered = started.elapsed();
     let related = related(&entries, &entities, &tags_index(&entries), &cluster_of);
     let timings = [

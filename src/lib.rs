@@ -346,6 +346,46 @@ pub fn only_body_changed(old: &enrich::Article, new: &enrich::Article) -> bool {
     probe == *old
 }
 
+/// Whether `new` differs from `old` only in its body and its tags: what
+/// clustering never reads, so the stories of the last digest still hold.
+pub fn only_body_or_tags_changed(old: &enrich::Article, new: &enrich::Article) -> bool {
+    let mut probe = new.clone();
+    probe.tags.clone_from(&old.tags);
+    probe.meta.tags.clone_from(&old.meta.tags);
+    only_body_changed(old, &probe)
+}
+
+/// The stories of `previous`, when every fresh article replaces one of the
+/// same path with only its body or tags changed and no file came or went.
+fn stories_kept(
+    previous: &digest::Digest,
+    fresh: &[std::sync::Arc<enrich::Article>],
+    total: usize,
+) -> Option<digest::KeptStories> {
+    if total != previous.entries.len() {
+        return None;
+    }
+    let at: std::collections::HashMap<&std::path::Path, usize> = previous
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.article.path.as_path(), i))
+        .collect();
+    fresh
+        .iter()
+        .all(|a| {
+            at.get(a.path.as_path())
+                .is_some_and(|&i| only_body_or_tags_changed(&previous.entries[i].article, a))
+        })
+        .then(|| {
+            (
+                previous.clusters.clone(),
+                previous.cluster_of.clone(),
+                previous.merge_reasons.clone(),
+            )
+        })
+}
+
 /// `previous` with `fresh` swapped in, when every fresh article replaces one
 /// of the same path with only its body changed and no file came or went.
 fn patched(
@@ -545,12 +585,14 @@ fn prepare_reporting(
             regrouped: false,
         });
     }
+    let kept_stories = previous.and_then(|p| stories_kept(p, &new_articles, total));
     let articles: Vec<std::sync::Arc<enrich::Article>> = new_articles
         .into_iter()
         .chain(reused.into_iter().map(|(a, _)| a))
         .collect();
     progress.stage("group, cluster, relate");
-    let (digest, digest_timings) = digest::build_timed(articles, &opts.site);
+    let (digest, digest_timings) =
+        digest::build_keeping_stories(articles, &opts.site, kept_stories);
     timings.extend(digest_timings);
     Ok(PreparedSite {
         regrouped: true,

@@ -871,6 +871,21 @@ fn a_body_edit_keeps_the_groups_and_gives_the_digest_a_full_build_gives() {
         let full = briefing::prepare(&opts, None).expect("builds");
         assert!(regrouped.digest == full.digest);
     }
+
+    // A copy of the article under its URL: a new URL changes the stories,
+    // so the stories of the last digest must not be kept.
+    site.write(ARTICLE, &text);
+    let copy = "content/2024/11/copy.md";
+    site.write(copy, &text.replacen("title: ", "title: Copy of ", 1));
+    let together = briefing::prepare_after(&opts, &mut cache, &patched.digest).expect("builds");
+    let story_count = |d: &briefing::digest::Digest| d.clusters.len();
+    site.write(
+        copy,
+        "---\ntitle: Botnet operators move to residential proxies\nurl: https://vulnweekly.example.com/2024/11/proxies\nsource: Vuln Weekly\ndate: 2024-11-12\ntags: [botnets]\n---\nResidential proxy networks now carry most of the traffic researchers saw.\n",
+    );
+    let apart = briefing::prepare_after(&opts, &mut cache, &together.digest).expect("builds");
+    assert_ne!(story_count(&apart.digest), story_count(&together.digest));
+    assert!(apart.digest == briefing::prepare(&opts, None).expect("builds").digest);
 }
 
 #[test]
