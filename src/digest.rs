@@ -450,6 +450,7 @@ pub fn story_features(entries: &[Entry]) -> Vec<StoryFeatures> {
 pub fn cluster_settings(site: &SiteConfig) -> ClusterSettings {
     ClusterSettings {
         window_days: i64::from(site.cluster_window_days),
+        max_reports: site.limits.story_reports,
         ..ClusterSettings::default()
     }
 }

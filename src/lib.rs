@@ -286,7 +286,7 @@ pub fn prepare(
         clock = Instant::now();
     };
     let links = opts.site.outside_links;
-    let (sources, mut diagnostics) = load::sources(&opts.root, links);
+    let (sources, mut diagnostics) = load::sources(&opts.root, links, opts.site.limits.file_size);
     lap("load", &mut timings);
     // Split what the cache already knows from what needs work, and forget
     // files that are gone.
@@ -317,7 +317,8 @@ pub fn prepare(
         }
         None => sources,
     };
-    let (parsed, parse_diagnostics) = article::parse_all(fresh, opts.site.timezone);
+    let (parsed, parse_diagnostics) =
+        article::parse_all(fresh, opts.site.timezone, &opts.site.limits);
     lap("parse", &mut timings);
     // Templates and theme load before the stop, so one run reports problems
     // in content and templates together.
@@ -376,9 +377,11 @@ pub fn prepare(
     diagnostics.extend(enrich_diagnostics);
     if opts.strict {
         diagnostics.make_warnings_errors();
-        if diagnostics.has_errors() {
-            return Err(diagnostics.into());
-        }
+    }
+    // Enrichment refuses bodies past a limit, and those are errors without
+    // --strict too.
+    if diagnostics.has_errors() {
+        return Err(diagnostics.into());
     }
     let articles: Vec<enrich::Article> = new_articles
         .into_iter()

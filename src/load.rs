@@ -91,8 +91,9 @@ pub struct SourceFile {
     pub text: String,
 }
 
-/// Walks `root/content` and reads every `.md` file in it.
-pub fn sources(root: &Path, links: OutsideLinks) -> (Vec<SourceFile>, Diagnostics) {
+/// Walks `root/content` and reads every `.md` file in it; a file over
+/// `max_bytes` is not read and gives an error instead.
+pub fn sources(root: &Path, links: OutsideLinks, max_bytes: u64) -> (Vec<SourceFile>, Diagnostics) {
     if !root.join(CONTENT_DIR).is_dir() {
         let mut diagnostics = Diagnostics::new();
         diagnostics.push(
@@ -116,6 +117,18 @@ pub fn sources(root: &Path, links: OutsideLinks) -> (Vec<SourceFile>, Diagnostic
         .par_iter()
         .map(|path| {
             let rel = relative(root, path);
+            // Sized before it is read, so a huge file costs no memory.
+            if let Ok(size) = std::fs::metadata(path).map(|m| m.len())
+                && size > max_bytes
+            {
+                return Err(Diagnostic::error(
+                    Location::at(&rel, 1, 1),
+                    format!(
+                        "file is {size} bytes, more than the limit of {max_bytes} (`limits.file_size`); not read"
+                    ),
+                )
+                .with_help("if the file is genuine, raise `limits.file_size` in briefing.yaml"));
+            }
             let bytes = fsx::read(path)
                 .map_err(|e| Diagnostic::error(Location::file(&rel), e.to_string()))?;
             let text = decode(bytes).map_err(|(line, column, byte)| {
@@ -278,7 +291,7 @@ mod tests {
         std::fs::write(c.join("notes.txt"), "x").unwrap();
         std::fs::write(c.join("image.png"), [0u8, 1, 2]).unwrap();
         std::fs::write(c.join(".hidden/x.md"), "x").unwrap();
-        let (files, diags) = sources(dir.path(), OutsideLinks::Skip);
+        let (files, diags) = sources(dir.path(), OutsideLinks::Skip, u64::MAX);
         assert!(diags.is_empty(), "{diags:?}");
         let paths: Vec<_> = files.iter().map(|f| f.path.clone()).collect();
         assert_eq!(
@@ -300,7 +313,7 @@ mod tests {
         std::fs::write(dir.path().join("outside.md"), "linked").unwrap();
         #[cfg(unix)]
         std::os::unix::fs::symlink(dir.path().join("outside.md"), c.join("b.md")).unwrap();
-        let (files, diags) = sources(dir.path(), OutsideLinks::Skip);
+        let (files, diags) = sources(dir.path(), OutsideLinks::Skip, u64::MAX);
         let shown: Vec<String> = diags.iter().map(ToString::to_string).collect();
         assert_eq!(
             shown,
@@ -324,7 +337,7 @@ mod tests {
         std::os::unix::fs::symlink("user@host.1234:1700000000", c.join(".#a.md")).unwrap();
         std::os::unix::fs::symlink("..", c.join("loop")).unwrap();
         std::os::unix::fs::symlink("gone.md", c.join("b.md")).unwrap();
-        let (files, diags) = sources(dir.path(), OutsideLinks::Skip);
+        let (files, diags) = sources(dir.path(), OutsideLinks::Skip, u64::MAX);
         assert_eq!(files.len(), 1);
         let shown: Vec<String> = diags.iter().map(ToString::to_string).collect();
         assert_eq!(
@@ -345,7 +358,7 @@ mod tests {
         std::fs::create_dir_all(dir.path().join(".git")).unwrap();
         std::fs::write(dir.path().join(".git/config.md"), "token").unwrap();
         std::os::unix::fs::symlink("../.git/config.md", c.join("config.md")).unwrap();
-        let (files, diags) = sources(dir.path(), OutsideLinks::Skip);
+        let (files, diags) = sources(dir.path(), OutsideLinks::Skip, u64::MAX);
         assert!(files.is_empty());
         let shown: Vec<String> = diags.iter().map(|d| d.message.clone()).collect();
         assert_eq!(
@@ -357,7 +370,7 @@ mod tests {
     #[test]
     fn missing_content_folder_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
-        let (files, diags) = sources(dir.path(), OutsideLinks::Skip);
+        let (files, diags) = sources(dir.path(), OutsideLinks::Skip, u64::MAX);
         assert!(files.is_empty());
         assert_eq!(diags.error_count(), 1);
     }

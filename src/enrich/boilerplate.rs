@@ -742,20 +742,22 @@ pub fn plain_text(markdown: &str, max_words: usize) -> String {
 /// Tags a page gives itself through its own label links
 /// (`[Cybercrime](https://site/search/label/Cybercrime)`): links at or after
 /// line `from` (0-based) to the article's own host whose path contains one of
-/// `patterns`. Gives the link texts, in page order, without duplicates.
+/// `patterns`. Gives the link texts, in page order, without duplicates, each
+/// with its line in `body` (0-based).
 pub fn page_tags(
     body: &str,
     from: usize,
     patterns: &[String],
     article_url: &url::Url,
-) -> Vec<String> {
+) -> Vec<(String, usize)> {
     let host = |u: &url::Url| {
         u.host_str()
             .map(|h| h.trim_start_matches("www.").to_ascii_lowercase())
     };
     let own_host = host(article_url);
-    let mut tags: Vec<String> = Vec::new();
-    for line in body.lines().skip(from) {
+    let mut tags: Vec<(String, usize)> = Vec::new();
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for (at, line) in body.lines().enumerate().skip(from) {
         for (text, href) in measure(line).links {
             let Ok(target) = article_url.join(&href) else {
                 continue;
@@ -778,8 +780,8 @@ pub fn page_tags(
                 && !is_id
                 && text.chars().count() <= 40
                 && text.split(' ').count() <= 5;
-            if plausible && !tags.iter().any(|t| t.eq_ignore_ascii_case(&text)) {
-                tags.push(text);
+            if plausible && seen.insert(text.to_ascii_lowercase()) {
+                tags.push((text, at));
             }
         }
     }

@@ -9,6 +9,7 @@
 
 mod build;
 mod check;
+mod cost;
 mod determinism;
 mod errors;
 mod feeds;

@@ -282,12 +282,12 @@ fn page_tags_come_from_label_links_after_the_body_start() {
     );
     // The menu's "Data Breaches" label link sits above the article: not a tag.
     assert_eq!(
-        page_tags(NEWS_PAGE, c.body_start, &patterns, &url),
+        names(page_tags(NEWS_PAGE, c.body_start, &patterns, &url)),
         ["botnet", "Law Enforcement"]
     );
     // CVE tag links are entities, not tags.
     let cve = "[CVE-2026-1234](https://news.example/tag/cve-2026-1234/) [Patch](https://news.example/tag/patch/)";
-    assert_eq!(page_tags(cve, 0, &patterns, &url), ["Patch"]);
+    assert_eq!(names(page_tags(cve, 0, &patterns, &url)), ["Patch"]);
     // Links to other hosts never count.
     let other = "[Ransomware](https://elsewhere.example/tag/ransomware/)";
     assert!(page_tags(other, 0, &patterns, &url).is_empty());
@@ -297,4 +297,8 @@ fn page_tags_come_from_label_links_after_the_body_start() {
 fn plain_text_skips_code_and_markup() {
     let md = "# Head\n\nSome **bold** [link](https://e.org/) text.\n\n```\ncode here\n```\n";
     assert_eq!(plain_text(md, 100), "Head\nSome bold link text.\n");
+}
+
+fn names(tags: Vec<(String, usize)>) -> Vec<String> {
+    tags.into_iter().map(|(t, _)| t).collect()
 }
