@@ -60,15 +60,27 @@ fn markdown_options() -> Options {
     options
 }
 
-/// Renders `markdown`; relative URLs resolve against `base` (the original
-/// article), or are dropped when there is none. With `mentions`, the first
-/// mention of each entity in the text links to its page.
-pub fn render(markdown: &str, base: Option<&Url>, mentions: Option<MentionLinks<'_>>) -> Rendered {
+/// What relative links in a body mean.
+#[derive(Debug, Clone, Copy)]
+pub enum Links<'a> {
+    /// A scraped page: relative links resolve against its original URL, or
+    /// are dropped when it has none, and `#fragments` that point at nothing
+    /// on our page are dropped.
+    AgainstOriginal(Option<&'a Url>),
+    /// A hand-written entry: every link stays as the editor wrote it, and
+    /// `briefing check` reports those that lead nowhere.
+    AsWritten,
+}
+
+/// Renders `markdown`, relative links as `links` says. With `mentions`, the
+/// first mention of each entity in the text links to its page.
+pub fn render(markdown: &str, links: Links<'_>, mentions: Option<MentionLinks<'_>>) -> Rendered {
     let options = markdown_options();
     let mut footnotes = Footnotes::default();
     let mut lede = LedeFinder::default();
     let mut skipping_image = 0usize;
     let mut events: Vec<Event<'_>> = Vec::new();
+    let mut html_block = String::new();
     for event in Parser::new_ext(markdown, options) {
         lede.observe(&event);
         if skipping_image > 0 {
@@ -94,46 +106,65 @@ pub fn render(markdown: &str, base: Option<&Url>, mentions: Option<MentionLinks<
             Event::End(TagEnd::FootnoteDefinition) => {
                 events.push(Event::Html(CowStr::Borrowed("</div>\n")));
             }
-            // Raw HTML from the page never brings its own ids: ours (footnotes,
-            // headings) are the only ones, so nothing can take theirs.
-            Event::Html(h) => events.push(Event::Html(strip_ids(&h).into())),
-            Event::InlineHtml(h) => events.push(Event::InlineHtml(strip_ids(&h).into())),
-            other => events.push(other),
+            // An HTML block comes a line at a time and a tag may span lines:
+            // gather the block, so ids are stripped from whole tags.
+            Event::Html(h) => html_block.push_str(&h),
+            Event::InlineHtml(h) => {
+                flush_html(&mut html_block, &mut events);
+                events.push(Event::InlineHtml(strip_ids(&h).into()));
+            }
+            other => {
+                flush_html(&mut html_block, &mut events);
+                events.push(other);
+            }
         }
     }
+    flush_html(&mut html_block, &mut events);
     let heading_ids = add_heading_ids(&mut events);
     footnotes.ids.extend(heading_ids);
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut raw, events.into_iter());
-    let html = sanitise(&raw, base, footnotes.ids, mentions);
+    let html = sanitise(&raw, links, footnotes.ids, mentions);
     Rendered {
         html: SafeHtml(html),
         lede: lede.found,
     }
 }
 
-static RAW_ID: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)(^|[\s/])(id|name)(\s*=)").expect("id pattern compiles")
-});
-
-/// Renames `id=` (and `name=`) attributes in raw HTML so the sanitiser drops
-/// them.
+/// Drops `id` and `name` attributes from raw HTML, so that ours (footnotes,
+/// headings) are the only ids and nothing can take theirs. Read with an HTML
+/// rewriter, so text such as "set id=5" and markup quoted in code stay as
+/// written.
 fn strip_ids(html: &str) -> String {
     if !html.contains('<') {
         return html.to_owned();
     }
-    // Only inside tags: text such as "set id=5" stays as written.
-    let mut out = String::with_capacity(html.len() + 16);
-    let mut rest = html;
-    while let Some(start) = rest.find('<') {
-        out.push_str(&rest[..start]);
-        let tag = &rest[start..];
-        let end = tag.find('>').map_or(tag.len(), |i| i + 1);
-        out.push_str(&RAW_ID.replace_all(&tag[..end], "${1}data-dropped-${2}${3}"));
-        rest = &tag[end..];
+    let settings = lol_html::RewriteStrSettings::new().append_element_content_handler(
+        lol_html::element!("*", |el| {
+            el.remove_attribute("id");
+            el.remove_attribute("name");
+            Ok(())
+        }),
+    );
+    // The rewriter fails only on its memory limit or a handler error, and
+    // ours has none; on failure the sanitiser still drops stray ids, only
+    // not before one could take ours, so the text is escaped whole instead.
+    lol_html::rewrite_str(html, settings).unwrap_or_else(|_| escape_text(html))
+}
+
+/// `text` with `&`, `<` and `>` escaped, to show markup as text.
+fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Pushes the raw HTML gathered so far, ids stripped, as one event.
+fn flush_html(block: &mut String, events: &mut Vec<Event<'_>>) {
+    if !block.is_empty() {
+        events.push(Event::Html(strip_ids(block).into()));
+        block.clear();
     }
-    out.push_str(rest);
-    out
 }
 
 /// Ids our own templates use; a heading never takes one of them.
@@ -355,12 +386,15 @@ impl LedeFinder {
 /// Runs ammonia with our allow-lists, then fixes up `<img>` elements.
 fn sanitise(
     raw: &str,
-    base: Option<&Url>,
+    links: Links<'_>,
     ids: HashSet<String>,
     mentions: Option<MentionLinks<'_>>,
 ) -> String {
     let links = LinkPolicy {
-        base: base.cloned(),
+        links: match links {
+            Links::AgainstOriginal(base) => Some(base.cloned()),
+            Links::AsWritten => None,
+        },
         fragment_ids: ids.clone(),
     };
     let id_filter = IdPolicy {
@@ -490,15 +524,21 @@ fn sanitise(
     tidy(&builder.clean(raw).to_string(), mentions)
 }
 
-/// Where relative URLs go: fragments only to ids on our page, everything else
-/// resolved against the original article (or dropped when there is none).
+/// Where relative URLs go. For a scraped page: fragments only to ids on our
+/// page, everything else resolved against the original article (or dropped
+/// when there is none). For a hand-written entry: as written.
 struct LinkPolicy {
-    base: Option<Url>,
+    /// `Some(original URL, if any)` for a scraped page; `None` keeps links
+    /// as written.
+    links: Option<Option<Url>>,
     fragment_ids: HashSet<String>,
 }
 
 impl<'a> ammonia::UrlRelativeEvaluate<'a> for LinkPolicy {
     fn evaluate<'url>(&self, url: &'url str) -> Option<Cow<'url, str>> {
+        let Some(base) = &self.links else {
+            return Some(Cow::Borrowed(url));
+        };
         if let Some(fragment) = url.strip_prefix('#') {
             // A scraped `#link_share` would otherwise point into our own site.
             return self
@@ -506,7 +546,7 @@ impl<'a> ammonia::UrlRelativeEvaluate<'a> for LinkPolicy {
                 .contains(fragment)
                 .then_some(Cow::Borrowed(url));
         }
-        let joined = self.base.as_ref()?.join(url).ok()?;
+        let joined = base.as_ref()?.join(url).ok()?;
         matches!(joined.scheme(), "http" | "https").then(|| Cow::Owned(joined.to_string()))
     }
 }
@@ -731,7 +771,9 @@ mod tests {
 
     fn html(md: &str, base: Option<&str>) -> String {
         let base = base.map(|b| Url::parse(b).unwrap());
-        render(md, base.as_ref(), None).html.0
+        render(md, Links::AgainstOriginal(base.as_ref()), None)
+            .html
+            .0
     }
 
     #[test]
@@ -769,6 +811,22 @@ mod tests {
         let out = html("[about](/p/about.html)", None);
         assert!(!out.contains("href"), "{out}");
         assert!(out.contains("about"), "{out}");
+    }
+
+    #[test]
+    fn an_editors_links_stay_as_written() {
+        // See: issue 11: `See [this](/no/such/page/)` lost its link.
+        let out = render(
+            "See [this](/no/such/page/), [that](../x/) and [here](#nowhere).",
+            Links::AsWritten,
+            None,
+        )
+        .html
+        .0;
+        assert_eq!(
+            out,
+            "<p>See <a href=\"/no/such/page/\" rel=\"noopener noreferrer\">this</a>, <a href=\"../x/\" rel=\"noopener noreferrer\">that</a> and <a href=\"#nowhere\" rel=\"noopener noreferrer\">here</a>.</p>\n"
+        );
     }
 
     #[test]
@@ -874,7 +932,7 @@ mod tests {
         };
         let out = render(
             "# CVE-2021-44228\n\nCozy Bear used cve-2021-44228 and `CVE-2021-45046`; [CVE-2021-45046](https://nvd.example/) then CVE-2021-44228 and APT29.",
-            None,
+            Links::AsWritten,
             Some(m),
         )
         .html
@@ -919,7 +977,7 @@ mod tests {
     #[test]
     fn lede_skips_menus_and_short_lines() {
         let md = "* [Home](/)\n* [News](/n)\n\n[Subscribe](#s) [Share](#x) [Follow us on Twitter and Facebook today](#y)\n\n**Dec 02, 2024**\n\nA global law enforcement operation has led to the arrest of more than 5,500 suspects in many countries.\n\nSecond.";
-        let lede = render(md, None, None).lede.unwrap();
+        let lede = render(md, Links::AsWritten, None).lede.unwrap();
         assert!(lede.starts_with("A global law enforcement"), "{lede}");
     }
 }

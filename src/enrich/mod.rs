@@ -115,7 +115,7 @@ fn enrich(
         // from paying for the nesting first.
         let article = Article {
             path: parsed.path,
-            html: markdown::render("", None, None).html,
+            html: markdown::render("", markdown::Links::AsWritten, None).html,
             summary: String::new(),
             tags: Vec::new(),
             entities: Vec::new(),
@@ -168,7 +168,14 @@ fn enrich(
         watchlist,
         site_path,
     };
-    let rendered = markdown::render(&body, meta.url.as_ref(), Some(mentions));
+    // An editor's links are kept as written and `check` reports the broken
+    // ones; a scraped page's relative links mean its original site.
+    let links = if meta.fetched.is_some() {
+        markdown::Links::AgainstOriginal(meta.url.as_ref())
+    } else {
+        markdown::Links::AsWritten
+    };
+    let rendered = markdown::render(&body, links, Some(mentions));
     let summary = match &meta.summary {
         Some(s) => s.split_whitespace().collect::<Vec<_>>().join(" "),
         None => rendered

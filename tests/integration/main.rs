@@ -16,6 +16,7 @@ mod feeds;
 mod harness;
 mod init;
 mod intelligence;
+mod links;
 mod safety;
 mod serve;
 mod subpath;
