@@ -399,6 +399,45 @@ pub fn prepare(
     })
 }
 
+/// The per-file pipeline on one file's text, in memory: front matter,
+/// article, enrichment, then the site of that one article rendered with the
+/// built-in templates (its page and every feed that carries it). Reads and
+/// writes nothing, so the fuzz target (`fuzz/`) and regression tests can
+/// drive it with any bytes.
+///
+/// # Errors
+/// Every problem found in the file, or in rendering it.
+pub fn render_one(
+    path: &std::path::Path,
+    text: &str,
+    site: &config::SiteConfig,
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    let file = load::SourceFile {
+        path: path.to_path_buf(),
+        text: text.replace("\r\n", "\n"),
+    };
+    let (parsed, mut diagnostics) = article::parse(file, site.timezone, &site.limits);
+    let Some(parsed) = parsed.filter(|_| !diagnostics.has_errors()) else {
+        return Err(diagnostics);
+    };
+    let watchlist = enrich::entities::Watchlist::default();
+    let (articles, enrich_diagnostics) = enrich::run(vec![parsed], site, &watchlist);
+    diagnostics.extend(enrich_diagnostics);
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    let digest = digest::build(articles, site);
+    let templates = render::Templates::builtin()?;
+    let plan = render::plan(&digest, site);
+    render::site(
+        &digest,
+        &templates,
+        site,
+        &enrich::entities::Kev::default(),
+        &plan,
+    )
+}
+
 /// Loads, parses, enriches, groups and renders the site in memory.
 ///
 /// # Errors

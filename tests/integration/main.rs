@@ -13,6 +13,7 @@ mod cost;
 mod determinism;
 mod errors;
 mod feeds;
+mod fuzz;
 mod harness;
 mod init;
 mod intelligence;
