@@ -92,6 +92,7 @@ fn too_deep(text: &str, max: usize) -> Option<(usize, usize)> {
     let mut prev = '\n';
     let (mut line, mut column) = (1, 0);
     let mut in_comment = false;
+    let mut closed_single = false;
     for c in text.chars() {
         if c == '\n' {
             (line, column) = (line + 1, 0);
@@ -101,16 +102,22 @@ fn too_deep(text: &str, max: usize) -> Option<(usize, usize)> {
             continue;
         }
         column += 1;
+        // `''` inside a single-quoted scalar is a quote, not its end.
+        let reopens = c == '\'' && closed_single;
+        closed_single = false;
         match quote {
             Some(q) => {
                 if c == q && !(q == '"' && prev == '\\') {
                     quote = None;
+                    closed_single = q == '\'';
                 }
             }
             None if in_comment => {}
             None => match c {
                 '#' if prev.is_whitespace() => in_comment = true,
-                '"' | '\'' if prev.is_whitespace() || "[{,:".contains(prev) => quote = Some(c),
+                '"' | '\'' if reopens || prev.is_whitespace() || "[{,:".contains(prev) => {
+                    quote = Some(c)
+                }
                 '[' | '{' => {
                     depth += 1;
                     if depth > max {
@@ -522,6 +529,44 @@ fn to_json(v: serde_yaml::Value) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nesting_counts_brackets_outside_quotes_and_comments() {
+        assert_eq!(too_deep("tags: [[a]]", 2), None);
+        assert_eq!(too_deep("tags: [[[a]]]", 2), Some((1, 9)));
+        assert_eq!(too_deep("x: {a: [b]}\ny: [[[", 2), Some((2, 6)));
+        // Quoted scalars, escaped quotes and comments do not count.
+        assert_eq!(too_deep("t: \"[[[ \\\" [[[\"\nu: '[[[ '' [[['", 2), None);
+        assert_eq!(too_deep("d: 2024-12-03 # [[[[", 2), None);
+        // A quote inside a plain scalar opens nothing.
+        assert_eq!(too_deep("t: it's [[[", 2), Some((1, 11)));
+    }
+
+    #[test]
+    fn front_matter_past_its_bounds_is_refused_before_yaml() {
+        let bounds = Bounds {
+            max_bytes: 40,
+            max_depth: 2,
+        };
+        let deep = "---\ntitle: x\ntags: [[[a]]]\n---\n";
+        assert_eq!(
+            parse_bounded(deep, bounds),
+            Err(FrontMatterError::TooDeep {
+                limit: 2,
+                line: 3,
+                column: 9
+            })
+        );
+        let big = format!("---\ntitle: {}\n---\n", "x".repeat(40));
+        assert_eq!(
+            parse_bounded(&big, bounds),
+            Err(FrontMatterError::TooLarge {
+                bytes: 48,
+                limit: 40,
+                line: 3
+            })
+        );
+    }
 
     fn field<'a>(fm: &'a FrontMatter, key: &str) -> &'a Field {
         fm.fields.iter().find(|f| f.key == key).unwrap()
