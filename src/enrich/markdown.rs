@@ -210,8 +210,8 @@ fn add_heading_ids(events: &mut [Event<'_>]) -> Vec<String> {
     ids
 }
 
-/// Byte offset in `markdown` of the raw HTML that nests elements more than
-/// `max` deep, if any does.
+/// Byte offset in `markdown` where its elements (markdown's own and raw
+/// HTML's) first nest more than `max` deep, if they do.
 ///
 /// # Note
 /// The sanitiser's HTML tree builder checks the open elements for every
@@ -230,13 +230,20 @@ pub fn html_too_deep(markdown: &str, max: usize) -> Option<usize> {
     };
     let tokenizer = Tokenizer::new(counter, TokenizerOpts::default());
     let queue = BufferQueue::default();
+    // Markdown nests too (`>` quotes, lists, emphasis): its elements count
+    // with the raw HTML's.
+    let mut markdown_depth = 0usize;
     for (event, range) in Parser::new_ext(markdown, markdown_options()).into_offset_iter() {
-        let (Event::Html(h) | Event::InlineHtml(h)) = event else {
-            continue;
-        };
-        queue.push_back(h.as_ref().into());
-        let _ = tokenizer.feed(&queue);
-        if tokenizer.sink.passed.get() {
+        match event {
+            Event::Start(_) => markdown_depth += 1,
+            Event::End(_) => markdown_depth = markdown_depth.saturating_sub(1),
+            Event::Html(h) | Event::InlineHtml(h) => {
+                queue.push_back(h.as_ref().into());
+                let _ = tokenizer.feed(&queue);
+            }
+            _ => {}
+        }
+        if tokenizer.sink.passed.get() || markdown_depth + tokenizer.sink.depth.get() > max {
             return Some(range.start);
         }
     }

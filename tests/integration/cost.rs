@@ -227,6 +227,34 @@ fn deeply_nested_html_is_refused_at_its_line() {
     );
 }
 
+// Found by trying: markdown nests as deep as HTML (`>` quotes took 21 s).
+#[test]
+fn deeply_nested_markdown_quotes_are_refused_at_their_line() {
+    let body = format!("Intro.\n\n{} x", ">".repeat(50_000));
+    let stderr = refused(&[("content/quotes.md", article("Quotes", "", &body))]);
+    assert_eq!(
+        stderr,
+        "content/quotes.md:7:257: error: HTML nested more than 256 elements deep (`limits.html_depth`); the body is not rendered\n  help: if the page is genuine, raise `limits.html_depth` in briefing.yaml\nerror: 1 file has errors; public/ was not changed"
+    );
+}
+
+// Found by trying: a line of 100,000 `[` took 5 s in the link scan.
+#[test]
+fn a_line_of_unclosed_brackets_is_text() {
+    let site = SiteTest::fixture("cost");
+    let body = format!(
+        "{}[a](https://e.org/) and [b](https://e.org/b)",
+        "[".repeat(100_000)
+    );
+    site.write("content/brackets.md", &article("Brackets", "", &body));
+    site.build_ok();
+    let page = site.html("articles/brackets/index.html");
+    assert_eq!(
+        attrs(&page, ".article-body a", "href"),
+        ["https://e.org/", "https://e.org/b"]
+    );
+}
+
 #[test]
 fn nesting_in_code_and_old_style_html_are_not_counted() {
     let site = SiteTest::fixture("cost");
