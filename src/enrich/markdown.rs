@@ -1,13 +1,16 @@
 //! Markdown to sanitised HTML.
 //!
-//! Takes an article's markdown body and the URL of its original page; gives
-//! [`SafeHtml`] and the plain text of the first real paragraph (for the
-//! summary). Scraped bodies are hostile: the HTML goes through ammonia (no
-//! scripts, no event handlers, no `javascript:`/`data:` URLs), relative links
-//! and images resolve against the original page's URL, fragment links that
-//! point at nothing on our page are dropped, external links get
-//! `rel="noopener noreferrer"`, and body headings move one level down so the
-//! page's own `<h1>` stays the only one.
+//! Takes an article's markdown body and what its relative links mean
+//! ([`Links`]: the original page's URL for a scraped page, as written for a
+//! hand-written entry); gives [`SafeHtml`] and the plain text of the first
+//! real paragraph (for the summary). Scraped bodies are hostile: the HTML
+//! goes through ammonia (no scripts, no event handlers, no
+//! `javascript:`/`data:` URLs), relative links and images resolve against
+//! the original page's URL, fragment links that point at nothing on our page
+//! are dropped, external links get `rel="noopener noreferrer"`, and body
+//! headings move one level down so the page's own `<h1>` stays the only one.
+//! [`html_too_deep`] measures a body's nesting before any of that, since the
+//! sanitiser's cost grows with its square.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
