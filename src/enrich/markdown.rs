@@ -840,6 +840,18 @@ mod tests {
     }
 
     #[test]
+    fn links_as_written_still_lose_script_urls() {
+        let out = render(
+            "[a](javascript:alert(1)) [b](JaVaScRiPt:alert(2)) <a href=\"vbscript:x\">c</a> <img src=\"data:x\">",
+            Links::AsWritten,
+            None,
+        )
+        .html
+        .0;
+        assert_eq!(out, "<p>a b c </p>\n");
+    }
+
+    #[test]
     fn dangling_fragments_are_dropped_but_footnotes_work() {
         let out = html(
             "[Share](#link_share) text[^n]\n\n[^n]: The note.\n\n<div id=\"fn-1\">forged</div>",
