@@ -7,7 +7,9 @@
 //!
 //! Prints, per file, the body's size before and after (in bytes) with the
 //! kept share, the first and last kept line, and whether the original was
-//! kept whole; then the totals.
+//! kept whole; then the totals. With `--lines` first, it prints every line
+//! of each body instead, marked `+` when kept and `-` when removed, to see
+//! where a page's cut falls.
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -15,7 +17,12 @@ use briefing::enrich::boilerplate::{SourceRules, clean};
 
 fn main() {
     let (mut before, mut after) = (0usize, 0usize);
-    for path in std::env::args().skip(1) {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let per_line = args.first().is_some_and(|a| a == "--lines");
+    if per_line {
+        args.remove(0);
+    }
+    for path in args {
         let Ok(text) = std::fs::read_to_string(&path) else {
             eprintln!("{path}: cannot read");
             continue;
@@ -33,6 +40,10 @@ fn main() {
             .to_owned();
         let body = &text[fm.body_offset..];
         let cleaned = clean(body, &title, &SourceRules::default());
+        if per_line {
+            print_lines(&path, body, &cleaned.markdown);
+            continue;
+        }
         before += body.len();
         after += cleaned.markdown.len();
         let line = |l: Option<&str>| l.unwrap_or("").chars().take(90).collect::<String>();
@@ -51,4 +62,27 @@ fn main() {
         );
     }
     println!("total {before} -> {after} bytes");
+}
+
+/// Every line of `body`, `+` when the cleaned text keeps it (matched in
+/// order, so a repeated line is counted once per kept copy), `-` otherwise.
+fn print_lines(path: &str, body: &str, cleaned: &str) {
+    println!("== {path}");
+    let mut kept = cleaned.lines().filter(|l| !l.trim().is_empty()).peekable();
+    for (n, line) in body.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let mark = if kept.peek() == Some(&line) {
+            kept.next();
+            '+'
+        } else {
+            '-'
+        };
+        println!(
+            "{mark}{:>5} {}",
+            n + 1,
+            line.chars().take(110).collect::<String>()
+        );
+    }
 }

@@ -17,6 +17,7 @@ use crate::config::{Limits, SiteTimezone};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::front_matter::{self, Field};
 use crate::load::SourceFile;
+use crate::names;
 
 /// The front-matter keys Briefing reads itself; any other key goes to `extra`.
 pub const KNOWN_KEYS: [&str; 9] = [
@@ -67,6 +68,9 @@ pub struct ParsedArticle {
     pub body: String,
     /// The file line the body starts on.
     pub body_line: usize,
+    /// Line and column of the `date` value, for messages about the date
+    /// (a future date is left out with a note pointing here).
+    pub date_at: (usize, usize),
 }
 
 /// Parses every file in parallel; keeps the good ones, reports all problems.
@@ -135,8 +139,9 @@ pub fn parse(
     let get = |key: &str| fm.fields.iter().find(|f| f.key == key);
 
     let title = match get("title") {
+        // Decoded once here (`&#x3f;` → `?`); the templates escape once.
         Some(f) => reader.string(f).and_then(|t| {
-            let t = collapse_whitespace(&t);
+            let t = names::title(&t);
             if t.is_empty() {
                 reader.error(f, "`title` is empty", None);
                 None
@@ -152,6 +157,7 @@ pub fn parse(
             None
         }
     };
+    let date_at = get("date").map_or((1, 1), |f| (f.line, f.column));
     let date = match get("date") {
         Some(f) => reader.date(f, timezone),
         None => {
@@ -162,7 +168,7 @@ pub fn parse(
     let url = get("url").and_then(|f| reader.url(f));
     let source = get("source")
         .and_then(|f| reader.optional_string(f))
-        .map(|s| collapse_whitespace(&s))
+        .map(|s| names::name(&s))
         .filter(|s| !s.is_empty());
     let fetched = get("fetch_date").and_then(|f| reader.date(f, timezone));
     let tags = get("tags")
@@ -184,7 +190,7 @@ pub fn parse(
         .unwrap_or_default();
     let summary = get("summary")
         .and_then(|f| reader.optional_string(f))
-        .map(|s| s.trim().to_owned())
+        .map(|s| names::title(&s))
         .filter(|s| !s.is_empty());
     let draft = get("draft").is_some_and(|f| reader.bool(f));
     let author = get("author").and_then(|f| reader.author(f));
@@ -231,6 +237,7 @@ pub fn parse(
         },
         body,
         body_line: fm.body_line,
+        date_at,
     };
     (Some(article), diags)
 }
@@ -376,8 +383,10 @@ impl FieldReader<'_> {
                 Vec::new()
             }
         };
+        // Cleaned here, once: `ransom\u{200b}ware` is `ransomware`, and
+        // `R&amp;D` is `R&D`.
         raw.iter()
-            .map(|t| collapse_whitespace(&strip_controls(t)))
+            .map(|t| names::name(t))
             .filter(|t| !t.is_empty())
             .collect()
     }
@@ -406,14 +415,14 @@ impl FieldReader<'_> {
             Value::Array(items) => {
                 let names: Vec<String> = items
                     .iter()
-                    .filter_map(|v| v.as_str().map(|s| collapse_whitespace(&strip_controls(s))))
+                    .filter_map(|v| v.as_str().map(names::name))
                     .filter(|s| !s.is_empty())
                     .collect();
                 (!names.is_empty()).then(|| names.join(", "))
             }
             _ => self
                 .optional_string(f)
-                .map(|s| collapse_whitespace(&s))
+                .map(|s| names::name(&s))
                 .filter(|s| !s.is_empty()),
         }
     }
@@ -494,12 +503,7 @@ fn json_kind(v: &Value) -> &'static str {
 /// control characters (other than tab and newline), non-characters, and
 /// private-use glyphs (icon fonts in scraped pages).
 pub fn strip_controls(s: &str) -> String {
-    let unwanted = |c: char| {
-        (c.is_control() && c != '\n' && c != '\t')
-            || c == '\u{FFFE}'
-            || c == '\u{FFFF}'
-            || ('\u{E000}'..='\u{F8FF}').contains(&c)
-    };
+    let unwanted = names::is_unwanted_control;
     if !s.chars().any(unwanted) {
         return s.to_owned();
     }
@@ -517,10 +521,6 @@ fn strip_controls_json(v: Value) -> Value {
         ),
         other => other,
     }
-}
-
-fn collapse_whitespace(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

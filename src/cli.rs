@@ -70,6 +70,9 @@ pub struct ServeArgs {
     /// Include articles marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+    /// Include articles dated in the future (left out by default).
+    #[arg(long)]
+    pub future: bool,
     /// Seconds a connection may take to send a request's headers, counted
     /// from when it opens or its last response ends: a stalled or idle
     /// connection is closed then. Open pages' reload streams are not cut.
@@ -153,6 +156,10 @@ pub struct CommonArgs {
     /// Include articles marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+    /// Include articles dated after the build date (by default they are
+    /// left out, each with a note).
+    #[arg(long)]
+    pub future: bool,
     /// Treat every warning as an error.
     #[arg(long)]
     pub strict: bool,
@@ -183,6 +190,7 @@ impl Cli {
             Command::Serve(a) => {
                 return Overrides {
                     drafts: a.drafts,
+                    future: a.future,
                     ..Overrides::default()
                 };
             }
@@ -191,6 +199,7 @@ impl Cli {
             output,
             base_url: common.base_url.clone(),
             drafts: common.drafts,
+            future: common.future,
             strict: common.strict,
             build_date: common.build_date.clone(),
             force,
@@ -227,7 +236,10 @@ pub fn run(cli: Cli) -> ExitCode {
         });
     }
     let result = if writes {
-        crate::build_site(&opts)
+        let bar = ProgressBar::for_stderr();
+        let built = crate::build_site(&opts, &bar);
+        bar.clear();
+        built
     } else {
         crate::check_site(&opts).and_then(|mut site| {
             if let Some(external) = &external {
@@ -266,6 +278,71 @@ pub fn run(cli: Cli) -> ExitCode {
             ExitCode::from(130)
         }
         Err(failure) => fail(&failure, &opts, writes),
+    }
+}
+
+/// The build's progress on a terminal: nothing for the first second (most
+/// builds are done by then), nothing at all when stderr is not a terminal.
+struct ProgressBar {
+    bar: Option<indicatif::ProgressBar>,
+    started: std::time::Instant,
+}
+
+impl ProgressBar {
+    /// How long a build runs before the bar appears.
+    const DELAY: std::time::Duration = std::time::Duration::from_secs(1);
+
+    fn for_stderr() -> Self {
+        use std::io::IsTerminal;
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let bar = indicatif::ProgressBar::with_draw_target(
+                None,
+                indicatif::ProgressDrawTarget::hidden(),
+            );
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} {msg:<24} {wide_bar} {pos}/{len} files {elapsed}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar
+        });
+        ProgressBar {
+            bar,
+            started: std::time::Instant::now(),
+        }
+    }
+
+    fn show_if_slow(&self, bar: &indicatif::ProgressBar) {
+        if bar.is_hidden() && self.started.elapsed() >= Self::DELAY {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+    }
+
+    fn clear(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+impl crate::Progress for ProgressBar {
+    fn stage(&self, name: &'static str) {
+        if let Some(bar) = &self.bar {
+            bar.set_message(name);
+            self.show_if_slow(bar);
+            bar.tick();
+        }
+    }
+
+    fn files(&self, done: u64, total: u64) {
+        if let Some(bar) = &self.bar {
+            if bar.length() != Some(total) {
+                bar.set_length(total);
+            }
+            bar.set_position(done);
+            self.show_if_slow(bar);
+        }
     }
 }
 
@@ -521,7 +598,18 @@ mod tests {
         let o = cli.overrides();
         assert_eq!(o.output, Some(PathBuf::from("dist")));
         assert_eq!(o.base_url.as_deref(), Some("https://digest.example.org/"));
-        assert!(o.drafts && !o.strict);
+        assert!(o.drafts && !o.strict && !o.future);
+    }
+
+    #[test]
+    fn future_is_a_flag_of_build_check_and_serve() {
+        for command in ["build", "check", "serve"] {
+            let cli = Cli::try_parse_from(["briefing", command, "--future"]).unwrap();
+            assert!(cli.overrides().future, "{command}");
+            let cli = Cli::try_parse_from(["briefing", command]).unwrap();
+            assert!(!cli.overrides().future, "{command}");
+        }
+        assert!(Cli::try_parse_from(["briefing", "init", "--future"]).is_err());
     }
 
     #[test]

@@ -49,6 +49,9 @@ pub struct ConfigFile {
     /// URL path fragments that mark a source's own tag links, whose text
     /// becomes a tag. Default `/search/label/`, `/tag/`, `/tags/`, `/category/`.
     pub tag_link_patterns: Vec<String>,
+    /// Most tag links one tag block (a line) may hold; a longer block lists
+    /// names (people, companies), not topics, and gives none. Default 8.
+    pub page_tag_limit: usize,
     /// Most days between two reports of the same story. Default 7.
     pub cluster_window_days: u32,
     /// Sources listed first in a cluster of the same story, by name.
@@ -151,6 +154,8 @@ pub struct CleaningRuleFile {
     pub stop_before: Option<String>,
     /// Lines matching any of these are dropped.
     pub drop: Vec<String>,
+    /// `false`: this source's tag links never become tags. Default `true`.
+    pub page_tags: Option<bool>,
 }
 
 impl Default for ConfigFile {
@@ -169,6 +174,7 @@ impl Default for ConfigFile {
             tag_link_patterns: ["/search/label/", "/tag/", "/tags/", "/category/"]
                 .map(String::from)
                 .to_vec(),
+            page_tag_limit: 8,
             cluster_window_days: 7,
             preferred_sources: Vec::new(),
             feed_content: "full".to_owned(),
@@ -247,6 +253,8 @@ pub struct SiteConfig {
     pub cleaning: BTreeMap<String, SourceRules>,
     /// URL path fragments of tag links.
     pub tag_link_patterns: Vec<String>,
+    /// Most tag links one tag block may hold (more: none of them count).
+    pub page_tag_limit: usize,
     /// Most days between two reports of one story.
     pub cluster_window_days: u32,
     /// Normalised keys of preferred sources, most preferred first.
@@ -295,6 +303,8 @@ pub struct Overrides {
     pub base_url: Option<String>,
     /// `--drafts`: include `draft: true` articles.
     pub drafts: bool,
+    /// `--future`: include articles dated after the build.
+    pub future: bool,
     /// `--strict`: warnings are errors.
     pub strict: bool,
     /// `--build-date`, as written.
@@ -312,6 +322,10 @@ pub struct BuildOptions {
     pub out_dir: PathBuf,
     /// Include drafts.
     pub drafts: bool,
+    /// Include articles dated after the build (`--future`); otherwise they
+    /// are left out with a note, as Hugo does, so a scheduled entry is not
+    /// published early.
+    pub future: bool,
     /// Warnings are errors.
     pub strict: bool,
     /// Whether an output folder Briefing did not write may be replaced.
@@ -385,6 +399,7 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<BuildOptions, Vec<Diag
         root: root.to_path_buf(),
         out_dir,
         drafts: overrides.drafts,
+        future: overrides.future,
         strict: overrides.strict,
         replace: if overrides.force {
             crate::write::Replace::Force
@@ -551,6 +566,7 @@ fn resolve(file: ConfigFile, rel: &Path, text: &str) -> Result<SiteConfig, Vec<D
                 .iter()
                 .filter_map(|p| compile("drop", p))
                 .collect(),
+            ignore_page_tags: rule.page_tags == Some(false),
         };
         cleaning.insert(key.trim().to_lowercase(), rules);
     }
@@ -583,7 +599,9 @@ fn resolve(file: ConfigFile, rel: &Path, text: &str) -> Result<SiteConfig, Vec<D
             EntityFeeds::Repeated
         }
     };
-    let clean = |t: &str| crate::article::strip_controls(t).trim().to_owned();
+    // Control characters would make the feeds invalid XML, and a bidi
+    // override in the title would reorder every page's header.
+    let clean = |t: &str| crate::names::shown(t);
     match (base_url, timezone) {
         (Some(base_url), Some(timezone)) if problems.is_empty() => Ok(SiteConfig {
             title: clean(&file.title),
@@ -601,11 +619,12 @@ fn resolve(file: ConfigFile, rel: &Path, text: &str) -> Result<SiteConfig, Vec<D
                 .into_iter()
                 .filter(|p| !p.trim().is_empty())
                 .collect(),
+            page_tag_limit: file.page_tag_limit,
             cluster_window_days: file.cluster_window_days,
             preferred_sources: file
                 .preferred_sources
                 .iter()
-                .map(|s| crate::slug::slugify(s))
+                .map(|s| crate::slug::key(s))
                 .filter(|s| !s.is_empty())
                 .collect(),
             feed_content,

@@ -61,6 +61,10 @@ pub enum Severity {
     Error,
     /// The build goes on; printed after the build.
     Warning,
+    /// Something the build did on purpose that the user may not expect
+    /// (an article left out because its date is in the future). Never an
+    /// error, not even under `--strict`, and not counted as a warning.
+    Note,
 }
 
 /// One problem to show the user.
@@ -97,6 +101,16 @@ impl Diagnostic {
         }
     }
 
+    /// A note at `location`.
+    pub fn note(location: Location, message: impl Into<String>) -> Self {
+        Diagnostic {
+            location,
+            severity: Severity::Note,
+            message: message.into(),
+            help: None,
+        }
+    }
+
     /// Adds a `help:` line.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
@@ -114,10 +128,14 @@ impl fmt::Display for Diagnostic {
         let kind = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         };
-        write!(f, "{}: {kind}: {}", self.location, self.message)?;
+        // Messages quote values from the files (keys, URLs, titles): escape
+        // them as the path is, so a value cannot move the cursor, recolour
+        // the terminal or forge a line of output.
+        write!(f, "{}: {kind}: {}", self.location, printable(&self.message))?;
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            write!(f, "\n  help: {}", printable(help))?;
         }
         Ok(())
     }
@@ -127,10 +145,7 @@ impl fmt::Display for Diagnostic {
 /// move the cursor or recolour the screen) and bidirectional overrides
 /// (which could reorder what is shown) become `\u{..}` escapes.
 pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
-    let unsafe_char = |c: char| {
-        c.is_control()
-            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-    };
+    let unsafe_char = |c: char| c.is_control() || crate::names::is_bidi_control(c);
     if !text.chars().any(unsafe_char) {
         return std::borrow::Cow::Borrowed(text);
     }
@@ -175,9 +190,12 @@ impl Diagnostics {
         self.0.iter().filter(|d| d.is_error()).count()
     }
 
-    /// Number of warnings.
+    /// Number of warnings (notes are not counted).
     pub fn warning_count(&self) -> usize {
-        self.0.len() - self.error_count()
+        self.0
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
     }
 
     /// Number of distinct files with at least one error.
@@ -193,10 +211,12 @@ impl Diagnostics {
         paths.len()
     }
 
-    /// Turns every warning into an error (`--strict`).
+    /// Turns every warning into an error (`--strict`); notes stay notes.
     pub fn make_warnings_errors(&mut self) {
         for d in &mut self.0 {
-            d.severity = Severity::Error;
+            if d.severity == Severity::Warning {
+                d.severity = Severity::Error;
+            }
         }
     }
 

@@ -7,6 +7,7 @@
 //! iteration order is fixed.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 use chrono::{DateTime, Datelike, FixedOffset};
 
@@ -22,8 +23,9 @@ pub type EntryId = usize;
 /// One article with what grouping decided about it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
-    /// The article.
-    pub article: Article,
+    /// The article, shared with `serve`'s cache, so a rebuild that reuses it
+    /// does not copy it.
+    pub article: Arc<Article>,
     /// Unique URL slug: `xz-utils-backdoor`, or on a clash
     /// `xz-utils-backdoor-2024-03-29` (see [`stable_slugs`]).
     pub slug: String,
@@ -208,10 +210,13 @@ impl Digest {
 /// (`weekly-roundup-2024-12-03`), then a short hash of its path if that is
 /// taken too. A counter by path order would let a new file take the URL of
 /// an article already published. Linear in the number of articles.
-pub fn stable_slugs(articles: &[Article], zone: crate::config::SiteTimezone) -> Vec<String> {
+pub fn stable_slugs<A: AsRef<Article>>(
+    articles: &[A],
+    zone: crate::config::SiteTimezone,
+) -> Vec<String> {
     let bases: Vec<String> = articles
         .iter()
-        .map(|a| slug::slugify_or(&a.meta.title, "article"))
+        .map(|a| slug::slugify_or(&a.as_ref().meta.title, "article"))
         .collect();
     let mut by_base: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, base) in bases.iter().enumerate() {
@@ -222,21 +227,28 @@ pub fn stable_slugs(articles: &[Article], zone: crate::config::SiteTimezone) -> 
     for (base, ids) in &mut by_base {
         ids.sort_by(|&a, &b| {
             articles[a]
+                .as_ref()
                 .meta
                 .date
-                .cmp(&articles[b].meta.date)
-                .then_with(|| articles[a].path.cmp(&articles[b].path))
+                .cmp(&articles[b].as_ref().meta.date)
+                .then_with(|| articles[a].as_ref().path.cmp(&articles[b].as_ref().path))
         });
         slugs[ids[0]] = (*base).to_owned();
         used.insert((*base).to_owned());
     }
     for (base, ids) in &by_base {
         for &i in &ids[1..] {
-            let day = zone.convert(&articles[i].meta.date).format("%Y-%m-%d");
+            let day = zone
+                .convert(&articles[i].as_ref().meta.date)
+                .format("%Y-%m-%d");
             let dated = format!("{base}-{day}");
             let mut slug = dated.clone();
             if used.contains(&slug) {
-                let path = articles[i].path.to_string_lossy().replace('\\', "/");
+                let path = articles[i]
+                    .as_ref()
+                    .path
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 slug = format!("{dated}-{:06x}", fnv1a(path.as_bytes()) & 0xff_ffff);
                 let mut n = 2;
                 while used.contains(&slug) {
@@ -251,6 +263,26 @@ pub fn stable_slugs(articles: &[Article], zone: crate::config::SiteTimezone) -> 
     slugs
 }
 
+/// A file path as the tail of a feed id: control, invisible and space
+/// characters percent-encoded, since a file name may hold any of them and
+/// the id goes into XML (where a control character is not allowed) and
+/// must be an IRI. Other characters stay, so the ids of ordinary paths do
+/// not change.
+fn id_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        if c.is_control() || c.is_whitespace() || crate::names::is_invisible(c) {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// FNV-1a: a hash that stays the same across builds, platforms and Rust
 /// versions, for slugs.
 fn fnv1a(bytes: &[u8]) -> u64 {
@@ -262,14 +294,14 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 /// Groups the articles. Slugs come from [`stable_slugs`]; `articles` are
 /// taken in path order, so every other tie is broken the same way in every
 /// build.
-pub fn build(articles: Vec<Article>, site: &SiteConfig) -> Digest {
-    build_timed(articles, site).0
+pub fn build<A: Into<Arc<Article>>>(articles: Vec<A>, site: &SiteConfig) -> Digest {
+    build_timed(articles.into_iter().map(Into::into).collect(), site).0
 }
 
 /// Like [`build`], with the time grouping, clustering and finding related
 /// articles took (for `--timings`).
 pub fn build_timed(
-    mut articles: Vec<Article>,
+    mut articles: Vec<Arc<Article>>,
     site: &SiteConfig,
 ) -> (Digest, [(&'static str, std::time::Duration); 3]) {
     let started = std::time::Instant::now();
@@ -281,7 +313,7 @@ pub fn build_timed(
         .zip(slugs)
         .map(|(article, slug)| {
             let date = site.timezone.convert(&article.meta.date);
-            let source = source_name(&article).map(|name| slug::slugify_or(&name, "source"));
+            let source = source_name(&article).map(|name| slug::key_or(&name, "source"));
             let mut guid = match &article.meta.url {
                 // The canonical form (no `www.`, tracking parameters or
                 // fragment), so a re-scrape with `?utm_source=rss` keeps its id.
@@ -289,7 +321,7 @@ pub fn build_timed(
                 None => format!(
                     "{}{}",
                     site.base_url,
-                    article.path.to_string_lossy().replace('\\', "/")
+                    id_path(&article.path.to_string_lossy().replace('\\', "/"))
                 ),
             };
             if !guids.insert(guid.clone()) {

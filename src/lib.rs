@@ -33,6 +33,7 @@ pub mod front_matter;
 pub mod fsx;
 pub mod init;
 pub mod load;
+pub mod names;
 pub mod output;
 pub mod render;
 pub mod serve;
@@ -96,14 +97,31 @@ pub struct RenderedSite {
 /// # Errors
 /// Every problem found; the output folder is then left exactly as it was.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
-    build_site(opts).map(|s| s.report)
+    build_site(opts, &Silent).map(|s| s.report)
 }
+
+/// What a build reports as it goes, for a progress bar: the library never
+/// prints, the CLI draws.
+pub trait Progress: Sync {
+    /// A stage starts (`load`, `parse`, `enrich`, `group`, `render and write`).
+    fn stage(&self, _name: &'static str) {}
+    /// `done` of the site's `total` files are written.
+    fn files(&self, _done: u64, _total: u64) {}
+}
+
+/// Reports nothing.
+pub struct Silent;
+
+impl Progress for Silent {}
 
 /// Like [`build`], but also gives the rendered site (for `--explain`).
 ///
 /// # Errors
 /// Every problem found; the output folder is then left exactly as it was.
-pub fn build_site(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
+pub fn build_site(
+    opts: &BuildOptions,
+    progress: &dyn Progress,
+) -> Result<RenderedSite, BuildFailure> {
     let started = Instant::now();
     let out_dir =
         write::claim_out_dir(&opts.root, &opts.out_dir, opts.replace).map_err(Diagnostics::from)?;
@@ -116,19 +134,26 @@ pub fn build_site(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
                 kev,
                 mut diagnostics,
                 mut timings,
+                regrouped: _,
             },
         plan,
         paths,
-    } = plan_site(opts)?;
+    } = plan_site(opts, progress)?;
+    progress.stage("render and write");
     let writing = Instant::now();
     // Every output path is known before anything renders: the manifest and
     // the folders are written first, then each file as it renders, so the
     // site is never held in memory whole.
     let bytes = std::sync::atomic::AtomicU64::new(0);
+    let done = std::sync::atomic::AtomicU64::new(0);
+    let total = paths.len() as u64;
     write::write_streamed(&paths, &out_dir, |sink| {
         let counted = |f: OutputFile| {
-            bytes.fetch_add(f.bytes.len() as u64, std::sync::atomic::Ordering::Relaxed);
-            sink(f)
+            use std::sync::atomic::Ordering::Relaxed;
+            bytes.fetch_add(f.bytes.len() as u64, Relaxed);
+            let result = sink(f);
+            progress.files(done.fetch_add(1, Relaxed) + 1, total);
+            result
         };
         render::site_streamed(&digest, &templates, &opts.site, &kev, &plan, &counted)?;
         theme
@@ -174,8 +199,8 @@ struct PlannedSite {
 
 /// Prepares the site and plans its render; a theme file with the path of a
 /// generated file is an error here, before anything renders.
-fn plan_site(opts: &BuildOptions) -> Result<PlannedSite, BuildFailure> {
-    let mut prepared = prepare(opts, None)?;
+fn plan_site(opts: &BuildOptions, progress: &dyn Progress) -> Result<PlannedSite, BuildFailure> {
+    let mut prepared = prepare_reporting(opts, None, None, progress)?;
     let plan = render::plan(&prepared.digest, &opts.site);
     let mut paths: Vec<String> = plan
         .iter()
@@ -242,6 +267,9 @@ pub struct PreparedSite {
     pub diagnostics: Diagnostics,
     /// Wall time of each stage so far.
     pub timings: Vec<(&'static str, Duration)>,
+    /// False when [`prepare_after`] kept the previous digest's groups, so
+    /// its render plan still holds.
+    pub regrouped: bool,
 }
 
 /// Enriched articles kept between builds of one site (`serve`), each with
@@ -253,7 +281,10 @@ pub struct PreparedSite {
 #[derive(Default)]
 pub struct ArticleCache {
     /// Path → (hash of the file's text, the article, its diagnostics).
-    entries: std::collections::HashMap<std::path::PathBuf, (u64, enrich::Article, Diagnostics)>,
+    entries: std::collections::HashMap<
+        std::path::PathBuf,
+        (u64, std::sync::Arc<enrich::Article>, Diagnostics),
+    >,
 }
 
 impl ArticleCache {
@@ -279,6 +310,74 @@ pub fn prepare(
     opts: &BuildOptions,
     cache: Option<&mut ArticleCache>,
 ) -> Result<PreparedSite, BuildFailure> {
+    prepare_reporting(opts, cache, None, &Silent)
+}
+
+/// Like [`prepare`] with a cache, for the site prepared just before
+/// (`serve`): when the only change is in article bodies, in what no grouping
+/// reads (see [`only_body_changed`]), the previous digest keeps its groups,
+/// stories and related lists, and only those articles are swapped in.
+///
+/// # Errors
+/// As [`prepare`].
+pub fn prepare_after(
+    opts: &BuildOptions,
+    cache: &mut ArticleCache,
+    previous: &digest::Digest,
+) -> Result<PreparedSite, BuildFailure> {
+    prepare_reporting(opts, Some(cache), Some(previous), &Silent)
+}
+
+/// Whether `new` differs from `old` only where no grouping looks: the page
+/// HTML, the summary and the cleaning report. Every other field (front
+/// matter, tags, entities, the lede, and any field added later) counts, so
+/// a change there regroups the site.
+pub fn only_body_changed(old: &enrich::Article, new: &enrich::Article) -> bool {
+    let mut probe = new.clone();
+    probe.html = old.html.clone();
+    probe.summary.clone_from(&old.summary);
+    probe.cleaning.clone_from(&old.cleaning);
+    probe == *old
+}
+
+/// `previous` with `fresh` swapped in, when every fresh article replaces one
+/// of the same path with only its body changed and no file came or went.
+fn patched(
+    previous: &digest::Digest,
+    fresh: &[std::sync::Arc<enrich::Article>],
+    total: usize,
+) -> Option<digest::Digest> {
+    if total != previous.entries.len() {
+        return None;
+    }
+    let at: std::collections::HashMap<&std::path::Path, usize> = previous
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.article.path.as_path(), i))
+        .collect();
+    let mut swaps = Vec::with_capacity(fresh.len());
+    for article in fresh {
+        let &i = at.get(article.path.as_path())?;
+        if !only_body_changed(&previous.entries[i].article, article) {
+            return None;
+        }
+        swaps.push((i, std::sync::Arc::clone(article)));
+    }
+    let mut digest = previous.clone();
+    for (i, article) in swaps {
+        digest.entries[i].article = article;
+    }
+    Some(digest)
+}
+
+fn prepare_reporting(
+    opts: &BuildOptions,
+    cache: Option<&mut ArticleCache>,
+    previous: Option<&digest::Digest>,
+    progress: &dyn Progress,
+) -> Result<PreparedSite, BuildFailure> {
+    progress.stage("load");
     let mut clock = Instant::now();
     let mut timings: Vec<(&'static str, Duration)> = Vec::new();
     let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
@@ -288,9 +387,10 @@ pub fn prepare(
     let links = opts.site.outside_links;
     let (sources, mut diagnostics) = load::sources(&opts.root, links, opts.site.limits.file_size);
     lap("load", &mut timings);
+    progress.stage("parse");
     // Split what the cache already knows from what needs work, and forget
     // files that are gone.
-    let mut reused: Vec<(enrich::Article, Diagnostics)> = Vec::new();
+    let mut reused: Vec<(std::sync::Arc<enrich::Article>, Diagnostics)> = Vec::new();
     let mut fresh_hashes = std::collections::HashMap::new();
     let mut cache = cache;
     let fresh: Vec<load::SourceFile> = match cache.as_deref_mut() {
@@ -304,7 +404,7 @@ pub fn prepare(
                     let hash = text_hash(&file.text);
                     match c.entries.get(&file.path) {
                         Some((h, article, diags)) if *h == hash => {
-                            reused.push((article.clone(), diags.clone()));
+                            reused.push((std::sync::Arc::clone(article), diags.clone()));
                             false
                         }
                         _ => {
@@ -355,8 +455,20 @@ pub fn prepare(
         .into_iter()
         .filter(|a| opts.drafts || !a.meta.draft)
         .collect();
+    // So are articles dated after the build, unless `--future`: a scheduled
+    // entry must not go out early. "Now" is `--build-date` when given, so a
+    // build can be repeated exactly.
+    let now = opts
+        .site
+        .build_date
+        .unwrap_or_else(|| chrono::Utc::now().fixed_offset());
+    let (parsed, future) = leave_out_future(parsed, opts.future, now);
+    diagnostics.extend(future);
+    progress.stage("enrich");
     let (new_articles, enrich_diagnostics) = enrich::run(parsed, &opts.site, &watchlist);
     lap("enrich", &mut timings);
+    let new_articles: Vec<std::sync::Arc<enrich::Article>> =
+        new_articles.into_iter().map(std::sync::Arc::new).collect();
     if let Some(c) = cache {
         for article in &new_articles {
             let Some(hash) = fresh_hashes.get(&article.path) else {
@@ -369,8 +481,10 @@ pub fn prepare(
                 .cloned()
                 .collect();
             diags.sort();
-            c.entries
-                .insert(article.path.clone(), (*hash, article.clone(), diags));
+            c.entries.insert(
+                article.path.clone(),
+                (*hash, std::sync::Arc::clone(article), diags),
+            );
         }
     }
     diagnostics.extend(file_diagnostics);
@@ -383,13 +497,28 @@ pub fn prepare(
     if diagnostics.has_errors() {
         return Err(diagnostics.into());
     }
-    let articles: Vec<enrich::Article> = new_articles
+    let total = new_articles.len() + reused.len();
+    if let Some(digest) = previous.and_then(|p| patched(p, &new_articles, total)) {
+        lap("patch", &mut timings);
+        return Ok(PreparedSite {
+            digest,
+            templates,
+            theme,
+            kev,
+            diagnostics,
+            timings,
+            regrouped: false,
+        });
+    }
+    let articles: Vec<std::sync::Arc<enrich::Article>> = new_articles
         .into_iter()
         .chain(reused.into_iter().map(|(a, _)| a))
         .collect();
+    progress.stage("group, cluster, relate");
     let (digest, digest_timings) = digest::build_timed(articles, &opts.site);
     timings.extend(digest_timings);
     Ok(PreparedSite {
+        regrouped: true,
         digest,
         templates,
         theme,
@@ -438,6 +567,40 @@ pub fn render_one(
     )
 }
 
+/// Splits off the articles dated after `now` (unless `include` is set),
+/// with a note naming each one's file and date.
+fn leave_out_future(
+    parsed: Vec<article::ParsedArticle>,
+    include: bool,
+    now: chrono::DateTime<chrono::FixedOffset>,
+) -> (Vec<article::ParsedArticle>, Diagnostics) {
+    if include {
+        return (parsed, Diagnostics::new());
+    }
+    let mut notes = Diagnostics::new();
+    let kept = parsed
+        .into_iter()
+        .filter(|a| {
+            if a.meta.date <= now {
+                return true;
+            }
+            let (line, column) = a.date_at;
+            notes.push(
+                diagnostics::Diagnostic::note(
+                    diagnostics::Location::at(&a.path, line, column),
+                    format!(
+                        "dated {}, after the build; not published",
+                        a.meta.date.format("%Y-%m-%d %H:%M %:z")
+                    ),
+                )
+                .with_help("pass --future to include it"),
+            );
+            false
+        })
+        .collect();
+    (kept, notes)
+}
+
 /// Loads, parses, enriches, groups and renders the site in memory.
 ///
 /// # Errors
@@ -453,10 +616,11 @@ pub fn render(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
                 kev,
                 mut diagnostics,
                 mut timings,
+                regrouped: _,
             },
         plan,
         paths: _,
-    } = plan_site(opts)?;
+    } = plan_site(opts, &Silent)?;
     let rendering = Instant::now();
     let mut files = match render::site(&digest, &templates, &opts.site, &kev, &plan) {
         Ok(files) => files,

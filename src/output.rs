@@ -54,6 +54,25 @@ pub fn theme(
         .collect();
     let (found, mut problems) = crate::load::folder_files(root, THEME_DIR, links);
     for (rel, path) in found {
+        // A theme file is copied under its own name, so a name Windows
+        // cannot hold (`con.css`, `a:b.png`) would stop the published site
+        // from checking out there: it costs the file and one warning.
+        if let Some(bad) = rel
+            .split('/')
+            .find(|s| !crate::slug::is_portable_segment(s))
+        {
+            problems.push(
+                Diagnostic::warning(
+                    Location::file(PathBuf::from(THEME_DIR).join(&rel)),
+                    format!("not copied: Windows cannot hold a file or folder named `{bad}`"),
+                )
+                .with_help(
+                    "rename it: no con, prn, aux, nul, com1-9 or lpt1-9 (with any extension), \
+                     no <>:\"|?* and no trailing dot or space",
+                ),
+            );
+            continue;
+        }
         match std::fs::read(&path) {
             Ok(bytes) => {
                 files.retain(|f| f.path != rel);

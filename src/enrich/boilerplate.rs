@@ -8,13 +8,26 @@
 //!
 //! 1. The body starts at the first line of prose after the last heading that
 //!    repeats the title (or after a configured `start_after` line), pulled
-//!    back over a heading or bold lead-in right above it.
+//!    back over a heading, bold lead-in, setext heading or advisory field
+//!    (`**Severity:** High`) right above it. A sentence-long heading straight
+//!    under the title is the standfirst and is kept too.
 //! 2. It ends at the first line that opens a page footer ("Found this article
 //!    interesting?", "Share this", "Trending News", "Related posts", "Tags:",
-//!    "Post navigation", comments...) or a configured `stop_before` line.
+//!    "Keywords:", "Post navigation", comments...) or a configured
+//!    `stop_before` line; or at a chrome line (see [`cues`]: cookie notice,
+//!    copyright, follow-us blurb, disclaimer, webinar ad) or a run of
+//!    link-only lines, when little of the article follows: no code, no
+//!    section with text, under 40 words of plain prose. So a list of Sigma
+//!    rule links before the YARA rules stays.
 //! 3. Inside, noise lines go: `data:` and empty images, share buttons,
-//!    "Advertisement", icon-font leftovers, a repeated title, configured
-//!    `drop` lines. Trailing link-only lines (tag lists, related links) go.
+//!    "Advertisement", icon-font leftovers, a repeated title, short promos
+//!    and notices between paragraphs, configured `drop` lines. Trailing
+//!    link-only lines (tag lists, related links, also written as bare URLs)
+//!    and leftover labels go.
+//!
+//! Words are counted so that Chinese and Japanese text, written without
+//! spaces, reads as prose too. Every test is a pass over the lines or a
+//! lookup in a suffix table, so cleaning stays linear in the page's size.
 //!
 //! # Note
 //! Never drops the body itself: when the kept text is too small to be an
@@ -60,6 +73,8 @@ pub struct SourceRules {
     pub stop_before: Option<Regex>,
     /// Lines matching any of these are dropped.
     pub drop: Vec<Regex>,
+    /// The source's tag links are not read as tags (`page_tags: false`).
+    pub ignore_page_tags: bool,
 }
 
 /// Measures of one markdown line.
@@ -95,6 +110,14 @@ pub fn clean(body: &str, title: &str, rules: &SourceRules) -> Cleaned {
     let total_lines = lines.len();
     let infos: Vec<LineInfo> = lines.iter().map(|l| measure(l)).collect();
     let kinds = classify(&lines, &infos);
+    let cues: Vec<Option<&'static str>> = infos
+        .iter()
+        .zip(&kinds)
+        .map(|(info, kind)| match kind {
+            Kind::Blank | Kind::Code => None,
+            _ => line_cue(info),
+        })
+        .collect();
     let first_prose_anywhere = kinds.iter().position(|k| *k == Kind::Prose).unwrap_or(0);
     let original = |reason: String| Cleaned {
         markdown: body.to_owned(),
@@ -118,6 +141,7 @@ pub fn clean(body: &str, title: &str, rules: &SourceRules) -> Cleaned {
 
     // Where to look for the start.
     let mut search_from = 0;
+    let mut title_line = None;
     if let Some(re) = &rules.start_after {
         match lines.iter().position(|l| re.is_match(l)) {
             Some(i) => search_from = i + 1,
@@ -129,6 +153,7 @@ pub fn clean(body: &str, title: &str, rules: &SourceRules) -> Cleaned {
         .find(|&i| kinds[i + 1..].contains(&Kind::Prose))
     {
         search_from = i + 1;
+        title_line = Some(i);
     }
     let Some(first_prose) = (search_from..lines.len()).find(|&i| kinds[i] == Kind::Prose) else {
         return original("no paragraph of prose found".into());
@@ -144,13 +169,34 @@ pub fn clean(body: &str, title: &str, rules: &SourceRules) -> Cleaned {
             && !is_title(prev)
             && !infos[prev].text.trim_end().ends_with(':'))
             || (kinds[prev] == Kind::Short && is_bold_only(lines[prev]))
+            || (kinds[prev] == Kind::Short && is_article_field(lines[prev], &infos[prev]))
             || is_toc_item(lines[prev], &infos[prev]);
-        if lead_in && !is_footer(&infos[prev].text) {
+        // A setext heading: "Intro" over "-----".
+        let setext = prev > search_from
+            && is_setext_underline(lines[prev])
+            && kinds[prev - 1] == Kind::Short
+            && infos[prev - 1].words > 0;
+        if setext && !is_footer(&infos[prev - 1].text) {
+            start = prev - 1;
+        } else if lead_in && !is_footer(&infos[prev].text) {
             start = prev;
         } else {
             break;
         }
     }
+
+    // The standfirst: a sentence-long heading straight under the title
+    // (`### In this report, we observed ...`) is the article's own summary,
+    // even when a metadata block sits between it and the first paragraph.
+    let standfirst = title_line
+        .and_then(|t| (t + 1..start).find(|&i| kinds[i] != Kind::Blank))
+        .filter(|&i| {
+            kinds[i] == Kind::Heading
+                && infos[i].words >= 8
+                && !is_title(i)
+                && !is_footer(&infos[i].text)
+                && infos[i].links.is_empty()
+        });
 
     // Where it ends.
     let mut end = lines.len();
@@ -164,25 +210,54 @@ pub fn clean(body: &str, title: &str, rules: &SourceRules) -> Cleaned {
             break;
         }
     }
-    // A run of link-only lines with little prose after it (related
-    // articles, tag lists, author boxes) ends the body too.
+    // A chrome line (cookie notice, copyright, follow-us blurb, disclaimer)
+    // with little of the article after it opens the footer: what follows is
+    // more of the same. Article after it means code or 40 words of prose
+    // that carry no cue themselves. An ad between two paragraphs of the
+    // story (the next line is a plain paragraph) is dropped alone, below.
+    let after = Following::measure(&kinds, &infos, &cues, end);
+    let mut next_text = vec![None; end + 1];
+    for i in (0..end).rev() {
+        next_text[i] = if kinds[i] == Kind::Blank {
+            next_text[i + 1]
+        } else {
+            Some(i)
+        };
+    }
+    let plain_paragraph =
+        |j: Option<usize>| j.is_some_and(|j| kinds[j] == Kind::Prose && cues[j].is_none());
+    let mut footer_opener = None;
+    if let Some(i) = (first_prose + 1..end).find(|&i| {
+        kinds[i] != Kind::Code
+            && cues[i].is_some()
+            && after.prose[i + 1] < 40
+            && after.code[i + 1] == 0
+            && !plain_paragraph(next_text[i + 1])
+    }) {
+        end = i;
+        footer_opener = cues[i].map(|why| (i, why));
+    }
+    // A run of link-only lines with little article after it (related
+    // articles, tag lists, author boxes) ends the body too. A run followed
+    // by more of the article is a section of it: a list of Sigma rule links
+    // before the YARA rules, references before a revision history or the
+    // IOC table.
+    let after = Following::measure(&kinds, &infos, &cues, end);
     let mut run_start = None;
     let mut run_len = 0;
-    for i in first_prose + 1..end {
-        match kinds[i] {
+    for (i, kind) in kinds.iter().enumerate().take(end).skip(first_prose + 1) {
+        match kind {
             Kind::Blank => {}
             Kind::LinkOnly => {
                 run_start.get_or_insert(i);
                 run_len += 1;
-                if run_len >= 3 {
-                    let prose_after: usize = (i + 1..end)
-                        .filter(|&j| kinds[j] == Kind::Prose)
-                        .map(|j| infos[j].words)
-                        .sum();
-                    if prose_after < 40 {
-                        end = run_start.unwrap_or(i);
-                        break;
-                    }
+                if run_len >= 3
+                    && after.prose[i + 1] < 40
+                    && after.code[i + 1] == 0
+                    && !after.section[i + 1]
+                {
+                    end = run_start.unwrap_or(i);
+                    break;
                 }
             }
             _ => {
@@ -195,13 +270,31 @@ pub fn clean(body: &str, title: &str, rules: &SourceRules) -> Cleaned {
     let mut keep = vec![false; lines.len()];
     let mut reasons: Vec<Option<&'static str>> = vec![None; lines.len()];
     for i in 0..lines.len() {
-        if i < start {
+        if Some(i) == standfirst {
+            keep[i] = true;
+        } else if i < start {
             reasons[i] = Some("site chrome before the article");
+        } else if let Some((_, why)) = footer_opener.filter(|(at, _)| *at == i) {
+            // The line that opened the footer says what it was.
+            reasons[i] = Some(why);
         } else if i >= end {
             reasons[i] = Some("page footer after the article (share, tags, related, comments)");
         } else if kinds[i] == Kind::Code {
             keep[i] = true;
         } else if let Some(why) = noise(lines[i], &infos[i], kinds[i]) {
+            reasons[i] = Some(why);
+        } else if let Some(why) = cues[i].filter(|_| {
+            infos[i].words < 25
+                && (kinds[i] != Kind::Prose
+                    || infos[i]
+                        .links
+                        .iter()
+                        .any(|(t, _)| cues::is_call_to_action(t)))
+        }) {
+            // A short promo or notice inside the story: a sidebar ad the
+            // scraper inlined ("Upcoming event: ... [Register now]"). A
+            // sentence of the story that happens to name a bug-bounty
+            // programme or a webinar has no button and stays.
             reasons[i] = Some(why);
         } else if rules.drop.iter().any(|re| re.is_match(lines[i])) {
             reasons[i] = Some("matches a configured drop rule");
@@ -211,8 +304,34 @@ pub fn clean(body: &str, title: &str, rules: &SourceRules) -> Cleaned {
             keep[i] = true;
         }
     }
-    // Trailing link lists and images after the last text are footer too.
-    for i in (start..end).rev() {
+    // Trailing link lists and images after the last text are footer too,
+    // unless the author introduced them: "Further reading:" or "Documents
+    // related to this story:" over a few links is the article's own list
+    // (a site's "Related posts" opened the footer above already).
+    let kept_lines: Vec<usize> = (start..end)
+        .filter(|&i| keep[i] && kinds[i] != Kind::Blank)
+        .collect();
+    let links_at_end = kept_lines
+        .iter()
+        .rev()
+        .take_while(|&&i| kinds[i] == Kind::LinkOnly)
+        .count();
+    let authors_list = kept_lines
+        .len()
+        .checked_sub(links_at_end + 1)
+        .map(|at| kept_lines[at])
+        .is_some_and(|i| {
+            (1..=10).contains(&links_at_end)
+                && kinds[i] == Kind::Short
+                && infos[i]
+                    .text
+                    .trim_end()
+                    .trim_end_matches(['*', '_'])
+                    .ends_with(':')
+                && cues[i].is_none()
+                && !is_footer(&infos[i].text)
+        });
+    for i in (start..end).rev().filter(|_| !authors_list) {
         if !keep[i] {
             continue;
         }
@@ -231,6 +350,19 @@ pub fn clean(body: &str, title: &str, rules: &SourceRules) -> Cleaned {
             Kind::Short if infos[i].text.trim_end().ends_with(':') => {
                 keep[i] = false;
                 reasons[i] = Some("links after the last paragraph (tags, related articles)");
+            }
+            // A leftover label: "END", "Cookie settings", "Menu". Not a list
+            // item or table row, which may be the end of an IOC list.
+            Kind::Short
+                if infos[i].words <= 2
+                    && !is_list_or_table(t)
+                    && infos[i]
+                        .text
+                        .chars()
+                        .all(|c| c.is_alphabetic() || c.is_whitespace()) =>
+            {
+                keep[i] = false;
+                reasons[i] = Some("label left after the article");
             }
             // A link the scraper cut off: `[![](https://cdn.exa...`
             Kind::Short if (t.starts_with('[') || t.starts_with("![")) && t.ends_with("...") => {
@@ -292,6 +424,83 @@ pub fn clean(body: &str, title: &str, rules: &SourceRules) -> Cleaned {
     }
 }
 
+/// What follows each line up to the body's end, as suffix sums, so every
+/// "is there more article after this?" question costs one lookup.
+struct Following {
+    /// Words of prose after line `i` (inclusive) that carry no chrome cue.
+    prose: Vec<usize>,
+    /// Code lines from line `i` on.
+    code: Vec<usize>,
+    /// Whether a heading with text under it (not links, not chrome) comes
+    /// at or after line `i`: a section of the article, such as a revision
+    /// history or a technique list.
+    section: Vec<bool>,
+}
+
+impl Following {
+    fn measure(kinds: &[Kind], infos: &[LineInfo], cues: &[Option<&str>], end: usize) -> Self {
+        let mut prose = vec![0usize; end + 1];
+        let mut code = vec![0usize; end + 1];
+        let mut section = vec![false; end + 1];
+        // Walking up: whether text sits between here and the next heading.
+        let mut text_below = false;
+        for i in (0..end).rev() {
+            let plain = cues[i].is_none();
+            prose[i] = prose[i + 1]
+                + if kinds[i] == Kind::Prose && plain {
+                    infos[i].words
+                } else {
+                    0
+                };
+            code[i] = code[i + 1] + usize::from(kinds[i] == Kind::Code);
+            section[i] = section[i + 1];
+            match kinds[i] {
+                Kind::Prose | Kind::Short if plain => text_below = true,
+                Kind::Heading => {
+                    section[i] |= text_below && plain && !is_footer(&infos[i].text);
+                    text_below = false;
+                }
+                _ => {}
+            }
+        }
+        Following {
+            prose,
+            code,
+            section,
+        }
+    }
+}
+
+/// The chrome cue of a line, if any: a phrase of page furniture on a line
+/// not too long to be such furniture, or a call-to-action link on a line
+/// short enough to be the ad around it.
+fn line_cue(info: &LineInfo) -> Option<&'static str> {
+    if info.words > 60 {
+        return None;
+    }
+    cues::chrome_cue(&info.text, info.words).or_else(|| {
+        (info.words < 30 && info.links.iter().any(|(t, _)| cues::is_call_to_action(t)))
+            .then_some("promotion with a call to action")
+    })
+}
+
+/// The underline of a setext heading: `-----` or `=====`.
+fn is_setext_underline(line: &str) -> bool {
+    let t = line.trim();
+    t.len() >= 3 && (t.bytes().all(|b| b == b'-') || t.bytes().all(|b| b == b'='))
+}
+
+/// A list item or a table row.
+fn is_list_or_table(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with("* ")
+        || t.starts_with("- ")
+        || t.starts_with("+ ")
+        || t.starts_with('|')
+        || t.split_once(". ")
+            .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// Merges consecutive removed lines with the same reason into ranges,
 /// ignoring blank lines.
 fn group_removals(reasons: &[Option<&'static str>], kinds: &[Kind]) -> Vec<Removal> {
@@ -338,6 +547,10 @@ fn classify(lines: &[&str], infos: &[LineInfo]) -> Vec<Kind> {
             Kind::Blank
         } else if t.starts_with('#') && heading_text(t).is_some() {
             Kind::Heading
+        } else if ends_with_bare_url(info) {
+            // "Hotel chain resets passwords — https://site/story": a related
+            // link written out, not a sentence.
+            Kind::LinkOnly
         } else if is_prose(info) {
             Kind::Prose
         } else if !info.links.is_empty() || !info.images.is_empty() {
@@ -355,6 +568,52 @@ fn classify(lines: &[&str], infos: &[LineInfo]) -> Vec<Kind> {
     kinds
 }
 
+/// A short line whose last word is a bare URL.
+fn ends_with_bare_url(info: &LineInfo) -> bool {
+    let mut words = info.text.split_whitespace().rev();
+    let last = words.next().unwrap_or("");
+    (last.starts_with("https://") || last.starts_with("http://")) && info.words <= 13
+}
+
+/// Labels of a byline or page field ("Posted: ...", "By: ..."): the page's
+/// own data, not the article's.
+const BYLINE_LABELS: &[&str] = &[
+    "date",
+    "source",
+    "link",
+    "author",
+    "by",
+    "published",
+    "posted",
+    "updated",
+    "category",
+    "categories",
+    "tags",
+    "filed",
+    "image",
+    "photo",
+    "credit",
+    "via",
+];
+
+/// A field of the article in bold label form, such as an advisory's
+/// `**Severity:** Critical` or `**CVE:** CVE-2025-1234`; not a byline field
+/// (`**Published:** ...`).
+fn is_article_field(line: &str, info: &LineInfo) -> bool {
+    let t = line.trim_start();
+    let Some(rest) = t.strip_prefix("**").or_else(|| t.strip_prefix("__")) else {
+        return false;
+    };
+    let Some((label, _)) = rest.split_once(':') else {
+        return false;
+    };
+    let label = label.trim().to_lowercase();
+    !label.is_empty()
+        && label.split_whitespace().count() <= 3
+        && !BYLINE_LABELS.contains(&label.as_str())
+        && info.words <= 12
+}
+
 /// A line that reads like a sentence of an article: enough words, and not
 /// mostly link text unless it is a sentence around a link ("The headline is
 /// pretty scary: “[China's ... Encryption](...).”").
@@ -363,34 +622,16 @@ fn is_prose(info: &LineInfo) -> bool {
     if chars == 0 {
         return false;
     }
-    let ends_like_sentence = info
-        .text
-        .trim_end()
-        .ends_with(['.', '!', '?', ':', '"', '”', '…', ')', ';']);
+    let ends_like_sentence = info.text.trim_end().ends_with([
+        '.', '!', '?', ':', '"', '”', '…', ')', ';', '。', '！', '？', '：', '；', '）', '」',
+    ]);
     let long_enough = info.words >= 12 || (info.words >= 6 && ends_like_sentence);
     // "Date: August 2, 2021 -- 11:20 GMT (12:20 BST)" is a label, not prose.
-    const LABELS: &[&str] = &[
-        "date",
-        "source",
-        "link",
-        "author",
-        "by",
-        "published",
-        "posted",
-        "category",
-        "categories",
-        "tags",
-        "filed",
-        "image",
-        "photo",
-        "credit",
-        "via",
-    ];
     let label = info
         .text
         .trim_start()
         .split_once(':')
-        .is_some_and(|(k, _)| LABELS.contains(&k.trim().to_lowercase().as_str()));
+        .is_some_and(|(k, _)| BYLINE_LABELS.contains(&k.trim().to_lowercase().as_str()));
     if label && info.words < 12 {
         return false;
     }
@@ -447,6 +688,26 @@ fn is_footer(text: &str) -> bool {
         "check out our free",
         "register now",
         "sign up for our newsletter",
+        "related coverage",
+        "related on ",
+        "keywords:",
+        "keyword:",
+        "tag:",
+        "parole chiave",
+        "articoli correlati",
+        "condividi su",
+        "condividi:",
+        "lascia un commento",
+        "about us",
+        "chi siamo",
+        "关于我们",
+        "相关阅读",
+        "相关文章",
+        "推荐阅读",
+        "往期推荐",
+        "关键词",
+        "关键字",
+        "分享到",
     ];
     const EXACT: &[&str] = &[
         "share",
@@ -586,12 +847,28 @@ fn measure(line: &str) -> LineInfo {
     let body = strip_block_markers(line);
     let mut text = String::with_capacity(body.len());
     scan_inline(body, &mut text, &mut info, false);
-    info.words = text
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count();
+    info.words = text.split_whitespace().map(word_count).sum();
     info.text = text;
     info
+}
+
+/// Words in one whitespace-separated token. Chinese and Japanese write
+/// without spaces, so a token of such characters counts one word per three
+/// characters (a word there is about two; a third keeps a byline of names
+/// and a date from reading as a sentence). Without this a Chinese
+/// paragraph would read as one long label.
+fn word_count(token: &str) -> usize {
+    let wide = token.chars().filter(|&c| is_cjk(c)).count();
+    if wide > 0 {
+        wide.div_ceil(3) + usize::from(token.chars().any(|c| c.is_ascii_alphanumeric()))
+    } else {
+        usize::from(token.chars().any(char::is_alphanumeric))
+    }
+}
+
+/// A CJK ideograph or kana.
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
 
 /// Drops heading hashes, list bullets, quote markers at the line start.
@@ -776,26 +1053,40 @@ pub fn plain_text(markdown: &str, max_words: usize) -> String {
     out
 }
 
-/// Tags a page gives itself through its own label links
+/// Tags a page gives itself through its own tag block
 /// (`[Cybercrime](https://site/search/label/Cybercrime)`): links at or after
 /// line `from` (0-based) to the article's own host whose path contains one of
-/// `patterns`. Gives the link texts, in page order, without duplicates, each
-/// with its line in `body` (0-based).
+/// `patterns`, on lines that are not prose. A category link inside a sentence
+/// ("as reported on many [occasions](/category/bazarloader/)") is the
+/// author's link, not a tag. Gives the link texts, in page order, without
+/// duplicates, each with its line in `body` (0-based). A line with more
+/// than `limit` tag links gives none: a block
+/// that long indexes the people and companies named (10 to 20 of them on
+/// some blogs), not the topics; the page's short category line still counts.
 pub fn page_tags(
     body: &str,
     from: usize,
     patterns: &[String],
     article_url: &url::Url,
+    limit: usize,
 ) -> Vec<(String, usize)> {
     let host = |u: &url::Url| {
         u.host_str()
             .map(|h| h.trim_start_matches("www.").to_ascii_lowercase())
     };
     let own_host = host(article_url);
+    let lines: Vec<&str> = body.lines().collect();
+    let infos: Vec<LineInfo> = lines.iter().map(|l| measure(l)).collect();
+    let kinds = classify(&lines, &infos);
     let mut tags: Vec<(String, usize)> = Vec::new();
+    // A set, not a scan of `tags`: a page can carry thousands of tag links.
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
-    for (at, line) in body.lines().enumerate().skip(from) {
-        for (text, href) in measure(line).links {
+    for (at, (info, kind)) in infos.into_iter().zip(kinds).enumerate().skip(from) {
+        if matches!(kind, Kind::Prose | Kind::Code) {
+            continue;
+        }
+        let mut block: Vec<String> = Vec::new();
+        for (text, href) in info.links {
             let Ok(target) = article_url.join(&href) else {
                 continue;
             };
@@ -803,12 +1094,17 @@ pub fn page_tags(
                 continue;
             }
             let path = target.path().to_ascii_lowercase();
-            if !patterns
+            if patterns
                 .iter()
                 .any(|p| path.contains(&p.to_ascii_lowercase()))
             {
-                continue;
+                block.push(text);
             }
+        }
+        if block.len() > limit {
+            continue;
+        }
+        for text in block {
             let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
             // A tag link named after a CVE is an entity, found anyway.
             let is_id = text.to_ascii_uppercase().starts_with("CVE-")
@@ -825,5 +1121,6 @@ pub fn page_tags(
     tags
 }
 
+mod cues;
 #[cfg(test)]
 mod tests;

@@ -63,8 +63,8 @@ impl Entity {
             EntityKind::Cve | EntityKind::Technique => self.id.to_lowercase(),
             EntityKind::Named(group) => format!(
                 "{}-{}",
-                crate::slug::slugify_or(group, "entity"),
-                crate::slug::slugify_or(&self.id, "entity")
+                crate::slug::key_or(group, "entity"),
+                crate::slug::key_or(&self.id, "entity")
             ),
         }
     }
@@ -94,7 +94,7 @@ impl Entity {
             }
             EntityKind::Technique => "entities/technique/".to_owned(),
             EntityKind::Named(group) => {
-                let group = crate::slug::slugify_or(group, "entity");
+                let group = crate::slug::key_or(group, "entity");
                 // A watch-list group may not take the built-in kinds' folders.
                 if matches!(group.as_str(), "cve" | "technique") {
                     format!("entities/{group}-names/")
@@ -119,7 +119,7 @@ impl Entity {
     fn path_stem(&self) -> String {
         let name = match &self.kind {
             EntityKind::Cve | EntityKind::Technique => self.slug(),
-            EntityKind::Named(_) => crate::slug::slugify_or(&self.id, "entity"),
+            EntityKind::Named(_) => crate::slug::key_or(&self.id, "entity"),
         };
         // `index` is the group page's name.
         let name = if name == "index" {
@@ -204,17 +204,23 @@ impl Watchlist {
         let mut patterns = Vec::new();
         let mut targets = Vec::new();
         for (group, entries) in groups {
+            // Names show on pages and in feeds: a control character in one
+            // would make every feed that carries it invalid XML.
+            let group = crate::names::name(&group);
+            if group.is_empty() {
+                continue;
+            }
             for entry in entries {
                 let (name, aliases) = match entry {
                     WatchEntry::Name(n) => (n, Vec::new()),
                     WatchEntry::Full { name, aliases } => (name, aliases),
                 };
-                let name = name.trim().to_owned();
+                let name = crate::names::name(&name);
                 if name.is_empty() {
                     continue;
                 }
                 for pattern in std::iter::once(name.clone()).chain(aliases) {
-                    let pattern = pattern.trim().to_owned();
+                    let pattern = crate::names::name(&pattern);
                     if !pattern.is_empty() {
                         patterns.push(pattern);
                         targets.push((group.clone(), name.clone()));

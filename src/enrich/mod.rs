@@ -60,6 +60,12 @@ pub struct Article {
     pub cleaning: Option<CleaningReport>,
 }
 
+impl AsRef<Article> for Article {
+    fn as_ref(&self) -> &Article {
+        self
+    }
+}
+
 /// Enriches every article (in parallel; order is kept). Gives warnings for
 /// scraped pages whose cleaning was abandoned or whose tag links passed
 /// `limits.tags_per_article`, and an error for a body whose HTML nests past
@@ -134,12 +140,13 @@ fn enrich(
             .cleaning_rules(meta.source.as_deref(), meta.url.as_ref())
             .unwrap_or(&default_rules);
         let cleaned = boilerplate::clean(&parsed.body, &meta.title, rules);
-        if let Some(url) = &meta.url {
+        if let Some(url) = meta.url.as_ref().filter(|_| !rules.ignore_page_tags) {
             page_tags = boilerplate::page_tags(
                 &parsed.body,
                 cleaned.body_start,
                 &site.tag_link_patterns,
                 url,
+                site.page_tag_limit,
             );
         }
         if let Some(reason) = &cleaned.kept_original {
@@ -178,10 +185,13 @@ fn enrich(
     let rendered = markdown::render(&body, links, Some(mentions));
     let summary = match &meta.summary {
         Some(s) => s.split_whitespace().collect::<Vec<_>>().join(" "),
+        // The lede is text already (references decoded by the markdown
+        // parser); only bidi controls go, so a summary cannot reorder the
+        // list or feed reader it is shown in.
         None => rendered
             .lede
             .as_deref()
-            .map(|l| truncate_at_sentence(l, site.summary_length))
+            .map(|l| truncate_at_sentence(&crate::names::shown(l), site.summary_length))
             .unwrap_or_default(),
     };
     let mut written_tags = meta.tags.clone();

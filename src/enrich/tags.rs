@@ -2,8 +2,11 @@
 //!
 //! Takes tags as written (`Data Breach`, `data_breach`, `DATA-BREACH`); gives
 //! one key per tag (`data-breach`): case, spaces, hyphens and underscores fold
-//! together, accents are transliterated, and config aliases map a key onto
-//! another tag. The display name is chosen later, over the whole site.
+//! together, accents are transliterated, invisible characters are ignored
+//! (`ransom\u{200b}ware` is `ransomware`), `C++` and `C#` stay apart from `C`
+//! (`c-plus-plus`, `c-sharp`), a tag of symbols only keeps a key of its own
+//! (`?` → `u3f`), and config aliases map a key onto another tag. The display
+//! name is chosen later, over the whole site.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -18,9 +21,10 @@ pub struct TagMention {
     pub written: String,
 }
 
-/// The normalised key of a tag; empty if it has no letters or digits.
+/// The normalised key of a tag (see [`slug::key`]); empty only if the tag
+/// shows nothing at all.
 pub fn normalise(tag: &str) -> String {
-    slug::slugify(tag)
+    slug::key(tag)
 }
 
 /// Normalises an article's tags, applies aliases, drops empties and duplicates
@@ -42,6 +46,9 @@ pub fn resolve_indexed(
     // A set, not a scan of `out`: a page can carry thousands of tag links.
     let mut seen: HashSet<String> = HashSet::with_capacity(written.len());
     for (i, w) in written.iter().enumerate() {
+        // Page tags come straight from scraped link text; front-matter tags
+        // are already clean, and this leaves them as they are.
+        let w = &crate::names::visible(w);
         let key = normalise(w);
         let mention = match aliases.get(&key) {
             Some(target) => TagMention {
@@ -85,9 +92,17 @@ mod tests {
             .to_vec();
         let got = resolve(&written, &aliases);
         let keys: Vec<&str> = got.iter().map(|m| m.key.as_str()).collect();
-        assert_eq!(keys, ["log4j", "ransomware"]);
+        // `???` is kept under a key of its own, not dropped.
+        assert_eq!(keys, ["log4j", "ransomware", "u3f-u3f-u3f"]);
         assert_eq!(got[0].written, "Log4j");
         assert_eq!(got[1].written, "Ransomware");
+        let got = resolve(
+            &["C++", "C#", "C", "ransom\u{200b}ware", "\u{200b}"].map(String::from),
+            &BTreeMap::new(),
+        );
+        let keys: Vec<&str> = got.iter().map(|m| m.key.as_str()).collect();
+        assert_eq!(keys, ["c-plus-plus", "c-sharp", "c", "ransomware"]);
+        assert_eq!(got[3].written, "ransomware");
         // An alias onto its own key names the tag.
         let rename = BTreeMap::from([("data-breach".to_owned(), "Data breach".to_owned())]);
         let got = resolve(&["data_breach".to_owned()], &rename);

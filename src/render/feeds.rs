@@ -36,8 +36,13 @@ pub struct FeedView<'a> {
     pub atom_url: String,
     /// JSON Feed URL.
     pub json_url: String,
-    /// Channel description.
+    /// Channel description, plain text (Atom's `subtitle`, JSON Feed's
+    /// `description`).
     pub description: String,
+    /// The description escaped for HTML, for RSS's `<description>`, which
+    /// readers render as HTML: a tag named `<img src=x onerror=...>` must
+    /// arrive as text. The template then escapes it again, for XML.
+    pub description_html: String,
     /// RFC 822 date of the newest item (never the clock, so builds repeat).
     pub last_build_date: Option<String>,
     /// RFC 3339 date of the newest item, for Atom's `updated`.
@@ -65,6 +70,9 @@ pub struct FeedItem<'a> {
     pub categories: Vec<String>,
     /// Plain-text summary.
     pub summary: &'a str,
+    /// The summary, or the title when there is none, escaped for HTML (for
+    /// RSS's `<description>`, see [`FeedView::description_html`]).
+    pub summary_html: String,
     /// Item HTML, absolute URLs only: the whole article, or the summary for
     /// alert feeds. Escaped by the templates.
     pub content_html: String,
@@ -226,6 +234,7 @@ impl Feeds<'_> {
             atom_url: urls.atom.clone(),
             json_url: urls.json.clone(),
             description: spec.description.clone(),
+            description_html: escape_markup(&spec.description),
             last_build_date: newest.map(|d| rfc822(&d)),
             // An empty feed has no newest item; the Unix epoch keeps the
             // output the same from build to build.
@@ -296,6 +305,11 @@ impl Feeds<'_> {
                 .filter_map(|t| digest.tags.get(&t.key).map(|g| g.name.clone()))
                 .collect(),
             summary: &entry.article.summary,
+            summary_html: escape_markup(if entry.article.summary.is_empty() {
+                &meta.title
+            } else {
+                &entry.article.summary
+            }),
             content_html: html,
             source,
             author: meta.author.as_deref(),

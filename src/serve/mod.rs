@@ -56,8 +56,9 @@ use std::sync::Mutex;
 /// The path pages listen on for reloads.
 pub const EVENTS_PATH: &str = "/__briefing/events";
 
-/// How long a burst of file events may last before the rebuild starts.
-const DEBOUNCE: Duration = Duration::from_millis(80);
+/// How long the files must be quiet before a burst of events (an editor's
+/// save is several) starts a rebuild.
+const DEBOUNCE: Duration = Duration::from_millis(50);
 
 /// Whether a file event changes the site (not an open, read or `chmod`).
 fn is_change(kind: &notify::EventKind) -> bool {
@@ -184,9 +185,9 @@ struct Snapshot {
 struct Prepared {
     prepared: PreparedSite,
     config: crate::config::SiteConfig,
-    plan: Vec<Recipe>,
+    plan: Arc<Vec<Recipe>>,
     /// Output path → index in `plan`.
-    index: HashMap<String, usize>,
+    index: Arc<HashMap<String, usize>>,
     /// Theme files by output path.
     theme: HashMap<String, Arc<Vec<u8>>>,
     /// The home list, computed once rather than per request.
@@ -301,29 +302,35 @@ async fn serve(
         generation: AtomicU64::new(0),
     });
     let cache = Arc::new(Mutex::new(ArticleCache::default()));
-    rebuild(&root, &overrides, &cache, &state, &report).await;
+    rebuild(&root, &overrides, &cache, &state, &report, false).await;
 
-    // The watcher thread hands changed paths to the rebuild task. Only
-    // changes count: our own reads of the site (opens, accesses) must not
-    // start a rebuild, or every build would start the next.
+    // The debouncer hands each burst's changed paths to the rebuild task.
+    // Only changes count: our own reads of the site (opens, accesses) must
+    // not start a rebuild, or every build would start the next.
     let (tx, mut rx) = mpsc::unbounded_channel::<Vec<PathBuf>>();
-    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-        if let Ok(event) = res
-            && is_change(&event.kind)
-        {
-            let _ = tx.send(event.paths);
-        }
-    })
-    .map_err(|e| ServeError::Watch {
+    let watch_error = |e: notify::Error| ServeError::Watch {
         path: root.clone(),
         message: e.to_string(),
-    })?;
-    notify::Watcher::watch(&mut watcher, &root, notify::RecursiveMode::Recursive).map_err(|e| {
-        ServeError::Watch {
-            path: root.clone(),
-            message: e.to_string(),
-        }
-    })?;
+    };
+    let mut watcher = notify_debouncer_full::new_debouncer(
+        DEBOUNCE,
+        None,
+        move |res: notify_debouncer_full::DebounceEventResult| {
+            let Ok(events) = res else { return };
+            let paths: Vec<PathBuf> = events
+                .into_iter()
+                .filter(|e| is_change(&e.kind))
+                .flat_map(|e| e.event.paths)
+                .collect();
+            if !paths.is_empty() {
+                let _ = tx.send(paths);
+            }
+        },
+    )
+    .map_err(watch_error)?;
+    watcher
+        .watch(&root, notify::RecursiveMode::Recursive)
+        .map_err(watch_error)?;
     let out_dir = config::load(&root, &overrides)
         .map(|o| o.out_dir)
         .unwrap_or_else(|_| root.join("public"));
@@ -333,9 +340,7 @@ async fn serve(
     let rebuild_root = root.clone();
     tokio::spawn(async move {
         while let Some(mut paths) = rx.recv().await {
-            // An editor's save is several events: wait for the burst to end.
-            // Changes that arrive during a build join the next one.
-            tokio::time::sleep(DEBOUNCE).await;
+            // Bursts that arrived during the last build join this one.
             while let Ok(more) = rx.try_recv() {
                 paths.extend(more);
             }
@@ -348,12 +353,16 @@ async fn serve(
                 {
                     c.clear();
                 }
+                // A new config may regroup every article (time zone, aliases)
+                // without changing one: only then is the last site no base.
+                let reuse = kind != watch::ChangeKind::Config;
                 rebuild(
                     &rebuild_root,
                     &overrides,
                     &cache,
                     &rebuild_state,
                     &rebuild_report,
+                    reuse,
                 )
                 .await;
             }
@@ -523,19 +532,34 @@ async fn rebuild(
     cache: &Arc<Mutex<ArticleCache>>,
     state: &Arc<AppState>,
     report: &Arc<dyn Fn(ServeEvent) + Send + Sync>,
+    reuse: bool,
 ) {
     let started = Instant::now();
     let root = root.to_path_buf();
     let overrides = overrides.clone();
     let cache = cache.clone();
+    let previous = if reuse {
+        state.site.read().ok().map(|s| Arc::clone(&s))
+    } else {
+        None
+    };
     let result = tokio::task::spawn_blocking(move || -> Result<Snapshot, Diagnostics> {
         let opts =
             config::load(&root, &overrides).map_err(|d| d.into_iter().collect::<Diagnostics>())?;
+        let last = previous.as_ref().and_then(|s| s.site.as_ref());
         let prepared = {
             let mut cache = cache.lock().map_err(|_| Diagnostics::new())?;
-            crate::prepare(&opts, Some(&mut cache)).map_err(|f| f.diagnostics)?
+            match last {
+                Some(last) => crate::prepare_after(&opts, &mut cache, &last.prepared.digest),
+                None => crate::prepare(&opts, Some(&mut cache)),
+            }
+            .map_err(|f| f.diagnostics)?
         };
-        snapshot(prepared, opts.site)
+        // The groups held, so the plan and its index did too.
+        let kept = last
+            .filter(|_| !prepared.regrouped)
+            .map(|l| (Arc::clone(&l.plan), Arc::clone(&l.index)));
+        snapshot(prepared, opts.site, kept)
     })
     .await;
     match result {
@@ -586,19 +610,26 @@ async fn rebuild(
     let _ = state.reload.send(generation);
 }
 
+/// A render plan and its index by output path.
+type PlanIndex = (Arc<Vec<Recipe>>, Arc<HashMap<String, usize>>);
+
 /// A servable snapshot of a prepared site, with a sample rendered to catch
 /// template errors.
 fn snapshot(
     prepared: PreparedSite,
     config: crate::config::SiteConfig,
+    kept: Option<PlanIndex>,
 ) -> Result<Snapshot, Diagnostics> {
-    let plan = crate::render::plan(&prepared.digest, &config);
-    let mut index = HashMap::new();
-    for (i, recipe) in plan.iter().enumerate() {
-        for path in recipe.outputs(&prepared.digest) {
-            index.insert(path, i);
+    let (plan, index) = kept.unwrap_or_else(|| {
+        let plan = crate::render::plan(&prepared.digest, &config);
+        let mut index = HashMap::new();
+        for (i, recipe) in plan.iter().enumerate() {
+            for path in recipe.outputs(&prepared.digest) {
+                index.insert(path, i);
+            }
         }
-    }
+        (Arc::new(plan), Arc::new(index))
+    });
     let theme = prepared
         .theme
         .iter()

@@ -1114,3 +1114,52 @@ fn timings_name_every_stage_in_order_after_the_summary() {
         check.stderr
     );
 }
+
+/// Records what a build reports as it goes.
+#[derive(Default)]
+struct Recorded {
+    stages: std::sync::Mutex<Vec<&'static str>>,
+    files: std::sync::Mutex<Vec<(u64, u64)>>,
+}
+
+impl briefing::Progress for Recorded {
+    fn stage(&self, name: &'static str) {
+        self.stages.lock().expect("lock").push(name);
+    }
+    fn files(&self, done: u64, total: u64) {
+        self.files.lock().expect("lock").push((done, total));
+    }
+}
+
+#[test]
+fn progress_names_each_stage_and_counts_every_file_written() {
+    let site = SiteTest::fixture("mixed");
+    let progress = Recorded::default();
+    briefing::build_site(&site.options(&Overrides::default()), &progress).expect("builds");
+    assert_eq!(
+        *progress.stages.lock().expect("lock"),
+        [
+            "load",
+            "parse",
+            "enrich",
+            "group, cluster, relate",
+            "render and write"
+        ]
+    );
+    let written = tree(&site.out_dir())
+        .keys()
+        .filter(|p| *p != ".briefing-output")
+        .count() as u64;
+    let mut files = progress.files.lock().expect("lock").clone();
+    files.sort_unstable();
+    // One report per file, each against the same total, ending at the total.
+    assert_eq!(files.len() as u64, written);
+    assert!(
+        files.iter().all(|(_, total)| *total == written),
+        "{files:?}"
+    );
+    assert_eq!(
+        files.iter().map(|(done, _)| *done).collect::<Vec<_>>(),
+        (1..=written).collect::<Vec<_>>()
+    );
+}

@@ -1,88 +1,12 @@
 //! Digest intelligence: boilerplate cleaning, page tags, entities, KEV flags,
 //! same-story clusters, related articles and `digest.json`, measured on a
-//! labelled set in `tests/fixtures/labelled/` (pages and stories written for
-//! these tests) and checked on the built HTML.
+//! labelled set in `tests/fixtures/labelled/stories/` (stories written for
+//! these tests) and checked on the built HTML. Cleaning's line-level measures
+//! on the labelled pages are in `cleaning`.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
-
-use briefing::enrich::boilerplate::{SourceRules, clean};
 
 use crate::harness::{SiteTest, attrs, entry_titles, texts};
-
-/// Non-blank lines of a markdown text, trimmed.
-fn lines(text: &str) -> Vec<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
-/// (precision, recall) of the kept lines against the expected ones.
-fn precision_recall(kept: &[String], expected: &[String]) -> (f64, f64) {
-    let expected_set: BTreeSet<&String> = expected.iter().collect();
-    let kept_set: BTreeSet<&String> = kept.iter().collect();
-    let hits = kept_set.intersection(&expected_set).count() as f64;
-    (
-        hits / kept_set.len().max(1) as f64,
-        hits / expected_set.len().max(1) as f64,
-    )
-}
-
-#[test]
-fn cleaning_keeps_the_story_and_only_the_story_on_the_labelled_pages() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/labelled/cleaning");
-    let mut pages: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            p.to_string_lossy().ends_with(".md") && !p.to_string_lossy().ends_with(".expected.md")
-        })
-        .collect();
-    pages.sort();
-    assert_eq!(pages.len(), 4);
-    let (mut all_kept, mut all_expected, mut all_hits) = (0usize, 0usize, 0usize);
-    for page in pages {
-        let text = std::fs::read_to_string(&page).unwrap();
-        let fm = briefing::front_matter::parse(&text).unwrap();
-        let title = fm
-            .fields
-            .iter()
-            .find(|f| f.key == "title")
-            .unwrap()
-            .value
-            .as_str()
-            .unwrap()
-            .to_owned();
-        let cleaned = clean(&text[fm.body_offset..], &title, &SourceRules::default());
-        assert_eq!(cleaned.kept_original, None, "{}", page.display());
-        let expected_text = std::fs::read_to_string(page.with_extension("expected.md")).unwrap();
-        let (kept, expected) = (lines(&cleaned.markdown), lines(&expected_text));
-        let (p, r) = precision_recall(&kept, &expected);
-        eprintln!(
-            "{}: precision {p:.2}, recall {r:.2}",
-            page.file_name().unwrap().to_string_lossy()
-        );
-        assert!(
-            p >= 0.99 && r >= 0.99,
-            "{}:\n{}",
-            page.display(),
-            cleaned.markdown
-        );
-        // The body starts at the article's first paragraph and ends at its last.
-        assert_eq!(kept.first(), expected.first(), "{}", page.display());
-        assert_eq!(kept.last(), expected.last(), "{}", page.display());
-        all_kept += kept.len();
-        all_expected += expected.len();
-        all_hits += kept.iter().filter(|l| expected.contains(l)).count();
-    }
-    eprintln!(
-        "cleaning over the labelled set: precision {:.3}, recall {:.3}",
-        all_hits as f64 / all_kept as f64,
-        all_hits as f64 / all_expected as f64
-    );
-}
 
 /// Pairs of files in the same cluster, from `digest.json`.
 fn clustered_pairs(site: &SiteTest) -> (BTreeSet<(String, String)>, usize) {

@@ -708,3 +708,167 @@ fn the_bind_name_and_allowed_hosts_are_answered() {
     wait_for_reload(&mut events);
     assert_eq!(sources(&site), before);
 }
+
+/// Asserts that every file `build` writes for the site, with the server's
+/// base URL, is what the server answers for that path (less the reload
+/// script it injects into pages), and that the server has no page the
+/// build lacks among the pages the build's links name.
+fn assert_serve_equals_build(site: &SiteTest, server: &Server, after: &str) {
+    let out = tempfile::tempdir().expect("temp dir");
+    let out_dir = out.path().join("built");
+    let built = site.run(&[
+        "build",
+        "--base-url",
+        &server.url,
+        "--output",
+        out_dir.to_str().expect("utf-8 temp path"),
+    ]);
+    assert_eq!(built.code, 0, "after {after}: {}", built.stderr);
+    let files = tree(&out_dir);
+    assert!(files.len() > 10, "after {after}: a real site");
+    let injected = "<script src=\"/__briefing/reload.js\"></script>";
+    let mut differ = Vec::new();
+    for (path, bytes) in &files {
+        if path == ".briefing-output" {
+            continue;
+        }
+        let (status, _, body) = server.raw("GET", &format!("/{path}"));
+        let expected = String::from_utf8_lossy(bytes);
+        let served = if path.ends_with(".html") {
+            body.replacen(injected, "", 1)
+        } else {
+            body
+        };
+        if status != 200 || served != expected {
+            differ.push(format!("{path} ({status})"));
+        }
+    }
+    assert!(
+        differ.is_empty(),
+        "after {after}, serve and build differ on {} of {} files: {differ:?}",
+        differ.len(),
+        files.len()
+    );
+}
+
+#[test]
+fn serve_answers_what_build_writes_after_every_kind_of_change() {
+    let site = SiteTest::fixture("mixed");
+    let server = Server::start(&site);
+    assert_serve_equals_build(&site, &server, "start");
+    let article = site.root().join(ARTICLE);
+    let text = std::fs::read_to_string(&article).expect("fixture article");
+    let new_file = "content/2024/12/new-report.md";
+    let new_text = "---\ntitle: A new report on VPN appliances\nsource: Fresh Source\ndate: 2024-12-20\ntags: [vulns, appliances]\n---\nCVE-2024-3400 is exploited again, says a new report.\n";
+    let renamed = "content/2024/12/renamed-report.md";
+    let template = "{% extends \"base.html\" %}{% block main %}<h1>{{ title }}</h1><p>Nothing here, edited.</p>{% endblock main %}";
+    type Change<'a> = (&'a str, Box<dyn Fn() + 'a>);
+    let changes: Vec<Change> = vec![
+        (
+            "a body edit",
+            Box::new(|| {
+                site.write(
+                    ARTICLE,
+                    &format!("{text}\nA closing line the editor added.\n"),
+                );
+            }),
+        ),
+        (
+            "a tag change",
+            Box::new(|| {
+                site.write(
+                    ARTICLE,
+                    &text.replacen("tags: [", "tags: [brand-new-tag, ", 1),
+                );
+            }),
+        ),
+        (
+            "a new file",
+            Box::new(|| {
+                site.write(new_file, new_text);
+            }),
+        ),
+        (
+            "a rename",
+            Box::new(|| {
+                std::fs::rename(site.root().join(new_file), site.root().join(renamed))
+                    .expect("rename");
+            }),
+        ),
+        (
+            "a delete",
+            Box::new(|| std::fs::remove_file(site.root().join(renamed)).expect("delete")),
+        ),
+        (
+            "a template change",
+            Box::new(|| {
+                site.write("templates/404.html", template);
+            }),
+        ),
+        (
+            "a data change",
+            Box::new(|| {
+                site.write(
+                    "data/entities.yaml",
+                    "actors:\n  - name: Vuln Weekly Crew\n    aliases: [VPN appliances]\n",
+                );
+            }),
+        ),
+    ];
+    for (what, change) in &changes {
+        let mut events = server.events();
+        change();
+        wait_for_reload(&mut events);
+        assert_serve_equals_build(&site, &server, what);
+    }
+}
+
+#[test]
+fn a_body_edit_keeps_the_groups_and_gives_the_digest_a_full_build_gives() {
+    let site = SiteTest::fixture("mixed");
+    let opts = site.options(&briefing::config::Overrides::default());
+    // A body longer than the lede (the first 80 words, which clustering
+    // compares), so that its last line is read by no grouping.
+    let short = std::fs::read_to_string(site.root().join(ARTICLE)).expect("fixture article");
+    let filler = "Appliance vendors shipped fixes across many product lines this week. ".repeat(12);
+    let text = format!("{short}\n{filler}\n");
+    site.write(ARTICLE, &text);
+    let mut cache = briefing::ArticleCache::default();
+    let first = briefing::prepare(&opts, Some(&mut cache)).expect("builds");
+
+    // A sentence added at the end of the body.
+    site.write(
+        ARTICLE,
+        &format!("{text}\nOne more sentence for the body.\n"),
+    );
+    let patched = briefing::prepare_after(&opts, &mut cache, &first.digest).expect("builds");
+    assert!(!patched.regrouped, "a body edit keeps the groups");
+    let full = briefing::prepare(&opts, None).expect("builds");
+    assert!(
+        patched.digest == full.digest,
+        "the patched digest is the full one"
+    );
+    assert!(
+        patched.digest.entries.iter().any(|e| e
+            .article
+            .html
+            .as_str()
+            .contains("One more sentence")),
+        "the edit is in"
+    );
+
+    // A tag, a title or the lede changes groups, slugs or stories: the site
+    // is regrouped.
+    for edited in [
+        text.replacen("This week", "Last week", 1),
+        text.replacen("tags: [", "tags: [another-tag, ", 1),
+        text.replacen("title: ", "title: Retitled ", 1),
+    ] {
+        site.write(ARTICLE, &edited);
+        let regrouped =
+            briefing::prepare_after(&opts, &mut cache, &patched.digest).expect("builds");
+        assert!(regrouped.regrouped, "{edited}");
+        let full = briefing::prepare(&opts, None).expect("builds");
+        assert!(regrouped.digest == full.digest);
+    }
+}

@@ -225,6 +225,7 @@ fn configured_rules_win() {
         start_after: Some(Regex::new("^BEGIN$").unwrap()),
         stop_before: Some(Regex::new("^END$").unwrap()),
         drop: vec![Regex::new("^Sponsored").unwrap()],
+        ..SourceRules::default()
     };
     let page = "Chrome paragraph that looks like prose because it has many many words in it.\nBEGIN\nThe story starts here and has more than enough words to be a paragraph.\nSponsored: buy our product, it is the best product you could ever buy today.\nThe story goes on with another long sentence full of words about the event.\nEND\nFooter paragraph that also looks like prose with many many words in it.\n";
     let c = clean(page, "x", &rules);
@@ -282,15 +283,35 @@ fn page_tags_come_from_label_links_after_the_body_start() {
     );
     // The menu's "Data Breaches" label link sits above the article: not a tag.
     assert_eq!(
-        names(page_tags(NEWS_PAGE, c.body_start, &patterns, &url)),
+        tag_names(page_tags(NEWS_PAGE, c.body_start, &patterns, &url, 10)),
         ["botnet", "Law Enforcement"]
     );
     // CVE tag links are entities, not tags.
     let cve = "[CVE-2026-1234](https://news.example/tag/cve-2026-1234/) [Patch](https://news.example/tag/patch/)";
-    assert_eq!(names(page_tags(cve, 0, &patterns, &url)), ["Patch"]);
+    assert_eq!(tag_names(page_tags(cve, 0, &patterns, &url, 10)), ["Patch"]);
     // Links to other hosts never count.
     let other = "[Ransomware](https://elsewhere.example/tag/ransomware/)";
-    assert!(page_tags(other, 0, &patterns, &url).is_empty());
+    assert!(tag_names(page_tags(other, 0, &patterns, &url, 10)).is_empty());
+    // A category link inside a sentence is the author's link, not a tag.
+    let prose = "Threat actors used this loader before, as reported on many [occasions](https://news.example/category/loader/).\n\n[Ransomware](https://news.example/tag/ransomware/)";
+    assert_eq!(
+        tag_names(page_tags(prose, 0, &patterns, &url, 10)),
+        ["Ransomware"]
+    );
+    // A block longer than the limit names people and companies: none of it
+    // counts, while the short category line above it does.
+    let names: String = (0..12)
+        .map(|i| format!("[Name {i}](https://news.example/tag/name-{i}/) "))
+        .collect();
+    let page = format!("[Patches](https://news.example/tag/patches/)\n\n{names}");
+    assert_eq!(
+        tag_names(page_tags(&page, 0, &patterns, &url, 8)),
+        ["Patches"]
+    );
+    assert_eq!(
+        tag_names(page_tags(&page, 0, &patterns, &url, 12)).len(),
+        13
+    );
 }
 
 #[test]
@@ -299,6 +320,225 @@ fn plain_text_skips_code_and_markup() {
     assert_eq!(plain_text(md, 100), "Head\nSome bold link text.\n");
 }
 
-fn names(tags: Vec<(String, usize)>) -> Vec<String> {
+#[test]
+fn a_link_run_followed_by_detection_content_is_not_the_footer() {
+    let page = "\
+# Loader to ransomware
+
+The intrusion began with a phishing mail that carried a link to a cloud-hosted archive with a loader.
+
+#### Sigma
+
+[Remote tool silent install](https://github.example/sigma/rules/a.yml)
+
+[Registry hive dump](https://github.example/sigma/rules/b.yml)
+
+[Service stop](https://github.example/sigma/rules/c.yml)
+
+#### Yara
+
+```
+rule loader_dll {
+  condition: uint16(0) == 0x5a4d
+}
+```
+
+#### MITRE
+
+* Spearphishing Link – T1566.002
+* BITS Jobs – T1197
+
+Share this:
+
+[Twitter](https://twitter.com/intent/tweet?u=x)
+";
+    let c = clean(page, "Loader to ransomware", &no_rules());
+    assert_eq!(c.kept_original, None);
+    for kept in [
+        "[Service stop](https://github.example/sigma/rules/c.yml)",
+        "rule loader_dll {",
+        "* BITS Jobs – T1197",
+    ] {
+        assert!(c.markdown.contains(kept), "{kept}:\n{}", c.markdown);
+    }
+    assert!(!c.markdown.contains("Share this"), "{}", c.markdown);
+    // A link run with nothing of the article after it still ends the body.
+    let related = "\
+# T
+
+The first paragraph of the story is long enough to count as real prose here.
+
+[One](https://a.example/1)
+
+[Two](https://a.example/2)
+
+[Three](https://a.example/3)
+
+Newsletter
+";
+    let c = clean(related, "T", &no_rules());
+    assert_eq!(
+        c.markdown,
+        "The first paragraph of the story is long enough to count as real prose here.\n"
+    );
+}
+
+#[test]
+fn the_standfirst_under_the_title_is_kept() {
+    let page = "\
+# Diavol ransomware
+
+### In this report we follow an intrusion from a phishing mail to domain-wide encryption.
+
+## Information:
++ Source: Example
++ Date: 2021-12-13
+
+## Article:
+
+The loader arrived by mail and ran from a mounted disk image, as in earlier cases we reported.
+";
+    let c = clean(page, "Diavol ransomware", &no_rules());
+    assert_eq!(
+        c.markdown,
+        "### In this report we follow an intrusion from a phishing mail to domain-wide encryption.\n\n\
+         The loader arrived by mail and ran from a mounted disk image, as in earlier cases we reported.\n"
+    );
+}
+
+#[test]
+fn chinese_prose_is_prose_and_chrome_after_it_goes() {
+    let page = "\
+* [首页](https://news.example.cn/)
+
+# 某医院遭勒索软件攻击
+
+来源：安全新闻 作者：李明 2025-03-04
+
+3月2日，某医院发布公告称，其部分信息系统遭到勒索软件攻击，门诊挂号服务一度中断。
+
+医院表示已向公安机关报案，并聘请第三方安全公司开展调查，后续将及时通报进展。
+
+关键词：勒索软件 医疗
+
+版权声明：本文为安全新闻原创，转载请注明出处。
+";
+    let c = clean(page, "某医院遭勒索软件攻击", &no_rules());
+    assert_eq!(c.kept_original, None);
+    assert_eq!(
+        c.markdown,
+        "3月2日，某医院发布公告称，其部分信息系统遭到勒索软件攻击，门诊挂号服务一度中断。\n\n\
+         医院表示已向公安机关报案，并聘请第三方安全公司开展调查，后续将及时通报进展。\n"
+    );
+}
+
+#[test]
+fn chrome_lines_open_the_footer_but_an_ad_between_paragraphs_goes_alone() {
+    let page = "\
+# Hospital chain confirms data theft
+
+A regional hospital chain has confirmed that attackers stole patient records before the ransomware ran.
+
+Learn incident response from practitioners: our six-week online course starts in June. [Enrol today](https://academy.example/ir)
+
+The chain said it had restored most systems and was working with law enforcement on the case.
+
+This advisory was extracted from the vendor's bulletin; the vendor's text is authoritative.
+
+Copyright © 2025 Example Media. All rights reserved.
+";
+    let c = clean(page, "Hospital chain confirms data theft", &no_rules());
+    assert_eq!(
+        c.markdown,
+        "A regional hospital chain has confirmed that attackers stole patient records before the ransomware ran.\n\n\
+         The chain said it had restored most systems and was working with law enforcement on the case.\n"
+    );
+    let reasons: Vec<&str> = c.removals.iter().map(|r| r.reason.as_str()).collect();
+    // `--explain` names what each removed line was.
+    assert!(
+        reasons.contains(&"event, course or webinar ad"),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons.contains(&"disclaimer (reprinted, converted or provided as is)"),
+        "{reasons:?}"
+    );
+}
+
+#[test]
+fn related_links_written_as_bare_urls_and_leftover_labels_go() {
+    let page = "\
+# T
+
+The first paragraph of the story is long enough to count as real prose here.
+
+The second paragraph of the story is long enough to count as real prose too.
+
+* Hotel chain resets passwords — https://news.example/story/1
+* Why stuffing still works — https://news.example/story/2
+
+Menu
+";
+    let c = clean(page, "T", &no_rules());
+    assert_eq!(
+        c.markdown,
+        "The first paragraph of the story is long enough to count as real prose here.\n\n\
+         The second paragraph of the story is long enough to count as real prose too.\n"
+    );
+    // An indicator at the end is not a leftover label.
+    let iocs = "# T\n\nThe first paragraph of the story is long enough to count as real prose here.\n\nURL:\n\nhxxps://203-0-113-5[.]nip[.]io/x\n";
+    assert!(clean(iocs, "T", &no_rules()).markdown.contains("hxxps://"));
+}
+
+#[test]
+fn advisory_fields_and_setext_headings_above_the_first_paragraph_are_kept() {
+    let page = "\
+# Flaw in file-transfer server
+
+**Published:** 2 April 2025
+
+**Severity:** Critical
+
+**CVE:** CVE-2025-30311
+
+Summary
+-------
+
+A deserialisation flaw lets a remote attacker run code as the service account without logging in.
+";
+    let c = clean(page, "Flaw in file-transfer server", &no_rules());
+    assert_eq!(
+        c.markdown,
+        "**Severity:** Critical\n\n**CVE:** CVE-2025-30311\n\nSummary\n-------\n\n\
+         A deserialisation flaw lets a remote attacker run code as the service account without logging in.\n"
+    );
+}
+
+#[test]
+fn a_link_list_the_author_introduces_at_the_end_is_kept() {
+    let page = "\
+# T
+
+The first paragraph of the story is long enough to count as real prose here.
+
+Further reading:
+
+[One vendor's notes on the patches](https://a.example/1)
+
+[Another vendor's rundown](https://b.example/2)
+";
+    let c = clean(page, "T", &no_rules());
+    assert!(c.markdown.contains("Further reading:"), "{}", c.markdown);
+    assert!(
+        c.markdown.contains("[Another vendor's rundown]"),
+        "{}",
+        c.markdown
+    );
+    // Without the author's lead-in the links are the site's.
+    let bare = page.replace("Further reading:\n\n", "");
+    assert!(!clean(&bare, "T", &no_rules()).markdown.contains("rundown"));
+}
+
+fn tag_names(tags: Vec<(String, usize)>) -> Vec<String> {
     tags.into_iter().map(|(t, _)| t).collect()
 }

@@ -1,0 +1,239 @@
+//! Cues that a line is site furniture rather than article.
+//!
+//! Takes the visible text of one line (and the texts of its
+//! links); gives the kind of chrome the line announces, if any. The cues
+//! name kinds of page furniture, never sites: cookie and privacy notices,
+//! copyright lines, reprint and conversion disclaimers, invitations to
+//! comment, follow-us and subscription promotions (WeChat account blurbs,
+//! bug-bounty and membership programmes), event, course and webinar ads,
+//! "read the original" pointers, "was this helpful?" widgets and calls to
+//! action. Each is a phrase in one
+//! of the languages the digest reads (English, Italian, Chinese), or a mark
+//! that needs no language (`©`, an ICP licence number, a VAT number).
+//!
+//! Phrases are whole expressions ("we use cookies", not "cookie"), so an
+//! article that discusses stolen session cookies or a copyright lawsuit does
+//! not match.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
+
+/// Cookie and privacy notices.
+const COOKIES: &[&str] = &[
+    "we use cookies",
+    "this site uses cookies",
+    "this website uses cookies",
+    "use of cookies",
+    "cookie policy",
+    "cookie settings",
+    "accept cookies",
+    "utilizza cookie",
+    "utilizza i cookie",
+    "uso dei cookie",
+    "all'uso dei cookie",
+    "informativa sulla privacy",
+    "privacy policy",
+    "privacy & use",
+    "privacy notice",
+    "使用cookie",
+    "使用 cookie",
+];
+
+/// Copyright lines.
+const COPYRIGHT: &[&str] = &[
+    "©",
+    "all rights reserved",
+    "tutti i diritti riservati",
+    "版权所有",
+    "版权声明",
+    "icp备",
+    "p.iva",
+    "partita iva",
+];
+
+/// Disclaimers that the text comes from elsewhere or is given without
+/// warranty.
+const DISCLAIMERS: &[&str] = &[
+    "was converted from",
+    "were converted from",
+    "was extracted from",
+    "is extracted from",
+    "provided \"as is\"",
+    "provided “as is”",
+    "provided as is",
+    "reader view",
+    "免责声明",
+    "仅供参考",
+    "转载自",
+    "本文转载",
+    "如有侵权",
+];
+
+/// Invitations to comment.
+const COMMENTS: &[&str] = &[
+    "let us know your thoughts",
+    "let us know in the comments",
+    "let us know what you think",
+    "in the comments below",
+    "share your thoughts",
+    "fatemi sapere",
+    "nei commenti",
+    "欢迎留言",
+    "留言区",
+];
+
+/// Follow-us, subscription and membership promotions.
+const FOLLOW: &[&str] = &[
+    "follow me on",
+    "follow us on",
+    "follow me for",
+    "follow us for",
+    "forget to follow me",
+    "forget to follow us",
+    "subscribe to our",
+    "sign up for our",
+    "seguimi su",
+    "seguici su",
+    "iscriviti alla newsletter",
+    "关注我们",
+    "关注该公众号",
+    "欢迎关注",
+    "扫码关注",
+    "长按识别",
+    "二维码",
+    "点击上方蓝字",
+    "微信扫一扫",
+    "预览时标签不可点",
+    "阅读原文",
+    "点个在看",
+    "点个“在看”",
+    "知识星球",
+    "漏洞奖励",
+    "奖励计划",
+    "投稿邮箱",
+    "欢迎加入",
+    "订阅我们",
+];
+
+/// "Was this helpful?" widgets.
+const FEEDBACK: &[&str] = &[
+    "was this article helpful",
+    "was this page helpful",
+    "was this post helpful",
+    "was this bulletin helpful",
+    "was this advisory helpful",
+    "was this information helpful",
+    "ti è stato utile",
+    "有帮助吗",
+];
+
+/// Event, course and webinar ads.
+const EVENTS: &[&str] = &[
+    "upcoming event",
+    "join our webinar",
+    "live webinar",
+    "free webinar",
+    "on-demand webinar",
+    "webinar gratuito",
+    "online course",
+    "course starts",
+    "iscrizioni aperte",
+];
+
+/// Pointers to the original of an aggregated or reprinted story.
+const ORIGINAL: &[&str] = &[
+    "read the full story at",
+    "read the full article at",
+    "read the original",
+    "view original",
+    "originally published",
+    "leggi l'articolo",
+    "原文链接",
+];
+
+/// Link texts that ask the reader to act: the button of an ad or promo.
+const CALLS_TO_ACTION: &[&str] = &[
+    "register",
+    "register now",
+    "register here",
+    "sign up",
+    "sign up now",
+    "subscribe",
+    "subscribe now",
+    "enrol today",
+    "enroll today",
+    "enrol now",
+    "enroll now",
+    "save your seat",
+    "reserve your seat",
+    "book your place",
+    "request a demo",
+    "get a demo",
+    "join now",
+    "registrati",
+    "iscriviti",
+    "scopri di più",
+    "abbonati",
+    "立即报名",
+    "立即注册",
+    "点击报名",
+    "立即订阅",
+];
+
+/// Every phrase in one automaton, so a line is scanned once whatever the
+/// number of phrases (cleaning runs on every line of every article), with
+/// the reason each phrase gives.
+static PHRASES: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
+    let groups: [(&[&str], &'static str); 8] = [
+        (COOKIES, COOKIE_NOTICE),
+        (COPYRIGHT, "copyright line"),
+        (
+            DISCLAIMERS,
+            "disclaimer (reprinted, converted or provided as is)",
+        ),
+        (COMMENTS, "invitation to comment"),
+        (FOLLOW, "follow, subscription or programme promotion"),
+        (EVENTS, "event, course or webinar ad"),
+        (ORIGINAL, "pointer to the original story"),
+        (FEEDBACK, "feedback widget"),
+    ];
+    let mut patterns = Vec::new();
+    let mut reasons = Vec::new();
+    for (phrases, why) in groups {
+        for p in phrases {
+            patterns.push(*p);
+            reasons.push(why);
+        }
+    }
+    // ASCII case folding in the automaton spares lower-casing every line;
+    // the other scripts' phrases have no case.
+    let automaton = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build(&patterns)
+        .expect("the phrases are plain strings");
+    (automaton, reasons)
+});
+
+const COOKIE_NOTICE: &str = "cookie or privacy notice";
+
+/// Why a line reads as chrome, from its visible text and its number of
+/// words.
+pub(super) fn chrome_cue(text: &str, words: usize) -> Option<&'static str> {
+    let (automaton, reasons) = &*PHRASES;
+    automaton
+        .find_iter(text)
+        .map(|m| reasons[m.pattern().as_usize()])
+        // A notice that names the privacy policy is a sentence or two; an
+        // article paragraph about a company's privacy policy is longer.
+        .find(|why| *why != COOKIE_NOTICE || words <= 25)
+}
+
+/// Whether a link's text is a call to action ("Register now", "Iscriviti").
+pub(super) fn is_call_to_action(link_text: &str) -> bool {
+    let t = link_text
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    CALLS_TO_ACTION.contains(&t.as_str())
+}

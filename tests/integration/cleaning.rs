@@ -1,0 +1,275 @@
+//! Boilerplate cleaning measured line by line against hand-labelled pages.
+//!
+//! Two measures, over lines with visible text (a line of only an image, a
+//! rule or table pipes counts for neither side):
+//! - **kept**: the share of the article's lines that cleaning keeps;
+//! - **chrome left**: the share of the cleaned page that is not article
+//!   (menus, ads, promos, disclaimers, comments that survived).
+//!
+//! Sets:
+//! - `tests/fixtures/labelled/cleaning/tune/`: pages the rules were tuned on;
+//! - `tests/fixtures/labelled/cleaning/report/`: pages written to shapes the
+//!   rules were not tuned on (other sites, languages and promos); looked at
+//!   only to report, never to tune;
+//! - `../shared/corpus` (real scraped pages, not in this repository), with
+//!   their article lines listed in `tests/fixtures/labelled/corpus-article-lines.tsv`;
+//!   measured when present, skipped otherwise (a clean clone has no corpus).
+//!
+//! Each fixture page `NAME.md` comes with `NAME.expected.md`: the article's
+//! lines, first to last, as cleaning should keep them.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use briefing::enrich::boilerplate::{SourceRules, clean, plain_text};
+
+/// Kept ≥ this share of article lines, on every set.
+const MIN_KEPT: f64 = 0.98;
+/// Chrome ≤ this share of the cleaned page, on every set.
+const MAX_CHROME_LEFT: f64 = 0.02;
+
+/// Line counts over one page or a whole set.
+#[derive(Debug, Default, Clone, Copy)]
+struct Score {
+    /// Article lines on the page.
+    article: usize,
+    /// Article lines the cleaned page keeps.
+    kept: usize,
+    /// Lines of the cleaned page.
+    output: usize,
+    /// Lines of the cleaned page that are not article.
+    chrome_left: usize,
+}
+
+impl Score {
+    fn add(&mut self, other: Score) {
+        self.article += other.article;
+        self.kept += other.kept;
+        self.output += other.output;
+        self.chrome_left += other.chrome_left;
+    }
+    fn kept_share(&self) -> f64 {
+        self.kept as f64 / self.article.max(1) as f64
+    }
+    fn chrome_share(&self) -> f64 {
+        self.chrome_left as f64 / self.output.max(1) as f64
+    }
+}
+
+/// Whether a markdown line shows any letters or digits.
+fn visible(line: &str) -> bool {
+    plain_text(line, usize::MAX)
+        .chars()
+        .any(char::is_alphanumeric)
+}
+
+/// The trimmed lines of `text` that show something.
+fn visible_lines(text: &str) -> Vec<&str> {
+    text.lines().map(str::trim).filter(|l| visible(l)).collect()
+}
+
+/// (title, body, lines of the file before the body) of a page with front matter.
+fn split_page(text: &str) -> (String, &str, usize) {
+    let fm = briefing::front_matter::parse(text).expect("labelled pages have front matter");
+    let title = fm
+        .fields
+        .iter()
+        .find(|f| f.key == "title")
+        .and_then(|f| f.value.as_str())
+        .expect("labelled pages have a title")
+        .to_owned();
+    let before = text[..fm.body_offset].lines().count();
+    (title, &text[fm.body_offset..], before)
+}
+
+/// Scores a fixture page against its `.expected.md`, counting repeated
+/// lines as often as they occur.
+fn score_fixture(page: &Path) -> (Score, String, Option<String>) {
+    let text = std::fs::read_to_string(page).expect("fixture is readable");
+    let (title, body, _) = split_page(&text);
+    let cleaned = clean(body, &title, &SourceRules::default());
+    let expected_text = std::fs::read_to_string(page.with_extension("expected.md"))
+        .expect("every labelled page has an .expected.md");
+    let mut wanted: BTreeMap<&str, usize> = BTreeMap::new();
+    let expected = visible_lines(&expected_text);
+    for l in &expected {
+        *wanted.entry(l).or_default() += 1;
+    }
+    let output = visible_lines(&cleaned.markdown);
+    let mut kept = 0;
+    for l in &output {
+        if let Some(n) = wanted.get_mut(l).filter(|n| **n > 0) {
+            *n -= 1;
+            kept += 1;
+        }
+    }
+    let score = Score {
+        article: expected.len(),
+        kept,
+        output: output.len(),
+        chrome_left: output.len() - kept,
+    };
+    (score, cleaned.markdown, cleaned.kept_original)
+}
+
+/// `10,21-99,130-END` as a set of 1-based line numbers.
+fn parse_ranges(spec: &str, last: usize) -> BTreeSet<usize> {
+    let mut set = BTreeSet::new();
+    for part in spec.split(',') {
+        let (a, b) = part.split_once('-').unwrap_or((part, part));
+        let a: usize = a.trim().parse().expect("a line number");
+        let b = match b.trim() {
+            "END" => last,
+            b => b.parse().expect("a line number"),
+        };
+        set.extend(a..=b);
+    }
+    set
+}
+
+/// Scores a corpus page against its labelled article lines. The cleaned
+/// body is the original's lines in order with some left out, so walking
+/// both in step tells which original lines were kept.
+fn score_labelled_lines(text: &str, spec: &str) -> Score {
+    let (title, body, before) = split_page(text);
+    let cleaned = clean(body, &title, &SourceRules::default());
+    let article = parse_ranges(spec, text.lines().count());
+    let mut out = cleaned
+        .markdown
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .peekable();
+    let mut score = Score::default();
+    for (i, line) in body.lines().enumerate() {
+        let kept = !line.trim().is_empty() && out.peek() == Some(&line) && out.next().is_some();
+        if !visible(line) {
+            continue;
+        }
+        let is_article = article.contains(&(before + i + 1));
+        if kept != is_article && std::env::var_os("BRIEFING_SHOW_CLEANED").is_some() {
+            let what = if kept { "chrome left" } else { "article lost" };
+            eprintln!("  {what}, line {}: {line}", before + i + 1);
+        }
+        score.article += usize::from(is_article);
+        score.kept += usize::from(kept && is_article);
+        score.output += usize::from(kept);
+        score.chrome_left += usize::from(kept && !is_article);
+    }
+    score
+}
+
+fn fixture_pages(set: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/labelled/cleaning")
+        .join(set);
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("labelled set exists")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| {
+            let name = p.to_string_lossy();
+            name.ends_with(".md") && !name.ends_with(".expected.md")
+        })
+        .collect();
+    pages.sort();
+    pages
+}
+
+/// Scores one fixture set, printing a line per page; returns the total and
+/// the pages that lost most of their story.
+fn score_set(set: &str) -> (Score, Vec<String>) {
+    let pages = fixture_pages(set);
+    assert!(pages.len() >= 7, "{set}: {} pages", pages.len());
+    let mut total = Score::default();
+    let mut lost = Vec::new();
+    for page in pages {
+        let (score, cleaned, whole) = score_fixture(&page);
+        let name = page.file_name().unwrap_or_default().to_string_lossy();
+        eprintln!(
+            "{set}/{name}: kept {}/{} article lines, {} of {} kept lines chrome{}",
+            score.kept,
+            score.article,
+            score.chrome_left,
+            score.output,
+            whole
+                .map(|r| format!(" (kept whole: {r})"))
+                .unwrap_or_default()
+        );
+        if std::env::var_os("BRIEFING_SHOW_CLEANED").is_some() {
+            eprintln!("{cleaned}");
+        }
+        // No page may lose most of its story, whatever the totals say.
+        if score.kept_share() < 0.8 {
+            lost.push(format!("{set}/{name} kept too little:\n{cleaned}"));
+        }
+        total.add(score);
+    }
+    (total, lost)
+}
+
+fn report(set: &str, s: Score) -> String {
+    format!(
+        "{set:<8} kept {:>5.1}% ({}/{})  chrome left {:>4.1}% ({}/{})",
+        s.kept_share() * 100.0,
+        s.kept,
+        s.article,
+        s.chrome_share() * 100.0,
+        s.chrome_left,
+        s.output
+    )
+}
+
+#[test]
+fn cleaning_keeps_the_article_and_drops_the_chrome_on_the_tune_and_report_sets() {
+    let scores = ["tune", "report"].map(|set| (set, score_set(set)));
+    // The table first, so a failure shows both sets.
+    for (set, (s, _)) in &scores {
+        eprintln!("{}", report(set, *s));
+    }
+    for (set, (s, lost)) in scores {
+        assert!(lost.is_empty(), "{}", lost.join("\n\n"));
+        assert!(s.kept_share() >= MIN_KEPT, "{}", report(set, s));
+        assert!(s.chrome_share() <= MAX_CHROME_LEFT, "{}", report(set, s));
+    }
+}
+
+#[test]
+fn cleaning_on_the_shared_corpus_when_present() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if !root.is_dir() {
+        eprintln!("skipped: {} is not here", root.display());
+        return;
+    }
+    let labels = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/labelled/corpus-article-lines.tsv"),
+    )
+    .expect("labels are in the repository");
+    let mut total = Score::default();
+    for line in labels
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let (file, spec) = line.split_once('\t').expect("file<TAB>ranges");
+        let Ok(text) = std::fs::read_to_string(root.join(file)) else {
+            eprintln!("skipped: {file} is not in the corpus");
+            continue;
+        };
+        let s = score_labelled_lines(&text, spec);
+        eprintln!(
+            "corpus/{file}: kept {}/{} article lines, {} of {} kept lines chrome",
+            s.kept, s.article, s.chrome_left, s.output
+        );
+        total.add(s);
+    }
+    eprintln!("{}", report("corpus", total));
+    assert!(
+        total.kept_share() >= MIN_KEPT,
+        "{}",
+        report("corpus", total)
+    );
+    assert!(
+        total.chrome_share() <= MAX_CHROME_LEFT,
+        "{}",
+        report("corpus", total)
+    );
+}
