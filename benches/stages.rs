@@ -121,7 +121,7 @@ fn corpus(n: usize) -> Vec<SourceFile> {
 }
 
 fn enriched(n: usize, site: &SiteConfig) -> Vec<Arc<enrich::Article>> {
-    let (parsed, _) = article::parse_all(corpus(n), site.timezone);
+    let (parsed, _) = article::parse_all(corpus(n), site.timezone, &site.limits);
     let (articles, _) = enrich::run(parsed, site, &Watchlist::default());
     articles.into_iter().map(Arc::new).collect()
 }
@@ -136,9 +136,9 @@ fn stages(c: &mut Criterion) {
         group.throughput(Throughput::Elements(n as u64));
         let files = corpus(n);
         group.bench_with_input(BenchmarkId::new("parse", n), &files, |b, files| {
-            b.iter(|| article::parse_all(black_box(files.clone()), site.timezone))
+            b.iter(|| article::parse_all(black_box(files.clone()), site.timezone, &site.limits))
         });
-        let (parsed, _) = article::parse_all(files, site.timezone);
+        let (parsed, _) = article::parse_all(files, site.timezone, &site.limits);
         group.bench_with_input(BenchmarkId::new("enrich", n), &parsed, |b, parsed| {
             b.iter(|| enrich::run(black_box(parsed.clone()), &site, &Watchlist::default()))
         });

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use serde_json::Value;
 use url::Url;
 
-use crate::config::SiteTimezone;
+use crate::config::{Limits, SiteTimezone};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::front_matter::{self, Field};
 use crate::load::SourceFile;
@@ -77,10 +77,11 @@ pub struct ParsedArticle {
 pub fn parse_all(
     files: Vec<SourceFile>,
     timezone: SiteTimezone,
+    limits: &Limits,
 ) -> (Vec<ParsedArticle>, Diagnostics) {
     let results: Vec<(Option<ParsedArticle>, Diagnostics)> = files
         .into_par_iter()
-        .map(|file| parse(file, timezone))
+        .map(|file| parse(file, timezone, limits))
         .collect();
     let mut articles = Vec::with_capacity(results.len());
     let mut diagnostics = Diagnostics::new();
@@ -92,11 +93,17 @@ pub fn parse_all(
 }
 
 /// Parses one file. Gives the article when it has no errors (warnings allowed),
-/// and every diagnostic found in it.
-pub fn parse(file: SourceFile, timezone: SiteTimezone) -> (Option<ParsedArticle>, Diagnostics) {
+/// and every diagnostic found in it. Front matter past `limits` is refused
+/// before YAML reads it, and more tags than `limits.tags_per_article` is an
+/// error at `tags:`.
+pub fn parse(
+    file: SourceFile,
+    timezone: SiteTimezone,
+    limits: &Limits,
+) -> (Option<ParsedArticle>, Diagnostics) {
     let mut diags = Diagnostics::new();
     let path = file.path;
-    let fm = match front_matter::parse(&file.text) {
+    let fm = match front_matter::parse_bounded(&file.text, limits.front_matter()) {
         Ok(fm) => fm,
         Err(e) => {
             let (line, col) = e.position();
@@ -164,7 +171,23 @@ pub fn parse(file: SourceFile, timezone: SiteTimezone) -> (Option<ParsedArticle>
         .map(|s| names::name(&s))
         .filter(|s| !s.is_empty());
     let fetched = get("fetch_date").and_then(|f| reader.date(f, timezone));
-    let tags = get("tags").map(|f| reader.tags(f)).unwrap_or_default();
+    let tags = get("tags")
+        .map(|f| {
+            let tags = reader.tags(f);
+            if tags.len() > limits.tags_per_article {
+                reader.error(
+                    f,
+                    format!(
+                        "{} tags, more than the limit of {} (`limits.tags_per_article`)",
+                        tags.len(),
+                        limits.tags_per_article
+                    ),
+                    Some("keep the tags readers follow, or raise `limits.tags_per_article` in briefing.yaml"),
+                );
+            }
+            tags
+        })
+        .unwrap_or_default();
     let summary = get("summary")
         .and_then(|f| reader.optional_string(f))
         .map(|s| names::title(&s))
@@ -336,11 +359,13 @@ impl FieldReader<'_> {
                         Value::Bool(b) => out.push(b.to_string()),
                         Value::Null => {}
                         other => {
+                            // One message for the list, however many items are wrong.
                             self.error(
                                 f,
                                 format!("each tag must be a string, found {}", json_kind(other)),
                                 None,
                             );
+                            break;
                         }
                     }
                 }
@@ -548,7 +573,7 @@ mod tests {
     #[test]
     fn full_article_with_tags_string_and_extra() {
         let text = "---\ntitle: '  Hello   world '\ndate: 2024-12-03\nurl: https://ex.com/a\ntags: Ransomware, data breach\nimage: x.png\n---\nBody\n";
-        let (a, diags) = parse(file(text), UTC);
+        let (a, diags) = parse(file(text), UTC, &Limits::default());
         assert!(diags.is_empty(), "{diags:?}");
         let a = a.unwrap();
         assert_eq!(a.meta.title, "Hello world");
@@ -561,7 +586,7 @@ mod tests {
     #[test]
     fn every_field_error_in_a_file_is_reported_with_its_position() {
         let text = "---\ntitle: ''\ndate: 2024-99-01\nurl: not a url\ntags: {a: 1}\n---\n";
-        let (a, diags) = parse(file(text), UTC);
+        let (a, diags) = parse(file(text), UTC, &Limits::default());
         assert!(a.is_none());
         let shown: Vec<String> = diags.iter().map(|d| d.location.to_string()).collect();
         assert_eq!(
@@ -588,7 +613,7 @@ mod tests {
             ),
         ] {
             let text = format!("---\ntitle: x\ndate: 2024-01-01\nurl: {value}\n---\nBody\n");
-            let (a, diags) = parse(file(&text), UTC);
+            let (a, diags) = parse(file(&text), UTC, &Limits::default());
             let a = a.expect("the article is kept");
             assert!(a.meta.url.is_none());
             let shown: Vec<String> = diags.iter().map(ToString::to_string).collect();
@@ -604,7 +629,7 @@ mod tests {
     #[test]
     fn missing_title_and_near_miss_key() {
         let text = "---\ntittle: Hello\ndate: 2024-12-03\n---\n";
-        let (a, diags) = parse(file(text), UTC);
+        let (a, diags) = parse(file(text), UTC, &Limits::default());
         assert!(a.is_none());
         let messages: Vec<String> = diags.iter().map(ToString::to_string).collect();
         assert!(
@@ -646,7 +671,7 @@ mod tests {
             "---\ntitle: x\ndate: 2024-01-01\n---\n[a](<>) ![b]() <img src=> <a href=#>",
         ];
         for text in inputs {
-            let (_, diags) = parse(file(text), UTC);
+            let (_, diags) = parse(file(text), UTC, &Limits::default());
             for d in diags.iter() {
                 assert!(d.location.line.is_some_and(|l| l >= 1), "{text:?}: {d}");
             }

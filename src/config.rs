@@ -67,6 +67,60 @@ pub struct ConfigFile {
     /// `data/` that lead out of the site. Default `false`: they are skipped
     /// with a warning, so a link cannot publish a file from elsewhere.
     pub follow_external_symlinks: bool,
+    /// The most one file may bring (see [`Limits`]).
+    pub limits: Limits,
+}
+
+/// The most one content file may bring, so that a hostile or broken page
+/// costs one message instead of minutes and gigabytes. Every check is made
+/// before the costly step it guards (reading, YAML, the HTML sanitiser,
+/// rendering a page per tag), and each limit can be raised in
+/// `briefing.yaml` under `limits:`.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Limits {
+    /// Bytes in one content file, e.g. `2097152` (2 MiB, the default).
+    /// A larger file is not read.
+    pub file_size: u64,
+    /// Bytes of front matter (between the `---` fences). Default 65,536.
+    pub front_matter_size: usize,
+    /// Nesting of `[` and `{` in front matter. Default 16: YAML parsers
+    /// slow down with the square of this, and `tags: [a, b]` needs 1.
+    pub front_matter_depth: usize,
+    /// Tags on one article: those written in `tags:` (more is an error),
+    /// then those a scraped page gives itself through tag links (the rest
+    /// are dropped with a warning). Default 50. Each tag is a page and
+    /// three feeds that list the article, so this bounds the output.
+    pub tags_per_article: usize,
+    /// Nesting of HTML elements in a body. Default 256: the HTML parser's
+    /// cost grows with the square of this.
+    pub html_depth: usize,
+    /// Reports in one story. Default 50; a further report of the same
+    /// story starts another one. Each report's page lists the others.
+    pub story_reports: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            file_size: 2 * 1024 * 1024,
+            front_matter_size: 64 * 1024,
+            front_matter_depth: 16,
+            tags_per_article: 50,
+            html_depth: 256,
+            story_reports: 50,
+        }
+    }
+}
+
+impl Limits {
+    /// The bounds the front-matter parser applies.
+    pub fn front_matter(&self) -> front_matter::Bounds {
+        front_matter::Bounds {
+            max_bytes: self.front_matter_size,
+            max_depth: self.front_matter_depth,
+        }
+    }
 }
 
 /// How much of an article a feed item carries.
@@ -126,6 +180,7 @@ impl Default for ConfigFile {
             feed_content: "full".to_owned(),
             entity_feeds: "repeated".to_owned(),
             follow_external_symlinks: false,
+            limits: Limits::default(),
         }
     }
 }
@@ -213,6 +268,8 @@ pub struct SiteConfig {
     pub entity_feeds: EntityFeeds,
     /// Whether links out of the site are followed.
     pub outside_links: crate::load::OutsideLinks,
+    /// The most one file may bring.
+    pub limits: Limits,
 }
 
 impl SiteConfig {
@@ -437,6 +494,7 @@ fn resolve(file: ConfigFile, rel: &Path, text: &str) -> Result<SiteConfig, Vec<D
             ),
         );
     }
+    let limits = file.limits;
     for (key, value) in [
         ("items_per_page", file.items_per_page),
         ("feed_limit", file.feed_limit),
@@ -445,6 +503,25 @@ fn resolve(file: ConfigFile, rel: &Path, text: &str) -> Result<SiteConfig, Vec<D
             problems.push(Diagnostic::error(
                 at(key),
                 format!("{key} must be at least 1"),
+            ));
+        }
+    }
+    for (key, value) in [
+        ("file_size", limits.file_size),
+        ("front_matter_size", limits.front_matter_size as u64),
+        ("front_matter_depth", limits.front_matter_depth as u64),
+        ("tags_per_article", limits.tags_per_article as u64),
+        ("html_depth", limits.html_depth as u64),
+        ("story_reports", limits.story_reports as u64),
+    ] {
+        if value == 0 {
+            let loc = match front_matter::key_position_nested(text, &["limits", key]) {
+                Some((line, col)) => Location::at(rel, line, col),
+                None => at("limits"),
+            };
+            problems.push(Diagnostic::error(
+                loc,
+                format!("limits.{key} must be at least 1"),
             ));
         }
     }
@@ -558,6 +635,7 @@ fn resolve(file: ConfigFile, rel: &Path, text: &str) -> Result<SiteConfig, Vec<D
             } else {
                 crate::load::OutsideLinks::Skip
             },
+            limits,
         }),
         _ => Err(problems),
     }

@@ -504,6 +504,7 @@ pub fn story_features(entries: &[Entry]) -> Vec<StoryFeatures> {
 pub fn cluster_settings(site: &SiteConfig) -> ClusterSettings {
     ClusterSettings {
         window_days: i64::from(site.cluster_window_days),
+        max_reports: site.limits.story_reports,
         ..ClusterSettings::default()
     }
 }
@@ -637,7 +638,9 @@ mod tests {
     use std::path::PathBuf;
 
     fn article(path: &str, title: &str, date: &str, tags: &[&str], source: &str) -> Article {
-        let html = crate::enrich::markdown::render("", None, None).html;
+        let html =
+            crate::enrich::markdown::render("", crate::enrich::markdown::Links::AsWritten, None)
+                .html;
         Article {
             path: PathBuf::from(path),
             meta: Meta {

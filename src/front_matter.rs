@@ -49,9 +49,93 @@ impl From<serde_yaml::Error> for YamlError {
     }
 }
 
-/// Deserializes a YAML document (the site config).
+/// Deserializes a YAML document (the site config). Nesting past the default
+/// [`Bounds::max_depth`] is refused before YAML sees it.
 pub fn from_yaml_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    let bounds = Bounds::default();
+    if let Some((line, column)) = too_deep(text, bounds.max_depth) {
+        return Err(YamlError {
+            message: format!("nested more than {} levels deep", bounds.max_depth),
+            line: Some(line),
+            column: Some(column),
+        });
+    }
     serde_yaml::from_str(text).map_err(YamlError::from)
+}
+
+/// How much front matter is read at all. The YAML parser's time grows with
+/// the square of the nesting (100,000 `[` took 72 s), so both are checked
+/// on the raw text before it is parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bounds {
+    /// Most bytes between the fences, e.g. 65,536.
+    pub max_bytes: usize,
+    /// Most nesting of `[` and `{` (flow collections), e.g. 16.
+    pub max_depth: usize,
+}
+
+impl Default for Bounds {
+    fn default() -> Self {
+        Bounds {
+            max_bytes: 64 * 1024,
+            max_depth: 16,
+        }
+    }
+}
+
+/// Where (line, column, 1-based) flow nesting first passes `max`, if it does.
+/// Brackets inside quoted scalars and comments do not count; the scan does
+/// not need to be a YAML parser, only never to undercount real nesting.
+fn too_deep(text: &str, max: usize) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut prev = '\n';
+    let (mut line, mut column) = (1, 0);
+    let mut in_comment = false;
+    let mut closed_single = false;
+    for c in text.chars() {
+        if c == '\n' {
+            (line, column) = (line + 1, 0);
+            in_comment = false;
+            // A quoted scalar may span lines; a comment may not.
+            prev = c;
+            continue;
+        }
+        column += 1;
+        // `''` inside a single-quoted scalar is a quote, not its end.
+        let reopens = c == '\'' && closed_single;
+        closed_single = false;
+        match quote {
+            Some(q) => {
+                if c == q && !(q == '"' && prev == '\\') {
+                    quote = None;
+                    closed_single = q == '\'';
+                }
+            }
+            None if in_comment => {}
+            None => match c {
+                '#' if prev.is_whitespace() => in_comment = true,
+                '"' | '\'' if reopens || prev.is_whitespace() || "[{,:".contains(prev) => {
+                    quote = Some(c)
+                }
+                '[' | '{' => {
+                    depth += 1;
+                    if depth > max {
+                        return Some((line, column));
+                    }
+                }
+                ']' | '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            },
+        }
+        // An escaped backslash does not escape the quote after it.
+        prev = if quote == Some('"') && prev == '\\' && c == '\\' {
+            ' '
+        } else {
+            c
+        };
+    }
+    None
 }
 
 /// Why a file's front matter could not be read.
@@ -69,6 +153,28 @@ pub enum FrontMatterError {
     /// YAML that does not parse.
     #[error("invalid YAML in front matter: {}", .0.message)]
     Yaml(YamlError),
+    /// More front matter than [`Bounds::max_bytes`].
+    #[error(
+        "front matter is {bytes} bytes, more than the limit of {limit} (`limits.front_matter_size`)"
+    )]
+    TooLarge {
+        /// Bytes between the fences.
+        bytes: usize,
+        /// The limit.
+        limit: usize,
+        /// Line of the closing fence.
+        line: usize,
+    },
+    /// `[` or `{` nested past [`Bounds::max_depth`].
+    #[error("front matter is nested more than {limit} levels deep (`limits.front_matter_depth`)")]
+    TooDeep {
+        /// The limit.
+        limit: usize,
+        /// Line of the bracket that passes it.
+        line: usize,
+        /// Its column.
+        column: usize,
+    },
     /// YAML that parses but is not a `key: value` mapping.
     #[error("front matter must be `key: value` lines, found {found}")]
     NotAMapping {
@@ -85,6 +191,8 @@ impl FrontMatterError {
             FrontMatterError::Unclosed { opened_at } => (*opened_at, 1),
             FrontMatterError::Yaml(e) => (e.line.unwrap_or(1), e.column.unwrap_or(1)),
             FrontMatterError::NotAMapping { .. } => (2, 1),
+            FrontMatterError::TooLarge { line, .. } => (*line, 1),
+            FrontMatterError::TooDeep { line, column, .. } => (*line, *column),
         }
     }
 
@@ -104,6 +212,9 @@ impl FrontMatterError {
                         .to_owned(),
                 )
             }
+            FrontMatterError::TooLarge { .. } | FrontMatterError::TooDeep { .. } => Some(
+                "if the file is genuine, raise the limit under `limits:` in briefing.yaml".to_owned(),
+            ),
             _ => None,
         }
     }
@@ -148,11 +259,21 @@ pub struct FrontMatter {
     pub body_line: usize,
 }
 
-/// Splits `text` (LF line endings, no BOM) at its `---` fences and parses the YAML.
+/// [`parse_bounded`] with the default [`Bounds`].
 ///
 /// # Errors
-/// A missing fence, or YAML that neither parses nor can be recovered.
+/// As [`parse_bounded`].
 pub fn parse(text: &str) -> Result<FrontMatter, FrontMatterError> {
+    parse_bounded(text, Bounds::default())
+}
+
+/// Splits `text` (LF line endings, no BOM) at its `---` fences and parses the
+/// YAML, if it is within `bounds`.
+///
+/// # Errors
+/// A missing fence, front matter past `bounds`, or YAML that neither parses
+/// nor can be recovered.
+pub fn parse_bounded(text: &str, bounds: Bounds) -> Result<FrontMatter, FrontMatterError> {
     let mut lines = line_spans(text);
     let Some((_, first_end, first)) = lines.next() else {
         return Err(FrontMatterError::NoOpeningFence);
@@ -172,7 +293,21 @@ pub fn parse(text: &str) -> Result<FrontMatter, FrontMatterError> {
     let Some((close_start, close_end, close_line)) = closing else {
         return Err(FrontMatterError::Unclosed { opened_at: 1 });
     };
-    let _ = first_end;
+    let bytes = close_start - first_end;
+    if bytes > bounds.max_bytes {
+        return Err(FrontMatterError::TooLarge {
+            bytes,
+            limit: bounds.max_bytes,
+            line: close_line,
+        });
+    }
+    if let Some((line, column)) = too_deep(&text[..close_start], bounds.max_depth) {
+        return Err(FrontMatterError::TooDeep {
+            limit: bounds.max_depth,
+            line,
+            column,
+        });
+    }
     // Handing serde_yaml the text from the very start (the opening `---` is a
     // document-start marker) makes its error locations file-relative.
     let yaml = &text[..close_start];
@@ -394,6 +529,44 @@ fn to_json(v: serde_yaml::Value) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nesting_counts_brackets_outside_quotes_and_comments() {
+        assert_eq!(too_deep("tags: [[a]]", 2), None);
+        assert_eq!(too_deep("tags: [[[a]]]", 2), Some((1, 9)));
+        assert_eq!(too_deep("x: {a: [b]}\ny: [[[", 2), Some((2, 6)));
+        // Quoted scalars, escaped quotes and comments do not count.
+        assert_eq!(too_deep("t: \"[[[ \\\" [[[\"\nu: '[[[ '' [[['", 2), None);
+        assert_eq!(too_deep("d: 2024-12-03 # [[[[", 2), None);
+        // A quote inside a plain scalar opens nothing.
+        assert_eq!(too_deep("t: it's [[[", 2), Some((1, 11)));
+    }
+
+    #[test]
+    fn front_matter_past_its_bounds_is_refused_before_yaml() {
+        let bounds = Bounds {
+            max_bytes: 40,
+            max_depth: 2,
+        };
+        let deep = "---\ntitle: x\ntags: [[[a]]]\n---\n";
+        assert_eq!(
+            parse_bounded(deep, bounds),
+            Err(FrontMatterError::TooDeep {
+                limit: 2,
+                line: 3,
+                column: 9
+            })
+        );
+        let big = format!("---\ntitle: {}\n---\n", "x".repeat(40));
+        assert_eq!(
+            parse_bounded(&big, bounds),
+            Err(FrontMatterError::TooLarge {
+                bytes: 48,
+                limit: 40,
+                line: 3
+            })
+        );
+    }
 
     fn field<'a>(fm: &'a FrontMatter, key: &str) -> &'a Field {
         fm.fields.iter().find(|f| f.key == key).unwrap()

@@ -445,7 +445,7 @@ fn prepare_reporting(
         files: sources,
         unchanged,
         mut diagnostics,
-    } = load::sources_since(&opts.root, links, &known);
+    } = load::sources_since(&opts.root, links, opts.site.limits.file_size, &known);
     lap("load", &mut timings);
     progress.stage("parse");
     // Split what the cache already knows from what needs work, and forget
@@ -495,7 +495,8 @@ fn prepare_reporting(
         }
         None => sources.into_iter().map(|(f, _)| f).collect(),
     };
-    let (parsed, parse_diagnostics) = article::parse_all(fresh, opts.site.timezone);
+    let (parsed, parse_diagnostics) =
+        article::parse_all(fresh, opts.site.timezone, &opts.site.limits);
     lap("parse", &mut timings);
     // Templates and theme load before the stop, so one run reports problems
     // in content and templates together.
@@ -568,9 +569,11 @@ fn prepare_reporting(
     diagnostics.extend(enrich_diagnostics);
     if opts.strict {
         diagnostics.make_warnings_errors();
-        if diagnostics.has_errors() {
-            return Err(diagnostics.into());
-        }
+    }
+    // Enrichment refuses bodies past a limit, and those are errors without
+    // --strict too.
+    if diagnostics.has_errors() {
+        return Err(diagnostics.into());
     }
     let total = new_articles.len() + reused.len();
     if let Some(digest) = previous.and_then(|p| patched(p, &new_articles, total)) {
@@ -603,6 +606,45 @@ fn prepare_reporting(
         diagnostics,
         timings,
     })
+}
+
+/// The per-file pipeline on one file's text, in memory: front matter,
+/// article, enrichment, then the site of that one article rendered with the
+/// built-in templates (its page and every feed that carries it). Reads and
+/// writes nothing, so the fuzz target (`fuzz/`) and regression tests can
+/// drive it with any bytes.
+///
+/// # Errors
+/// Every problem found in the file, or in rendering it.
+pub fn render_one(
+    path: &std::path::Path,
+    text: &str,
+    site: &config::SiteConfig,
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    let file = load::SourceFile {
+        path: path.to_path_buf(),
+        text: text.replace("\r\n", "\n"),
+    };
+    let (parsed, mut diagnostics) = article::parse(file, site.timezone, &site.limits);
+    let Some(parsed) = parsed.filter(|_| !diagnostics.has_errors()) else {
+        return Err(diagnostics);
+    };
+    let watchlist = enrich::entities::Watchlist::default();
+    let (articles, enrich_diagnostics) = enrich::run(vec![parsed], site, &watchlist);
+    diagnostics.extend(enrich_diagnostics);
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    let digest = digest::build(articles, site);
+    let templates = render::Templates::builtin()?;
+    let plan = render::plan(&digest, site);
+    render::site(
+        &digest,
+        &templates,
+        site,
+        &enrich::entities::Kev::default(),
+        &plan,
+    )
 }
 
 /// Splits off the articles dated after `now` (unless `include` is set),

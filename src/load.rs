@@ -92,9 +92,10 @@ pub struct SourceFile {
     pub text: String,
 }
 
-/// Walks `root/content` and reads every `.md` file in it.
-pub fn sources(root: &Path, links: OutsideLinks) -> (Vec<SourceFile>, Diagnostics) {
-    let loaded = sources_since(root, links, &HashMap::new());
+/// Walks `root/content` and reads every `.md` file in it; a file over
+/// `max_bytes` is not read and gives an error instead.
+pub fn sources(root: &Path, links: OutsideLinks, max_bytes: u64) -> (Vec<SourceFile>, Diagnostics) {
+    let loaded = sources_since(root, links, max_bytes, &HashMap::new());
     (
         loaded.files.into_iter().map(|(f, _)| f).collect(),
         loaded.diagnostics,
@@ -143,7 +144,12 @@ pub struct Loaded {
 
 /// Like [`sources`], but a file whose stamp is the one `known` gives for
 /// its path is not read again (`serve`, between rebuilds).
-pub fn sources_since(root: &Path, links: OutsideLinks, known: &HashMap<PathBuf, Stamp>) -> Loaded {
+pub fn sources_since(
+    root: &Path,
+    links: OutsideLinks,
+    max_bytes: u64,
+    known: &HashMap<PathBuf, Stamp>,
+) -> Loaded {
     if !root.join(CONTENT_DIR).is_dir() {
         let mut diagnostics = Diagnostics::new();
         diagnostics.push(
@@ -170,11 +176,22 @@ pub fn sources_since(root: &Path, links: OutsideLinks, known: &HashMap<PathBuf, 
         .par_iter()
         .map(|path| {
             let rel = relative(root, path);
-            // Taken before the read, so a write during the read leaves a
-            // stamp that no longer matches.
-            let stamp = std::fs::metadata(path)
-                .ok()
-                .and_then(|m| Stamp::settled(&m));
+            // Sized before it is read, so a huge file costs no memory; the
+            // stamp is taken before the read too, so a write during the
+            // read leaves a stamp that no longer matches.
+            let meta = std::fs::metadata(path).ok();
+            if let Some(size) = meta.as_ref().map(std::fs::Metadata::len)
+                && size > max_bytes
+            {
+                return Err(Diagnostic::error(
+                    Location::at(&rel, 1, 1),
+                    format!(
+                        "file is {size} bytes, more than the limit of {max_bytes} (`limits.file_size`); not read"
+                    ),
+                )
+                .with_help("if the file is genuine, raise `limits.file_size` in briefing.yaml"));
+            }
+            let stamp = meta.as_ref().and_then(Stamp::settled);
             if stamp.is_some() && known.get(&rel) == stamp.as_ref() {
                 return Ok(Read::Unchanged(rel));
             }
@@ -350,7 +367,7 @@ mod tests {
         std::fs::write(c.join("notes.txt"), "x").unwrap();
         std::fs::write(c.join("image.png"), [0u8, 1, 2]).unwrap();
         std::fs::write(c.join(".hidden/x.md"), "x").unwrap();
-        let (files, diags) = sources(dir.path(), OutsideLinks::Skip);
+        let (files, diags) = sources(dir.path(), OutsideLinks::Skip, u64::MAX);
         assert!(diags.is_empty(), "{diags:?}");
         let paths: Vec<_> = files.iter().map(|f| f.path.clone()).collect();
         assert_eq!(
@@ -372,7 +389,7 @@ mod tests {
         std::fs::write(dir.path().join("outside.md"), "linked").unwrap();
         #[cfg(unix)]
         std::os::unix::fs::symlink(dir.path().join("outside.md"), c.join("b.md")).unwrap();
-        let (files, diags) = sources(dir.path(), OutsideLinks::Skip);
+        let (files, diags) = sources(dir.path(), OutsideLinks::Skip, u64::MAX);
         let shown: Vec<String> = diags.iter().map(ToString::to_string).collect();
         assert_eq!(
             shown,
@@ -396,7 +413,7 @@ mod tests {
         std::os::unix::fs::symlink("user@host.1234:1700000000", c.join(".#a.md")).unwrap();
         std::os::unix::fs::symlink("..", c.join("loop")).unwrap();
         std::os::unix::fs::symlink("gone.md", c.join("b.md")).unwrap();
-        let (files, diags) = sources(dir.path(), OutsideLinks::Skip);
+        let (files, diags) = sources(dir.path(), OutsideLinks::Skip, u64::MAX);
         assert_eq!(files.len(), 1);
         let shown: Vec<String> = diags.iter().map(ToString::to_string).collect();
         assert_eq!(
@@ -417,7 +434,7 @@ mod tests {
         std::fs::create_dir_all(dir.path().join(".git")).unwrap();
         std::fs::write(dir.path().join(".git/config.md"), "token").unwrap();
         std::os::unix::fs::symlink("../.git/config.md", c.join("config.md")).unwrap();
-        let (files, diags) = sources(dir.path(), OutsideLinks::Skip);
+        let (files, diags) = sources(dir.path(), OutsideLinks::Skip, u64::MAX);
         assert!(files.is_empty());
         let shown: Vec<String> = diags.iter().map(|d| d.message.clone()).collect();
         assert_eq!(
@@ -429,7 +446,7 @@ mod tests {
     #[test]
     fn missing_content_folder_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
-        let (files, diags) = sources(dir.path(), OutsideLinks::Skip);
+        let (files, diags) = sources(dir.path(), OutsideLinks::Skip, u64::MAX);
         assert!(files.is_empty());
         assert_eq!(diags.error_count(), 1);
     }

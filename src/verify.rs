@@ -10,30 +10,55 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
-use std::sync::LazyLock;
 
 use rayon::prelude::*;
-use regex::Regex;
 use url::Url;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, line_col};
 use crate::output::OutputFile;
 
-static URL_ATTR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"\s(?:href|src)="([^"]*)""#).expect("attribute pattern compiles")
-});
 /// Every `href` and `src` in an HTML page, as (byte offset of the value,
-/// the URL with our attribute escaping undone). `check --external` reads
-/// outgoing links through this too.
-pub fn html_links(text: &str) -> impl Iterator<Item = (usize, String)> + '_ {
-    URL_ATTR.captures_iter(text).map(|c| {
-        let m = c.get(1).expect("group 1 is the URL");
-        (m.start(), decode_entities(m.as_str()))
-    })
+/// the URL with our attribute escaping undone). Read with an HTML parser,
+/// so markup quoted in code (`<code>&lt;a href="/admin/"&gt;</code>`) is
+/// text, not a link. `check --external` reads outgoing links through this
+/// too.
+pub fn html_links(text: &str) -> Vec<(usize, String)> {
+    let mut links = Vec::new();
+    scan_attributes(text, &["href", "src"], |offset, value| {
+        links.push((offset, value));
+    });
+    links
 }
 
-static ID_ATTR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"\sid="([^"]*)""#).expect("id pattern compiles"));
+/// Every `id` in an HTML page.
+fn html_ids(text: &str) -> HashSet<String> {
+    let mut ids = HashSet::new();
+    scan_attributes(text, &["id"], |_, value| {
+        ids.insert(value);
+    });
+    ids
+}
+
+/// Calls `found(offset of the value, value)` for each attribute named one of
+/// `names`, in document order.
+fn scan_attributes(text: &str, names: &[&str], mut found: impl FnMut(usize, String)) {
+    let settings = lol_html::RewriteStrSettings::new().append_element_content_handler(
+        lol_html::element!("*", |el| {
+            for a in el.attributes() {
+                if names.contains(&a.name().as_str()) {
+                    let offset = a
+                        .value_source_location()
+                        .map_or_else(|| el.source_location().bytes().start, |l| l.bytes().start);
+                    found(offset, decode_entities(&a.value()));
+                }
+            }
+            Ok(())
+        }),
+    );
+    // Only the handlers' findings matter, not the rewritten text; the
+    // rewriter fails only on a handler error, and ours return none.
+    let _ = lol_html::rewrite_str(text, settings);
+}
 
 /// Checks links, anchors and feeds of a rendered site. `out_dir` only names
 /// the files in messages.
@@ -44,11 +69,7 @@ pub fn site(files: &[OutputFile], base: &Url, out_dir: &Path) -> Diagnostics {
         .filter(|f| f.path.ends_with(".html"))
         .map(|f| {
             let text = String::from_utf8_lossy(&f.bytes);
-            let ids = ID_ATTR
-                .captures_iter(&text)
-                .map(|c| c[1].to_owned())
-                .collect();
-            (f.path.as_str(), ids)
+            (f.path.as_str(), html_ids(&text))
         })
         .collect();
     let checker = Checker {

@@ -902,11 +902,31 @@ fn strip_block_markers(line: &str) -> &str {
 /// Walks inline markdown: `[text](url)` and `![alt](url)` (nested), emphasis
 /// markers and backslash escapes, appending visible text to `out`.
 fn scan_inline(s: &str, out: &mut String, info: &mut LineInfo, in_link: bool) {
+    let pairs = Pairs::of(s);
+    scan_range(s, 0, s.len(), &pairs, out, info, in_link, 0);
+}
+
+/// Links nested deeper than this are read as plain text: no real page
+/// nests links, and each level is a recursive call.
+const MAX_LINK_NESTING: usize = 32;
+
+/// [`scan_inline`] over `s[from..to]`, links nested `nesting` deep.
+#[allow(clippy::too_many_arguments)]
+fn scan_range(
+    s: &str,
+    from: usize,
+    to: usize,
+    pairs: &Pairs,
+    out: &mut String,
+    info: &mut LineInfo,
+    in_link: bool,
+    nesting: usize,
+) {
     let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < s.len() {
+    let mut i = from;
+    while i < to {
         let c = bytes[i];
-        if c == b'\\' && i + 1 < s.len() {
+        if c == b'\\' && i + 1 < to {
             let next = s[i + 1..].chars().next().unwrap_or(' ');
             out.push(next);
             if in_link {
@@ -915,15 +935,19 @@ fn scan_inline(s: &str, out: &mut String, info: &mut LineInfo, in_link: bool) {
             i += 1 + next.len_utf8();
             continue;
         }
-        let is_image = c == b'!' && bytes.get(i + 1) == Some(&b'[');
+        let is_image = c == b'!' && i + 1 < to && bytes[i + 1] == b'[';
         if c == b'[' || is_image {
             let open = if is_image { i + 1 } else { i };
-            if let Some((inner, url, next)) = bracket_link(s, open) {
+            if let Some((inner, url, next)) = bracket_link(s, open, to, pairs) {
                 if is_image {
                     info.images.push(url.to_owned());
                 } else {
                     let before = out.len();
-                    scan_inline(inner, out, info, true);
+                    if nesting < MAX_LINK_NESTING {
+                        scan_range(s, inner.0, inner.1, pairs, out, info, true, nesting + 1);
+                    } else {
+                        out.push_str(&s[inner.0..inner.1]);
+                    }
                     let link_text = out[before..].to_owned();
                     info.links.push((link_text, url.to_owned()));
                 }
@@ -944,47 +968,60 @@ fn scan_inline(s: &str, out: &mut String, info: &mut LineInfo, in_link: bool) {
     }
 }
 
-/// At `s[open] == '['`: the link's inner text, its URL, and the index after
-/// the closing `)`. Brackets and parentheses may nest.
-fn bracket_link(s: &str, open: usize) -> Option<(&str, &str, usize)> {
-    let bytes = s.as_bytes();
-    let mut depth = 0usize;
-    let mut close = None;
-    for (j, &b) in bytes.iter().enumerate().skip(open) {
-        match b {
-            b'[' => depth += 1,
-            b']' => {
-                depth -= 1;
-                if depth == 0 {
-                    close = Some(j);
-                    break;
+/// The matching `]` of every `[` and `)` of every `(` in a text, found in one
+/// pass with a stack: searching forward from each `[` was quadratic on a
+/// line of unclosed brackets (100,000 `[` took 5 s).
+struct Pairs {
+    close: std::collections::HashMap<usize, usize>,
+}
+
+impl Pairs {
+    fn of(s: &str) -> Self {
+        let mut close = std::collections::HashMap::new();
+        let (mut squares, mut rounds) = (Vec::new(), Vec::new());
+        for (i, b) in s.bytes().enumerate() {
+            match b {
+                b'[' => squares.push(i),
+                b'(' => rounds.push(i),
+                b']' => {
+                    if let Some(open) = squares.pop() {
+                        close.insert(open, i);
+                    }
                 }
+                b')' => {
+                    if let Some(open) = rounds.pop() {
+                        close.insert(open, i);
+                    }
+                }
+                _ => {}
             }
-            _ => {}
         }
+        Pairs { close }
     }
-    let close = close?;
-    if bytes.get(close + 1) != Some(&b'(') {
+}
+
+/// At `s[open] == '['`: the byte range of the link's inner text, its URL,
+/// and the index after the closing `)`, all before `to`. Brackets and
+/// parentheses may nest.
+fn bracket_link<'s>(
+    s: &'s str,
+    open: usize,
+    to: usize,
+    pairs: &Pairs,
+) -> Option<((usize, usize), &'s str, usize)> {
+    let close = *pairs.close.get(&open)?;
+    if close + 1 >= to || s.as_bytes()[close + 1] != b'(' {
         return None;
     }
-    let mut depth = 0usize;
-    for (j, &b) in bytes.iter().enumerate().skip(close + 1) {
-        match b {
-            b'(' => depth += 1,
-            b')' => {
-                depth -= 1;
-                if depth == 0 {
-                    let target = s[close + 2..j].trim();
-                    // `(url "title")`: the URL is the first word.
-                    let url = target.split_whitespace().next().unwrap_or("");
-                    let url = url.trim_start_matches('<').trim_end_matches('>');
-                    return Some((&s[open + 1..close], url, j + 1));
-                }
-            }
-            _ => {}
-        }
+    let end = *pairs.close.get(&(close + 1))?;
+    if end >= to {
+        return None;
     }
-    None
+    let target = s[close + 2..end].trim();
+    // `(url "title")`: the URL is the first word.
+    let url = target.split_whitespace().next().unwrap_or("");
+    let url = url.trim_start_matches('<').trim_end_matches('>');
+    Some(((open + 1, close), url, end + 1))
 }
 
 /// The visible text of a markdown body (link text kept; URLs, images, code
@@ -1022,7 +1059,8 @@ pub fn plain_text(markdown: &str, max_words: usize) -> String {
 /// `patterns`, on lines that are not prose. A category link inside a sentence
 /// ("as reported on many [occasions](/category/bazarloader/)") is the
 /// author's link, not a tag. Gives the link texts, in page order, without
-/// duplicates. A line with more than `limit` tag links gives none: a block
+/// duplicates, each with its line in `body` (0-based). A line with more
+/// than `limit` tag links gives none: a block
 /// that long indexes the people and companies named (10 to 20 of them on
 /// some blogs), not the topics; the page's short category line still counts.
 pub fn page_tags(
@@ -1031,7 +1069,7 @@ pub fn page_tags(
     patterns: &[String],
     article_url: &url::Url,
     limit: usize,
-) -> Vec<String> {
+) -> Vec<(String, usize)> {
     let host = |u: &url::Url| {
         u.host_str()
             .map(|h| h.trim_start_matches("www.").to_ascii_lowercase())
@@ -1040,8 +1078,10 @@ pub fn page_tags(
     let lines: Vec<&str> = body.lines().collect();
     let infos: Vec<LineInfo> = lines.iter().map(|l| measure(l)).collect();
     let kinds = classify(&lines, &infos);
-    let mut tags: Vec<String> = Vec::new();
-    for (info, kind) in infos.into_iter().zip(kinds).skip(from) {
+    let mut tags: Vec<(String, usize)> = Vec::new();
+    // A set, not a scan of `tags`: a page can carry thousands of tag links.
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for (at, (info, kind)) in infos.into_iter().zip(kinds).enumerate().skip(from) {
         if matches!(kind, Kind::Prose | Kind::Code) {
             continue;
         }
@@ -1073,8 +1113,8 @@ pub fn page_tags(
                 && !is_id
                 && text.chars().count() <= 40
                 && text.split(' ').count() <= 5;
-            if plausible && !tags.iter().any(|t| t.eq_ignore_ascii_case(&text)) {
-                tags.push(text);
+            if plausible && seen.insert(text.to_ascii_lowercase()) {
+                tags.push((text, at));
             }
         }
     }

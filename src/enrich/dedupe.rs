@@ -43,6 +43,11 @@ pub struct ClusterSettings {
     pub window_days: i64,
     /// Score at which two articles are the same story.
     pub threshold: f64,
+    /// Most reports in one story; a full story takes no more, so the next
+    /// report starts another. Complete linkage compares a newcomer with
+    /// every member, and each member's page lists the others: without a cap
+    /// 10,000 files with one title cost 50 million comparisons.
+    pub max_reports: usize,
 }
 
 impl Default for ClusterSettings {
@@ -50,6 +55,7 @@ impl Default for ClusterSettings {
         ClusterSettings {
             window_days: 7,
             threshold: 0.30,
+            max_reports: 50,
         }
     }
 }
@@ -91,7 +97,13 @@ pub fn cluster(
     let mut first_active = 0;
     for &i in &order {
         let story = &stories[i];
-        if let Some(&c) = story.canonical_url.as_deref().and_then(|u| by_url.get(u)) {
+        let full = |c: usize| clusters[c].len() >= settings.max_reports.max(1);
+        if let Some(&c) = story
+            .canonical_url
+            .as_deref()
+            .and_then(|u| by_url.get(u))
+            .filter(|&&c| !full(c))
+        {
             reasons.push(MergeReason {
                 article: i,
                 other: clusters[c][0],
@@ -111,6 +123,9 @@ pub fn cluster(
         }
         let mut best: Option<(usize, f64, Vec<MergeReason>)> = None;
         for (c, members) in clusters.iter().enumerate().skip(first_active) {
+            if members.len() >= settings.max_reports.max(1) {
+                continue;
+            }
             let mut total = 0.0;
             let mut why = Vec::with_capacity(members.len());
             let mut all_alike = true;
@@ -149,7 +164,11 @@ pub fn cluster(
             }
         };
         if let Some(url) = story.canonical_url.as_deref() {
-            by_url.entry(url).or_insert(c);
+            // The newest story with room takes the next report of this URL.
+            let known = by_url.entry(url).or_insert(c);
+            if clusters[*known].len() >= settings.max_reports.max(1) {
+                *known = c;
+            }
         }
     }
     (clusters, reasons)

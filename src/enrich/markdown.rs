@@ -1,13 +1,16 @@
 //! Markdown to sanitised HTML.
 //!
-//! Takes an article's markdown body and the URL of its original page; gives
-//! [`SafeHtml`] and the plain text of the first real paragraph (for the
-//! summary). Scraped bodies are hostile: the HTML goes through ammonia (no
-//! scripts, no event handlers, no `javascript:`/`data:` URLs), relative links
-//! and images resolve against the original page's URL, fragment links that
-//! point at nothing on our page are dropped, external links get
-//! `rel="noopener noreferrer"`, and body headings move one level down so the
-//! page's own `<h1>` stays the only one.
+//! Takes an article's markdown body and what its relative links mean
+//! ([`Links`]: the original page's URL for a scraped page, as written for a
+//! hand-written entry); gives [`SafeHtml`] and the plain text of the first
+//! real paragraph (for the summary). Scraped bodies are hostile: the HTML
+//! goes through ammonia (no scripts, no event handlers, no
+//! `javascript:`/`data:` URLs), relative links and images resolve against
+//! the original page's URL, fragment links that point at nothing on our page
+//! are dropped, external links get `rel="noopener noreferrer"`, and body
+//! headings move one level down so the page's own `<h1>` stays the only one.
+//! [`html_too_deep`] measures a body's nesting before any of that, since the
+//! sanitiser's cost grows with its square.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -50,20 +53,37 @@ pub struct MentionLinks<'a> {
     pub site_path: &'a str,
 }
 
-/// Renders `markdown`; relative URLs resolve against `base` (the original
-/// article), or are dropped when there is none. With `mentions`, the first
-/// mention of each entity in the text links to its page.
-pub fn render(markdown: &str, base: Option<&Url>, mentions: Option<MentionLinks<'_>>) -> Rendered {
+/// The markdown extensions every body is read with.
+fn markdown_options() -> Options {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_FOOTNOTES);
     options.insert(Options::ENABLE_STRIKETHROUGH);
     options.insert(Options::ENABLE_TASKLISTS);
+    options
+}
 
+/// What relative links in a body mean.
+#[derive(Debug, Clone, Copy)]
+pub enum Links<'a> {
+    /// A scraped page: relative links resolve against its original URL, or
+    /// are dropped when it has none, and `#fragments` that point at nothing
+    /// on our page are dropped.
+    AgainstOriginal(Option<&'a Url>),
+    /// A hand-written entry: every link stays as the editor wrote it, and
+    /// `briefing check` reports those that lead nowhere.
+    AsWritten,
+}
+
+/// Renders `markdown`, relative links as `links` says. With `mentions`, the
+/// first mention of each entity in the text links to its page.
+pub fn render(markdown: &str, links: Links<'_>, mentions: Option<MentionLinks<'_>>) -> Rendered {
+    let options = markdown_options();
     let mut footnotes = Footnotes::default();
     let mut lede = LedeFinder::default();
     let mut skipping_image = 0usize;
     let mut events: Vec<Event<'_>> = Vec::new();
+    let mut html_block = String::new();
     for event in Parser::new_ext(markdown, options) {
         lede.observe(&event);
         if skipping_image > 0 {
@@ -89,46 +109,65 @@ pub fn render(markdown: &str, base: Option<&Url>, mentions: Option<MentionLinks<
             Event::End(TagEnd::FootnoteDefinition) => {
                 events.push(Event::Html(CowStr::Borrowed("</div>\n")));
             }
-            // Raw HTML from the page never brings its own ids: ours (footnotes,
-            // headings) are the only ones, so nothing can take theirs.
-            Event::Html(h) => events.push(Event::Html(strip_ids(&h).into())),
-            Event::InlineHtml(h) => events.push(Event::InlineHtml(strip_ids(&h).into())),
-            other => events.push(other),
+            // An HTML block comes a line at a time and a tag may span lines:
+            // gather the block, so ids are stripped from whole tags.
+            Event::Html(h) => html_block.push_str(&h),
+            Event::InlineHtml(h) => {
+                flush_html(&mut html_block, &mut events);
+                events.push(Event::InlineHtml(strip_ids(&h).into()));
+            }
+            other => {
+                flush_html(&mut html_block, &mut events);
+                events.push(other);
+            }
         }
     }
+    flush_html(&mut html_block, &mut events);
     let heading_ids = add_heading_ids(&mut events);
     footnotes.ids.extend(heading_ids);
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut raw, events.into_iter());
-    let html = sanitise(&raw, base, footnotes.ids, mentions);
+    let html = sanitise(&raw, links, footnotes.ids, mentions);
     Rendered {
         html: SafeHtml(html),
         lede: lede.found,
     }
 }
 
-static RAW_ID: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)(^|[\s/])(id|name)(\s*=)").expect("id pattern compiles")
-});
-
-/// Renames `id=` (and `name=`) attributes in raw HTML so the sanitiser drops
-/// them.
+/// Drops `id` and `name` attributes from raw HTML, so that ours (footnotes,
+/// headings) are the only ids and nothing can take theirs. Read with an HTML
+/// rewriter, so text such as "set id=5" and markup quoted in code stay as
+/// written.
 fn strip_ids(html: &str) -> String {
     if !html.contains('<') {
         return html.to_owned();
     }
-    // Only inside tags: text such as "set id=5" stays as written.
-    let mut out = String::with_capacity(html.len() + 16);
-    let mut rest = html;
-    while let Some(start) = rest.find('<') {
-        out.push_str(&rest[..start]);
-        let tag = &rest[start..];
-        let end = tag.find('>').map_or(tag.len(), |i| i + 1);
-        out.push_str(&RAW_ID.replace_all(&tag[..end], "${1}data-dropped-${2}${3}"));
-        rest = &tag[end..];
+    let settings = lol_html::RewriteStrSettings::new().append_element_content_handler(
+        lol_html::element!("*", |el| {
+            el.remove_attribute("id");
+            el.remove_attribute("name");
+            Ok(())
+        }),
+    );
+    // The rewriter fails only on its memory limit or a handler error, and
+    // ours has none; on failure the sanitiser still drops stray ids, only
+    // not before one could take ours, so the text is escaped whole instead.
+    lol_html::rewrite_str(html, settings).unwrap_or_else(|_| escape_text(html))
+}
+
+/// `text` with `&`, `<` and `>` escaped, to show markup as text.
+fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Pushes the raw HTML gathered so far, ids stripped, as one event.
+fn flush_html(block: &mut String, events: &mut Vec<Event<'_>>) {
+    if !block.is_empty() {
+        events.push(Event::Html(strip_ids(block).into()));
+        block.clear();
     }
-    out.push_str(rest);
-    out
 }
 
 /// Ids our own templates use; a heading never takes one of them.
@@ -139,6 +178,7 @@ const RESERVED_IDS: &[&str] = &["main", "same-story", "entities", "related"];
 /// the ids handed out.
 fn add_heading_ids(events: &mut [Event<'_>]) -> Vec<String> {
     let mut used: HashSet<String> = RESERVED_IDS.iter().map(|s| (*s).to_owned()).collect();
+    let mut next_suffix: HashMap<String, usize> = HashMap::new();
     let mut ids = Vec::new();
     let mut i = 0;
     while i < events.len() {
@@ -153,11 +193,13 @@ fn add_heading_ids(events: &mut [Event<'_>]) -> Vec<String> {
             }
             let base = crate::slug::slugify(&text);
             if !base.is_empty() && !base.starts_with("fn") {
+                // Each base remembers the suffix it reached, so 20,000
+                // headings with one text cost 20,000 steps, not 200 million.
+                let n = next_suffix.entry(base.clone()).or_insert(2);
                 let mut id = base.clone();
-                let mut n = 2;
                 while !used.insert(id.clone()) {
                     id = format!("{base}-{n}");
-                    n += 1;
+                    *n += 1;
                 }
                 if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
                     *slot = Some(CowStr::from(id.clone()));
@@ -169,6 +211,90 @@ fn add_heading_ids(events: &mut [Event<'_>]) -> Vec<String> {
         i += 1;
     }
     ids
+}
+
+/// Byte offset in `markdown` where its elements (markdown's own and raw
+/// HTML's) first nest more than `max` deep, if they do.
+///
+/// # Note
+/// The sanitiser's HTML tree builder checks the open elements for every
+/// tag, so its time grows with the square of the nesting (50,000 nested
+/// `<div>` took 11.8 s). This runs only html5ever's tokenizer, which is
+/// linear, over the raw HTML that markdown passes through (HTML quoted in
+/// code is text and never counts). Void elements and those whose end tag
+/// may be left out (`<p>`, `<li>`, ...) are not counted, so old-style HTML
+/// is not refused; an end tag closes one level.
+pub fn html_too_deep(markdown: &str, max: usize) -> Option<usize> {
+    use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
+    let counter = DepthCounter {
+        depth: std::cell::Cell::new(0),
+        max,
+        passed: std::cell::Cell::new(false),
+    };
+    let tokenizer = Tokenizer::new(counter, TokenizerOpts::default());
+    let queue = BufferQueue::default();
+    // Markdown nests too (`>` quotes, lists, emphasis): its elements count
+    // with the raw HTML's.
+    let mut markdown_depth = 0usize;
+    for (event, range) in Parser::new_ext(markdown, markdown_options()).into_offset_iter() {
+        match event {
+            Event::Start(_) => markdown_depth += 1,
+            Event::End(_) => markdown_depth = markdown_depth.saturating_sub(1),
+            Event::Html(h) | Event::InlineHtml(h) => {
+                queue.push_back(h.as_ref().into());
+                let _ = tokenizer.feed(&queue);
+            }
+            _ => {}
+        }
+        if tokenizer.sink.passed.get() || markdown_depth + tokenizer.sink.depth.get() > max {
+            return Some(range.start);
+        }
+    }
+    None
+}
+
+/// Counts open elements for [`html_too_deep`].
+struct DepthCounter {
+    depth: std::cell::Cell<usize>,
+    max: usize,
+    passed: std::cell::Cell<bool>,
+}
+
+impl html5ever::tokenizer::TokenSink for DepthCounter {
+    type Handle = ();
+
+    fn process_token(
+        &self,
+        token: html5ever::tokenizer::Token,
+        _line: u64,
+    ) -> html5ever::tokenizer::TokenSinkResult<()> {
+        use html5ever::tokenizer::{TagKind, Token, TokenSinkResult};
+        let Token::TagToken(tag) = token else {
+            return TokenSinkResult::Continue;
+        };
+        // Elements that never hold others, or whose end the parser may
+        // imply, do not nest reliably: leave them out of the count.
+        const UNCOUNTED: &[&str] = &[
+            "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+            "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb",
+            "rt", "rp", "rtc", "thead", "tbody", "tfoot", "colgroup", "caption", "html", "head",
+            "body",
+        ];
+        if UNCOUNTED.contains(&&*tag.name) || tag.self_closing {
+            return TokenSinkResult::Continue;
+        }
+        match tag.kind {
+            TagKind::StartTag => {
+                let depth = self.depth.get() + 1;
+                self.depth.set(depth);
+                if depth > self.max {
+                    self.passed.set(true);
+                }
+            }
+            TagKind::EndTag => self.depth.set(self.depth.get().saturating_sub(1)),
+        }
+        TokenSinkResult::Continue
+    }
 }
 
 fn is_unsafe_url(url: &str) -> bool {
@@ -270,12 +396,15 @@ impl LedeFinder {
 /// Runs ammonia with our allow-lists, then fixes up `<img>` elements.
 fn sanitise(
     raw: &str,
-    base: Option<&Url>,
+    links: Links<'_>,
     ids: HashSet<String>,
     mentions: Option<MentionLinks<'_>>,
 ) -> String {
     let links = LinkPolicy {
-        base: base.cloned(),
+        links: match links {
+            Links::AgainstOriginal(base) => Some(base.cloned()),
+            Links::AsWritten => None,
+        },
         fragment_ids: ids.clone(),
     };
     let id_filter = IdPolicy {
@@ -405,15 +534,21 @@ fn sanitise(
     tidy(&builder.clean(raw).to_string(), mentions)
 }
 
-/// Where relative URLs go: fragments only to ids on our page, everything else
-/// resolved against the original article (or dropped when there is none).
+/// Where relative URLs go. For a scraped page: fragments only to ids on our
+/// page, everything else resolved against the original article (or dropped
+/// when there is none). For a hand-written entry: as written.
 struct LinkPolicy {
-    base: Option<Url>,
+    /// `Some(original URL, if any)` for a scraped page; `None` keeps links
+    /// as written.
+    links: Option<Option<Url>>,
     fragment_ids: HashSet<String>,
 }
 
 impl<'a> ammonia::UrlRelativeEvaluate<'a> for LinkPolicy {
     fn evaluate<'url>(&self, url: &'url str) -> Option<Cow<'url, str>> {
+        let Some(base) = &self.links else {
+            return Some(Cow::Borrowed(url));
+        };
         if let Some(fragment) = url.strip_prefix('#') {
             // A scraped `#link_share` would otherwise point into our own site.
             return self
@@ -421,7 +556,7 @@ impl<'a> ammonia::UrlRelativeEvaluate<'a> for LinkPolicy {
                 .contains(fragment)
                 .then_some(Cow::Borrowed(url));
         }
-        let joined = self.base.as_ref()?.join(url).ok()?;
+        let joined = base.as_ref()?.join(url).ok()?;
         matches!(joined.scheme(), "http" | "https").then(|| Cow::Owned(joined.to_string()))
     }
 }
@@ -646,7 +781,9 @@ mod tests {
 
     fn html(md: &str, base: Option<&str>) -> String {
         let base = base.map(|b| Url::parse(b).unwrap());
-        render(md, base.as_ref(), None).html.0
+        render(md, Links::AgainstOriginal(base.as_ref()), None)
+            .html
+            .0
     }
 
     #[test]
@@ -684,6 +821,34 @@ mod tests {
         let out = html("[about](/p/about.html)", None);
         assert!(!out.contains("href"), "{out}");
         assert!(out.contains("about"), "{out}");
+    }
+
+    #[test]
+    fn an_editors_links_stay_as_written() {
+        // See: issue 11: `See [this](/no/such/page/)` lost its link.
+        let out = render(
+            "See [this](/no/such/page/), [that](../x/) and [here](#nowhere).",
+            Links::AsWritten,
+            None,
+        )
+        .html
+        .0;
+        assert_eq!(
+            out,
+            "<p>See <a href=\"/no/such/page/\" rel=\"noopener noreferrer\">this</a>, <a href=\"../x/\" rel=\"noopener noreferrer\">that</a> and <a href=\"#nowhere\" rel=\"noopener noreferrer\">here</a>.</p>\n"
+        );
+    }
+
+    #[test]
+    fn links_as_written_still_lose_script_urls() {
+        let out = render(
+            "[a](javascript:alert(1)) [b](JaVaScRiPt:alert(2)) <a href=\"vbscript:x\">c</a> <img src=\"data:x\">",
+            Links::AsWritten,
+            None,
+        )
+        .html
+        .0;
+        assert_eq!(out, "<p>a b c </p>\n");
     }
 
     #[test]
@@ -789,7 +954,7 @@ mod tests {
         };
         let out = render(
             "# CVE-2021-44228\n\nCozy Bear used cve-2021-44228 and `CVE-2021-45046`; [CVE-2021-45046](https://nvd.example/) then CVE-2021-44228 and APT29.",
-            None,
+            Links::AsWritten,
             Some(m),
         )
         .html
@@ -834,7 +999,7 @@ mod tests {
     #[test]
     fn lede_skips_menus_and_short_lines() {
         let md = "* [Home](/)\n* [News](/n)\n\n[Subscribe](#s) [Share](#x) [Follow us on Twitter and Facebook today](#y)\n\n**Dec 02, 2024**\n\nA global law enforcement operation has led to the arrest of more than 5,500 suspects in many countries.\n\nSecond.";
-        let lede = render(md, None, None).lede.unwrap();
+        let lede = render(md, Links::AsWritten, None).lede.unwrap();
         assert!(lede.starts_with("A global law enforcement"), "{lede}");
     }
 }

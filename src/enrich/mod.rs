@@ -67,14 +67,16 @@ impl AsRef<Article> for Article {
 }
 
 /// Enriches every article (in parallel; order is kept). Gives warnings for
-/// scraped pages whose cleaning was abandoned.
+/// scraped pages whose cleaning was abandoned or whose tag links passed
+/// `limits.tags_per_article`, and an error for a body whose HTML nests past
+/// `limits.html_depth` (its article then has an empty body).
 pub fn run(
     parsed: Vec<ParsedArticle>,
     site: &SiteConfig,
     watchlist: &Watchlist,
 ) -> (Vec<Article>, Diagnostics) {
     let site_path = site.base_url.path().to_owned();
-    let results: Vec<(Article, Option<Diagnostic>)> = parsed
+    let results: Vec<(Article, Vec<Diagnostic>)> = parsed
         .into_par_iter()
         .map(|p| enrich(p, site, watchlist, &site_path))
         .collect();
@@ -97,11 +99,40 @@ fn enrich(
     site: &SiteConfig,
     watchlist: &Watchlist,
     site_path: &str,
-) -> (Article, Option<Diagnostic>) {
+) -> (Article, Vec<Diagnostic>) {
     let meta = &parsed.meta;
+    let limits = &site.limits;
+    let mut problems = Vec::new();
+    if let Some(offset) = markdown::html_too_deep(&parsed.body, limits.html_depth) {
+        let before = &parsed.body[..offset];
+        let line = parsed.body_line + before.matches('\n').count();
+        let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+        problems.push(
+            Diagnostic::error(
+                Location::at(&parsed.path, line, column),
+                format!(
+                    "HTML nested more than {} elements deep (`limits.html_depth`); the body is not rendered",
+                    limits.html_depth
+                ),
+            )
+            .with_help("if the page is genuine, raise `limits.html_depth` in briefing.yaml"),
+        );
+        // The build stops on the error; an empty body keeps the sanitiser
+        // from paying for the nesting first.
+        let article = Article {
+            path: parsed.path,
+            html: markdown::render("", markdown::Links::AsWritten, None).html,
+            summary: String::new(),
+            tags: Vec::new(),
+            entities: Vec::new(),
+            lede_words: HashSet::new(),
+            cleaning: None,
+            meta: parsed.meta,
+        };
+        return (article, problems);
+    }
     // Scraped pages (they carry a fetch date) are cleaned; hand-written
     // entries are the editor's own words and stay as written.
-    let mut warning = None;
     let mut page_tags = Vec::new();
     let (body, cleaning) = if meta.fetched.is_some() {
         let default_rules = boilerplate::SourceRules::default();
@@ -119,7 +150,7 @@ fn enrich(
             );
         }
         if let Some(reason) = &cleaned.kept_original {
-            warning = Some(
+            problems.push(
                 Diagnostic::warning(
                     Location::at(&parsed.path, parsed.body_line, 1),
                     format!("kept the whole scraped page: {reason}"),
@@ -144,7 +175,14 @@ fn enrich(
         watchlist,
         site_path,
     };
-    let rendered = markdown::render(&body, meta.url.as_ref(), Some(mentions));
+    // An editor's links are kept as written and `check` reports the broken
+    // ones; a scraped page's relative links mean its original site.
+    let links = if meta.fetched.is_some() {
+        markdown::Links::AgainstOriginal(meta.url.as_ref())
+    } else {
+        markdown::Links::AsWritten
+    };
+    let rendered = markdown::render(&body, links, Some(mentions));
     let summary = match &meta.summary {
         Some(s) => s.split_whitespace().collect::<Vec<_>>().join(" "),
         // The lede is text already (references decoded by the markdown
@@ -157,8 +195,30 @@ fn enrich(
             .unwrap_or_default(),
     };
     let mut written_tags = meta.tags.clone();
-    written_tags.extend(page_tags);
-    let tags = tags::resolve(&written_tags, &site.tag_aliases);
+    written_tags.extend(page_tags.iter().map(|(t, _)| t.clone()));
+    let mut tags = tags::resolve_indexed(&written_tags, &site.tag_aliases);
+    if tags.len() > limits.tags_per_article {
+        // Front-matter tags are within the limit (article::parse refuses
+        // more), so the first tag dropped is one of the page's tag links.
+        let first_dropped = tags[limits.tags_per_article].0;
+        let line = first_dropped
+            .checked_sub(meta.tags.len())
+            .and_then(|i| page_tags.get(i))
+            .map_or(parsed.body_line, |(_, at)| parsed.body_line + at);
+        problems.push(
+            Diagnostic::warning(
+                Location::at(&parsed.path, line, 1),
+                format!(
+                    "the page gives itself {} tags; kept the first {} (`limits.tags_per_article`)",
+                    tags.len(),
+                    limits.tags_per_article
+                ),
+            )
+            .with_help("raise `limits.tags_per_article` in briefing.yaml to keep more"),
+        );
+        tags.truncate(limits.tags_per_article);
+    }
+    let tags = tags.into_iter().map(|(_, m)| m).collect();
     let text = boilerplate::plain_text(&body, usize::MAX);
     let entities = entities::find(&format!("{}\n{}", meta.title, text), watchlist);
     let lede_words = dedupe::content_words(&boilerplate::plain_text(&body, LEDE_WORDS), LEDE_WORDS);
@@ -172,7 +232,7 @@ fn enrich(
         lede_words,
         cleaning,
     };
-    (article, warning)
+    (article, problems)
 }
 
 /// Cuts `text` near `target` characters: at the last sentence end between

@@ -8,7 +8,7 @@
 //! (`?` → `u3f`), and config aliases map a key onto another tag. The display
 //! name is chosen later, over the whole site.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use crate::slug;
 
@@ -30,8 +30,22 @@ pub fn normalise(tag: &str) -> String {
 /// Normalises an article's tags, applies aliases, drops empties and duplicates
 /// (keeping the first spelling).
 pub fn resolve(written: &[String], aliases: &BTreeMap<String, String>) -> Vec<TagMention> {
-    let mut out: Vec<TagMention> = Vec::with_capacity(written.len());
-    for w in written {
+    resolve_indexed(written, aliases)
+        .into_iter()
+        .map(|(_, m)| m)
+        .collect()
+}
+
+/// Like [`resolve`], each tag with the index in `written` it came from (to
+/// say which one passed a limit).
+pub fn resolve_indexed(
+    written: &[String],
+    aliases: &BTreeMap<String, String>,
+) -> Vec<(usize, TagMention)> {
+    let mut out: Vec<(usize, TagMention)> = Vec::with_capacity(written.len());
+    // A set, not a scan of `out`: a page can carry thousands of tag links.
+    let mut seen: HashSet<String> = HashSet::with_capacity(written.len());
+    for (i, w) in written.iter().enumerate() {
         // Page tags come straight from scraped link text; front-matter tags
         // are already clean, and this leaves them as they are.
         let w = &crate::names::visible(w);
@@ -46,8 +60,8 @@ pub fn resolve(written: &[String], aliases: &BTreeMap<String, String>) -> Vec<Ta
                 written: w.clone(),
             },
         };
-        if !mention.key.is_empty() && !out.iter().any(|m| m.key == mention.key) {
-            out.push(mention);
+        if !mention.key.is_empty() && seen.insert(mention.key.clone()) {
+            out.push((i, mention));
         }
     }
     out

@@ -260,7 +260,7 @@ impl Feeds<'_> {
         let mut html = if body.trim().is_empty() || content == Content::Summary {
             format!("<p>{}</p>", escape_markup(&entry.article.summary))
         } else {
-            absolute_links(body, &link, self.urls)
+            absolute_links(body, &link)
         };
         let source = entry
             .source
@@ -406,15 +406,42 @@ fn json_feed(view: &FeedView<'_>) -> serde_json::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// Makes the links in article HTML absolute: `#fn-1` gets the article's URL,
-/// root-relative links to our own pages (entity mentions) get the site's.
-fn absolute_links(html: &str, article_url: &str, urls: &Urls) -> String {
-    let root = urls.path("");
-    html.replace("href=\"#", &format!("href=\"{article_url}#"))
-        .replace(
-            &format!("href=\"{root}"),
-            &format!("href=\"{}", urls.base()),
-        )
+/// Makes the links in article HTML absolute, since a feed reader resolves
+/// them against nothing we control: each relative `href` and `src` is
+/// resolved against the article's own URL (`#fn-1`, an entity page's
+/// `/d/entities/...`, an editor's `../2024/x/`). Read with an HTML rewriter,
+/// so markup quoted in code is text and never rewritten.
+fn absolute_links(html: &str, article_url: &str) -> String {
+    let Ok(page) = url::Url::parse(article_url) else {
+        return html.to_owned();
+    };
+    let settings = lol_html::RewriteStrSettings::new().append_element_content_handler(
+        lol_html::element!("*", |el| {
+            for name in ["href", "src"] {
+                let Some(raw) = el.get_attribute(name) else {
+                    continue;
+                };
+                let value = unescape_attribute(&raw);
+                // Only relative URLs: an absolute one (or `mailto:`) stays.
+                if url::Url::parse(&value) == Err(url::ParseError::RelativeUrlWithoutBase)
+                    && let Ok(joined) = page.join(&value)
+                {
+                    // The rewriter writes values as given, quoting only `"`.
+                    el.set_attribute(name, &joined.as_str().replace('&', "&amp;"))?;
+                }
+            }
+            Ok(())
+        }),
+    );
+    // Ours is the only handler and fails only on a bad attribute name,
+    // which "href" and "src" are not; keep the text as it was otherwise.
+    lol_html::rewrite_str(html, settings).unwrap_or_else(|_| html.to_owned())
+}
+
+/// Undoes the escaping the sanitiser applies to attribute values (`&amp;`
+/// and `&quot;` are the ones a URL can carry).
+fn unescape_attribute(value: &str) -> String {
+    value.replace("&quot;", "\"").replace("&amp;", "&")
 }
 
 #[cfg(test)]
@@ -423,11 +450,20 @@ mod tests {
 
     #[test]
     fn links_in_feed_html_become_absolute() {
-        let urls = Urls::new(&url::Url::parse("https://u.github.io/d/").unwrap());
-        let html = r##"<a href="/d/entities/cve-2021-1/">x</a> <a href="#fn-1">1</a> <a href="https://e.org/">e</a>"##;
+        let html = r##"<a href="/d/entities/cve-2021-1/">x</a> <a href="#fn-1">1</a> <a href="https://e.org/?a=1&amp;b=2">e</a> <img src="../i.png" alt=""> <a href="mailto:a@b.org">m</a>"##;
         assert_eq!(
-            absolute_links(html, "https://u.github.io/d/articles/a/", &urls),
-            r##"<a href="https://u.github.io/d/entities/cve-2021-1/">x</a> <a href="https://u.github.io/d/articles/a/#fn-1">1</a> <a href="https://e.org/">e</a>"##
+            absolute_links(html, "https://u.github.io/d/articles/a/"),
+            r##"<a href="https://u.github.io/d/entities/cve-2021-1/">x</a> <a href="https://u.github.io/d/articles/a/#fn-1">1</a> <a href="https://e.org/?a=1&amp;b=2">e</a> <img src="https://u.github.io/d/articles/i.png" alt=""> <a href="mailto:a@b.org">m</a>"##
+        );
+    }
+
+    #[test]
+    fn markup_quoted_in_code_is_not_rewritten() {
+        // See: issue 11. The sanitiser leaves `"` unescaped in text.
+        let html = r#"<p><code>&lt;a href="/admin/"&gt;</code></p><pre><code>&lt;img src="/x.png"&gt;</code></pre>"#;
+        assert_eq!(
+            absolute_links(html, "https://u.github.io/d/articles/a/"),
+            html
         );
     }
 

@@ -114,6 +114,21 @@ impl Templates {
         Ok((Templates { tera, overridden }, problems))
     }
 
+    /// The built-in templates alone, for rendering without a site folder.
+    ///
+    /// # Errors
+    /// Only if a built-in template is broken (a test keeps them parsing).
+    pub fn builtin() -> Result<Self, Diagnostics> {
+        let mut tera = Tera::default();
+        tera.add_raw_templates(DEFAULTS.iter().map(|(n, t)| (*n, *t)))
+            .map_err(|e| Diagnostics::from(tera_diagnostic(Path::new(TEMPLATES_DIR), &e)))?;
+        tera.set_escape_fn(escape_markup);
+        Ok(Templates {
+            tera,
+            overridden: Vec::new(),
+        })
+    }
+
     /// Renders template `name` with the fields of `view` as its variables.
     ///
     /// # Errors

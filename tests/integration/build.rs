@@ -818,17 +818,21 @@ fn dangling_fragment_links_are_unwrapped_and_footnotes_kept() {
 }
 
 #[test]
-fn relative_links_without_an_original_url_are_unwrapped() {
+fn an_editors_root_relative_link_is_kept_as_written() {
+    // See: issue 11; such a link used to be dropped when it had no original.
     let site = SiteTest::fixture("mixed");
     site.build_ok();
     let html = site.html(&article(E_SLUG));
     assert_eq!(
         attrs(&html, ".article-body a", "href"),
-        ["https://advisories.example.gov/2024/aa24-339a"]
+        [
+            "/tags/ransomware/",
+            "https://advisories.example.gov/2024/aa24-339a"
+        ]
     );
     assert_eq!(
         texts(&html, ".article-body p"),
-        ["We wrote this one by hand. See our about page and the original advisory."]
+        ["We wrote this one by hand. See our ransomware page and the original advisory."]
     );
     assert!(
         texts(&html, ".entry-meta")

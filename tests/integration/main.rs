@@ -10,13 +10,16 @@
 mod build;
 mod check;
 mod cleaning;
+mod cost;
 mod determinism;
 mod errors;
 mod feeds;
+mod fuzz;
 mod harness;
 mod hostile_names;
 mod init;
 mod intelligence;
+mod links;
 mod properties;
 mod safety;
 mod serve;
