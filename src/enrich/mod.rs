@@ -5,6 +5,7 @@
 //! parallel. Later passes (boilerplate cleaning, entities, duplicate stories)
 //! slot in here, between parse and grouping.
 
+pub mod attack;
 pub mod boilerplate;
 pub mod dedupe;
 pub mod entities;
