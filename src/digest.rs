@@ -609,6 +609,8 @@ mod tests {
                 .collect(),
             entities: Vec::new(),
             lede_words: Default::default(),
+            story_features: Default::default(),
+            links: Vec::new(),
             cleaning: None,
         }
     }

@@ -39,6 +39,12 @@ pub struct Rendered {
     pub html: SafeHtml,
     /// Plain text of the first paragraph that reads like prose, if any.
     pub lede: Option<String>,
+    /// Where the body links to, resolved against the article's URL, in
+    /// order (a report that links another outlet's report is one signal of
+    /// the same story).
+    pub links: Vec<String>,
+    /// The text of code blocks, where IOC lists and hashes often are.
+    pub code: String,
 }
 
 /// Where entity mentions in a body link to.
@@ -64,8 +70,29 @@ pub fn render(markdown: &str, base: Option<&Url>, mentions: Option<MentionLinks<
     let mut lede = LedeFinder::default();
     let mut skipping_image = 0usize;
     let mut events: Vec<Event<'_>> = Vec::new();
+    let mut links = Vec::new();
+    let mut code = String::new();
+    let mut in_code = false;
     for event in Parser::new_ext(markdown, options) {
         lede.observe(&event);
+        match &event {
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                let resolved = match base {
+                    Some(b) => b.join(dest_url).ok(),
+                    None => Url::parse(dest_url).ok(),
+                };
+                if let Some(u) = resolved.filter(|u| matches!(u.scheme(), "http" | "https")) {
+                    links.push(u.to_string());
+                }
+            }
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Text(t) if in_code => {
+                code.push_str(t);
+                code.push('\n');
+            }
+            _ => {}
+        }
         if skipping_image > 0 {
             match event {
                 Event::Start(Tag::Image { .. }) => skipping_image += 1,
@@ -104,6 +131,8 @@ pub fn render(markdown: &str, base: Option<&Url>, mentions: Option<MentionLinks<
     Rendered {
         html: SafeHtml(html),
         lede: lede.found,
+        links,
+        code,
     }
 }
 

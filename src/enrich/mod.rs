@@ -10,9 +10,10 @@ pub mod boilerplate;
 pub mod dedupe;
 pub mod entities;
 pub mod markdown;
+pub mod story_signals;
 pub mod tags;
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -57,6 +58,12 @@ pub struct Article {
     pub entities: Vec<Entity>,
     /// Content words of the first paragraphs, for spotting the same story.
     pub lede_words: HashSet<String>,
+    /// Rare-feature candidates (IOCs, versions, names; see
+    /// [`story_signals`]), for spotting the same story across outlets and
+    /// languages.
+    pub story_features: BTreeSet<String>,
+    /// Where the body links to (absolute URLs).
+    pub links: Vec<String>,
     /// For scraped articles: what cleaning removed.
     pub cleaning: Option<CleaningReport>,
 }
@@ -150,9 +157,11 @@ fn enrich(
     let mut written_tags = meta.tags.clone();
     written_tags.extend(page_tags);
     let tags = tags::resolve(&written_tags, &site.tag_aliases);
+    // One plain-text pass gives entities, the lede and the story features.
     let text = boilerplate::plain_text(&body, usize::MAX);
     let entities = entities::find(&format!("{}\n{}", meta.title, text), watchlist);
-    let lede_words = dedupe::content_words(&boilerplate::plain_text(&body, LEDE_WORDS), LEDE_WORDS);
+    let lede_words = dedupe::content_words(first_lines(&text, LEDE_WORDS), LEDE_WORDS);
+    let story_features = story_signals::features(&text, &rendered.code);
     let article = Article {
         path: parsed.path,
         meta: parsed.meta,
@@ -161,9 +170,29 @@ fn enrich(
         tags,
         entities,
         lede_words,
+        story_features,
+        links: rendered.links,
         cleaning,
     };
     (article, warning)
+}
+
+/// The lines of `text` up to the one that brings it to `words` words (what
+/// `plain_text` would have stopped at).
+fn first_lines(text: &str, words: usize) -> &str {
+    let mut count = 0;
+    for (i, _) in text.match_indices('\n') {
+        count += text[..i]
+            .rsplit('\n')
+            .next()
+            .unwrap_or("")
+            .split_whitespace()
+            .count();
+        if count >= words {
+            return &text[..i];
+        }
+    }
+    text
 }
 
 /// Cuts `text` near `target` characters: at the last sentence end between
