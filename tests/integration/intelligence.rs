@@ -85,7 +85,7 @@ fn cleaning_keeps_the_story_and_only_the_story_on_the_labelled_pages() {
 }
 
 /// Pairs of files in the same cluster, from `digest.json`.
-fn clustered_pairs(site: &SiteTest) -> (BTreeSet<(String, String)>, usize) {
+pub(crate) fn clustered_pairs(site: &SiteTest) -> (BTreeSet<(String, String)>, usize) {
     let json: serde_json::Value =
         serde_json::from_str(&site.read("digest.json")).expect("fixture is well-formed");
     let clusters = json["clusters"].as_array().expect("fixture is well-formed");

@@ -9,6 +9,7 @@
 
 mod build;
 mod check;
+mod clustering;
 mod determinism;
 mod errors;
 mod feeds;
