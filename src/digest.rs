@@ -13,7 +13,7 @@ use chrono::{DateTime, Datelike, FixedOffset};
 
 use crate::config::SiteConfig;
 use crate::enrich::Article;
-use crate::enrich::dedupe::{self, ClusterSettings, StoryFeatures};
+use crate::enrich::dedupe::{self, ClusterSettings, StoryInput};
 use crate::enrich::entities::{Entity, EntityKind};
 use crate::slug;
 
@@ -478,26 +478,48 @@ type Stories = (
     Vec<(EntryId, EntryId, String)>,
 );
 
-/// What clustering compares, for every entry.
-pub fn story_features(entries: &[Entry]) -> Vec<StoryFeatures> {
-    entries
+/// What clustering compares, for every entry: features built in enrich,
+/// interned once for the whole site.
+pub fn story_features(entries: &[Entry]) -> dedupe::Corpus {
+    let inputs: Vec<StoryInput<'_>> = entries
         .iter()
-        .map(|e| StoryFeatures {
-            date: e.date,
-            canonical_url: e.article.meta.url.as_ref().map(dedupe::canonical_url),
-            title_words: dedupe::content_words(&e.article.meta.title, 40),
-            lede_words: e.article.lede_words.clone(),
-            cves: e
-                .article
-                .entities
-                .iter()
-                .filter(|x| x.kind == EntityKind::Cve)
-                .map(|x| x.id.clone())
-                .collect(),
-            source: e.source.clone(),
-            path: e.article.path.to_string_lossy().into_owned(),
+        .map(|e| {
+            let a = &e.article;
+            let mut lede_words: Vec<&str> = a.lede_words.iter().map(String::as_str).collect();
+            // A HashSet's order differs from run to run; ids must not.
+            lede_words.sort_unstable();
+            StoryInput {
+                date: e.date,
+                canonical_url: a.meta.url.as_ref().map(dedupe::canonical_url),
+                title: &a.meta.title,
+                lede_words,
+                cves: a
+                    .entities
+                    .iter()
+                    .filter(|x| x.kind == EntityKind::Cve)
+                    .map(|x| x.id.as_str())
+                    .collect(),
+                watched: a
+                    .entities
+                    .iter()
+                    .filter_map(|x| match &x.kind {
+                        EntityKind::Named(group) => Some(format!("{group}/{}", x.id)),
+                        _ => None,
+                    })
+                    .collect(),
+                rare: a.story_features.iter().map(String::as_str).collect(),
+                links: a
+                    .links
+                    .iter()
+                    .filter_map(|l| url::Url::parse(l).ok())
+                    .map(|u| dedupe::canonical_url(&u))
+                    .collect(),
+                source: e.source.clone(),
+                path: a.path.to_string_lossy().into_owned(),
+            }
         })
-        .collect()
+        .collect();
+    dedupe::Corpus::new(&inputs)
 }
 
 /// The clustering settings from the site config.
@@ -666,6 +688,8 @@ mod tests {
                 .collect(),
             entities: Vec::new(),
             lede_words: Default::default(),
+            story_features: Default::default(),
+            links: Vec::new(),
             cleaning: None,
         }
     }

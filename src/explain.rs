@@ -54,9 +54,9 @@ pub fn cleaning(digest: &Digest, path: &Path, file_text: &str) -> Option<String>
 }
 
 /// Every story of more than one article: its members, lead first, and why
-/// each pair was merged; then the near misses: pairs in the date window that
-/// share a CVE or score at least half the threshold, and why they stayed
-/// apart.
+/// each pair was merged, signal by signal; then the near misses: pairs
+/// compared (they share a rarer feature within the window) that share a CVE
+/// or score at least half the threshold, and why they stayed apart.
 pub fn clusters(digest: &Digest, settings: ClusterSettings) -> String {
     let mut out = String::new();
     let multi: Vec<&Vec<usize>> = digest.clusters.iter().filter(|c| c.len() > 1).collect();
@@ -91,29 +91,12 @@ pub fn clusters(digest: &Digest, settings: ClusterSettings) -> String {
             }
         }
     }
-    let features = crate::digest::story_features(&digest.entries);
-    let mut misses = Vec::new();
-    // Entries run newest first, so the pairs inside the window are the
-    // neighbours of each entry up to the first one too far back.
-    for a in 0..features.len() {
-        for b in a + 1..features.len() {
-            if (features[a].date - features[b].date).num_days() > settings.window_days {
-                break;
-            }
-            if digest.cluster_of[a] == digest.cluster_of[b] {
-                continue;
-            }
-            let c = dedupe::compare(&features[a], &features[b], settings);
-            let shares_cve = features[a]
-                .cves
-                .intersection(&features[b].cves)
-                .next()
-                .is_some();
-            if shares_cve || c.score >= settings.threshold / 2.0 {
-                misses.push((a, b, c.why));
-            }
-        }
-    }
+    let corpus = crate::digest::story_features(&digest.entries);
+    let misses: Vec<(usize, usize, String)> =
+        dedupe::near_misses(&corpus, &digest.cluster_of, settings)
+            .into_iter()
+            .map(|(a, b, c)| (a, b, c.why))
+            .collect();
     if !misses.is_empty() {
         let _ = writeln!(
             out,

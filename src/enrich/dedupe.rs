@@ -1,45 +1,98 @@
 //! Same story, one entry: clustering articles that report the same event.
 //!
-//! Takes per-article features (date, canonical URL, title and lede words, CVE
-//! IDs, source); gives clusters of article indices and, for each merge, the
-//! reason. Two articles are the same story when they have the same canonical
-//! URL, or when, within the date window, their titles and ledes are alike
-//! enough (a shared CVE adds to the score but never merges on its own: a CVE
-//! that articles mention over weeks is a topic, not one story).
+//! Takes one [`StoryInput`] per article (date, canonical URL, title, lede
+//! words, CVE IDs, watch-list names, rare features from
+//! [`story_signals`](super::story_signals), body links, source); gives
+//! clusters of article indices and, for each merge, the reason.
+//!
+//! Whether two articles are one story is a list of signals, each giving a
+//! labelled part of the score ([`Part`]): title words, lede words, a shared
+//! CVE, shared rare things (IOC domains, IPs, hashes, file names, versions,
+//! configuration keys, vendor and product names, watch-list entities), each
+//! weighted by how rare it is in the whole corpus, one article linking to the
+//! other, and a penalty per day apart. The same canonical URL merges outright.
+//! Text alone needs alike ledes; rare things shared make up for ledes in
+//! another language or with other words. Pairs within `window_days` are
+//! compared; pairs further apart, up to four times that, only when they share
+//! an indicator (domain, IP, hash, file) or a link, since a translation or a
+//! follow-up can come weeks later but a shared CVE or vendor alone is a topic.
 //!
 //! Clusters use complete linkage: an article joins a cluster only if it is
 //! like every member, so A~B and B~C never pull A and C together unless A~C.
 //! Articles are taken in date order (then path), so the result is the same
-//! from run to run.
+//! from run to run. Candidates come from an inverted index over each
+//! article's rarer features (words, names, indicators, URLs), scanned within
+//! the window, so the cost grows with the articles, not with their pairs.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, FixedOffset};
 use url::Url;
 
-/// What clustering looks at, for one article.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StoryFeatures {
+/// What clustering reads from one article (borrowed from it).
+#[derive(Debug, Clone)]
+pub struct StoryInput<'a> {
     /// Publication date.
     pub date: DateTime<FixedOffset>,
     /// The canonical original URL, if any (see [`canonical_url`]).
     pub canonical_url: Option<String>,
-    /// Content words of the title.
-    pub title_words: HashSet<String>,
+    /// The title.
+    pub title: &'a str,
     /// Content words of the first paragraphs (about 80 words).
-    pub lede_words: HashSet<String>,
+    pub lede_words: Vec<&'a str>,
     /// CVE IDs mentioned.
-    pub cves: BTreeSet<String>,
+    pub cves: Vec<&'a str>,
+    /// Watch-list entities mentioned (`actors/APT29`).
+    pub watched: Vec<String>,
+    /// Rare-feature candidates (`dom:…`, `name:…`; see `story_signals`).
+    pub rare: Vec<&'a str>,
+    /// Canonical URLs the body links to.
+    pub links: Vec<String>,
     /// Source key, to be stricter within one outlet.
     pub source: Option<String>,
     /// Path, for ties and messages.
     pub path: String,
 }
 
+/// What clustering compares, for one article: interned feature ids, each
+/// list sorted and without repeats.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoryFeatures {
+    /// Publication date.
+    pub date: DateTime<FixedOffset>,
+    /// Its canonical URL's id.
+    pub url: Option<u32>,
+    /// Content words of the title.
+    pub title_words: Vec<u32>,
+    /// Content words of the lede.
+    pub lede_words: Vec<u32>,
+    /// CVE IDs.
+    pub cves: Vec<u32>,
+    /// Rare things: indicators, names, watch-list entities.
+    pub rare: Vec<u32>,
+    /// Canonical URLs it links to.
+    pub links: Vec<u32>,
+    /// Source key.
+    pub source: Option<String>,
+    /// Path, for ties and messages.
+    pub path: String,
+}
+
+/// Every article's features, with the vocabulary and how many articles
+/// have each feature (for rarity).
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    /// One per article, in the input order.
+    pub stories: Vec<StoryFeatures>,
+    names: Vec<String>,
+    ids: HashMap<String, u32>,
+    df: Vec<u32>,
+}
+
 /// Tunables, from `briefing.yaml`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ClusterSettings {
-    /// Most days between two reports of one story.
+    /// Most days between two reports of one story on text alone.
     pub window_days: i64,
     /// Score at which two articles are the same story.
     pub threshold: f64,
@@ -48,6 +101,13 @@ pub struct ClusterSettings {
     /// every member, and each member's page lists the others: without a cap
     /// 10,000 files with one title cost 50 million comparisons.
     pub max_reports: usize,
+}
+
+impl ClusterSettings {
+    /// Most days apart for reports that share an indicator or a link.
+    pub fn evidence_window_days(&self) -> i64 {
+        self.window_days * 4
+    }
 }
 
 impl Default for ClusterSettings {
@@ -71,17 +131,291 @@ pub struct MergeReason {
     pub why: String,
 }
 
+/// A feature more common than this (articles having it) is not looked up
+/// for candidates: it is no evidence of one story, and its posting list
+/// would make the lookup quadratic.
+const MAX_POSTINGS: usize = 150;
+/// Rare-thing weight at which shared rare things stand in for alike ledes.
+const RARE_EVIDENCE: f64 = 2.0;
+/// Score per unit of rare-thing weight, and the most it can add.
+const RARE_SCALE: f64 = 0.15;
+const RARE_CAP: f64 = 0.6;
+/// Score for one article linking to the other.
+const LINK_SCORE: f64 = 0.5;
+/// Score for a shared CVE.
+const CVE_SCORE: f64 = 0.2;
+/// Penalty per day apart, counted up to the text window.
+const DAY_PENALTY: f64 = 0.02;
+/// Extra score needed within one source: an outlet rarely runs one story
+/// twice, and its follow-ups look alike.
+const SAME_SOURCE_EXTRA: f64 = 0.15;
+/// Rarity (see `Corpus::rarity`) under which a feature counts for nothing:
+/// 0.5 is one article in √N.
+const RARITY_FLOOR: f64 = 0.5;
+/// Weight at which a shared indicator is evidence enough to look further
+/// back than the text window.
+const INDICATOR_EVIDENCE: f64 = 0.4;
+/// A corpus is taken to be at least this big when weighing rarity, so a
+/// small site's features do not all look common.
+const MIN_CORPUS: f64 = 200.0;
+
+impl Corpus {
+    /// Interns every article's features and counts how many articles have
+    /// each.
+    pub fn new(inputs: &[StoryInput<'_>]) -> Self {
+        let mut corpus = Corpus::default();
+        let stories = inputs
+            .iter()
+            .map(|s| {
+                let url = s
+                    .canonical_url
+                    .as_deref()
+                    .map(|u| corpus.intern(&format!("url:{u}")));
+                let title_words = corpus.set(
+                    content_words(s.title, 40)
+                        .iter()
+                        .map(|w| format!("w:{w}"))
+                        .collect::<Vec<_>>()
+                        .iter()
+                        .map(String::as_str),
+                );
+                let lede: Vec<String> = s.lede_words.iter().map(|w| format!("w:{w}")).collect();
+                let lede_words = corpus.set(lede.iter().map(String::as_str));
+                let cves: Vec<String> = s.cves.iter().map(|c| format!("cve:{c}")).collect();
+                let cves = corpus.set(cves.iter().map(String::as_str));
+                let watched: Vec<String> = s.watched.iter().map(|w| format!("watch:{w}")).collect();
+                let rare = corpus.set(
+                    s.rare
+                        .iter()
+                        .copied()
+                        .chain(watched.iter().map(String::as_str)),
+                );
+                let links: Vec<String> = s.links.iter().map(|l| format!("url:{l}")).collect();
+                let links = corpus.set(links.iter().map(String::as_str));
+                StoryFeatures {
+                    date: s.date,
+                    url,
+                    title_words,
+                    lede_words,
+                    cves,
+                    rare,
+                    links,
+                    source: s.source.clone(),
+                    path: s.path.clone(),
+                }
+            })
+            .collect::<Vec<_>>();
+        corpus.df = vec![0; corpus.names.len()];
+        for s in &stories {
+            for id in s.keys() {
+                corpus.df[id as usize] += 1;
+            }
+        }
+        corpus.stories = stories;
+        corpus
+    }
+
+    fn intern(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        let id = u32::try_from(self.names.len()).expect("fewer than 4 billion features");
+        self.names.push(name.to_owned());
+        self.ids.insert(name.to_owned(), id);
+        id
+    }
+
+    fn set<'s>(&mut self, items: impl Iterator<Item = &'s str>) -> Vec<u32> {
+        let mut ids: Vec<u32> = items.map(|i| self.intern(i)).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// The feature's text, without its kind prefix: `nwh-portal-sync.com`.
+    fn shown(&self, id: u32) -> &str {
+        let name = &self.names[id as usize];
+        name.split_once(':').map_or(name.as_str(), |(_, rest)| rest)
+    }
+
+    /// How rare a feature is, 0 (every article) to 1 (one article).
+    fn rarity(&self, id: u32) -> f64 {
+        let n = (self.stories.len() as f64).max(MIN_CORPUS);
+        let df = f64::from(self.df[id as usize].max(1));
+        ((n / df).ln() / n.ln()).clamp(0.0, 1.0)
+    }
+
+    /// What a shared feature counts for: its kind's weight times how far
+    /// its rarity is above [`RARITY_FLOOR`]. Features as common as one
+    /// article in √N (a LOLBin, a documentation IP, a country, a site's
+    /// authors) count for nothing, however many of them two articles share.
+    fn weight(&self, id: u32) -> f64 {
+        let above = (self.rarity(id) - RARITY_FLOOR) / (1.0 - RARITY_FLOOR);
+        self.kind_weight(id) * above.max(0.0)
+    }
+
+    /// How much a rare thing of this kind says about the story: indicators
+    /// most, names and watch-list entities (which also recur across one
+    /// actor's or vendor's separate stories) half.
+    fn kind_weight(&self, id: u32) -> f64 {
+        let name = &self.names[id as usize];
+        match name.split_once(':').map_or("", |(k, _)| k) {
+            "dom" | "ip" | "hash" | "file" => 1.0,
+            "ver" | "key" => 0.8,
+            _ => 0.5,
+        }
+    }
+
+    fn is_indicator(&self, id: u32) -> bool {
+        let name = &self.names[id as usize];
+        ["dom:", "ip:", "hash:", "file:"]
+            .iter()
+            .any(|p| name.starts_with(p))
+    }
+}
+
+impl StoryFeatures {
+    /// Every feature id of the article, for the index (may repeat).
+    fn keys(&self) -> impl Iterator<Item = u32> + '_ {
+        let mut all: Vec<u32> = self
+            .url
+            .iter()
+            .chain(&self.title_words)
+            .chain(&self.lede_words)
+            .chain(&self.cves)
+            .chain(&self.rare)
+            .chain(&self.links)
+            .copied()
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        all.into_iter()
+    }
+}
+
 /// Groups articles into stories. Gives clusters (members in date order,
 /// then path) and the reason for every pair inside a cluster.
-///
-/// # Note
-/// Only clusters whose oldest member is inside the date window are compared
-/// with each new article, so the cost grows with the articles per window, not
-/// with the square of the site.
-pub fn cluster(
-    stories: &[StoryFeatures],
+pub fn cluster(corpus: &Corpus, settings: ClusterSettings) -> (Vec<Vec<usize>>, Vec<MergeReason>) {
+    let stories = &corpus.stories;
+    let order = date_order(stories);
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    let mut cluster_of: Vec<usize> = vec![usize::MAX; stories.len()];
+    let mut reasons: Vec<MergeReason> = Vec::new();
+    let index = Postings::new(corpus, &order);
+    let mut seen: Vec<usize> = vec![usize::MAX; stories.len()];
+    // The same canonical URL is one story whatever the dates.
+    let mut by_url: HashMap<u32, usize> = HashMap::new();
+    let room = |members: &Vec<usize>| members.len() < settings.max_reports.max(1);
+    for (pos, &i) in order.iter().enumerate() {
+        if let Some(&c) = stories[i]
+            .url
+            .and_then(|u| by_url.get(&u))
+            .filter(|&&c| room(&clusters[c]))
+        {
+            reasons.push(MergeReason {
+                article: i,
+                other: clusters[c][0],
+                why: format!(
+                    "same canonical URL {}",
+                    corpus.shown(stories[i].url.unwrap_or_default())
+                ),
+            });
+            clusters[c].push(i);
+            cluster_of[i] = c;
+            continue;
+        }
+        let mut best: Option<(usize, f64, Vec<MergeReason>)> = None;
+        let mut tried: Vec<usize> = Vec::new();
+        for j in index.earlier(corpus, &order, pos, settings, &mut seen) {
+            let c = cluster_of[j];
+            if tried.contains(&c) {
+                continue;
+            }
+            tried.push(c);
+            let members = &clusters[c];
+            if !room(members) {
+                continue;
+            }
+            let mut total = 0.0;
+            let mut why = Vec::with_capacity(members.len());
+            let mut all_alike = true;
+            for &m in members {
+                let cmp = compare(corpus, i, m, settings);
+                if !cmp.same {
+                    all_alike = false;
+                    break;
+                }
+                total += cmp.score;
+                why.push(MergeReason {
+                    article: i,
+                    other: m,
+                    why: cmp.why,
+                });
+            }
+            if all_alike {
+                let mean = total / members.len() as f64;
+                let better = best.as_ref().is_none_or(|(bc, b, _)| {
+                    mean > *b || (mean == *b && clusters[c][0] < clusters[*bc][0])
+                });
+                if better {
+                    best = Some((c, mean, why));
+                }
+            }
+        }
+        match best {
+            Some((c, _, why)) => {
+                clusters[c].push(i);
+                cluster_of[i] = c;
+                reasons.extend(why);
+            }
+            None => {
+                cluster_of[i] = clusters.len();
+                clusters.push(vec![i]);
+            }
+        }
+        if let Some(u) = stories[i].url {
+            // The newest story with room takes the next report of this URL.
+            let known = by_url.entry(u).or_insert(cluster_of[i]);
+            if !room(&clusters[*known]) {
+                *known = cluster_of[i];
+            }
+        }
+    }
+    (clusters, reasons)
+}
+
+/// Pairs that were compared but not merged and came close: they share a
+/// CVE, or score at least half the threshold. For `--explain-clusters`.
+pub fn near_misses(
+    corpus: &Corpus,
+    cluster_of: &[usize],
     settings: ClusterSettings,
-) -> (Vec<Vec<usize>>, Vec<MergeReason>) {
+) -> Vec<(usize, usize, Comparison)> {
+    let stories = &corpus.stories;
+    let order = date_order(stories);
+    let index = Postings::new(corpus, &order);
+    let mut seen: Vec<usize> = vec![usize::MAX; stories.len()];
+    let mut out = Vec::new();
+    for (pos, &i) in order.iter().enumerate() {
+        let mut earlier: Vec<usize> = index
+            .earlier(corpus, &order, pos, settings, &mut seen)
+            .collect();
+        earlier.sort_unstable();
+        for j in earlier {
+            if cluster_of[i] == cluster_of[j] {
+                continue;
+            }
+            let c = compare(corpus, i, j, settings);
+            let shares_cve = intersect(&stories[i].cves, &stories[j].cves) > 0;
+            if shares_cve || c.score >= settings.threshold / 2.0 {
+                out.push((i, j, c));
+            }
+        }
+    }
+    out
+}
+
+fn date_order(stories: &[StoryFeatures]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..stories.len()).collect();
     order.sort_by(|&a, &b| {
         stories[a]
@@ -89,99 +423,74 @@ pub fn cluster(
             .cmp(&stories[b].date)
             .then_with(|| stories[a].path.cmp(&stories[b].path))
     });
-    let mut clusters: Vec<Vec<usize>> = Vec::new();
-    let mut reasons: Vec<MergeReason> = Vec::new();
-    let mut by_url: HashMap<&str, usize> = HashMap::new();
-    // Clusters in order of their oldest member; `first_active` skips those
-    // that fell out of the window.
-    let mut first_active = 0;
-    for &i in &order {
-        let story = &stories[i];
-        let full = |c: usize| clusters[c].len() >= settings.max_reports.max(1);
-        if let Some(&c) = story
-            .canonical_url
-            .as_deref()
-            .and_then(|u| by_url.get(u))
-            .filter(|&&c| !full(c))
-        {
-            reasons.push(MergeReason {
-                article: i,
-                other: clusters[c][0],
-                why: format!(
-                    "same canonical URL {}",
-                    story.canonical_url.as_deref().unwrap_or("")
-                ),
-            });
-            clusters[c].push(i);
-            continue;
-        }
-        while first_active < clusters.len()
-            && (story.date - stories[clusters[first_active][0]].date).num_days()
-                > settings.window_days
-        {
-            first_active += 1;
-        }
-        let mut best: Option<(usize, f64, Vec<MergeReason>)> = None;
-        for (c, members) in clusters.iter().enumerate().skip(first_active) {
-            if members.len() >= settings.max_reports.max(1) {
-                continue;
-            }
-            let mut total = 0.0;
-            let mut why = Vec::with_capacity(members.len());
-            let mut all_alike = true;
-            for &m in members {
-                match same_story(story, &stories[m], settings) {
-                    Some((score, text)) => {
-                        total += score;
-                        why.push(MergeReason {
-                            article: i,
-                            other: m,
-                            why: text,
-                        });
-                    }
-                    None => {
-                        all_alike = false;
-                        break;
-                    }
-                }
-            }
-            if all_alike {
-                let mean = total / members.len() as f64;
-                if best.as_ref().is_none_or(|(_, b, _)| mean > *b) {
-                    best = Some((c, mean, why));
-                }
-            }
-        }
-        let c = match best {
-            Some((c, _, why)) => {
-                clusters[c].push(i);
-                reasons.extend(why);
-                c
-            }
-            None => {
-                clusters.push(vec![i]);
-                clusters.len() - 1
-            }
-        };
-        if let Some(url) = story.canonical_url.as_deref() {
-            // The newest story with room takes the next report of this URL.
-            let known = by_url.entry(url).or_insert(c);
-            if clusters[*known].len() >= settings.max_reports.max(1) {
-                *known = c;
-            }
-        }
-    }
-    (clusters, reasons)
+    order
 }
 
-/// `Some((score, explanation))` when `a` and `b` report the same story.
-pub fn same_story(
-    a: &StoryFeatures,
-    b: &StoryFeatures,
-    s: ClusterSettings,
-) -> Option<(f64, String)> {
-    let c = compare(a, b, s);
-    c.same.then_some((c.score, c.why))
+/// For each feature, the positions (in date order) of the articles that
+/// have it, and for each link target, who links to it.
+struct Postings {
+    by_feature: Vec<Vec<usize>>,
+}
+
+impl Postings {
+    fn new(corpus: &Corpus, order: &[usize]) -> Self {
+        let mut by_feature: Vec<Vec<usize>> = vec![Vec::new(); corpus.names.len()];
+        for (pos, &i) in order.iter().enumerate() {
+            for id in corpus.stories[i].keys() {
+                let list = &mut by_feature[id as usize];
+                if list.len() <= MAX_POSTINGS {
+                    list.push(pos);
+                }
+            }
+        }
+        Postings { by_feature }
+    }
+
+    /// Articles before `order[pos]` in date order, within the evidence
+    /// window, that share a feature rare enough to look up; each once.
+    fn earlier<'a>(
+        &'a self,
+        corpus: &'a Corpus,
+        order: &'a [usize],
+        pos: usize,
+        settings: ClusterSettings,
+        seen: &'a mut [usize],
+    ) -> impl Iterator<Item = usize> + 'a {
+        let i = order[pos];
+        let story = &corpus.stories[i];
+        let days = settings.evidence_window_days();
+        let mut found = Vec::new();
+        for id in story.keys() {
+            let list = &self.by_feature[id as usize];
+            if list.len() > MAX_POSTINGS {
+                continue;
+            }
+            // Positions are in date order: walk back from this article.
+            let here = list.partition_point(|&p| p < pos);
+            for &p in list[..here].iter().rev() {
+                let j = order[p];
+                if (story.date - corpus.stories[j].date).num_days() > days {
+                    break;
+                }
+                if seen[j] != i {
+                    seen[j] = i;
+                    found.push(j);
+                }
+            }
+        }
+        found.into_iter()
+    }
+}
+
+/// One labelled part of a score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    /// `title`, `lede`, `CVE`, `rare`, `link`, `days`.
+    pub label: &'static str,
+    /// What it adds (negative for the days penalty).
+    pub value: f64,
+    /// What it saw: the shared CVEs, rare things, the link.
+    pub detail: String,
 }
 
 /// How two articles compare, merged or not.
@@ -191,70 +500,198 @@ pub struct Comparison {
     pub same: bool,
     /// The score (10 for the same canonical URL).
     pub score: f64,
-    /// The explanation: the parts of the score, or why it was not counted.
+    /// The parts of the score, in order.
+    pub parts: Vec<Part>,
+    /// The explanation: the parts and the verdict, one line.
     pub why: String,
 }
 
-/// Compares two articles.
-pub fn compare(a: &StoryFeatures, b: &StoryFeatures, s: ClusterSettings) -> Comparison {
-    if let (Some(x), Some(y)) = (&a.canonical_url, &b.canonical_url)
-        && x == y
-    {
+fn intersect(a: &[u32], b: &[u32]) -> usize {
+    shared(a, b).count()
+}
+
+/// Ids in both sorted lists.
+fn shared<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    i += 1;
+                    j += 1;
+                    return Some(a[i - 1]);
+                }
+            }
+        }
+        None
+    })
+}
+
+fn jaccard(a: &[u32], b: &[u32]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let common = intersect(a, b);
+    common as f64 / (a.len() + b.len() - common) as f64
+}
+
+/// Compares articles `a` and `b` of the corpus: the signals, each a
+/// labelled part, and whether they add up to one story.
+pub fn compare(corpus: &Corpus, a: usize, b: usize, s: ClusterSettings) -> Comparison {
+    let (x, y) = (&corpus.stories[a], &corpus.stories[b]);
+    if x.url.is_some() && x.url == y.url {
+        let url = corpus.shown(x.url.unwrap_or_default()).to_owned();
         return Comparison {
             same: true,
             score: 10.0,
-            why: format!("same canonical URL {x}"),
+            parts: vec![Part {
+                label: "url",
+                value: 10.0,
+                detail: url.clone(),
+            }],
+            why: format!("same canonical URL {url}"),
         };
     }
-    let days = (a.date - b.date).num_days().abs();
-    if days > s.window_days {
+    let days = (x.date - y.date).num_days().abs();
+    let linked = x.url.is_some_and(|u| y.links.binary_search(&u).is_ok())
+        || y.url.is_some_and(|u| x.links.binary_search(&u).is_ok());
+    let rare_shared: Vec<u32> = shared(&x.rare, &y.rare).collect();
+    let indicator = rare_shared
+        .iter()
+        .any(|&id| corpus.is_indicator(id) && corpus.weight(id) >= INDICATOR_EVIDENCE);
+    let window = if linked || indicator {
+        s.evidence_window_days()
+    } else {
+        s.window_days
+    };
+    if days > window {
         return Comparison {
             same: false,
             score: 0.0,
-            why: format!("{days} days apart, more than {}", s.window_days),
+            parts: Vec::new(),
+            why: format!(
+                "{days} days apart, more than {window}{}",
+                if window == s.window_days {
+                    " (no shared indicator or link)"
+                } else {
+                    ""
+                }
+            ),
         };
     }
-    let title = jaccard(&a.title_words, &b.title_words);
-    let lede = jaccard(&a.lede_words, &b.lede_words);
-    let shared: Vec<&String> = a.cves.intersection(&b.cves).collect();
-    let cve_bonus = if shared.is_empty() { 0.0 } else { 0.2 };
-    let score = title + lede + cve_bonus - 0.02 * days as f64;
-    // One outlet rarely runs the same story twice; its follow-ups look alike.
-    let same_source = a.source.is_some() && a.source == b.source;
-    let needed = s.threshold + if same_source { 0.15 } else { 0.0 };
-    let mut why = format!("title {title:.2} + lede {lede:.2}");
-    if !shared.is_empty() {
-        let ids: Vec<&str> = shared.iter().map(|s| s.as_str()).collect();
-        why.push_str(&format!(" + shared {} (0.20)", ids.join(", ")));
+    let mut parts = Vec::new();
+    let title = jaccard(&x.title_words, &y.title_words);
+    parts.push(Part {
+        label: "title",
+        value: title,
+        detail: String::new(),
+    });
+    let lede = jaccard(&x.lede_words, &y.lede_words);
+    parts.push(Part {
+        label: "lede",
+        value: lede,
+        detail: String::new(),
+    });
+    let cves: Vec<&str> = shared(&x.cves, &y.cves)
+        .map(|id| corpus.shown(id))
+        .collect();
+    if !cves.is_empty() {
+        parts.push(Part {
+            label: "CVE",
+            value: CVE_SCORE,
+            detail: format!("shared {}", cves.join(", ")),
+        });
     }
-    why.push_str(&format!(
-        " - {days} day(s) apart ({:.2}) = {score:.2}",
-        0.02 * days as f64
-    ));
+    let mut weighted: Vec<(f64, u32)> = rare_shared
+        .iter()
+        .map(|&id| (corpus.weight(id), id))
+        .filter(|&(w, _)| w > 0.0)
+        .collect();
+    weighted.sort_by(|p, q| q.0.total_cmp(&p.0).then(p.1.cmp(&q.1)));
+    let rare_weight: f64 = weighted.iter().map(|(w, _)| w).sum();
+    if rare_weight > 0.0 {
+        let shown: Vec<&str> = weighted
+            .iter()
+            .take(6)
+            .map(|&(_, id)| corpus.shown(id))
+            .collect();
+        let more = weighted.len().saturating_sub(6);
+        parts.push(Part {
+            label: "rare",
+            value: (rare_weight * RARE_SCALE).min(RARE_CAP),
+            detail: format!(
+                "{}{} weigh {rare_weight:.2}",
+                shown.join(", "),
+                if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                }
+            ),
+        });
+    }
+    if linked {
+        parts.push(Part {
+            label: "link",
+            value: LINK_SCORE,
+            detail: "one links to the other".to_owned(),
+        });
+    }
+    let penalty = DAY_PENALTY * days.min(s.window_days) as f64;
+    parts.push(Part {
+        label: "days",
+        value: -penalty,
+        detail: format!("{days} day(s) apart"),
+    });
+    let score: f64 = parts.iter().map(|p| p.value).sum();
+    let same_source = x.source.is_some() && x.source == y.source;
+    let needed = s.threshold + if same_source { SAME_SOURCE_EXTRA } else { 0.0 };
     // Without similar ledes, similar titles alone ("This week in security")
-    // are not one story; a shared CVE lowers the bar a little.
+    // are not one story; a shared CVE lowers the bar a little, and rare
+    // things or a link shared stand in for ledes in another language.
     // Only when a text is too short to compare do titles decide alone.
-    let no_lede = a.lede_words.len() < 5 || b.lede_words.len() < 5;
-    let ledes_alike =
-        lede >= 0.10 || (!shared.is_empty() && lede >= 0.07) || (no_lede && title >= 0.6);
-    let same = ledes_alike && score >= needed;
-    if !ledes_alike {
-        why.push_str("; ledes differ (under 0.10, or 0.07 with a shared CVE)");
+    let no_lede = x.lede_words.len() < 5 || y.lede_words.len() < 5;
+    let evidence = lede >= 0.10
+        || (!cves.is_empty() && lede >= 0.07)
+        || (no_lede && title >= 0.6)
+        || rare_weight >= RARE_EVIDENCE
+        || linked;
+    let same = evidence && score >= needed;
+    let mut why = String::new();
+    for (n, p) in parts.iter().enumerate() {
+        let sign = if p.value < 0.0 {
+            " - "
+        } else if n == 0 {
+            ""
+        } else {
+            " + "
+        };
+        let detail = if p.detail.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", p.detail)
+        };
+        why.push_str(&format!("{sign}{} {:.2}{detail}", p.label, p.value.abs()));
+    }
+    why.push_str(&format!(" = {score:.2}"));
+    if !evidence {
+        why.push_str(&format!(
+            "; ledes differ (under 0.10, or 0.07 with a shared CVE) and rare things weigh under {RARE_EVIDENCE:.1}"
+        ));
     } else {
         why.push_str(&format!(" {} {needed:.2}", if same { ">=" } else { "<" }));
     }
     if same_source {
         why.push_str(" (same source)");
     }
-    Comparison { same, score, why }
-}
-
-fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
+    Comparison {
+        same,
+        score,
+        parts,
+        why,
     }
-    let common = a.intersection(b).count();
-    common as f64 / (a.len() + b.len() - common) as f64
 }
 
 /// Words that say nothing about which story it is.
@@ -334,16 +771,31 @@ mod tests {
         lede: &str,
         cves: &[&str],
         source: &str,
-    ) -> StoryFeatures {
-        StoryFeatures {
+    ) -> StoryInput<'static> {
+        // Tests keep their strings for the whole run.
+        let lede: &'static HashSet<String> = Box::leak(Box::new(content_words(lede, 80)));
+        let title: &'static str = Box::leak(title.to_owned().into_boxed_str());
+        let cves: Vec<&'static str> = cves
+            .iter()
+            .map(|c| &*Box::leak(c.to_string().into_boxed_str()))
+            .collect();
+        StoryInput {
             date: DateTime::parse_from_rfc3339(&format!("{date}T00:00:00Z")).unwrap(),
             canonical_url: None,
-            title_words: content_words(title, 40),
-            lede_words: content_words(lede, 80),
-            cves: cves.iter().map(|s| (*s).to_owned()).collect(),
+            title,
+            lede_words: lede.iter().map(String::as_str).collect(),
+            cves,
+            watched: Vec::new(),
+            rare: Vec::new(),
+            links: Vec::new(),
             source: Some(source.to_owned()),
             path: path.to_owned(),
         }
+    }
+
+    fn same(stories: &[StoryInput<'_>], a: usize, b: usize) -> Option<f64> {
+        let c = compare(&Corpus::new(stories), a, b, ClusterSettings::default());
+        c.same.then_some(c.score)
     }
 
     #[test]
@@ -407,7 +859,7 @@ mod tests {
                 "D",
             ),
         ];
-        let (clusters, reasons) = cluster(&stories, ClusterSettings::default());
+        let (clusters, reasons) = cluster(&Corpus::new(&stories), ClusterSettings::default());
         assert_eq!(clusters, vec![vec![0, 1], vec![3], vec![2]]);
         assert_eq!(reasons.len(), 1);
         assert!(
@@ -446,10 +898,10 @@ mod tests {
                 "C",
             ),
         ];
-        let (a_b, _) = same_story(&stories[0], &stories[1], ClusterSettings::default()).unwrap();
+        let a_b = same(&stories, 0, 1).unwrap();
         assert!(a_b > 0.3);
-        assert!(same_story(&stories[0], &stories[2], ClusterSettings::default()).is_none());
-        let (clusters, _) = cluster(&stories, ClusterSettings::default());
+        assert!(same(&stories, 0, 2).is_none());
+        let (clusters, _) = cluster(&Corpus::new(&stories), ClusterSettings::default());
         assert_eq!(clusters, vec![vec![0, 1], vec![2]]);
     }
 
@@ -459,7 +911,7 @@ mod tests {
         let mut b = story("b.md", "2024-03-01", "p", "q", &[], "A");
         a.canonical_url = Some("example.com/s".into());
         b.canonical_url = Some("example.com/s".into());
-        let (clusters, reasons) = cluster(&[a, b], ClusterSettings::default());
+        let (clusters, reasons) = cluster(&Corpus::new(&[a, b]), ClusterSettings::default());
         assert_eq!(clusters, vec![vec![0, 1]]);
         assert_eq!(reasons[0].why, "same canonical URL example.com/s");
     }

@@ -143,6 +143,19 @@ impl Entity {
         }
     }
 
+    /// The entity's name, when it has one beyond its ID: the ATT&CK name of
+    /// a technique, the KEV catalogue's `vulnerabilityName` of a CVE.
+    pub fn title(&self, kev: &Kev) -> Option<String> {
+        match self.kind {
+            EntityKind::Technique => crate::enrich::attack::display_name(&self.id),
+            EntityKind::Cve => kev
+                .get(&self.id)
+                .map(|k| k.name.trim().to_owned())
+                .filter(|n| !n.is_empty()),
+            EntityKind::Named(_) => None,
+        }
+    }
+
     /// What to call the kind on pages: `CVE`, `ATT&CK technique`, `actor`.
     pub fn kind_label(&self) -> String {
         match &self.kind {
@@ -361,6 +374,12 @@ pub struct KevEntry {
     /// `2021-12-10`.
     #[serde(rename(deserialize = "dateAdded"), default)]
     pub date_added: String,
+    /// When US federal agencies must have fixed it: `2021-12-24`.
+    #[serde(rename(deserialize = "dueDate"), default)]
+    pub due_date: String,
+    /// `Known` or `Unknown`: whether ransomware campaigns are known to use it.
+    #[serde(rename(deserialize = "knownRansomwareCampaignUse"), default)]
+    pub ransomware_use: String,
 }
 
 #[derive(Deserialize)]
@@ -491,10 +510,20 @@ mod tests {
     #[test]
     fn kev_catalogue() {
         let kev = Kev::parse(
-            r#"{"title":"CISA KEV","vulnerabilities":[{"cveID":"CVE-2021-44228","vendorProject":"Apache","product":"Log4j2","vulnerabilityName":"Apache Log4j2 RCE","dateAdded":"2021-12-10"}]}"#,
+            r#"{"title":"CISA KEV","vulnerabilities":[{"cveID":"CVE-2021-44228","vendorProject":"Apache","product":"Log4j2","vulnerabilityName":"Apache Log4j2 RCE","dateAdded":"2021-12-10","dueDate":"2021-12-24","knownRansomwareCampaignUse":"Known"}]}"#,
         )
         .unwrap();
-        assert_eq!(kev.get("CVE-2021-44228").unwrap().vendor, "Apache");
+        let entry = kev.get("CVE-2021-44228").unwrap();
+        assert_eq!(entry.vendor, "Apache");
+        assert_eq!(
+            (entry.due_date.as_str(), entry.ransomware_use.as_str()),
+            ("2021-12-24", "Known")
+        );
+        let cve = Entity {
+            kind: EntityKind::Cve,
+            id: "CVE-2021-44228".into(),
+        };
+        assert_eq!(cve.title(&kev).as_deref(), Some("Apache Log4j2 RCE"));
         assert!(kev.get("CVE-2021-45046").is_none());
         let (_, line, _) =
             Kev::parse("{\n  \"vulnerabilities\": [\n    {\"cveID\": 5}\n  ]\n}").unwrap_err();

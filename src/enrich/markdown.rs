@@ -42,6 +42,12 @@ pub struct Rendered {
     pub html: SafeHtml,
     /// Plain text of the first paragraph that reads like prose, if any.
     pub lede: Option<String>,
+    /// Where the body links to, resolved against the article's URL, in
+    /// order (a report that links another outlet's report is one signal of
+    /// the same story).
+    pub links: Vec<String>,
+    /// The text of code blocks, where IOC lists and hashes often are.
+    pub code: String,
 }
 
 /// Where entity mentions in a body link to.
@@ -84,8 +90,33 @@ pub fn render(markdown: &str, links: Links<'_>, mentions: Option<MentionLinks<'_
     let mut skipping_image = 0usize;
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut html_block = String::new();
+    let mut body_links = Vec::new();
+    let mut code = String::new();
+    let mut in_code = false;
+    let base = match links {
+        Links::AgainstOriginal(base) => base,
+        Links::AsWritten => None,
+    };
     for event in Parser::new_ext(markdown, options) {
         lede.observe(&event);
+        match &event {
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                let resolved = match base {
+                    Some(b) => b.join(dest_url).ok(),
+                    None => Url::parse(dest_url).ok(),
+                };
+                if let Some(u) = resolved.filter(|u| matches!(u.scheme(), "http" | "https")) {
+                    body_links.push(u.to_string());
+                }
+            }
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Text(t) if in_code => {
+                code.push_str(t);
+                code.push('\n');
+            }
+            _ => {}
+        }
         if skipping_image > 0 {
             match event {
                 Event::Start(Tag::Image { .. }) => skipping_image += 1,
@@ -131,6 +162,8 @@ pub fn render(markdown: &str, links: Links<'_>, mentions: Option<MentionLinks<'_
     Rendered {
         html: SafeHtml(html),
         lede: lede.found,
+        links: body_links,
+        code,
     }
 }
 

@@ -5,13 +5,15 @@
 //! parallel. Later passes (boilerplate cleaning, entities, duplicate stories)
 //! slot in here, between parse and grouping.
 
+pub mod attack;
 pub mod boilerplate;
 pub mod dedupe;
 pub mod entities;
 pub mod markdown;
+pub mod story_signals;
 pub mod tags;
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -56,6 +58,12 @@ pub struct Article {
     pub entities: Vec<Entity>,
     /// Content words of the first paragraphs, for spotting the same story.
     pub lede_words: HashSet<String>,
+    /// Rare-feature candidates (IOCs, versions, names; see
+    /// [`story_signals`]), for spotting the same story across outlets and
+    /// languages.
+    pub story_features: BTreeSet<String>,
+    /// Where the body links to (absolute URLs).
+    pub links: Vec<String>,
     /// For scraped articles: what cleaning removed.
     pub cleaning: Option<CleaningReport>,
 }
@@ -126,6 +134,8 @@ fn enrich(
             tags: Vec::new(),
             entities: Vec::new(),
             lede_words: HashSet::new(),
+            story_features: Default::default(),
+            links: Vec::new(),
             cleaning: None,
             meta: parsed.meta,
         };
@@ -219,9 +229,11 @@ fn enrich(
         tags.truncate(limits.tags_per_article);
     }
     let tags = tags.into_iter().map(|(_, m)| m).collect();
+    // One plain-text pass gives entities, the lede and the story features.
     let text = boilerplate::plain_text(&body, usize::MAX);
     let entities = entities::find(&format!("{}\n{}", meta.title, text), watchlist);
-    let lede_words = dedupe::content_words(&boilerplate::plain_text(&body, LEDE_WORDS), LEDE_WORDS);
+    let lede_words = dedupe::content_words(first_lines(&text, LEDE_WORDS), LEDE_WORDS);
+    let story_features = story_signals::features(&text, &rendered.code);
     let article = Article {
         path: parsed.path,
         meta: parsed.meta,
@@ -230,9 +242,29 @@ fn enrich(
         tags,
         entities,
         lede_words,
+        story_features,
+        links: rendered.links,
         cleaning,
     };
     (article, problems)
+}
+
+/// The lines of `text` up to the one that brings it to `words` words (what
+/// `plain_text` would have stopped at).
+fn first_lines(text: &str, words: usize) -> &str {
+    let mut count = 0;
+    for (i, _) in text.match_indices('\n') {
+        count += text[..i]
+            .rsplit('\n')
+            .next()
+            .unwrap_or("")
+            .split_whitespace()
+            .count();
+        if count >= words {
+            return &text[..i];
+        }
+    }
+    text
 }
 
 /// Cuts `text` near `target` characters: at the last sentence end between

@@ -4,11 +4,14 @@
 //! Takes the digest; gives one JSON file listing every story as a cluster of
 //! its reports, lead first. Every article appears exactly once.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use super::view::{self, Urls};
 use crate::diagnostics::Diagnostic;
 use crate::digest::Digest;
+use crate::enrich::entities::Kev;
 use crate::output::OutputFile;
 
 #[derive(Serialize)]
@@ -31,6 +34,10 @@ struct ArticleJson<'a> {
     page: String,
     tags: Vec<&'a str>,
     entities: Vec<&'a str>,
+    /// Names of the entities that have one (ATT&CK techniques, KEV CVEs),
+    /// by ID; beside `entities` so that list keeps its shape for readers of
+    /// version 1.
+    entity_names: BTreeMap<&'a str, String>,
     summary: &'a str,
 }
 
@@ -39,7 +46,7 @@ struct ArticleJson<'a> {
 /// # Errors
 /// Never in practice (serialising owned strings); kept as a diagnostic so
 /// the caller treats every output the same way.
-pub fn render(digest: &Digest, urls: &Urls) -> Result<OutputFile, Diagnostic> {
+pub fn render(digest: &Digest, kev: &Kev, urls: &Urls) -> Result<OutputFile, Diagnostic> {
     let clusters = digest
         .clusters
         .iter()
@@ -60,6 +67,12 @@ pub fn render(digest: &Digest, urls: &Urls) -> Result<OutputFile, Diagnostic> {
                         page: urls.to(&view::article_path(&e.slug)),
                         tags: e.article.tags.iter().map(|t| t.key.as_str()).collect(),
                         entities: e.article.entities.iter().map(|x| x.id.as_str()).collect(),
+                        entity_names: e
+                            .article
+                            .entities
+                            .iter()
+                            .filter_map(|x| Some((x.id.as_str(), x.title(kev)?)))
+                            .collect(),
                         summary: &e.article.summary,
                     }
                 })

@@ -16,7 +16,7 @@ use super::view::{self, SiteView, Urls};
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Location};
 use crate::digest::{Digest, Entry, EntryId, Period};
-use crate::enrich::entities::Entity;
+use crate::enrich::entities::{Entity, Kev};
 use crate::output::OutputFile;
 
 /// A feed's channel and items, as the RSS and Atom templates see it.
@@ -103,6 +103,8 @@ pub struct Feeds<'a> {
     pub site: &'a SiteView<'a>,
     /// URL builder.
     pub urls: &'a Urls,
+    /// The KEV catalogue, for CVE names in entity feed titles.
+    pub kev: &'a Kev,
 }
 
 /// One feed to write: where, what it is called, and its stories.
@@ -172,13 +174,16 @@ impl Feeds<'_> {
             atom: url.clone(),
             json: url,
         };
+        // A reader's feed list shows the title alone, so it names the
+        // technique or vulnerability, not just its ID.
+        let named = match entity.title(self.kev) {
+            Some(t) => format!("{} ({t})", entity.id),
+            None => entity.id.clone(),
+        };
         let spec = FeedSpec {
             folder: view::entity_path(entity),
-            title: format!("{}: {}", self.config.title, entity.id),
-            description: format!(
-                "Articles in {} that mention {}",
-                self.config.title, entity.id
-            ),
+            title: format!("{}: {named}", self.config.title),
+            description: format!("Articles in {} that mention {named}", self.config.title),
             stories: &stories,
             content: Content::Summary,
         };

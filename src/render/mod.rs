@@ -319,6 +319,7 @@ impl<'a> Renderer<'a> {
             config,
             site: &site_view,
             urls,
+            kev: self.kev,
         };
         match recipe {
             Recipe::Page(job) => {
@@ -365,7 +366,7 @@ impl<'a> Renderer<'a> {
             ),
             Recipe::Sitemap(_) => sitemap::sitemap(&self.sitemap_pages(), self.templates, urls),
             Recipe::Robots => sitemap::robots(self.templates, urls).map(|f| vec![f]),
-            Recipe::DigestJson => digest_json::render(digest, urls).map(|f| vec![f]),
+            Recipe::DigestJson => digest_json::render(digest, self.kev, urls).map(|f| vec![f]),
             Recipe::Opml => Ok(opml::render(digest, config, urls)),
         }
     }
@@ -684,12 +685,19 @@ impl RenderContext<'_> {
             Job::Entity(entity) => {
                 let ids = &self.digest.entities[entity];
                 let link = EntityLink::new(entity, self.kev, self.urls);
+                let title = match &link.title {
+                    Some(t) => format!("{} {t} ({})", entity.id, link.kind),
+                    None => format!("{} ({})", entity.id, link.kind),
+                };
                 let page = EntityPage {
                     site: self.site,
-                    title: format!("{} ({})", entity.id, link.kind),
+                    title,
                     url: folder_url,
                     name: entity.id.clone(),
                     kind: link.kind,
+                    attack_version: (entity.kind == EntityKind::Technique && link.title.is_some())
+                        .then(crate::enrich::attack::version),
+                    entity_title: link.title,
                     reference_url: entity.reference_url(),
                     kev: (entity.kind == EntityKind::Cve)
                         .then(|| self.kev.get(&entity.id))

@@ -186,6 +186,9 @@ pub struct EntityLink {
     pub url: String,
     /// `CVE`, `ATT&CK technique`, `actor`, ...
     pub kind: String,
+    /// Its name beyond the ID, when known: `Phishing: Spearphishing
+    /// Attachment` for T1566.001, the KEV name of a known-exploited CVE.
+    pub title: Option<String>,
     /// In the KEV catalogue.
     pub known_exploited: bool,
 }
@@ -197,6 +200,7 @@ impl EntityLink {
             name: entity.id.clone(),
             url: urls.path(&entity_path(entity)),
             kind: entity.kind_label(),
+            title: entity.title(kev),
             known_exploited: entity.kind == EntityKind::Cve && kev.get(&entity.id).is_some(),
         }
     }
@@ -337,6 +341,10 @@ pub struct EntityPage<'a> {
     pub name: String,
     /// `CVE`, `ATT&CK technique`, `actor`.
     pub kind: String,
+    /// Its name beyond the ID, when known (see [`EntityLink::title`]).
+    pub entity_title: Option<String>,
+    /// For a technique, the ATT&CK version its name comes from.
+    pub attack_version: Option<&'static str>,
     /// The record elsewhere (cve.org, attack.mitre.org).
     pub reference_url: Option<String>,
     /// The KEV entry, for a known-exploited CVE.

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::harness::{SiteTest, attrs, entry_titles, texts};
 
 /// Pairs of files in the same cluster, from `digest.json`.
-fn clustered_pairs(site: &SiteTest) -> (BTreeSet<(String, String)>, usize) {
+pub(crate) fn clustered_pairs(site: &SiteTest) -> (BTreeSet<(String, String)>, usize) {
     let json: serde_json::Value =
         serde_json::from_str(&site.read("digest.json")).expect("fixture is well-formed");
     let clusters = json["clusters"].as_array().expect("fixture is well-formed");
@@ -247,14 +247,17 @@ fn entities_get_pages_feeds_and_links_from_the_body() {
     // KEV: flagged on the article, the CVE page and the entity index.
     assert_eq!(texts(&page, "p.kev a"), ["CVE-2025-31337"]);
     let cve = site.html("entities/cve/2025/cve-2025-31337.html");
-    assert_eq!(texts(&cve, "h1"), ["CVE-2025-31337"]);
-    assert!(texts(&cve, "main > p.kev")[0].contains("since 2025-06-11"));
+    assert_eq!(
+        texts(&cve, "h1"),
+        ["CVE-2025-31337 Acme Gateway Remote Code Execution Vulnerability"]
+    );
+    assert_eq!(texts(&cve, "main > .kev .kev-added"), ["2025-06-11"]);
     assert!(
         attrs(&cve, ".intro a", "href")
             .contains(&"https://www.cve.org/CVERecord?id=CVE-2025-31337".to_owned())
     );
     let other = site.html("entities/cve/2025/cve-2025-20001.html");
-    assert!(texts(&other, "main > p.kev").is_empty());
+    assert!(texts(&other, "main > .kev").is_empty());
     let technique = site.html("entities/technique/t1566.001.html");
     assert!(
         attrs(&technique, ".intro a", "href")
@@ -327,6 +330,78 @@ fn entities_get_pages_feeds_and_links_from_the_body() {
         texts(&year, ".groups li a"),
         ["CVE-2025-20001", "CVE-2025-31337", "CVE-2025-99999"],
         "one mention each, so by ID"
+    );
+}
+
+#[test]
+fn technique_and_kev_names_show_on_entity_pages_indexes_feeds_and_digest_json() {
+    let site = SiteTest::fixture("intel");
+    site.write("briefing.yaml", "entity_feeds: all\n");
+    site.build_ok();
+    // The technique page: its ATT&CK name, parent first, and the version.
+    let technique = site.html("entities/technique/t1566.001.html");
+    assert_eq!(
+        texts(&technique, "h1 .entity-title"),
+        ["Phishing: Spearphishing Attachment"]
+    );
+    let source = texts(&technique, "p.attack-source");
+    assert!(
+        source.len() == 1 && source[0].starts_with("Name from MITRE ATT&CK v1"),
+        "{source:?}"
+    );
+    // The KEV facts of a known-exploited CVE, each in its own field.
+    let cve = site.html("entities/cve/2025/cve-2025-31337.html");
+    let field = |class: &str| texts(&cve, &format!(".kev-facts .{class}"));
+    assert_eq!(
+        field("kev-name"),
+        ["Acme Gateway Remote Code Execution Vulnerability"]
+    );
+    assert_eq!(field("kev-vendor"), ["Acme"]);
+    assert_eq!(field("kev-product"), ["Gateway"]);
+    assert_eq!(field("kev-added"), ["2025-06-11"]);
+    assert_eq!(field("kev-due"), ["2025-07-02"]);
+    assert_eq!(field("kev-ransomware"), ["Unknown"]);
+    // A CVE outside the catalogue has no name and no facts.
+    let other = site.html("entities/cve/2025/cve-2025-20001.html");
+    assert!(texts(&other, "h1 .entity-title").is_empty());
+    assert!(texts(&other, ".kev-facts").is_empty());
+    // The index and the group page name them beside the ID.
+    for page in ["entities/index.html", "entities/technique/index.html"] {
+        let html = site.html(page);
+        assert!(
+            texts(&html, ".groups li .entity-title")
+                .contains(&"Phishing: Spearphishing Attachment".to_owned()),
+            "{page}"
+        );
+    }
+    // The entity feeds' titles carry the name.
+    let feed = site.feed("entities/technique/t1566.001.xml");
+    let title = feed.title.map(|t| t.content).unwrap_or_default();
+    assert!(
+        title.ends_with("T1566.001 (Phishing: Spearphishing Attachment)"),
+        "{title}"
+    );
+    let feed = site.feed("entities/cve/2025/cve-2025-31337.xml");
+    let title = feed.title.map(|t| t.content).unwrap_or_default();
+    assert!(
+        title.contains("Acme Gateway Remote Code Execution Vulnerability"),
+        "{title}"
+    );
+    // digest.json: names beside the IDs, only for entities that have one.
+    let json: serde_json::Value = serde_json::from_str(&site.read("digest.json")).unwrap();
+    let gateway = json["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["articles"].as_array().unwrap())
+        .find(|a| a["title"].as_str().unwrap().contains("Acme Gateway"))
+        .unwrap();
+    assert_eq!(
+        gateway["entity_names"],
+        serde_json::json!({
+            "CVE-2025-31337": "Acme Gateway Remote Code Execution Vulnerability",
+            "T1566.001": "Phishing: Spearphishing Attachment"
+        })
     );
 }
 

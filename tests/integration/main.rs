@@ -10,6 +10,7 @@
 mod build;
 mod check;
 mod cleaning;
+mod clustering;
 mod cost;
 mod determinism;
 mod errors;

@@ -1,0 +1,268 @@
+//! The named things an article shares with other reports of its story.
+//!
+//! Takes an article's plain text (and the text of its code blocks) once, in
+//! enrich; gives the features clustering weighs by rarity: IOC domains, IP
+//! addresses, hashes, file names, version strings, configuration keys, and
+//! names (capitalised or mixed-case Latin words, such as vendors, products
+//! and malware). These carry across outlets and languages: a Chinese or
+//! Italian translation shares `nwh-portal-sync.com`, `3.2.1` and `BlackVane`
+//! with the English report, and hardly a word besides.
+//!
+//! Each feature is a string with its kind as a prefix (`dom:`, `ip:`,
+//! `hash:`, `file:`, `ver:`, `key:`, `name:`), so one set holds them all and
+//! clustering can weigh the kinds differently.
+
+use std::collections::BTreeSet;
+
+/// File extensions that make `name.ext` a file rather than a domain.
+const FILE_EXTENSIONS: &[&str] = &[
+    "dll", "exe", "jsp", "jspx", "php", "asp", "aspx", "js", "ps1", "bat", "cmd", "sh", "vbs",
+    "hta", "lnk", "zip", "rar", "7z", "iso", "img", "msi", "doc", "docx", "docm", "xls", "xlsx",
+    "xlsm", "pdf", "py", "jar", "elf", "bin", "so", "dat", "tmp", "log", "json", "yaml", "yml",
+    "xml", "html", "htm", "svg", "png", "jpg", "gif", "txt", "md", "cfg", "conf", "ini", "sys",
+];
+
+/// Capitalised words that start clauses or name months and days: they say
+/// nothing about which story it is.
+const COMMON_CAPITALISED: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "and",
+    "but",
+    "or",
+    "if",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "of",
+    "by",
+    "as",
+    "it",
+    "its",
+    "this",
+    "that",
+    "these",
+    "those",
+    "we",
+    "they",
+    "he",
+    "she",
+    "you",
+    "our",
+    "their",
+    "his",
+    "her",
+    "after",
+    "before",
+    "when",
+    "while",
+    "also",
+    "unlike",
+    "according",
+    "researchers",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "update",
+    "read",
+    "more",
+    "share",
+    "news",
+    "security",
+];
+
+/// Undoes the defanging of indicators: `evil[.]com`, `1.2.3(.)4`.
+fn refang(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['[', '(', '{']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.replace("[.]", ".")
+            .replace("(.)", ".")
+            .replace("{.}", ".")
+            .replace("[dot]", "."),
+    )
+}
+
+/// The rare-feature candidates of an article: `text` is its plain text,
+/// `code` the text of its code blocks (where IOC lists often are). One pass
+/// over each, token by token, with no regular expressions: this runs for
+/// every article of the site.
+pub fn features(text: &str, code: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    scan(&refang(text), true, &mut out);
+    scan(&refang(code), false, &mut out);
+    out
+}
+
+fn is_token_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')
+}
+
+/// Splits `text` into runs of letters, digits, dots, hyphens and
+/// underscores, and classifies each run; names only when `with_names`.
+fn scan(text: &str, with_names: bool, out: &mut BTreeSet<String>) {
+    let mut sentence_start = true;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let Some(start) = rest.find(is_token_char) else {
+            break;
+        };
+        for c in rest[..start].chars() {
+            if matches!(c, '!' | '?' | '\n' | '。' | '！' | '？' | ':' | '#') {
+                sentence_start = true;
+            } else if !c.is_whitespace() && !matches!(c, '"' | '\'' | '(' | '*' | '[' | '“' | '‘')
+            {
+                // Other punctuation (a comma, CJK text) sits inside a sentence.
+                sentence_start = false;
+            }
+        }
+        let after = &rest[start..];
+        let len = after.find(|c| !is_token_char(c)).unwrap_or(after.len());
+        let raw = &after[..len];
+        rest = &after[len..];
+        let token = raw.trim_matches(['.', '-', '_']);
+        if !token.is_empty() {
+            classify(token, sentence_start, with_names, out);
+        }
+        // A token ending in a full stop ends its sentence.
+        sentence_start = raw.ends_with('.');
+    }
+}
+
+fn classify(token: &str, sentence_start: bool, with_names: bool, out: &mut BTreeSet<String>) {
+    if token.contains('.') {
+        let parts: Vec<&str> = token.split('.').collect();
+        let numeric = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+        if parts.len() == 4 && parts.iter().all(|p| numeric(p) && p.len() <= 3) {
+            if parts
+                .iter()
+                .all(|p| p.parse::<u16>().is_ok_and(|n| n <= 255))
+            {
+                out.insert(format!("ip:{token}"));
+            }
+            return;
+        }
+        let unv = token.strip_prefix(['v', 'V']).unwrap_or(token);
+        let vparts: Vec<&str> = unv.split('.').collect();
+        if vparts.len() == 3 && vparts.iter().all(|p| numeric(p)) {
+            out.insert(format!("ver:{unv}"));
+            return;
+        }
+        let last = parts.last().copied().unwrap_or("");
+        let last_lower = last.to_ascii_lowercase();
+        if FILE_EXTENSIONS.contains(&last_lower.as_str())
+            && parts.len() >= 2
+            && !parts[0].is_empty()
+        {
+            out.insert(format!("file:{}", token.to_ascii_lowercase()));
+        } else if last.len() >= 2
+            && last.bytes().all(|b| b.is_ascii_alphabetic())
+            && token.len() >= 6
+            && parts.iter().all(|l| l.len() >= 2)
+        {
+            out.insert(format!("dom:{}", token.to_ascii_lowercase()));
+        }
+        return;
+    }
+    let hex = token.bytes().all(|b| b.is_ascii_hexdigit());
+    if hex && matches!(token.len(), 32 | 40 | 64) && token.bytes().any(|b| b.is_ascii_alphabetic())
+    {
+        out.insert(format!("hash:{}", token.to_ascii_lowercase()));
+        return;
+    }
+    if token.contains('_') {
+        if token.len() >= 6
+            && token.starts_with(|c: char| c.is_ascii_lowercase())
+            && !token.bytes().any(|b| b.is_ascii_uppercase() || b == b'-')
+        {
+            out.insert(format!("key:{token}"));
+        }
+        return;
+    }
+    if with_names {
+        // `China-linked`, `Zero-Day`: each part is a word of its own.
+        for (n, word) in token.split('-').enumerate() {
+            name(word, sentence_start && n == 0, out);
+        }
+    }
+}
+
+/// A name: a Latin word with a capital letter inside a sentence
+/// (`Northwind`, `BlackVane`, `MOVEit`), or mixing letters and digits
+/// (`3CX`). A capital that only starts a sentence proves nothing; when the
+/// word is a name it comes up again mid-sentence.
+fn name(word: &str, sentence_start: bool, out: &mut BTreeSet<String>) {
+    // Past 24 characters a "word" is an encoded blob, not a name.
+    if !(3..=24).contains(&word.len()) {
+        return;
+    }
+    let has_upper = word.bytes().any(|b| b.is_ascii_uppercase());
+    let has_digit = word.bytes().any(|b| b.is_ascii_digit());
+    let has_alpha = word.bytes().any(|b| b.is_ascii_alphabetic());
+    let mixed = has_digit && has_alpha;
+    let inner_upper = word.bytes().skip(1).any(|b| b.is_ascii_uppercase());
+    if !has_alpha || !(has_upper || mixed) || (sentence_start && !inner_upper && !mixed) {
+        return;
+    }
+    let lower = word.to_ascii_lowercase();
+    if !COMMON_CAPITALISED.contains(&lower.as_str()) {
+        out.insert(format!("name:{lower}"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indicators_are_found_and_refanged() {
+        let got = features(
+            "Staff were sent to nwh-portal-sync[.]com and data left through 185.220.101[.]47. \
+             Upgrade to 3.2.2 (from v3.2.1), remove fupd_helper.dll and reset zone_shard_map.",
+            "9f2c4e7a1b3d5f60718293a4b5c6d7e8f90112233445566778899aabbccddeef",
+        );
+        for f in [
+            "dom:nwh-portal-sync.com",
+            "ip:185.220.101.47",
+            "ver:3.2.2",
+            "ver:3.2.1",
+            "file:fupd_helper.dll",
+            "key:zone_shard_map",
+            "hash:9f2c4e7a1b3d5f60718293a4b5c6d7e8f90112233445566778899aabbccddeef",
+        ] {
+            assert!(got.contains(f), "{f} in {got:?}");
+        }
+        assert!(!got.iter().any(|f| f.starts_with("ver:185")), "{got:?}");
+    }
+
+    #[test]
+    fn names_are_capitalised_words_inside_sentences_in_any_language() {
+        let got = features(
+            "Attackers hit Northwind Health with BlackVane. Hospitals said 3CX was fine. \
+             美国医疗机构 Northwind Health 近日确认，BlackVane 团伙",
+            "",
+        );
+        let names: Vec<&str> = got.iter().filter_map(|f| f.strip_prefix("name:")).collect();
+        assert_eq!(names, ["3cx", "blackvane", "health", "northwind"]);
+    }
+}

@@ -1,0 +1,112 @@
+//! Same story, one entry, measured: precision and recall of clustering on
+//! the labelled stories in `tests/fixtures/labelled/stories/` (`tune/`, used
+//! to choose the signals' weights and the threshold, and `heldout/`, used
+//! only to report), with the hard negatives named in each set's labels.
+
+use std::collections::BTreeSet;
+
+use serde::Deserialize;
+
+use crate::harness::SiteTest;
+use crate::intelligence::clustered_pairs;
+
+#[derive(Deserialize)]
+struct Labels {
+    same_story: Vec<Vec<String>>,
+    different_story: Vec<HardNegative>,
+}
+
+#[derive(Deserialize)]
+struct HardNegative {
+    kind: String,
+    pair: [String; 2],
+}
+
+/// What one labelled set measures.
+#[derive(Debug)]
+struct Scores {
+    /// Merged pairs that are labelled the same story.
+    precision: f64,
+    /// Labelled same-story pairs that were merged.
+    recall: f64,
+    /// Different-story pairs (every pair not labelled the same) kept apart.
+    apart: f64,
+    /// Hard negatives merged by mistake, with their kind.
+    hard_negatives_merged: Vec<String>,
+    /// Labelled pairs that were missed.
+    missed: Vec<(String, String)>,
+}
+
+fn ordered(a: &str, b: &str) -> (String, String) {
+    if a < b {
+        (a.to_owned(), b.to_owned())
+    } else {
+        (b.to_owned(), a.to_owned())
+    }
+}
+
+fn measure(set: &str) -> Scores {
+    let site = SiteTest::fixture(&format!("labelled/stories/{set}"));
+    site.build_ok();
+    let text = std::fs::read_to_string(site.root().join("labels.yaml")).expect("labels exist");
+    let labels: Labels = serde_yaml::from_str(&text).expect("labels are well-formed");
+    let mut expected = BTreeSet::new();
+    for group in &labels.same_story {
+        for a in group {
+            for b in group {
+                if a < b {
+                    expected.insert((a.clone(), b.clone()));
+                }
+            }
+        }
+    }
+    let (got, articles) = clustered_pairs(&site);
+    let all_pairs = articles * (articles - 1) / 2;
+    let hits = got.intersection(&expected).count();
+    let wrong = got.len() - hits;
+    let different = all_pairs - expected.len();
+    let scores = Scores {
+        precision: if got.is_empty() {
+            1.0
+        } else {
+            hits as f64 / got.len() as f64
+        },
+        recall: hits as f64 / expected.len() as f64,
+        apart: (different - wrong) as f64 / different as f64,
+        hard_negatives_merged: labels
+            .different_story
+            .iter()
+            .filter(|n| got.contains(&ordered(&n.pair[0], &n.pair[1])))
+            .map(|n| format!("{} ({} / {})", n.kind, n.pair[0], n.pair[1]))
+            .collect(),
+        missed: expected.difference(&got).cloned().collect(),
+    };
+    eprintln!(
+        "clustering, {set} set: precision {:.2}, recall {:.2}, different-story pairs kept apart {:.3}; \
+         hard negatives merged {:?}; missed {:?}",
+        scores.precision, scores.recall, scores.apart, scores.hard_negatives_merged, scores.missed
+    );
+    scores
+}
+
+fn assert_targets(scores: &Scores) {
+    assert!(
+        scores.recall >= 0.9 && scores.precision >= 0.95 && scores.apart >= 0.95,
+        "{scores:?}"
+    );
+    assert!(
+        scores.hard_negatives_merged.is_empty(),
+        "{:?}",
+        scores.hard_negatives_merged
+    );
+}
+
+#[test]
+fn clustering_meets_the_targets_on_the_tuning_stories() {
+    assert_targets(&measure("tune"));
+}
+
+#[test]
+fn clustering_meets_the_targets_on_the_held_out_stories() {
+    assert_targets(&measure("heldout"));
+}
