@@ -123,6 +123,11 @@ pub const ENTITIES_PER_PAGE: usize = 500;
 /// Entities of each kind the entity index shows.
 const ENTITIES_ON_INDEX: usize = 20;
 
+/// Most stories a month page lists; a busier month lists its weeks instead,
+/// so that no month page passes 512 KiB (at 50,000 articles a month holds
+/// about 1,400 stories, 1.3 MB as a list).
+pub const MONTH_STORIES_LISTED: usize = 300;
+
 /// Number of pages a list of `len` entries takes (at least one).
 fn page_count(len: usize, per_page: usize) -> usize {
     len.div_ceil(per_page).max(1)
@@ -613,11 +618,14 @@ impl RenderContext<'_> {
                         let months = year.map(|y| y.months).unwrap_or_default();
                         ("year", Vec::new(), months)
                     }
-                    Period::Month { .. } => (
-                        "month",
-                        self.story_views(&self.digest.collapse(ids)),
-                        Vec::new(),
-                    ),
+                    Period::Month { .. } => {
+                        let stories = self.digest.collapse(ids);
+                        if stories.len() <= MONTH_STORIES_LISTED {
+                            ("month", self.story_views(&stories), Vec::new())
+                        } else {
+                            ("month", Vec::new(), self.weeks_of(ids))
+                        }
+                    }
                     Period::Week { .. } => (
                         "week",
                         self.story_views(&self.digest.collapse(ids)),
@@ -841,6 +849,30 @@ impl RenderContext<'_> {
             periods: Vec::new(),
             email_url: None,
         }
+    }
+
+    /// Links to the weeks that hold `ids`, newest first, each with its
+    /// count.
+    fn weeks_of(&self, ids: &[EntryId]) -> Vec<CountedLink> {
+        let weeks: std::collections::BTreeSet<Period> = ids
+            .iter()
+            .map(|&id| {
+                let week = chrono::Datelike::iso_week(&self.digest.entries[id].date);
+                Period::Week {
+                    year: week.year(),
+                    week: week.week(),
+                }
+            })
+            .collect();
+        weeks
+            .iter()
+            .rev()
+            .map(|p| CountedLink {
+                name: p.title(),
+                url: self.urls.path(&format!("{}/", p.path())),
+                count: self.digest.periods.get(p).map_or(0, Vec::len),
+            })
+            .collect()
     }
 
     fn archive_years(&self) -> Vec<ArchiveYear> {

@@ -1163,3 +1163,48 @@ fn progress_names_each_stage_and_counts_every_file_written() {
         (1..=written).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_month_past_the_list_limit_links_its_weeks_instead_of_listing_every_story() {
+    let site = SiteTest::fixture("mixed");
+    let stories = briefing::render::MONTH_STORIES_LISTED + 1;
+    for n in 0..stories {
+        // Words that no other title shares, so no two reports are one story.
+        site.write(
+            &format!("content/2023/03/report-{n}.md"),
+            &format!(
+                "---\ntitle: Zq{n}x Wv{n}y Kp{n}z\ndate: 2023-03-{:02}\n---\nBody {n}.\n",
+                1 + n % 28
+            ),
+        );
+    }
+    site.build_ok();
+    let month = site.html("archive/2023/03/index.html");
+    assert!(
+        entry_links(&month).is_empty(),
+        "no story list on the month page"
+    );
+    let weeks = attrs(&month, "ul.periods a", "href");
+    // 2023-03-01 is in ISO week 9, 2023-03-28 in week 13.
+    assert_eq!(weeks.len(), 5, "{weeks:?}");
+    for href in &weeks {
+        let file = output_file_for(BASE, &resolve(BASE, "archive/2023/03/index.html", href))
+            .expect("an internal link");
+        assert!(site.exists(&file), "{href} → {file}");
+    }
+    let listed: usize = weeks
+        .iter()
+        .map(|href| {
+            let file = output_file_for(BASE, &resolve(BASE, "archive/2023/03/index.html", href))
+                .expect("an internal link");
+            entry_links(&site.html(&file)).len()
+        })
+        .sum();
+    assert_eq!(listed, stories, "the weeks list every story of the month");
+
+    // At the limit, the month lists its stories.
+    std::fs::remove_file(site.root().join("content/2023/03/report-0.md")).expect("remove");
+    site.build_ok();
+    let month = site.html("archive/2023/03/index.html");
+    assert_eq!(entry_links(&month).len(), stories - 1);
+}
