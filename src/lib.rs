@@ -355,13 +355,15 @@ pub fn only_body_or_tags_changed(old: &enrich::Article, new: &enrich::Article) -
     only_body_changed(old, &probe)
 }
 
-/// The stories of `previous`, when every fresh article replaces one of the
-/// same path with only its body or tags changed and no file came or went.
-fn stories_kept(
+/// Where each fresh article sits in `previous`, when every one replaces an
+/// entry of the same path and `small` holds for each old and new pair, and
+/// no file came or went (`total` is the number of articles now).
+fn replacements(
     previous: &digest::Digest,
     fresh: &[std::sync::Arc<enrich::Article>],
     total: usize,
-) -> Option<digest::KeptStories> {
+    small: fn(&enrich::Article, &enrich::Article) -> bool,
+) -> Option<Vec<digest::EntryId>> {
     if total != previous.entries.len() {
         return None;
     }
@@ -373,46 +375,39 @@ fn stories_kept(
         .collect();
     fresh
         .iter()
-        .all(|a| {
-            at.get(a.path.as_path())
-                .is_some_and(|&i| only_body_or_tags_changed(&previous.entries[i].article, a))
+        .map(|article| {
+            let &i = at.get(article.path.as_path())?;
+            small(&previous.entries[i].article, article).then_some(i)
         })
-        .then(|| {
-            (
-                previous.clusters.clone(),
-                previous.cluster_of.clone(),
-                previous.merge_reasons.clone(),
-            )
-        })
+        .collect()
 }
 
-/// `previous` with `fresh` swapped in, when every fresh article replaces one
-/// of the same path with only its body changed and no file came or went.
+/// The stories of `previous`, when the fresh articles changed only in their
+/// bodies or tags.
+fn stories_kept(
+    previous: &digest::Digest,
+    fresh: &[std::sync::Arc<enrich::Article>],
+    total: usize,
+) -> Option<digest::KeptStories> {
+    replacements(previous, fresh, total, only_body_or_tags_changed)?;
+    Some((
+        previous.clusters.clone(),
+        previous.cluster_of.clone(),
+        previous.merge_reasons.clone(),
+    ))
+}
+
+/// `previous` with `fresh` swapped in, when they changed only in their
+/// bodies.
 fn patched(
     previous: &digest::Digest,
     fresh: &[std::sync::Arc<enrich::Article>],
     total: usize,
 ) -> Option<digest::Digest> {
-    if total != previous.entries.len() {
-        return None;
-    }
-    let at: std::collections::HashMap<&std::path::Path, usize> = previous
-        .entries
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.article.path.as_path(), i))
-        .collect();
-    let mut swaps = Vec::with_capacity(fresh.len());
-    for article in fresh {
-        let &i = at.get(article.path.as_path())?;
-        if !only_body_changed(&previous.entries[i].article, article) {
-            return None;
-        }
-        swaps.push((i, std::sync::Arc::clone(article)));
-    }
+    let at = replacements(previous, fresh, total, only_body_changed)?;
     let mut digest = previous.clone();
-    for (i, article) in swaps {
-        digest.entries[i].article = article;
+    for (i, article) in at.into_iter().zip(fresh) {
+        digest.entries[i].article = std::sync::Arc::clone(article);
     }
     Some(digest)
 }
