@@ -336,23 +336,63 @@ pub fn prepare_after(
 
 /// Whether `new` differs from `old` only where no grouping looks: the page
 /// HTML, the summary and the cleaning report. Every other field (front
-/// matter, tags, entities, the lede, and any field added later) counts, so
-/// a change there regroups the site.
+/// matter, tags, entities, the lede) counts, so a change there regroups the
+/// site.
 pub fn only_body_changed(old: &enrich::Article, new: &enrich::Article) -> bool {
-    let mut probe = new.clone();
-    probe.html = old.html.clone();
-    probe.summary.clone_from(&old.summary);
-    probe.cleaning.clone_from(&old.cleaning);
-    probe == *old
+    same_but_body(old, new, false)
 }
 
 /// Whether `new` differs from `old` only in its body and its tags: what
 /// clustering never reads, so the stories of the last digest still hold.
 pub fn only_body_or_tags_changed(old: &enrich::Article, new: &enrich::Article) -> bool {
-    let mut probe = new.clone();
-    probe.tags.clone_from(&old.tags);
-    probe.meta.tags.clone_from(&old.meta.tags);
-    only_body_changed(old, &probe)
+    same_but_body(old, new, true)
+}
+
+/// The two checks above, field by field without copying either article.
+/// The patterns are exhaustive on purpose: a field added to `Article` or
+/// `Meta` does not compile until it is placed on one side or the other.
+fn same_but_body(old: &enrich::Article, new: &enrich::Article, tags_may_differ: bool) -> bool {
+    let enrich::Article {
+        path,
+        meta,
+        html: _,
+        summary: _,
+        tags,
+        entities,
+        lede_words,
+        story_features,
+        links,
+        cleaning: _,
+    } = new;
+    let article::Meta {
+        title,
+        date,
+        url,
+        source,
+        fetched,
+        tags: written_tags,
+        summary,
+        draft,
+        author,
+        extra,
+    } = meta;
+    let old_meta = &old.meta;
+    let same_tags = tags_may_differ || (*tags == old.tags && *written_tags == old_meta.tags);
+    same_tags
+        && *path == old.path
+        && *entities == old.entities
+        && *lede_words == old.lede_words
+        && *story_features == old.story_features
+        && *links == old.links
+        && *title == old_meta.title
+        && *date == old_meta.date
+        && *url == old_meta.url
+        && *source == old_meta.source
+        && *fetched == old_meta.fetched
+        && *summary == old_meta.summary
+        && *draft == old_meta.draft
+        && *author == old_meta.author
+        && *extra == old_meta.extra
 }
 
 /// Where each fresh article sits in `previous`, when every one replaces an
