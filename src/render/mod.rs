@@ -24,15 +24,17 @@ use crate::output::OutputFile;
 pub use templates::Templates;
 use view::{
     ArchivePage, ArchiveYear, ArticlePage, CountedLink, EntitiesPage, EntityCount, EntityLink,
-    EntityPage, EntitySection, EntryView, IndexPage, Link, ListPage, Pagination, PlainPage,
-    SiteView, Urls,
+    EntityPage, EntitySection, EntryView, HomePage, IndexPage, Link, ListPage, Neighbours,
+    Pagination, PlainPage, SiteView, Urls, WeekDigest, WeekNumbers, WeekSummary,
 };
 
 /// One page to produce.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Job {
-    /// Page `n` of the home list.
-    Home(usize),
+    /// The home page: the latest week first, then earlier weeks.
+    Home,
+    /// Page `n` of every story, newest first (`latest/`).
+    Latest(usize),
     /// An article page.
     Article(EntryId),
     /// All tags.
@@ -61,7 +63,8 @@ impl Job {
     /// Output path of the job's HTML file.
     fn path(&self, digest: &Digest) -> String {
         let folder = match self {
-            Job::Home(n) => view::page_path("", *n),
+            Job::Home => String::new(),
+            Job::Latest(n) => view::page_path(LATEST, *n),
             Job::Article(id) => view::article_path(&digest.entries[*id].slug),
             Job::TagIndex => "tags/".to_owned(),
             Job::Tag(key, n) => view::page_path(&view::tag_path(key), *n),
@@ -128,6 +131,17 @@ const ENTITIES_ON_INDEX: usize = 20;
 /// about 1,400 stories, 1.3 MB as a list).
 pub const MONTH_STORIES_LISTED: usize = 300;
 
+/// Folder of the paginated list of every story.
+pub const LATEST: &str = "latest/";
+
+/// Most stories of the latest week the home page shows; the week's page
+/// has them all.
+pub const HOME_STORIES: usize = 50;
+
+/// Earlier weeks on the home page, and the stories named for each.
+const EARLIER_WEEKS: usize = 6;
+const EARLIER_WEEK_STORIES: usize = 3;
+
 /// Number of pages a list of `len` entries takes (at least one).
 fn page_count(len: usize, per_page: usize) -> usize {
     len.div_ceil(per_page).max(1)
@@ -165,9 +179,9 @@ pub enum Recipe {
 /// Every recipe of the site, pages first, in a fixed order.
 pub fn plan(digest: &Digest, config: &SiteConfig) -> Vec<Recipe> {
     let per_page = config.items_per_page;
-    let mut jobs = Vec::new();
+    let mut jobs = vec![Job::Home];
     for n in 1..=page_count(digest.clusters.len(), per_page) {
-        jobs.push(Job::Home(n));
+        jobs.push(Job::Latest(n));
     }
     jobs.extend((0..digest.entries.len()).map(Job::Article));
     jobs.push(Job::TagIndex);
@@ -477,25 +491,23 @@ impl RenderContext<'_> {
         let path = job.path(self.digest);
         let folder_url = self.urls.to(path.trim_end_matches("index.html"));
         match job {
-            Job::Home(n) => {
+            Job::Home => {
+                let page = self.home_page(folder_url);
+                self.emit(path, "index.html", &page)
+            }
+            Job::Latest(n) => {
                 let page = self.list_page(
-                    "home",
+                    "latest",
                     self.home_stories,
                     *n,
-                    "",
-                    self.config.title.clone(),
-                    self.config.description.clone(),
+                    LATEST,
+                    "Latest stories".to_owned(),
+                    format!(
+                        "Every story, newest first: {}.",
+                        count_line(self.digest.entries.len())
+                    ),
                 );
-                let page = ListPage {
-                    title: if *n > 1 {
-                        format!("{} (page {n})", self.config.title)
-                    } else {
-                        self.config.title.clone()
-                    },
-                    feeds: None,
-                    ..page
-                };
-                self.emit(path, "index.html", &page)
+                self.emit(path, "list.html", &page)
             }
             Job::Article(id) => {
                 let entry = &self.digest.entries[*id];
@@ -538,6 +550,13 @@ impl RenderContext<'_> {
                         url: self.urls.path(&format!("{}/", period.path())),
                     },
                     extra: &entry.article.meta.extra,
+                    description: if entry.article.summary.is_empty() {
+                        &self.config.description
+                    } else {
+                        &entry.article.summary
+                    },
+                    reading_minutes: view::reading_minutes(entry.article.html.as_str()),
+                    in_week: self.in_week(*id, &period),
                 };
                 self.emit(path, "article.html", &page)
             }
@@ -647,6 +666,8 @@ impl RenderContext<'_> {
                     periods,
                     email_url: matches!(period, Period::Week { .. })
                         .then(|| self.urls.path(&format!("{}/email.html", period.path()))),
+                    neighbours: matches!(period, Period::Week { .. })
+                        .then(|| self.week_neighbours(period)),
                 };
                 self.emit(path, "list.html", &page)
             }
@@ -738,10 +759,154 @@ impl RenderContext<'_> {
         stories
             .iter()
             .map(|(id, others)| {
-                EntryView::new(&self.digest.entries[*id], self.digest, self.kev, self.urls)
+                let entry = &self.digest.entries[*id];
+                EntryView::new(entry, self.digest, self.kev, self.urls)
                     .with_also(others, self.digest, self.urls)
+                    .with_entities(entry, self.kev, self.urls)
             })
             .collect()
+    }
+
+    /// The home page: the latest week's stories and numbers, then the
+    /// weeks before it.
+    fn home_page(&self, url: String) -> HomePage<'_> {
+        let mut weeks = self
+            .digest
+            .periods
+            .iter()
+            .rev()
+            .filter(|(p, _)| matches!(p, Period::Week { .. }));
+        let now = self
+            .config
+            .build_date
+            .unwrap_or_else(|| chrono::Utc::now().fixed_offset());
+        let today = chrono::Datelike::iso_week(&self.config.timezone.convert(&now));
+        let week = weeks.next().map(|(p, ids)| {
+            let stories = self.digest.collapse(ids);
+            let shown = &stories[..stories.len().min(HOME_STORIES)];
+            WeekDigest {
+                name: p.title(),
+                dates: week_dates(p),
+                current: *p
+                    == (Period::Week {
+                        year: today.year(),
+                        week: today.week(),
+                    }),
+                url: self.urls.path(&format!("{}/", p.path())),
+                stories: self.story_views(shown),
+                more: stories.len() - shown.len(),
+                numbers: self.week_numbers(ids, stories.len()),
+                feeds: feeds::FeedUrls::new(&format!("{}/", p.path()), self.urls),
+            }
+        });
+        let earlier = weeks
+            .take(EARLIER_WEEKS)
+            .map(|(p, ids)| {
+                let stories = self.digest.collapse(ids);
+                WeekSummary {
+                    name: p.title(),
+                    dates: week_dates(p),
+                    url: self.urls.path(&format!("{}/", p.path())),
+                    stories: stories.len(),
+                    top: stories
+                        .iter()
+                        .take(EARLIER_WEEK_STORIES)
+                        .map(|(id, _)| {
+                            let e = &self.digest.entries[*id];
+                            Link {
+                                name: e.article.meta.title.clone(),
+                                url: self.urls.path(&view::article_path(&e.slug)),
+                            }
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        HomePage {
+            site: self.site,
+            title: self.config.title.clone(),
+            url,
+            week,
+            earlier,
+            latest_url: self.urls.path(LATEST),
+        }
+    }
+
+    /// Stories, articles, sources, CVEs and known-exploited CVEs of a week.
+    fn week_numbers(&self, ids: &[EntryId], stories: usize) -> WeekNumbers {
+        let mut sources = std::collections::HashSet::new();
+        let mut cves = std::collections::HashSet::new();
+        for &id in ids {
+            let entry = &self.digest.entries[id];
+            sources.extend(entry.source.as_deref());
+            cves.extend(
+                entry
+                    .article
+                    .entities
+                    .iter()
+                    .filter(|e| e.kind == EntityKind::Cve)
+                    .map(|e| e.id.as_str()),
+            );
+        }
+        WeekNumbers {
+            stories,
+            articles: ids.len(),
+            sources: sources.len(),
+            known_exploited: cves.iter().filter(|c| self.kev.get(c).is_some()).count(),
+            cves: cves.len(),
+        }
+    }
+
+    /// The newer and older weeks that have articles.
+    fn week_neighbours(&self, period: &Period) -> Neighbours {
+        let link = |p: &Period| Link {
+            name: p.title(),
+            url: self.urls.path(&format!("{}/", p.path())),
+        };
+        let is_week = |p: &&Period| matches!(p, Period::Week { .. });
+        let periods = &self.digest.periods;
+        Neighbours {
+            newer: periods
+                .range((
+                    std::ops::Bound::Excluded(*period),
+                    std::ops::Bound::Unbounded,
+                ))
+                .map(|(p, _)| p)
+                .find(is_week)
+                .map(link),
+            older: periods
+                .range(..*period)
+                .rev()
+                .map(|(p, _)| p)
+                .find(is_week)
+                .map(link),
+        }
+    }
+
+    /// The articles just newer and just older than `id` in its week.
+    fn in_week(&self, id: EntryId, week: &Period) -> Neighbours {
+        let Some(ids) = self.digest.periods.get(week) else {
+            return Neighbours::default();
+        };
+        // A week's entries are newest first, and so are ids.
+        let Some(at) = ids
+            .binary_search(&id)
+            .ok()
+            .or_else(|| ids.iter().position(|&i| i == id))
+        else {
+            return Neighbours::default();
+        };
+        let link = |i: EntryId| {
+            let e = &self.digest.entries[i];
+            Link {
+                name: e.article.meta.title.clone(),
+                url: self.urls.path(&view::article_path(&e.slug)),
+            }
+        };
+        Neighbours {
+            newer: at.checked_sub(1).map(|i| link(ids[i])),
+            older: ids.get(at + 1).map(|&i| link(i)),
+        }
     }
 
     fn entity_counts(
@@ -848,6 +1013,7 @@ impl RenderContext<'_> {
             pagination,
             periods: Vec::new(),
             email_url: None,
+            neighbours: None,
         }
     }
 
@@ -939,6 +1105,50 @@ impl RenderContext<'_> {
     }
 }
 
+/// The days of an ISO week: `2 – 8 December 2024`, `25 November – 1
+/// December 2024`, `30 December 2024 – 5 January 2025`.
+fn week_dates(period: &Period) -> String {
+    use chrono::{Datelike, NaiveDate, Weekday};
+    let Period::Week { year, week } = *period else {
+        return period.title();
+    };
+    let (Some(first), Some(last)) = (
+        NaiveDate::from_isoywd_opt(year, week, Weekday::Mon),
+        NaiveDate::from_isoywd_opt(year, week, Weekday::Sun),
+    ) else {
+        return period.title();
+    };
+    let month = |d: NaiveDate| crate::digest::month_name(d.month());
+    if first.year() != last.year() {
+        format!(
+            "{} {} {} – {} {} {}",
+            first.day(),
+            month(first),
+            first.year(),
+            last.day(),
+            month(last),
+            last.year()
+        )
+    } else if first.month() != last.month() {
+        format!(
+            "{} {} – {} {} {}",
+            first.day(),
+            month(first),
+            last.day(),
+            month(last),
+            last.year()
+        )
+    } else {
+        format!(
+            "{} – {} {} {}",
+            first.day(),
+            last.day(),
+            month(last),
+            last.year()
+        )
+    }
+}
+
 fn count_line(n: usize) -> String {
     match n {
         1 => "1 article".to_owned(),
@@ -958,5 +1168,19 @@ mod tests {
         assert_eq!(view::page_path("tags/x/", 1), "tags/x/");
         assert_eq!(view::page_path("tags/x/", 3), "tags/x/page/3/");
         assert_eq!(view::page_path("", 2), "page/2/");
+        assert_eq!(view::page_path(LATEST, 2), "latest/page/2/");
+    }
+}
+
+#[cfg(test)]
+mod week_tests {
+    use super::*;
+
+    #[test]
+    fn week_dates_name_both_ends() {
+        let w = |year, week| week_dates(&Period::Week { year, week });
+        assert_eq!(w(2024, 49), "2 – 8 December 2024");
+        assert_eq!(w(2024, 48), "25 November – 1 December 2024");
+        assert_eq!(w(2025, 1), "30 December 2024 – 5 January 2025");
     }
 }

@@ -63,6 +63,15 @@ impl Templates {
         let (found, mut problems) = crate::load::folder_files(root, TEMPLATES_DIR, links);
         let mut overrides: Vec<(String, String)> = Vec::new();
         for (name, path) in found {
+            if name.starts_with(BUILTIN_PREFIX) {
+                problems.push(Diagnostic::error(
+                    Location::file(PathBuf::from(TEMPLATES_DIR).join(&name)),
+                    format!(
+                        "`{TEMPLATES_DIR}/{BUILTIN_PREFIX}` names the built-in templates; this file would hide one"
+                    ),
+                ).with_help(format!("move it out of `{TEMPLATES_DIR}/{BUILTIN_PREFIX}`; to change a built-in, override it by its own name and extend `{BUILTIN_PREFIX}NAME`")));
+                continue;
+            }
             match fsx::read_to_string(&path) {
                 Ok(text) => overrides.push((name, text)),
                 Err(e) => problems.push(Diagnostic::error(
@@ -120,8 +129,13 @@ impl Templates {
     /// Only if a built-in template is broken (a test keeps them parsing).
     pub fn builtin() -> Result<Self, Diagnostics> {
         let mut tera = Tera::default();
-        tera.add_raw_templates(DEFAULTS.iter().map(|(n, t)| (*n, *t)))
-            .map_err(|e| Diagnostics::from(tera_diagnostic(Path::new(TEMPLATES_DIR), &e)))?;
+        tera.add_raw_templates(
+            DEFAULTS
+                .iter()
+                .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
+                .chain(builtin_aliases()),
+        )
+        .map_err(|e| Diagnostics::from(tera_diagnostic(Path::new(TEMPLATES_DIR), &e)))?;
         tera.set_escape_fn(escape_markup);
         Ok(Templates {
             tera,
@@ -156,7 +170,20 @@ fn defaults_without(overrides: &[(String, String)]) -> Vec<(String, String)> {
         .iter()
         .filter(|(name, _)| !overrides.iter().any(|(o, _)| o == name))
         .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
+        .chain(builtin_aliases())
         .collect()
+}
+
+/// Folder under which every built-in template can also be named, so that
+/// an override can extend the template it replaces and change one block:
+/// `{% extends "briefing/base.html" %}` in the site's `templates/base.html`.
+pub const BUILTIN_PREFIX: &str = "briefing/";
+
+/// The built-ins under [`BUILTIN_PREFIX`].
+fn builtin_aliases() -> impl Iterator<Item = (String, String)> {
+    DEFAULTS
+        .iter()
+        .map(|(n, t)| (format!("{BUILTIN_PREFIX}{n}"), (*t).to_owned()))
 }
 
 /// Template names quoted in a Tera error and its causes, in order.

@@ -64,6 +64,8 @@ pub struct SiteView<'a> {
     pub feed_url: String,
     /// The site's feeds in all three formats.
     pub feeds: super::feeds::FeedUrls,
+    /// Every story, newest first.
+    pub latest_url: String,
     /// Tags index.
     pub tags_url: String,
     /// Sources index.
@@ -89,6 +91,7 @@ impl<'a> SiteView<'a> {
             home_url: urls.path(""),
             feed_url: urls.to("rss.xml"),
             feeds: super::feeds::FeedUrls::new("", urls),
+            latest_url: urls.path(super::LATEST),
             tags_url: urls.path("tags/"),
             sources_url: urls.path("sources/"),
             archive_url: urls.path("archive/"),
@@ -145,7 +148,23 @@ pub struct EntryView<'a> {
     /// Other reports of the same story ("Also covered by"); filled for list
     /// entries and the article page.
     pub also: Vec<AlsoLink>,
+    /// Entity badges: on list entries the first few (known-exploited CVEs
+    /// first), empty elsewhere (the article page has `entities`).
+    pub entities: Vec<EntityLink>,
+    /// Tags past the shown ones (`tags` keeps at most [`TAGS_SHOWN`] on
+    /// list entries; the article page shows the rest behind "more").
+    pub more_tags: Vec<Link>,
+    /// The article's language when it is known: from front matter
+    /// `lang`/`language`, else from a script of its title that names one
+    /// (Han, kana, Hangul, Arabic, Hebrew, ...).
+    pub lang: Option<String>,
 }
+
+/// Tags a list entry or an article shows before "more".
+pub const TAGS_SHOWN: usize = 6;
+
+/// Entity badges on a list entry.
+pub const ENTITY_BADGES: usize = 6;
 
 /// Another report of the same story.
 #[derive(Debug, Clone, Serialize)]
@@ -248,7 +267,35 @@ impl<'a> EntryView<'a> {
                 })
                 .collect(),
             also: Vec::new(),
+            entities: Vec::new(),
+            more_tags: Vec::new(),
+            lang: article_lang(meta),
         }
+        .with_tags_cut()
+    }
+
+    /// Moves the tags past [`TAGS_SHOWN`] to `more_tags`.
+    fn with_tags_cut(mut self) -> Self {
+        if self.tags.len() > TAGS_SHOWN {
+            self.more_tags = self.tags.split_off(TAGS_SHOWN);
+        }
+        self
+    }
+
+    /// Adds entity badges: known-exploited CVEs first, then in the
+    /// article's order (CVEs, techniques, watch-list names), at most
+    /// [`ENTITY_BADGES`].
+    pub fn with_entities(mut self, entry: &Entry, kev: &Kev, urls: &Urls) -> Self {
+        let mut links: Vec<EntityLink> = entry
+            .article
+            .entities
+            .iter()
+            .map(|e| EntityLink::new(e, kev, urls))
+            .collect();
+        links.sort_by_key(|l| !l.known_exploited);
+        links.truncate(ENTITY_BADGES);
+        self.entities = links;
+        self
     }
 
     /// Adds the other reports of the same story.
@@ -301,6 +348,8 @@ pub struct ListPage<'a> {
     pub periods: Vec<CountedLink>,
     /// A week's email edition (root-relative URL of `email.html`).
     pub email_url: Option<String>,
+    /// On a week page, the newer and older weeks.
+    pub neighbours: Option<Neighbours>,
 }
 
 /// An article's own page.
@@ -326,6 +375,13 @@ pub struct ArticlePage<'a> {
     pub entities: Vec<EntityLink>,
     /// Related articles: shared entities, then tags, then time.
     pub related: Vec<EntryView<'a>>,
+    /// For `<meta name="description">` and Open Graph: the summary, else
+    /// the site's description.
+    pub description: &'a str,
+    /// Minutes to read the body (see [`reading_minutes`]).
+    pub reading_minutes: usize,
+    /// The newer and older stories of its week.
+    pub in_week: Neighbours,
 }
 
 /// An entity's page: every article that mentions it.
@@ -500,4 +556,171 @@ pub fn group_links(
         .collect();
     links.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
     links.into_iter().map(|(_, _, l)| l).collect()
+}
+
+/// An article's language: front matter `lang` or `language` when it is a
+/// well-formed language tag, else the language a non-Latin script of the
+/// title implies. `None` when unknown: the page's `lang` then holds.
+pub fn article_lang(meta: &crate::article::Meta) -> Option<String> {
+    let given = ["lang", "language"]
+        .iter()
+        .find_map(|k| meta.extra.get(*k).and_then(|v| v.as_str()));
+    if let Some(tag) = given.filter(|t| is_language_tag(t)) {
+        return Some(tag.to_owned());
+    }
+    script_language(&meta.title).map(str::to_owned)
+}
+
+/// `en`, `zh-Hans`, `pt-BR`: letters, then subtags of letters and digits.
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let first_ok = parts
+        .next()
+        .is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()));
+    first_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// The language a title's letters imply, when most of them are in one
+/// script that (nearly) names a language. Kana wins over Han, since
+/// Japanese mixes both.
+fn script_language(title: &str) -> Option<&'static str> {
+    let (mut letters, mut han, mut kana, mut hangul, mut arabic, mut hebrew, mut thai) =
+        (0usize, 0, 0, 0, 0, 0, 0);
+    for c in title.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        match c as u32 {
+            0x3040..=0x30FF => kana += 1,
+            0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF => han += 1,
+            0xAC00..=0xD7AF | 0x1100..=0x11FF => hangul += 1,
+            0x0600..=0x06FF | 0x0750..=0x077F => arabic += 1,
+            0x0590..=0x05FF => hebrew += 1,
+            0x0E00..=0x0E7F => thai += 1,
+            _ => {}
+        }
+    }
+    let most = |n: usize| n * 2 > letters;
+    if kana > 0 && most(kana + han) {
+        Some("ja")
+    } else if most(han) {
+        Some("zh")
+    } else if most(hangul) {
+        Some("ko")
+    } else if most(arabic) {
+        Some("ar")
+    } else if most(hebrew) {
+        Some("he")
+    } else if most(thai) {
+        Some("th")
+    } else {
+        None
+    }
+}
+
+/// Minutes a reader needs for a body: words at 230 a minute, and CJK
+/// characters (which have no spaces between words) at 450; at least one.
+pub fn reading_minutes(html: &str) -> usize {
+    let (mut words, mut cjk, mut in_tag, mut in_word) = (0usize, 0usize, false, false);
+    for c in html.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                in_word = false;
+            }
+            '>' if in_tag => in_tag = false,
+            _ if in_tag => {}
+            c if matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF) =>
+            {
+                cjk += 1;
+                in_word = false;
+            }
+            c if c.is_alphanumeric() => {
+                if !in_word {
+                    words += 1;
+                }
+                in_word = true;
+            }
+            _ => in_word = false,
+        }
+    }
+    (words.div_ceil(230) + cjk.div_ceil(450)).max(1)
+}
+
+/// A week on the home page, with its stories and numbers.
+#[derive(Debug, Clone, Serialize)]
+pub struct WeekDigest<'a> {
+    /// `Week 49, 2024`.
+    pub name: String,
+    /// `2 – 8 December 2024`.
+    pub dates: String,
+    /// Whether it is the week of the build (else the latest week with
+    /// articles).
+    pub current: bool,
+    /// The week's page.
+    pub url: String,
+    /// Its stories, newest first, each with summary, badges and "also
+    /// covered by"; at most [`super::HOME_STORIES`].
+    pub stories: Vec<EntryView<'a>>,
+    /// Stories of the week not shown here.
+    pub more: usize,
+    /// The week's numbers.
+    pub numbers: WeekNumbers,
+    /// The week's feeds.
+    pub feeds: super::feeds::FeedUrls,
+}
+
+/// What a week holds.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub struct WeekNumbers {
+    /// Stories (reports of one story count once).
+    pub stories: usize,
+    /// Articles.
+    pub articles: usize,
+    /// Distinct sources.
+    pub sources: usize,
+    /// Distinct CVEs mentioned.
+    pub cves: usize,
+    /// Of those, in the KEV catalogue.
+    pub known_exploited: usize,
+}
+
+/// An earlier week on the home page: its link and its first stories.
+#[derive(Debug, Clone, Serialize)]
+pub struct WeekSummary {
+    /// `Week 48, 2024`.
+    pub name: String,
+    /// `25 November – 1 December 2024`.
+    pub dates: String,
+    /// The week's page.
+    pub url: String,
+    /// Stories in it.
+    pub stories: usize,
+    /// Its first stories' titles and pages.
+    pub top: Vec<Link>,
+}
+
+/// The home page: the latest week first, then earlier weeks.
+#[derive(Debug, Clone, Serialize)]
+pub struct HomePage<'a> {
+    /// Site values.
+    pub site: &'a SiteView<'a>,
+    /// `<title>`.
+    pub title: String,
+    /// This page's absolute URL (canonical).
+    pub url: String,
+    /// The latest week, if there are articles at all.
+    pub week: Option<WeekDigest<'a>>,
+    /// The weeks before it, newest first.
+    pub earlier: Vec<WeekSummary>,
+    /// Every story, newest first, paginated.
+    pub latest_url: String,
+}
+
+/// The neighbours of a page in a sequence (weeks, articles of a week).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, Default)]
+pub struct Neighbours {
+    /// The newer one.
+    pub newer: Option<Link>,
+    /// The older one.
+    pub older: Option<Link>,
 }

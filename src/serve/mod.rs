@@ -658,7 +658,7 @@ fn snapshot(
             &home_stories,
         );
         let sample = [
-            Some(Recipe::Page(Job::Home(1))),
+            Some(Recipe::Page(Job::Home)),
             (!prepared.digest.entries.is_empty()).then_some(Recipe::Page(Job::Article(0))),
             Some(Recipe::Page(Job::NotFound)),
             Some(Recipe::Page(Job::TagIndex)),

@@ -44,10 +44,10 @@ fn library_build_reports_counts_and_the_one_warning() {
     let site = SiteTest::fixture("mixed");
     let report = site.build_ok();
     assert_eq!(report.articles, 7, "8 .md files, one of them a draft");
-    // 3 home pages, 7 articles, tags index + 6 tags + 1 extra tag page,
+    // The home page, 3 pages of latest stories, 7 articles, tags index + 6 tags + 1 extra tag page,
     // sources index + 4 sources, archive index + 2 years + 3 months,
     // 4 weeks, the entities index, 404.
-    assert_eq!(report.pages, 35);
+    assert_eq!(report.pages, 36);
     // Each in RSS, Atom and JSON Feed; counted once.
     assert_eq!(report.feeds, 15, "the site, 6 tags, 4 sources and 4 weeks");
     let shown: Vec<String> = report.diagnostics.iter().map(|d| d.to_string()).collect();
@@ -62,32 +62,32 @@ fn cli_build_prints_the_warning_then_one_summary_line() {
     assert_eq!(
         out.stderr,
         format!(
-            "{COLON_WARNING}\nbuilt 7 articles: 35 pages, 15 feeds, 1 warning in [TIME] → public/"
+            "{COLON_WARNING}\nbuilt 7 articles: 36 pages, 15 feeds, 1 warning in [TIME] → public/"
         )
     );
     assert_eq!(out.stdout, "", "stdout is for requested output only");
-    assert_eq!(entry_titles(&site.html("index.html")), [D, E, C]);
+    assert_eq!(entry_titles(&site.html("latest/index.html")), [D, E, C]);
 }
 
 #[test]
-fn home_pages_list_newest_first_in_pages_of_three() {
+fn latest_pages_list_every_story_newest_first_in_pages_of_three() {
     let site = SiteTest::fixture("mixed");
     site.build_ok();
     let pages = [
-        ("index.html", vec![D, E, C]),
-        ("page/2/index.html", vec![B, A, G]),
-        ("page/3/index.html", vec![G]),
+        ("latest/index.html", vec![D, E, C]),
+        ("latest/page/2/index.html", vec![B, A, G]),
+        ("latest/page/3/index.html", vec![G]),
     ];
     for (path, titles) in &pages {
         assert_eq!(&entry_titles(&site.html(path)), titles, "{path}");
     }
-    assert!(!site.exists("page/4/index.html"));
+    assert!(!site.exists("latest/page/4/index.html"));
     assert!(
-        !site.exists("page/1/index.html"),
-        "page 1 is the home page itself"
+        !site.exists("latest/page/1/index.html"),
+        "page 1 is latest/ itself"
     );
     assert_eq!(
-        resolved_entry_links(&site, "page/2/index.html"),
+        resolved_entry_links(&site, "latest/page/2/index.html"),
         [
             url(&format!("articles/{B_SLUG}/")),
             url(&format!("articles/{A_SLUG}/")),
@@ -95,7 +95,7 @@ fn home_pages_list_newest_first_in_pages_of_three() {
         ]
     );
     assert_eq!(
-        resolved_entry_links(&site, "page/3/index.html"),
+        resolved_entry_links(&site, "latest/page/3/index.html"),
         [url(&format!("articles/{G1_SLUG}/"))]
     );
 }
@@ -106,14 +106,24 @@ fn pagination_links_point_to_the_neighbouring_pages() {
     site.build_ok();
     // (page, "Page N of M", prev, next)
     let cases = [
-        ("index.html", "Page 1 of 3", None, Some("page/2/")),
         (
-            "page/2/index.html",
-            "Page 2 of 3",
-            Some(""),
-            Some("page/3/"),
+            "latest/index.html",
+            "Page 1 of 3",
+            None,
+            Some("latest/page/2/"),
         ),
-        ("page/3/index.html", "Page 3 of 3", Some("page/2/"), None),
+        (
+            "latest/page/2/index.html",
+            "Page 2 of 3",
+            Some("latest/"),
+            Some("latest/page/3/"),
+        ),
+        (
+            "latest/page/3/index.html",
+            "Page 3 of 3",
+            Some("latest/page/2/"),
+            None,
+        ),
     ];
     for (path, label, prev, next) in cases {
         let html = site.html(path);
@@ -126,8 +136,8 @@ fn pagination_links_point_to_the_neighbouring_pages() {
         assert_eq!(link("prev"), prev.map(url), "{path} prev");
         assert_eq!(link("next"), next.map(url), "{path} next");
     }
-    let title = texts(&site.html("page/2/index.html"), "title");
-    assert_eq!(title, ["Mixed Digest (page 2)"]);
+    let title = texts(&site.html("latest/page/2/index.html"), "title");
+    assert_eq!(title, ["Latest stories (page 2) · Mixed Digest"]);
 }
 
 #[test]
@@ -539,7 +549,7 @@ fn drafts_flag_includes_drafts_everywhere() {
     assert_eq!(report.articles, 8);
     let slug = "draft-thoughts-on-supply-chain-attacks";
     assert_eq!(texts(&site.html(&article(slug)), "h1"), [F]);
-    assert_eq!(entry_titles(&site.html("index.html")), [D, F, E]);
+    assert_eq!(entry_titles(&site.html("latest/index.html")), [D, F, E]);
     assert_eq!(
         entry_titles(&site.html("weeks/2024-W49/index.html")),
         [F, E, C, B, A]
@@ -563,11 +573,11 @@ fn drafts_flag_includes_drafts_everywhere() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stderr
-            .ends_with("built 8 articles: 38 pages, 16 feeds, 1 warning in [TIME] → public/"),
+            .ends_with("built 8 articles: 39 pages, 16 feeds, 1 warning in [TIME] → public/"),
         "{}",
         out.stderr
     );
-    assert_eq!(entry_titles(&site.html("index.html")), [D, F, E]);
+    assert_eq!(entry_titles(&site.html("latest/index.html")), [D, F, E]);
 }
 
 #[test]
@@ -687,7 +697,7 @@ fn check_runs_everything_but_writes_nothing() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
         out.stderr,
-        format!("{COLON_WARNING}\nchecked 7 articles: 35 pages, 15 feeds, 1 warning in [TIME]")
+        format!("{COLON_WARNING}\nchecked 7 articles: 36 pages, 15 feeds, 1 warning in [TIME]")
     );
     assert!(!site.out_dir().exists());
 }
@@ -881,14 +891,14 @@ fn every_page_has_exactly_one_h1() {
 fn summaries_come_from_front_matter_or_the_first_real_paragraph() {
     let site = SiteTest::fixture("mixed");
     site.build_ok();
-    let home2 = site.html("page/2/index.html");
+    let home2 = site.html("latest/page/2/index.html");
     let summaries = texts(&home2, "article.entry .entry-summary");
     assert_eq!(
         summaries[1],
         "An international police operation coordinated across forty countries has led to the arrest of more than 5,500 suspects and the seizure of over 400 million dollars in virtual assets and cash.",
         "A's summary skips the menus and share bar"
     );
-    let home = site.html("index.html");
+    let home = site.html("latest/index.html");
     assert_eq!(
         texts(&home, "article.entry .entry-summary")[1],
         "Our own take on a busy week of breach disclosures."
@@ -909,7 +919,7 @@ fn markup_in_titles_is_escaped_not_interpreted() {
     assert_eq!(texts(&html, "h1"), [title]);
     assert_eq!(html.select(&sel("h1 b, h1 i, title b")).count(), 0);
     assert_eq!(texts(&html, "ul.tags a"), ["<em>x</em>"]);
-    assert_eq!(entry_titles(&site.html("index.html"))[0], title);
+    assert_eq!(entry_titles(&site.html("latest/index.html"))[0], title);
     let feed = site.feed("rss.xml");
     let first = feed.entries[0].title.as_ref().expect("title");
     assert_eq!(first.content, title);
@@ -1026,7 +1036,11 @@ fn empty_content_folder_builds_an_empty_site() {
     assert_eq!(entry_titles(&home), Vec::<String>::new());
     assert_eq!(
         texts(&home, "main p"),
-        ["A curated cybersecurity threat digest.", "No articles yet."]
+        [
+            "A curated cybersecurity threat digest.",
+            "No articles yet.",
+            "Every story, newest first · The archive by year, month and week"
+        ]
     );
     assert_eq!(
         texts(&site.html("tags/index.html"), "main p"),

@@ -310,12 +310,12 @@ pub fn attrs(html: &Html, selector: &str, attr: &str) -> Vec<String> {
 
 /// Titles of the list entries on a page, in order.
 pub fn entry_titles(html: &Html) -> Vec<String> {
-    texts(html, "article.entry h2.entry-title a")
+    texts(html, "article.entry .entry-title a")
 }
 
 /// Links of the list entries on a page, in order.
 pub fn entry_links(html: &Html) -> Vec<String> {
-    attrs(html, "article.entry h2.entry-title a", "href")
+    attrs(html, "article.entry .entry-title a", "href")
 }
 
 /// One XML element: qualified name, attributes and its own text (unescaped).

@@ -90,7 +90,7 @@ fn a_future_dated_article_is_left_out_with_a_note_until_future_is_passed() {
     assert!(!site.exists("articles/scheduled-advisory/index.html"));
     assert!(!site.out_path("archive/2099").exists());
     assert_eq!(
-        entry_titles(&site.html("index.html")),
+        entry_titles(&site.html("latest/index.html")),
         ["An ordinary entry"]
     );
 
@@ -107,7 +107,7 @@ fn a_future_dated_article_is_left_out_with_a_note_until_future_is_passed() {
             "{args:?}"
         );
         assert_eq!(
-            entry_titles(&site.html("index.html")),
+            entry_titles(&site.html("latest/index.html")),
             ["Scheduled advisory", "An ordinary entry"],
             "{args:?}"
         );
@@ -147,7 +147,7 @@ fn references_in_titles_are_decoded_once_and_escaped_once() {
         "{}",
         site.read(page)
     );
-    assert_eq!(entry_titles(&site.html("index.html"))[0], SANS_TITLE);
+    assert_eq!(entry_titles(&site.html("latest/index.html"))[0], SANS_TITLE);
 
     let rss = site.feed("rss.xml");
     let atom = site.feed("atom.xml");
@@ -208,8 +208,8 @@ fn invisible_characters_do_not_split_tags_or_sources_and_bidi_stays_isolated() {
         assert!(!text.chars().any(is_bidi_or_invisible), "{path} keeps one");
     }
     // Titles and names are isolated where the templates show them.
-    let home = site.html("index.html");
-    let shown = texts(&home, "h2.entry-title a > bdi");
+    let home = site.html("latest/index.html");
+    let shown = texts(&home, ".entry-title a > bdi");
     assert!(shown.contains(&rlo.to_owned()), "{shown:?}");
     assert!(texts(&home, "p.entry-meta a > bdi").contains(&"Evil".to_owned()));
     let page = site.html("articles/gpj-exe-invoice-mrhb/index.html");

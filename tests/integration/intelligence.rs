@@ -94,7 +94,7 @@ fn clustering_matches_the_labelled_stories() {
 fn lists_show_one_entry_per_story_with_also_covered_by() {
     let site = SiteTest::fixture("labelled/stories");
     site.build_ok();
-    let home = site.html("index.html");
+    let home = site.html("latest/index.html");
     let titles = entry_titles(&home);
     // Three reports of the Acme zero-day, one entry: the earliest report leads.
     let acme: Vec<&String> = titles
@@ -521,7 +521,7 @@ fn a_preferred_source_leads_its_story() {
     let site = SiteTest::fixture("labelled/stories");
     site.write("briefing.yaml", "preferred_sources: [Example Blog]\n");
     site.build_ok();
-    let titles = entry_titles(&site.html("index.html"));
+    let titles = entry_titles(&site.html("latest/index.html"));
     assert!(
         titles.contains(&"Acme Gateway zero-day: what we know".to_owned()),
         "{titles:?}"

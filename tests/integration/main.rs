@@ -17,6 +17,7 @@ mod errors;
 mod feeds;
 mod fuzz;
 mod harness;
+mod home;
 mod hostile_names;
 mod init;
 mod intelligence;

@@ -55,7 +55,7 @@ fn article_override_is_used_and_other_templates_stay_built_in() {
     );
     // List pages still use the built-in macros.
     assert_eq!(
-        entry_titles(&site.html("index.html")),
+        entry_titles(&site.html("latest/index.html")),
         ["Override test story"]
     );
     assert_eq!(
