@@ -2,7 +2,8 @@
 //!
 //! Takes the process arguments; gives an exit code: 0 when the site built
 //! (or `init` created one), 1 when it has errors (every diagnostic printed to
-//! stderr) or `init` found files in the way, 2 for usage errors (clap's own).
+//! stderr) or `init` found files in the way, 2 for usage errors (clap's own,
+//! and an `init --from-git` or `--rev` value that is refused).
 //! This is the only module that prints.
 
 #![allow(clippy::print_stderr, clippy::print_stdout)]
@@ -14,7 +15,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::config::{self, BuildOptions, Overrides};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
-use crate::init::InitError;
+use crate::init::{InitError, InstallSource, SourceError};
 use crate::serve::hosts::HostName;
 use crate::{BuildFailure, BuildReport};
 
@@ -95,6 +96,14 @@ pub struct InitArgs {
     /// to `init`).
     #[arg(value_name = "DIR", default_value = ".")]
     pub dir: PathBuf,
+    /// Git repository the site's workflow installs Briefing from (an
+    /// https:// or ssh:// URL; default: Briefing's own repository).
+    #[arg(long = "from-git", value_name = "URL")]
+    pub from_git: Option<String>,
+    /// Tag or commit of that repository to install (default: this
+    /// version's release tag, e.g. v0.1.0).
+    #[arg(long, value_name = "REV")]
+    pub rev: Option<String>,
 }
 
 /// Flags of `build`.
@@ -454,7 +463,24 @@ fn init(args: &InitArgs) -> ExitCode {
             Diagnostic::error(Location::file(shown_path(path)), message)
         );
     };
-    match crate::init::create_site(&args.dir) {
+    let source = match InstallSource::new(args.from_git.as_deref(), args.rev.as_deref()) {
+        Ok(source) => source,
+        Err(problems) => {
+            for e in &problems {
+                let flag = match e {
+                    SourceError::Git { .. } => "--from-git",
+                    SourceError::Rev { .. } => "--rev",
+                };
+                eprintln!(
+                    "{}",
+                    Diagnostic::error(Location::file(flag), e.to_string()).with_help(e.help())
+                );
+            }
+            eprintln!("error: nothing was written");
+            return ExitCode::from(2);
+        }
+    };
+    match crate::init::create_site(&args.dir, &source) {
         Ok(created) => {
             for path in &created {
                 eprintln!("created {}", Location::file(shown_path(path)));
@@ -716,6 +742,37 @@ mod tests {
         assert_eq!(args.dir, PathBuf::from("../my site"));
         assert!(Cli::try_parse_from(["briefing", "init", "a", "b"]).is_err());
         assert!(Cli::try_parse_from(["briefing", "init", "--drafts"]).is_err());
+        assert_eq!(
+            (args.from_git.as_deref(), args.rev.as_deref()),
+            (None, None)
+        );
+    }
+
+    #[test]
+    fn parses_init_install_source_flags() {
+        let cli = Cli::try_parse_from([
+            "briefing",
+            "init",
+            "site",
+            "--from-git",
+            "https://github.com/acme/briefing",
+            "--rev",
+            "v0.2.0",
+        ])
+        .unwrap();
+        let Command::Init(args) = &cli.command else {
+            panic!("expected init");
+        };
+        assert_eq!(args.dir, PathBuf::from("site"));
+        assert_eq!(
+            (args.from_git.as_deref(), args.rev.as_deref()),
+            (Some("https://github.com/acme/briefing"), Some("v0.2.0"))
+        );
+        // The values are checked when `init` runs, so they can be reported
+        // as diagnostics; each flag still needs one.
+        assert!(Cli::try_parse_from(["briefing", "init", "--rev"]).is_err());
+        assert!(Cli::try_parse_from(["briefing", "init", "--from-git"]).is_err());
+        assert!(Cli::try_parse_from(["briefing", "build", "--rev", "v1"]).is_err());
     }
 
     #[test]

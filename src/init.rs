@@ -5,8 +5,9 @@
 //! key at its default and the title taken from the folder's name, one sample
 //! article under `content/`, an example watch-list in `data/entities.yaml`, a
 //! `.gitignore` for the output folder, and the GitHub Pages workflow in
-//! `.github/workflows/publish.yml`. The file texts live in `src/init/` and are
-//! built into the binary.
+//! `.github/workflows/publish.yml`, which installs Briefing from the git
+//! repository and revision of an [`InstallSource`]. The file texts live in
+//! `src/init/` and are built into the binary.
 //!
 //! # Note
 //! Nothing is ever overwritten: every path is checked before the first write,
@@ -17,31 +18,29 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::fsx::{self, FsError};
 
+mod source;
+
+pub use source::{DEFAULT_GIT, DEFAULT_REV, InstallSource, SourceError};
+
 /// The text of the sample `briefing.yaml`; `{{title}}` stands for the title.
 const CONFIG_TEMPLATE: &str = include_str!("init/briefing.yaml");
 /// The placeholder in [`CONFIG_TEMPLATE`].
 const TITLE_PLACEHOLDER: &str = "{{title}}";
 
 /// The GitHub Actions workflow that builds, checks and publishes a site to
-/// GitHub Pages. The Briefing repository carries the same file at
-/// `.github/workflows/publish.yml`.
-pub const WORKFLOW: &str = include_str!("init/publish.yml");
+/// GitHub Pages; `{{briefing_git}}` and `{{briefing_rev}}` stand for where
+/// Briefing is installed from. The Briefing repository carries it, filled in
+/// with the defaults, at `.github/workflows/publish.yml`.
+const WORKFLOW_TEMPLATE: &str = include_str!("init/publish.yml");
+/// The placeholders in [`WORKFLOW_TEMPLATE`].
+const GIT_PLACEHOLDER: &str = "{{briefing_git}}";
+const REV_PLACEHOLDER: &str = "{{briefing_rev}}";
+
+/// Where the workflow goes, relative to the site root.
+pub const WORKFLOW_FILE: &str = ".github/workflows/publish.yml";
 
 /// Where the sample article goes, relative to the site root.
 pub const SAMPLE_ARTICLE: &str = "content/2024/01/midnight-blizzard-microsoft-corporate-email.md";
-
-/// Every file a new site gets: path relative to the site root, and its text
-/// (`None` for `briefing.yaml`, whose text depends on the title).
-const FILES: [(&str, Option<&str>); 5] = [
-    (crate::config::CONFIG_FILE, None),
-    (SAMPLE_ARTICLE, Some(include_str!("init/sample-article.md"))),
-    (
-        crate::enrich::entities::WATCHLIST_FILE,
-        Some(include_str!("init/entities.yaml")),
-    ),
-    (".gitignore", Some(include_str!("init/gitignore"))),
-    (".github/workflows/publish.yml", Some(WORKFLOW)),
-];
 
 /// Why `init` wrote nothing.
 #[derive(Debug, thiserror::Error)]
@@ -81,17 +80,18 @@ fn list(paths: &[PathBuf]) -> String {
         .join(", ")
 }
 
-/// Creates a new site in `dir` (created if missing) and gives the paths of
-/// the files written, each `dir` joined with the file's path in the site, in
-/// the order they were written.
+/// Creates a new site in `dir` (created if missing), whose workflow
+/// installs Briefing from `source`, and gives the paths of the files
+/// written, each `dir` joined with the file's path in the site, in the order
+/// they were written.
 ///
 /// # Errors
 /// [`InitError::Exists`] if any of the files is already there and
 /// [`InitError::NotAFolder`] if a folder the files need is something else;
 /// in both cases nothing was written. [`InitError::Fs`] if a write failed;
 /// the files and folders created up to then have been removed.
-pub fn create_site(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
-    let plan = plan(&title_for(dir));
+pub fn create_site(dir: &Path, source: &InstallSource) -> Result<Vec<PathBuf>, InitError> {
+    let plan = plan(&title_for(dir), source);
     check(dir, &plan)?;
     let mut created_files: Vec<PathBuf> = Vec::new();
     let mut created_dirs: Vec<PathBuf> = Vec::new();
@@ -118,18 +118,37 @@ pub fn create_site(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
     Ok(created_files)
 }
 
-/// The files of a new site titled `title`: relative path and text.
-pub fn plan(title: &str) -> Vec<(PathBuf, String)> {
-    FILES
-        .iter()
-        .map(|(rel, text)| {
-            let text = match text {
-                Some(t) => (*t).to_owned(),
-                None => config_text(title),
-            };
-            (PathBuf::from(rel), text)
-        })
-        .collect()
+/// The files of a new site titled `title` whose workflow installs Briefing
+/// from `source`: relative path and text.
+pub fn plan(title: &str, source: &InstallSource) -> Vec<(PathBuf, String)> {
+    [
+        (crate::config::CONFIG_FILE, config_text(title)),
+        (
+            SAMPLE_ARTICLE,
+            include_str!("init/sample-article.md").to_owned(),
+        ),
+        (
+            crate::enrich::entities::WATCHLIST_FILE,
+            include_str!("init/entities.yaml").to_owned(),
+        ),
+        (".gitignore", include_str!("init/gitignore").to_owned()),
+        (WORKFLOW_FILE, workflow_text(source)),
+    ]
+    .into_iter()
+    .map(|(rel, text)| (PathBuf::from(rel), text))
+    .collect()
+}
+
+/// The publishing workflow, installing Briefing from `source`.
+pub fn workflow_text(source: &InstallSource) -> String {
+    // Quoted as YAML strings, so a commit such as `20240101` stays a string;
+    // `InstallSource` admits no quote or backslash, so the JSON string is the
+    // value exactly. The values go into `env:` only: the shell reads them as
+    // variables, never as script text.
+    let quote = |v: &str| serde_json::to_string(v).expect("a string always serialises");
+    WORKFLOW_TEMPLATE
+        .replacen(GIT_PLACEHOLDER, &quote(source.git()), 1)
+        .replacen(REV_PLACEHOLDER, &quote(source.rev()), 1)
 }
 
 /// The sample `briefing.yaml` with `title` set.
@@ -277,6 +296,24 @@ mod tests {
     }
 
     #[test]
+    fn workflow_fills_each_placeholder_once_and_leaves_none() {
+        for placeholder in [GIT_PLACEHOLDER, REV_PLACEHOLDER] {
+            assert_eq!(
+                WORKFLOW_TEMPLATE.matches(placeholder).count(),
+                1,
+                "{placeholder}"
+            );
+        }
+        let source = InstallSource::new(Some("https://x.example/b"), Some("1234")).unwrap();
+        let text = workflow_text(&source);
+        assert!(!text.contains("{{briefing_"), "{text}");
+        assert!(
+            text.contains("\n  BRIEFING_GIT: \"https://x.example/b\"\n  BRIEFING_REV: \"1234\"\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn any_folder_name_is_kept_exactly_as_the_title() {
         for name in [
             "digest",
@@ -316,7 +353,7 @@ mod tests {
     fn creates_every_file_and_nested_folders() {
         let dir = tempfile::tempdir().unwrap();
         let site = dir.path().join("a/b/site");
-        let created = create_site(&site).unwrap();
+        let created = create_site(&site, &InstallSource::default()).unwrap();
         let rel: Vec<String> = created
             .iter()
             .map(|p| {
@@ -351,7 +388,7 @@ mod tests {
         std::fs::create_dir(site.join(".github")).unwrap();
         std::fs::create_dir(site.join(".github/workflows")).unwrap();
         std::fs::write(site.join(".github/workflows/publish.yml"), "x").unwrap();
-        let err = create_site(site).unwrap_err();
+        let err = create_site(site, &InstallSource::default()).unwrap_err();
         let InitError::Exists { paths } = &err else {
             panic!("expected Exists, got {err:?}");
         };
@@ -387,7 +424,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let site = dir.path();
         std::fs::write(site.join("data"), "not a folder").unwrap();
-        let err = create_site(site).unwrap_err();
+        let err = create_site(site, &InstallSource::default()).unwrap_err();
         assert!(
             matches!(&err, InitError::NotAFolder { path } if path == &site.join("data")),
             "{err:?}"
@@ -396,7 +433,7 @@ mod tests {
         assert!(!site.join("content").exists(), "nothing was written");
 
         let file = site.join("data");
-        let err = create_site(&file).unwrap_err();
+        let err = create_site(&file, &InstallSource::default()).unwrap_err();
         assert!(
             matches!(&err, InitError::NotAFolder { path } if path == &file),
             "{err:?}"
