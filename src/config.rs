@@ -63,6 +63,11 @@ pub struct ConfigFile {
     /// or more articles mention, and every watch-list entity), `all` or
     /// `none`. Default `repeated`.
     pub entity_feeds: String,
+    /// Images whose address is on another host (most images of scraped
+    /// pages): `keep` them, turn each into a `link` to the image, or `drop`
+    /// them. Loading one tells its host who reads the digest. Default
+    /// `link`. Images on the site itself always stay.
+    pub images: String,
     /// Follow symbolic links in `content/`, `templates/`, `theme/` and
     /// `data/` that lead out of the site. Default `false`: they are skipped
     /// with a warning, so a link cannot publish a file from elsewhere.
@@ -179,6 +184,7 @@ impl Default for ConfigFile {
             preferred_sources: Vec::new(),
             feed_content: "full".to_owned(),
             entity_feeds: "repeated".to_owned(),
+            images: "link".to_owned(),
             follow_external_symlinks: false,
             limits: Limits::default(),
         }
@@ -266,6 +272,8 @@ pub struct SiteConfig {
     pub build_date: Option<DateTime<FixedOffset>>,
     /// Which entities get a feed of their own.
     pub entity_feeds: EntityFeeds,
+    /// What happens to images on other hosts.
+    pub images: crate::enrich::markdown::Images,
     /// Whether links out of the site are followed.
     pub outside_links: crate::load::OutsideLinks,
     /// The most one file may bring.
@@ -599,6 +607,18 @@ fn resolve(file: ConfigFile, rel: &Path, text: &str) -> Result<SiteConfig, Vec<D
             EntityFeeds::Repeated
         }
     };
+    let images = match file.images.trim() {
+        "keep" => crate::enrich::markdown::Images::Keep,
+        "link" => crate::enrich::markdown::Images::Link,
+        "drop" => crate::enrich::markdown::Images::Drop,
+        other => {
+            problems.push(
+                Diagnostic::error(at("images"), format!("unknown images `{other}`"))
+                    .with_help("use `keep`, `link` or `drop`"),
+            );
+            crate::enrich::markdown::Images::Link
+        }
+    };
     // Control characters would make the feeds invalid XML, and a bidi
     // override in the title would reorder every page's header.
     let clean = |t: &str| crate::names::shown(t);
@@ -630,6 +650,7 @@ fn resolve(file: ConfigFile, rel: &Path, text: &str) -> Result<SiteConfig, Vec<D
             feed_content,
             build_date: None,
             entity_feeds,
+            images,
             outside_links: if file.follow_external_symlinks {
                 crate::load::OutsideLinks::Follow
             } else {

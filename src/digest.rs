@@ -660,9 +660,13 @@ mod tests {
     use std::path::PathBuf;
 
     fn article(path: &str, title: &str, date: &str, tags: &[&str], source: &str) -> Article {
-        let html =
-            crate::enrich::markdown::render("", crate::enrich::markdown::Links::AsWritten, None)
-                .html;
+        let html = crate::enrich::markdown::render(
+            "",
+            crate::enrich::markdown::Links::AsWritten,
+            None,
+            crate::enrich::markdown::ImagePolicy::KEEP,
+        )
+        .html;
         Article {
             path: PathBuf::from(path),
             meta: Meta {

@@ -50,6 +50,46 @@ pub struct Rendered {
     pub code: String,
 }
 
+/// What happens to an image whose address is on another host: loading it
+/// tells that host who reads the digest, and when.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Images {
+    /// Shown as on the original page.
+    Keep,
+    /// Replaced by a link to the image, named by its alt text.
+    #[default]
+    Link,
+    /// Left out (its alt text too).
+    Drop,
+}
+
+/// Which images [`Images`] applies to: those not under `own` (the site's
+/// base URL); relative and root-relative addresses are the site's own.
+#[derive(Debug, Clone, Copy)]
+pub struct ImagePolicy<'a> {
+    /// What to do with another host's image.
+    pub images: Images,
+    /// The site's base URL, e.g. `https://user.github.io/digest/`.
+    pub own: &'a str,
+}
+
+impl ImagePolicy<'_> {
+    /// Every image kept, as written.
+    pub const KEEP: ImagePolicy<'static> = ImagePolicy {
+        images: Images::Keep,
+        own: "",
+    };
+
+    /// Whether the (attribute-escaped) `src` is another host's.
+    fn is_foreign(&self, src: &str) -> bool {
+        let absolute = src.starts_with("//")
+            || src
+                .split_once(':')
+                .is_some_and(|(scheme, _)| !scheme.contains('/'));
+        absolute && (self.own.is_empty() || !src.starts_with(self.own))
+    }
+}
+
 /// Where entity mentions in a body link to.
 #[derive(Debug, Clone, Copy)]
 pub struct MentionLinks<'a> {
@@ -83,7 +123,12 @@ pub enum Links<'a> {
 
 /// Renders `markdown`, relative links as `links` says. With `mentions`, the
 /// first mention of each entity in the text links to its page.
-pub fn render(markdown: &str, links: Links<'_>, mentions: Option<MentionLinks<'_>>) -> Rendered {
+pub fn render(
+    markdown: &str,
+    links: Links<'_>,
+    mentions: Option<MentionLinks<'_>>,
+    images: ImagePolicy<'_>,
+) -> Rendered {
     let options = markdown_options();
     let mut footnotes = Footnotes::default();
     let mut lede = LedeFinder::default();
@@ -158,7 +203,7 @@ pub fn render(markdown: &str, links: Links<'_>, mentions: Option<MentionLinks<'_
     footnotes.ids.extend(heading_ids);
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut raw, events.into_iter());
-    let html = sanitise(&raw, links, footnotes.ids, mentions);
+    let html = sanitise(&raw, links, footnotes.ids, mentions, images);
     Rendered {
         html: SafeHtml(html),
         lede: lede.found,
@@ -432,6 +477,7 @@ fn sanitise(
     links: Links<'_>,
     ids: HashSet<String>,
     mentions: Option<MentionLinks<'_>>,
+    images: ImagePolicy<'_>,
 ) -> String {
     let links = LinkPolicy {
         links: match links {
@@ -564,7 +610,7 @@ fn sanitise(
         })
         .link_rel(Some("noopener noreferrer"))
         .strip_comments(true);
-    tidy(&builder.clean(raw).to_string(), mentions)
+    tidy(&builder.clean(raw).to_string(), mentions, images)
 }
 
 /// Where relative URLs go. For a scraped page: fragments only to ids on our
@@ -635,7 +681,7 @@ type OpenHeading = (u8, u8, usize, Vec<(u8, u8)>);
 /// Works on ammonia's serialisation: text has every `<` escaped, so each `<`
 /// starts a tag; attribute values are double-quoted; headings and links
 /// never nest in themselves.
-fn tidy(html: &str, mentions: Option<MentionLinks<'_>>) -> String {
+fn tidy(html: &str, mentions: Option<MentionLinks<'_>>, images: ImagePolicy<'_>) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     // Inside links, code and headings, mentions stay plain text.
@@ -673,12 +719,13 @@ fn tidy(html: &str, mentions: Option<MentionLinks<'_>>) -> String {
             }
         }
         if is_start_tag(tag, "img") {
-            if tag.contains(" src=\"") {
-                if tag.contains(" alt=\"") {
-                    out.push_str(tag);
-                } else {
-                    out.push_str("<img alt=\"\"");
-                    out.push_str(&tag[4..]);
+            if let Some(src) = attribute(tag, "src") {
+                let alt = attribute(tag, "alt").unwrap_or("");
+                match images.images {
+                    _ if !images.is_foreign(src) => keep_image(tag, &mut out),
+                    Images::Keep => keep_image(tag, &mut out),
+                    Images::Drop => {}
+                    Images::Link => link_image(src, alt, open_link.is_some(), &mut out),
                 }
             }
         } else if is_start_tag(tag, "a") && !tag.contains(" href=\"") {
@@ -777,6 +824,52 @@ fn has_text_or_alt(markup: &str) -> bool {
 }
 
 /// True for `<name>` or `<name attr...>` (not `<names>`).
+/// An `<img>` as ammonia wrote it, with an empty `alt` if it had none.
+fn keep_image(tag: &str, out: &mut String) {
+    if tag.contains(" alt=\"") {
+        out.push_str(tag);
+    } else {
+        out.push_str("<img alt=\"\"");
+        out.push_str(&tag[4..]);
+    }
+}
+
+/// An image turned into a link to it (or, inside a link, into text, since
+/// links do not nest), named by its alt text or else its host. `src` and
+/// `alt` are attribute-escaped already; the serialiser leaves `<` and `>`
+/// as they are in attributes, so those are escaped for text here.
+fn link_image(src: &str, alt: &str, in_link: bool, out: &mut String) {
+    let alt = alt.trim();
+    let name = if alt.is_empty() {
+        let host = src
+            .trim_start_matches("https:")
+            .trim_start_matches("http:")
+            .trim_start_matches("//")
+            .split(['/', '?', '#'])
+            .next()
+            .unwrap_or("");
+        format!("Image ({})", host.replace('<', "&lt;").replace('>', "&gt;"))
+    } else {
+        format!("Image: {}", alt.replace('<', "&lt;").replace('>', "&gt;"))
+    };
+    if in_link {
+        out.push_str(&format!("[{name}]"));
+    } else {
+        out.push_str(&format!(
+            "<a class=\"image-link\" href=\"{src}\" rel=\"noopener noreferrer\">{name}</a>"
+        ));
+    }
+}
+
+/// The value of attribute `name` in a start tag as ammonia serialises it
+/// (double-quoted, escaped), if present.
+fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
+    let key = format!(" {name}=\"");
+    let start = tag.find(&key)? + key.len();
+    let len = tag[start..].find('"')?;
+    Some(&tag[start..start + len])
+}
+
 fn is_start_tag(tag: &str, name: &str) -> bool {
     tag.strip_prefix('<')
         .and_then(|t| t.strip_prefix(name))
@@ -814,9 +907,14 @@ mod tests {
 
     fn html(md: &str, base: Option<&str>) -> String {
         let base = base.map(|b| Url::parse(b).unwrap());
-        render(md, Links::AgainstOriginal(base.as_ref()), None)
-            .html
-            .0
+        render(
+            md,
+            Links::AgainstOriginal(base.as_ref()),
+            None,
+            ImagePolicy::KEEP,
+        )
+        .html
+        .0
     }
 
     #[test]
@@ -863,6 +961,7 @@ mod tests {
             "See [this](/no/such/page/), [that](../x/) and [here](#nowhere).",
             Links::AsWritten,
             None,
+            ImagePolicy::KEEP,
         )
         .html
         .0;
@@ -878,6 +977,7 @@ mod tests {
             "[a](javascript:alert(1)) [b](JaVaScRiPt:alert(2)) <a href=\"vbscript:x\">c</a> <img src=\"data:x\">",
             Links::AsWritten,
             None,
+            ImagePolicy::KEEP,
         )
         .html
         .0;
@@ -989,6 +1089,7 @@ mod tests {
             "# CVE-2021-44228\n\nCozy Bear used cve-2021-44228 and `CVE-2021-45046`; [CVE-2021-45046](https://nvd.example/) then CVE-2021-44228 and APT29.",
             Links::AsWritten,
             Some(m),
+            ImagePolicy::KEEP,
         )
         .html
         .0;
@@ -1032,7 +1133,9 @@ mod tests {
     #[test]
     fn lede_skips_menus_and_short_lines() {
         let md = "* [Home](/)\n* [News](/n)\n\n[Subscribe](#s) [Share](#x) [Follow us on Twitter and Facebook today](#y)\n\n**Dec 02, 2024**\n\nA global law enforcement operation has led to the arrest of more than 5,500 suspects in many countries.\n\nSecond.";
-        let lede = render(md, Links::AsWritten, None).lede.unwrap();
+        let lede = render(md, Links::AsWritten, None, ImagePolicy::KEEP)
+            .lede
+            .unwrap();
         assert!(lede.starts_with("A global law enforcement"), "{lede}");
     }
 }

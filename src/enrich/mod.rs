@@ -129,7 +129,13 @@ fn enrich(
         // from paying for the nesting first.
         let article = Article {
             path: parsed.path,
-            html: markdown::render("", markdown::Links::AsWritten, None).html,
+            html: markdown::render(
+                "",
+                markdown::Links::AsWritten,
+                None,
+                markdown::ImagePolicy::KEEP,
+            )
+            .html,
             summary: String::new(),
             tags: Vec::new(),
             entities: Vec::new(),
@@ -192,7 +198,11 @@ fn enrich(
     } else {
         markdown::Links::AsWritten
     };
-    let rendered = markdown::render(&body, links, Some(mentions));
+    let images = markdown::ImagePolicy {
+        images: site.images,
+        own: site.base_url.as_str(),
+    };
+    let rendered = markdown::render(&body, links, Some(mentions), images);
     let summary = match &meta.summary {
         Some(s) => s.split_whitespace().collect::<Vec<_>>().join(" "),
         // The lede is text already (references decoded by the markdown

@@ -776,22 +776,27 @@ impl RenderContext<'_> {
             .iter()
             .rev()
             .filter(|(p, _)| matches!(p, Period::Week { .. }));
+        // "Now" is `--build-date`, else the newest article's date (as for
+        // the feeds' build date), so a build repeats byte for byte: without
+        // a build date the latest week is this week.
         let now = self
             .config
             .build_date
-            .unwrap_or_else(|| chrono::Utc::now().fixed_offset());
-        let today = chrono::Datelike::iso_week(&self.config.timezone.convert(&now));
+            .map(|d| self.config.timezone.convert(&d))
+            .or_else(|| self.digest.entries.first().map(|e| e.date));
+        let today = now.map(|d| chrono::Datelike::iso_week(&d));
         let week = weeks.next().map(|(p, ids)| {
             let stories = self.digest.collapse(ids);
             let shown = &stories[..stories.len().min(HOME_STORIES)];
             WeekDigest {
                 name: p.title(),
                 dates: week_dates(p),
-                current: *p
-                    == (Period::Week {
-                        year: today.year(),
-                        week: today.week(),
-                    }),
+                current: today.is_some_and(|t| {
+                    *p == Period::Week {
+                        year: t.year(),
+                        week: t.week(),
+                    }
+                }),
                 url: self.urls.path(&format!("{}/", p.path())),
                 stories: self.story_views(shown),
                 more: stories.len() - shown.len(),

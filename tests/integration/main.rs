@@ -19,6 +19,7 @@ mod fuzz;
 mod harness;
 mod home;
 mod hostile_names;
+mod images;
 mod init;
 mod intelligence;
 mod links;
