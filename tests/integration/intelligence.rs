@@ -217,7 +217,7 @@ fn entities_get_pages_feeds_and_links_from_the_body() {
     site.build_ok();
     let page =
         site.html("articles/attackers-exploit-zero-day-in-acme-gateway-vpn-appliances/index.html");
-    let mentioned = texts(&page, ".entities li a");
+    let mentioned = texts(&page, ".entities li a > bdi:first-child");
     assert_eq!(
         mentioned,
         [
@@ -228,6 +228,18 @@ fn entities_get_pages_feeds_and_links_from_the_body() {
             "Granite Typhoon",
             "Acme"
         ]
+    );
+    // Names beside the IDs, and the KEV badge on the known-exploited CVE.
+    assert_eq!(
+        texts(&page, ".entities li a .badge-name"),
+        [
+            "Acme Gateway Remote Code Execution Vulnerability",
+            "Phishing: Spearphishing Attachment"
+        ]
+    );
+    assert_eq!(
+        texts(&page, ".entities li a.badge-kev > bdi:first-child"),
+        ["CVE-2025-31337"]
     );
     // The first mention in the body links to the entity page; code does not.
     let body_links = attrs(&page, ".article-body a.entity", "href");
