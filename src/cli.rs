@@ -571,7 +571,7 @@ fn print_diagnostics(diagnostics: &Diagnostics) {
     }
 }
 
-/// `built 16 articles: 120 pages, 25 feeds, 0 warnings in 0.12s → public/`
+/// `built 16 articles: 120 pages, 25 feeds, search index 14.2 kB, 0 warnings in 0.12s → public/`
 fn summary(verb: &str, r: &BuildReport, opts: Option<&BuildOptions>) -> String {
     let plural = |n: usize, one: &str, many: &str| {
         if n == 1 {
@@ -581,10 +581,11 @@ fn summary(verb: &str, r: &BuildReport, opts: Option<&BuildOptions>) -> String {
         }
     };
     let mut line = format!(
-        "{verb} {}: {}, {}, {} in {:.2}s",
+        "{verb} {}: {}, {}, search index {}, {} in {:.2}s",
         plural(r.articles, "article", "articles"),
         plural(r.pages, "page", "pages"),
         plural(r.feeds, "feed", "feeds"),
+        size(r.search_index_bytes),
         plural(r.diagnostics.warning_count(), "warning", "warnings"),
         r.elapsed.as_secs_f64()
     );
@@ -592,6 +593,16 @@ fn summary(verb: &str, r: &BuildReport, opts: Option<&BuildOptions>) -> String {
         line.push_str(&format!(" → {}", display_dir(&opts.out_dir)));
     }
     line
+}
+
+/// A size in decimal units, as hosts state their limits: `812 B`,
+/// `14.2 kB`, `1.9 MB`.
+fn size(bytes: u64) -> String {
+    match bytes {
+        0..1_000 => format!("{bytes} B"),
+        1_000..1_000_000 => format!("{:.1} kB", bytes as f64 / 1e3),
+        _ => format!("{:.1} MB", bytes as f64 / 1e6),
+    }
 }
 
 /// The output folder as the user would write it: relative to the current
@@ -610,6 +621,20 @@ fn display_dir(dir: &Path) -> String {
 mod tests {
     use super::*;
     use clap::CommandFactory;
+
+    #[test]
+    fn sizes_are_shown_in_decimal_units() {
+        let cases = [
+            (0, "0 B"),
+            (999, "999 B"),
+            (1_000, "1.0 kB"),
+            (14_249, "14.2 kB"),
+            (1_949_000, "1.9 MB"),
+        ];
+        for (bytes, shown) in cases {
+            assert_eq!(size(bytes), shown, "{bytes}");
+        }
+    }
 
     #[test]
     fn cli_definition_is_valid() {

@@ -74,6 +74,18 @@ pub struct ConfigFile {
     pub follow_external_symlinks: bool,
     /// The most one file may bring (see [`Limits`]).
     pub limits: Limits,
+    /// What the search index holds (see [`Search`]).
+    pub search: Search,
+}
+
+/// What the search index (`search.json`) holds beyond titles, summaries,
+/// sources, tags, entities and dates: `search: {bodies: true}` adds each
+/// article's text, which makes the index many times larger.
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Search {
+    /// Index article bodies as plain text. Default `false`.
+    pub bodies: bool,
 }
 
 /// The most one content file may bring, so that a hostile or broken page
@@ -187,6 +199,7 @@ impl Default for ConfigFile {
             images: "link".to_owned(),
             follow_external_symlinks: false,
             limits: Limits::default(),
+            search: Search::default(),
         }
     }
 }
@@ -278,6 +291,8 @@ pub struct SiteConfig {
     pub outside_links: crate::load::OutsideLinks,
     /// The most one file may bring.
     pub limits: Limits,
+    /// What the search index holds.
+    pub search: Search,
 }
 
 impl SiteConfig {
@@ -657,6 +672,7 @@ fn resolve(file: ConfigFile, rel: &Path, text: &str) -> Result<SiteConfig, Vec<D
                 crate::load::OutsideLinks::Skip
             },
             limits,
+            search: file.search,
         }),
         _ => Err(problems),
     }

@@ -56,6 +56,9 @@ pub struct BuildReport {
     pub pages: usize,
     /// Feeds written.
     pub feeds: usize,
+    /// Bytes of the search index (`search.json`), which every reader who
+    /// searches downloads whole.
+    pub search_index_bytes: u64,
     /// Warnings (never errors).
     pub diagnostics: Diagnostics,
     /// Wall time of the whole build.
@@ -145,12 +148,16 @@ pub fn build_site(
     // the folders are written first, then each file as it renders, so the
     // site is never held in memory whole.
     let bytes = std::sync::atomic::AtomicU64::new(0);
+    let search_bytes = std::sync::atomic::AtomicU64::new(0);
     let done = std::sync::atomic::AtomicU64::new(0);
     let total = paths.len() as u64;
     write::write_streamed(&paths, &out_dir, |sink| {
         let counted = |f: OutputFile| {
             use std::sync::atomic::Ordering::Relaxed;
             bytes.fetch_add(f.bytes.len() as u64, Relaxed);
+            if f.path == render::search::INDEX_PATH {
+                search_bytes.store(f.bytes.len() as u64, Relaxed);
+            }
             let result = sink(f);
             progress.files(done.fetch_add(1, Relaxed) + 1, total);
             result
@@ -181,6 +188,7 @@ pub fn build_site(
             articles: digest.entries.len(),
             pages,
             feeds,
+            search_index_bytes: search_bytes.into_inner(),
             diagnostics,
             elapsed: started.elapsed(),
             timings,
@@ -749,12 +757,17 @@ pub fn render(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
     timings.push(("render", rendering.elapsed()));
     diagnostics.sort();
     let (pages, feeds) = render::counts(&plan);
+    let search_index_bytes = files
+        .iter()
+        .find(|f| f.path == render::search::INDEX_PATH)
+        .map_or(0, |f| f.bytes.len() as u64);
     Ok(RenderedSite {
         files,
         report: BuildReport {
             articles: digest.entries.len(),
             pages,
             feeds,
+            search_index_bytes,
             diagnostics,
             elapsed: started.elapsed(),
             timings,

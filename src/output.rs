@@ -15,6 +15,7 @@ pub const THEME_DIR: &str = "theme";
 pub const DEFAULT_THEME: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../theme/style.css")),
     ("favicon.svg", include_bytes!("../theme/favicon.svg")),
+    ("search.js", include_bytes!("../theme/search.js")),
 ];
 
 /// One file to write, relative to the output folder.

@@ -9,6 +9,7 @@ pub mod digest_json;
 pub mod email;
 pub mod feeds;
 pub mod opml;
+pub mod search;
 pub mod sitemap;
 pub mod templates;
 pub mod view;
@@ -57,6 +58,9 @@ pub enum Job {
     EntityGroup(String, usize),
     /// One entity's page.
     Entity(crate::enrich::entities::Entity),
+    /// The search page: results from `search.json` with a script, links to
+    /// the site's indexes without one.
+    Search,
 }
 
 impl Job {
@@ -76,6 +80,7 @@ impl Job {
             Job::EntityIndex => "entities/".to_owned(),
             Job::EntityGroup(folder, n) => view::page_path(folder, *n),
             Job::Entity(e) => return view::entity_path(e),
+            Job::Search => SEARCH_PAGE.to_owned(),
         };
         format!("{folder}index.html")
     }
@@ -118,6 +123,9 @@ pub fn has_feed(
         EntityFeeds::Repeated => ids.len() >= 2 || matches!(entity.kind, EntityKind::Named(_)),
     }
 }
+
+/// Output folder of the search page.
+pub const SEARCH_PAGE: &str = "search/";
 
 /// Entities on one page of an entity group: some 200 bytes each, so a page
 /// stays near 100 KB.
@@ -174,6 +182,8 @@ pub enum Recipe {
     DigestJson,
     /// `feeds.opml` and `sources.opml`.
     Opml,
+    /// The search index, `search.json`.
+    SearchIndex,
 }
 
 /// Every recipe of the site, pages first, in a fixed order.
@@ -206,6 +216,7 @@ pub fn plan(digest: &Digest, config: &SiteConfig) -> Vec<Recipe> {
         }
     }
     jobs.extend(digest.entities.keys().cloned().map(Job::Entity));
+    jobs.push(Job::Search);
     let weeks = || {
         digest
             .periods
@@ -232,6 +243,7 @@ pub fn plan(digest: &Digest, config: &SiteConfig) -> Vec<Recipe> {
         Recipe::Robots,
         Recipe::DigestJson,
         Recipe::Opml,
+        Recipe::SearchIndex,
     ]);
     recipes
 }
@@ -260,6 +272,7 @@ impl Recipe {
             Recipe::Robots => vec!["robots.txt".to_owned()],
             Recipe::DigestJson => vec!["digest.json".to_owned()],
             Recipe::Opml => vec!["feeds.opml".to_owned(), "sources.opml".to_owned()],
+            Recipe::SearchIndex => vec![search::INDEX_PATH.to_owned()],
         }
     }
 }
@@ -387,6 +400,7 @@ impl<'a> Renderer<'a> {
             Recipe::Robots => sitemap::robots(self.templates, urls).map(|f| vec![f]),
             Recipe::DigestJson => digest_json::render(digest, self.kev, urls).map(|f| vec![f]),
             Recipe::Opml => Ok(opml::render(digest, config, urls)),
+            Recipe::SearchIndex => search::render(digest, self.kev, config.search).map(|f| vec![f]),
         }
     }
 }
@@ -744,6 +758,14 @@ impl RenderContext<'_> {
                     url: self.urls.to("404.html"),
                 };
                 self.emit(path, "404.html", &page)
+            }
+            Job::Search => {
+                let page = PlainPage {
+                    site: self.site,
+                    title: "Search".to_owned(),
+                    url: folder_url,
+                };
+                self.emit(path, "search.html", &page)
             }
         }
     }

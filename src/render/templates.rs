@@ -41,6 +41,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         include_str!("../../templates/sitemap_index.xml"),
     ),
     ("robots.txt", include_str!("../../templates/robots.txt")),
+    ("search.html", include_str!("../../templates/search.html")),
 ];
 
 /// The compiled templates, and where each came from (for error messages).

@@ -78,6 +78,12 @@ pub struct SiteView<'a> {
     pub stylesheet_url: String,
     /// The favicon.
     pub favicon_url: String,
+    /// The search page, where the search box sends a query without a script.
+    pub search_url: String,
+    /// The search index the script reads.
+    pub search_index_url: String,
+    /// The search script (`theme/search.js`).
+    pub search_script_url: String,
 }
 
 impl<'a> SiteView<'a> {
@@ -98,6 +104,9 @@ impl<'a> SiteView<'a> {
             entities_url: urls.path("entities/"),
             stylesheet_url: urls.path("style.css"),
             favicon_url: urls.path("favicon.svg"),
+            search_url: urls.path(super::SEARCH_PAGE),
+            search_index_url: urls.path(super::search::INDEX_PATH),
+            search_script_url: urls.path("search.js"),
         }
     }
 }

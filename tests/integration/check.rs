@@ -34,8 +34,8 @@ fn check_finds_a_planted_broken_link_and_anchor() {
     assert_eq!(
         errors,
         [
-            "public/404.html:46:13: error: broken link `/no-such-page/`: nothing is built at `no-such-page/index.html`",
-            "public/404.html:46:44: error: broken anchor `/tags/#nowhere`: `tags/index.html` has no id `nowhere`",
+            "public/404.html:54:13: error: broken link `/no-such-page/`: nothing is built at `no-such-page/index.html`",
+            "public/404.html:54:44: error: broken anchor `/tags/#nowhere`: `tags/index.html` has no id `nowhere`",
         ]
     );
     // `build` does not run these checks: the same site builds.
@@ -165,7 +165,7 @@ fn check_external_reports_dead_outgoing_links_and_remembers_answers() {
     assert_eq!(
         errors,
         [format!(
-            "{PAGE}:62:91: error: external link http://127.0.0.1:{port}/missing answers 404"
+            "{PAGE}:70:91: error: external link http://127.0.0.1:{port}/missing answers 404"
         )],
         "{}",
         out.stderr
@@ -238,7 +238,7 @@ fn check_external_skips_non_public_addresses_without_asking() {
     assert_eq!(messages, expected, "{}", out.stderr);
     assert!(
         out.stderr.contains(&format!(
-            "{PAGE}:62:17: warning: external link http://127.0.0.1:{port}/ok answers"
+            "{PAGE}:70:17: warning: external link http://127.0.0.1:{port}/ok answers"
         )),
         "{}",
         out.stderr
@@ -283,10 +283,10 @@ fn check_external_refuses_redirects_out_of_http_and_never_panics() {
     let data = crate::harness::tree(&site.root().join("data"));
     let expected = [
         format!(
-            "{PAGE}:62:17: error: external link http://127.0.0.1:{port}/passwd redirects to file:///etc/passwd, which is not an http or https address; not followed"
+            "{PAGE}:70:17: error: external link http://127.0.0.1:{port}/passwd redirects to file:///etc/passwd, which is not an http or https address; not followed"
         ),
         format!(
-            "{PAGE}:62:95: error: external link http://127.0.0.1:{port}/script redirects to javascript:alert(document.cookie), which is not an http or https address; not followed"
+            "{PAGE}:70:95: error: external link http://127.0.0.1:{port}/script redirects to javascript:alert(document.cookie), which is not an http or https address; not followed"
         ),
     ];
     // The second run reads the answers from the cache.

@@ -114,7 +114,7 @@ fn a_scraped_page_with_2500_tag_links_keeps_50_tags_with_one_warning() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
         out.stderr,
-        "content/scraped.md:60:1: warning: the page gives itself 2500 tags; kept the first 50 (`limits.tags_per_article`)\n  help: raise `limits.tags_per_article` in briefing.yaml to keep more\nbuilt 2 articles: 64 pages, 54 feeds, 1 warning in [TIME] → public/"
+        "content/scraped.md:60:1: warning: the page gives itself 2500 tags; kept the first 50 (`limits.tags_per_article`)\n  help: raise `limits.tags_per_article` in briefing.yaml to keep more\nbuilt 2 articles: 65 pages, 54 feeds, search index 1.1 kB, 1 warning in [TIME] → public/"
     );
     let page = site.html("articles/scraped-page/index.html");
     let tags = texts(&page, "footer ul.tags a");

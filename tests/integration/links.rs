@@ -43,7 +43,7 @@ fn an_editors_link_to_a_missing_page_is_kept_and_checked() {
     assert_eq!(
         errors,
         [
-            "public/articles/see-this/index.html:62:17: error: broken link `/no/such/page/`: nothing is built at `no/such/page/index.html`"
+            "public/articles/see-this/index.html:70:17: error: broken link `/no/such/page/`: nothing is built at `no/such/page/index.html`"
         ]
     );
 }

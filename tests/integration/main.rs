@@ -25,6 +25,7 @@ mod intelligence;
 mod links;
 mod properties;
 mod safety;
+mod search;
 mod serve;
 mod subpath;
 mod templates;
