@@ -781,10 +781,21 @@ impl RenderContext<'_> {
         stories
             .iter()
             .map(|(id, others)| {
-                let entry = &self.digest.entries[*id];
-                EntryView::new(entry, self.digest, self.kev, self.urls)
+                EntryView::new(&self.digest.entries[*id], self.digest, self.kev, self.urls)
                     .with_also(others, self.digest, self.urls)
-                    .with_entities(entry, self.kev, self.urls)
+            })
+            .collect()
+    }
+
+    /// [`Self::story_views`] with entity badges, for the home page's week.
+    /// Only there: on every list they would add about a third to the
+    /// site's bytes and push a busy month or week page past 512 KiB.
+    fn story_views_with_badges(&self, stories: &[(EntryId, Vec<EntryId>)]) -> Vec<EntryView<'_>> {
+        self.story_views(stories)
+            .into_iter()
+            .zip(stories)
+            .map(|(view, (id, _))| {
+                view.with_entities(&self.digest.entries[*id], self.kev, self.urls)
             })
             .collect()
     }
@@ -820,7 +831,7 @@ impl RenderContext<'_> {
                     }
                 }),
                 url: self.urls.path(&format!("{}/", p.path())),
-                stories: self.story_views(shown),
+                stories: self.story_views_with_badges(shown),
                 more: stories.len() - shown.len(),
                 numbers: self.week_numbers(ids, stories.len()),
                 feeds: feeds::FeedUrls::new(&format!("{}/", p.path()), self.urls),

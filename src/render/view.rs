@@ -157,8 +157,9 @@ pub struct EntryView<'a> {
     /// Other reports of the same story ("Also covered by"); filled for list
     /// entries and the article page.
     pub also: Vec<AlsoLink>,
-    /// Entity badges: on list entries the first few (known-exploited CVEs
-    /// first), empty elsewhere (the article page has `entities`).
+    /// Entity badges: on the home page's stories the first few
+    /// (known-exploited CVEs first), empty elsewhere (the article page has
+    /// `entities`; lists keep their pages small).
     pub entities: Vec<EntityLink>,
     /// Tags past the shown ones (`tags` keeps at most [`TAGS_SHOWN`] on
     /// list entries; the article page shows the rest behind "more").
