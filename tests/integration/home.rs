@@ -274,3 +274,43 @@ fn a_site_overrides_one_block_of_a_built_in_template_without_copying_it() {
         "templates/briefing/base.html: error: `templates/briefing/` names the built-in templates; this file would hide one\n  help: move it out of `templates/briefing/`; to change a built-in, override it by its own name and extend `briefing/NAME`"
     );
 }
+
+#[test]
+fn a_busy_week_shows_fifty_stories_on_the_home_page_and_links_the_rest() {
+    let site = SiteTest::fixture("weekly");
+    // Titles with no word in common, so no two are one story.
+    const WORDS: [&str; 13] = [
+        "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india",
+        "juliet", "kilo", "lima", "mike",
+    ];
+    for i in 0..52 {
+        let (a, b) = (WORDS[i % 13], WORDS[(i / 13 + 1 + i) % 13]);
+        site.write(
+            &format!("content/busy/story-{i:02}.md"),
+            &format!(
+                "---\ntitle: {a}{i} {b}x{i}\ndate: 2024-12-0{}\nsource: Source {i}\n---\n{a}{i}.\n",
+                2 + i % 5
+            ),
+        );
+    }
+    site.build_ok();
+    let home = site.html("index.html");
+    assert_eq!(entry_titles(&home).len(), 50);
+    assert_eq!(
+        texts(&home, ".this-week p.more a"),
+        ["All 55 stories of Week 49, 2024"]
+    );
+    assert_eq!(
+        attrs(&home, ".this-week p.more a", "href"),
+        ["/weekly/weeks/2024-W49/"]
+    );
+    assert_eq!(
+        entry_titles(&site.html("weeks/2024-W49/index.html")).len(),
+        55,
+        "the week's page has them all"
+    );
+    // The numbers follow the stories.
+    let html = site.read("index.html");
+    let last_story = html.rfind("class=\"entry\"").expect("stories");
+    assert!(html.find("class=\"week-numbers\"").expect("numbers") > last_story);
+}
