@@ -229,6 +229,36 @@ fn plan_site(opts: &BuildOptions, progress: &dyn Progress) -> Result<PlannedSite
     })
 }
 
+/// Article pages of hand-written entries (whose links are kept as written),
+/// by output path, with their content files.
+fn written_pages(digest: &digest::Digest) -> std::collections::HashMap<String, &std::path::Path> {
+    digest
+        .entries
+        .iter()
+        .filter(|e| e.article.meta.fetched.is_none())
+        .map(|e| {
+            (
+                format!("{}index.html", render::view::article_path(&e.slug)),
+                e.article.path.as_path(),
+            )
+        })
+        .collect()
+}
+
+/// Where `href` is written in a markdown file: as a link destination
+/// (`](href`), a reference definition (`]: href`), an autolink (`<href>`) or
+/// an HTML attribute (`href="href"`); (line, column) of its first byte.
+fn written_link(text: &str, href: &str) -> Option<(usize, usize)> {
+    ["](", "]: ", "<", "href=\"", "href='"]
+        .iter()
+        .find_map(|before| {
+            text.match_indices(&format!("{before}{href}"))
+                .next()
+                .map(|(i, _)| i + before.len())
+        })
+        .map(|offset| diagnostics::line_col(text, offset))
+}
+
 /// Runs everything except the write.
 ///
 /// # Errors
@@ -247,7 +277,19 @@ pub fn check_site(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
     let started = Instant::now();
     let mut site = render(opts)?;
     let verifying = Instant::now();
-    let problems = verify::site(&site.files, &opts.site.base_url, &opts.out_dir_shown());
+    let pages = written_pages(&site.digest);
+    let origin = |page: &str, raw: &str| {
+        let path = pages.get(page)?;
+        let text = fsx::read_to_string(&opts.root.join(path)).ok()?;
+        written_link(&text, raw)
+            .map(|(line, column)| diagnostics::Location::at(path.to_path_buf(), line, column))
+    };
+    let problems = verify::site(
+        &site.files,
+        &opts.site.base_url,
+        &opts.out_dir_shown(),
+        &origin,
+    );
     site.report
         .timings
         .push(("check links and feeds", verifying.elapsed()));

@@ -60,9 +60,20 @@ fn scan_attributes(text: &str, names: &[&str], mut found: impl FnMut(usize, Stri
     let _ = lol_html::rewrite_str(text, settings);
 }
 
+/// Where a link on an output page was written, when an editor wrote it:
+/// given the page's output path and the link as it stands in the HTML, the
+/// content file's location of it.
+pub type LinkOrigin<'a> = dyn Fn(&str, &str) -> Option<Location> + Sync + 'a;
+
 /// Checks links, anchors and feeds of a rendered site. `out_dir` only names
-/// the files in messages.
-pub fn site(files: &[OutputFile], base: &Url, out_dir: &Path) -> Diagnostics {
+/// the files in messages. A broken link that `origin` finds in a content
+/// file is reported there, with the page it is on as help.
+pub fn site(
+    files: &[OutputFile],
+    base: &Url,
+    out_dir: &Path,
+    origin: &LinkOrigin<'_>,
+) -> Diagnostics {
     let by_path: HashMap<&str, &OutputFile> = files.iter().map(|f| (f.path.as_str(), f)).collect();
     let ids: HashMap<&str, HashSet<String>> = files
         .par_iter()
@@ -77,6 +88,7 @@ pub fn site(files: &[OutputFile], base: &Url, out_dir: &Path) -> Diagnostics {
         out_dir,
         by_path: &by_path,
         ids: &ids,
+        origin,
     };
     let results: Vec<Vec<Diagnostic>> = files.par_iter().map(|f| checker.file(f)).collect();
     let mut diagnostics: Diagnostics = results.into_iter().flatten().collect();
@@ -89,6 +101,7 @@ struct Checker<'a> {
     out_dir: &'a Path,
     by_path: &'a HashMap<&'a str, &'a OutputFile>,
     ids: &'a HashMap<&'a str, HashSet<String>>,
+    origin: &'a LinkOrigin<'a>,
 }
 
 impl Checker<'_> {
@@ -105,7 +118,12 @@ impl Checker<'_> {
             };
             for (offset, raw) in html_links(&text) {
                 if let Some(problem) = self.link(&page, &raw) {
-                    out.push(Diagnostic::error(at(offset), problem));
+                    let on_page = at(offset);
+                    out.push(match (self.origin)(&f.path, &raw) {
+                        Some(written) => Diagnostic::error(written, problem)
+                            .with_help(format!("it is on {on_page}")),
+                        None => Diagnostic::error(on_page, problem),
+                    });
                 }
             }
         } else if f.path.ends_with(".xml") && !f.path.ends_with("sitemap.xml") {
@@ -311,7 +329,7 @@ mod tests {
             file("tags/x/index.html", "<h2 id=\"s\">x</h2>"),
             file("a/index.html", "<h2 id=\"s\">a</h2>"),
         ];
-        let shown: Vec<String> = site(&files, &base, Path::new("public"))
+        let shown: Vec<String> = site(&files, &base, Path::new("public"), &|_, _| None)
             .iter()
             .map(ToString::to_string)
             .collect();

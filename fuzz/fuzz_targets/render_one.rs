@@ -19,6 +19,6 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     if let Ok(files) = briefing::render_one(Path::new("content/fuzz.md"), text, &SITE) {
-        let _ = briefing::verify::site(&files, &SITE.base_url, Path::new("public"));
+        let _ = briefing::verify::site(&files, &SITE.base_url, Path::new("public"), &|_, _| None);
     }
 });

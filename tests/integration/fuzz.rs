@@ -30,7 +30,8 @@ fn fuzz_regression_inputs_never_panic_and_stay_bounded() {
                 bytes < 20 * text.len().max(1_000_000),
                 "{name}: {bytes} bytes"
             );
-            let _ = briefing::verify::site(&files, &site.base_url, Path::new("public"));
+            let _ =
+                briefing::verify::site(&files, &site.base_url, Path::new("public"), &|_, _| None);
         }
     }
 }

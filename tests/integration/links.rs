@@ -26,7 +26,7 @@ fn an_editors_link_to_a_missing_page_is_kept_and_checked() {
     let site = SiteTest::fixture("cost");
     site.write(
         "content/editorial/see.md",
-        "---\ntitle: See this\ndate: 2024-12-03\n---\nSee [this](/no/such/page/) and [the good one](/articles/a-good-article-that-always-builds/).\n",
+        "---\ntitle: See this\ndate: 2024-12-03\n---\nSee [this](/no/such/page/) and [the good one](/articles/a-good-article-that-always-builds/).\n\nAlso [that one][gone] and <a href=\"/tags/#nowhere\">an anchor</a>.\n\n[gone]: /gone/\n",
     );
     site.build_ok();
     let page = site.html("articles/see-this/index.html");
@@ -34,17 +34,30 @@ fn an_editors_link_to_a_missing_page_is_kept_and_checked() {
         attrs(&page, ".article-body a", "href"),
         [
             "/no/such/page/",
-            "/articles/a-good-article-that-always-builds/"
+            "/articles/a-good-article-that-always-builds/",
+            "/gone/",
+            "/tags/#nowhere"
         ]
     );
     std::fs::remove_dir_all(site.out_dir()).expect("remove public/");
     let (code, errors) = check(&site);
     assert_eq!(code, 1);
+    // Reported where the editor wrote them, each with the page it is on.
     assert_eq!(
         errors,
         [
-            "public/articles/see-this/index.html:70:17: error: broken link `/no/such/page/`: nothing is built at `no/such/page/index.html`"
+            "content/editorial/see.md:5:12: error: broken link `/no/such/page/`: nothing is built at `no/such/page/index.html`",
+            "content/editorial/see.md:7:36: error: broken anchor `/tags/#nowhere`: `tags/index.html` has no id `nowhere`",
+            "content/editorial/see.md:9:9: error: broken link `/gone/`: nothing is built at `gone/index.html`",
         ]
+    );
+    let out = site.run(&["check"]);
+    assert!(
+        out.stderr.contains(
+            "content/editorial/see.md:5:12: error: broken link `/no/such/page/`: nothing is built at `no/such/page/index.html`\n  help: it is on public/articles/see-this/index.html:70:17\n"
+        ),
+        "{}",
+        out.stderr
     );
 }
 
