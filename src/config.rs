@@ -112,6 +112,10 @@ pub struct Limits {
     /// Nesting of HTML elements in a body. Default 256: the HTML parser's
     /// cost grows with the square of this.
     pub html_depth: usize,
+    /// Distinct entities (CVEs, techniques, watch-list names) one article
+    /// keeps: the first mentioned. Default 200. Each is a page (and maybe
+    /// a feed), so a page that lists 50,000 CVE IDs must not make 50,000.
+    pub entities_per_article: usize,
     /// Reports in one story. Default 50; a further report of the same
     /// story starts another one. Each report's page lists the others.
     pub story_reports: usize,
@@ -125,6 +129,7 @@ impl Default for Limits {
             front_matter_depth: 16,
             tags_per_article: 50,
             html_depth: 256,
+            entities_per_article: 200,
             story_reports: 50,
         }
     }
@@ -535,6 +540,7 @@ fn resolve(file: ConfigFile, rel: &Path, text: &str) -> Result<SiteConfig, Vec<D
         ("front_matter_depth", limits.front_matter_depth as u64),
         ("tags_per_article", limits.tags_per_article as u64),
         ("html_depth", limits.html_depth as u64),
+        ("entities_per_article", limits.entities_per_article as u64),
         ("story_reports", limits.story_reports as u64),
     ] {
         if value == 0 {

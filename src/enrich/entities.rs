@@ -292,6 +292,20 @@ pub fn find(text: &str, watchlist: &Watchlist) -> Vec<Entity> {
     found
 }
 
+/// Like [`find`], keeping at most `max` entities: the first mentioned.
+/// Gives them sorted, and how many distinct entities the text has.
+pub fn find_at_most(text: &str, watchlist: &Watchlist, max: usize) -> (Vec<Entity>, usize) {
+    let mut seen: std::collections::HashSet<Entity> = std::collections::HashSet::new();
+    let mut kept: Vec<Entity> = Vec::new();
+    for (_, _, entity) in spans(text, watchlist) {
+        if seen.insert(entity.clone()) && kept.len() < max {
+            kept.push(entity);
+        }
+    }
+    kept.sort();
+    (kept, seen.len())
+}
+
 /// Every mention in `text` as (start, end, entity) byte ranges, in text
 /// order, never overlapping (an earlier or longer match wins).
 pub fn spans(text: &str, watchlist: &Watchlist) -> Vec<(usize, usize, Entity)> {

@@ -97,6 +97,10 @@ pub struct MentionLinks<'a> {
     pub watchlist: &'a Watchlist,
     /// Root-relative path of the site, e.g. `/digest/`.
     pub site_path: &'a str,
+    /// The entities that have pages, sorted; `None` links every mention.
+    /// A body past `limits.entities_per_article` keeps only some, and a
+    /// mention of another must not link to a page that is not built.
+    pub only: Option<&'a [Entity]>,
 }
 
 /// The markdown extensions every body is read with.
@@ -782,7 +786,7 @@ fn tidy(html: &str, mentions: Option<MentionLinks<'_>>, images: ImagePolicy<'_>)
 fn link_mentions(text: &str, m: MentionLinks<'_>, linked: &mut HashSet<Entity>, out: &mut String) {
     let mut pos = 0;
     for (start, end, entity) in entities::spans(text, m.watchlist) {
-        if linked.contains(&entity) {
+        if linked.contains(&entity) || m.only.is_some_and(|o| o.binary_search(&entity).is_err()) {
             continue;
         }
         out.push_str(&text[pos..start]);
@@ -1084,6 +1088,7 @@ mod tests {
         let m = MentionLinks {
             watchlist: &w,
             site_path: "/d/",
+            only: None,
         };
         let out = render(
             "# CVE-2021-44228\n\nCozy Bear used cve-2021-44228 and `CVE-2021-45046`; [CVE-2021-45046](https://nvd.example/) then CVE-2021-44228 and APT29.",

@@ -187,9 +187,30 @@ fn enrich(
     } else {
         (parsed.body.clone(), None)
     };
+    // One plain-text pass gives entities, the lede and the story features.
+    // Entities come first: only those kept get pages, so only those link.
+    let text = boilerplate::plain_text(&body, usize::MAX);
+    let (entities, mentioned) = entities::find_at_most(
+        &format!("{}\n{}", meta.title, text),
+        watchlist,
+        limits.entities_per_article,
+    );
+    if mentioned > entities.len() {
+        problems.push(
+            Diagnostic::warning(
+                Location::at(&parsed.path, parsed.body_line, 1),
+                format!(
+                    "the page mentions {mentioned} entities; kept the first {} (`limits.entities_per_article`)",
+                    entities.len()
+                ),
+            )
+            .with_help("raise `limits.entities_per_article` in briefing.yaml to keep more"),
+        );
+    }
     let mentions = MentionLinks {
         watchlist,
         site_path,
+        only: (mentioned > entities.len()).then_some(entities.as_slice()),
     };
     // An editor's links are kept as written and `check` reports the broken
     // ones; a scraped page's relative links mean its original site.
@@ -239,9 +260,6 @@ fn enrich(
         tags.truncate(limits.tags_per_article);
     }
     let tags = tags.into_iter().map(|(_, m)| m).collect();
-    // One plain-text pass gives entities, the lede and the story features.
-    let text = boilerplate::plain_text(&body, usize::MAX);
-    let entities = entities::find(&format!("{}\n{}", meta.title, text), watchlist);
     let lede_words = dedupe::content_words(first_lines(&text, LEDE_WORDS), LEDE_WORDS);
     let story_features = story_signals::features(&text, &rendered.code);
     let article = Article {

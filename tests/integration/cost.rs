@@ -134,6 +134,45 @@ fn a_scraped_page_with_2500_tag_links_keeps_50_tags_with_one_warning() {
     assert!(bytes < 20_000_000, "{bytes} bytes of output");
 }
 
+// A page that lists 5,000 CVE IDs would make 5,000 entity pages.
+#[test]
+fn a_page_listing_5000_cves_keeps_200_entities_with_one_warning_and_no_broken_link() {
+    let site = SiteTest::fixture("cost");
+    let ids: Vec<String> = (0..5_000)
+        .map(|i| format!("CVE-2024-{:05}", 10_000 + i))
+        .collect();
+    site.write(
+        "content/listing.md",
+        &article(
+            "A listing of CVEs",
+            "",
+            &format!("Fixed this month: {}.", ids.join(", ")),
+        ),
+    );
+    let out = site.run(&["build"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let first_line = out.stderr.lines().next().unwrap_or("");
+    assert_eq!(
+        first_line,
+        "content/listing.md:5:1: warning: the page mentions 5000 entities; kept the first 200 (`limits.entities_per_article`)"
+    );
+    let pages = site
+        .tree_snapshot()
+        .keys()
+        .filter(|p| p.starts_with("entities/cve/2024/cve-") && p.ends_with(".html"))
+        .count();
+    assert_eq!(pages, 200, "the first 200 mentioned");
+    assert!(site.exists("entities/cve/2024/cve-2024-10000.html"));
+    assert!(site.exists("entities/cve/2024/cve-2024-10199.html"));
+    assert!(!site.exists("entities/cve/2024/cve-2024-10200.html"));
+    // Mentions past the limit are text, not links to pages never built.
+    let page = site.html("articles/a-listing-of-cves/index.html");
+    assert_eq!(attrs(&page, ".article-body a.entity", "href").len(), 200);
+    std::fs::remove_dir_all(site.out_dir()).expect("remove public/");
+    let check = site.run(&["check"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+}
+
 // See: issue 11, "20,000 `## same` take 29.5 s" (a quadratic id dedupe).
 #[test]
 fn twenty_thousand_same_headings_get_numbered_ids() {
