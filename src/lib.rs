@@ -229,6 +229,28 @@ fn plan_site(opts: &BuildOptions, progress: &dyn Progress) -> Result<PlannedSite
     })
 }
 
+/// A warning at the lead of every story that holds `limit` reports: a
+/// further report of it started another story, and the reader should know
+/// why one story shows twice.
+fn full_stories(digest: &digest::Digest, limit: usize) -> Diagnostics {
+    digest
+        .clusters
+        .iter()
+        .filter(|members| members.len() >= limit.max(1))
+        .map(|members| {
+            let lead = &digest.entries[members[0]];
+            diagnostics::Diagnostic::warning(
+                diagnostics::Location::file(lead.article.path.clone()),
+                format!(
+                    "this story has {} reports, the most one story takes (`limits.story_reports`); later reports of it start another story",
+                    members.len()
+                ),
+            )
+            .with_help("raise `limits.story_reports` in briefing.yaml to keep them in one")
+        })
+        .collect()
+}
+
 /// Article pages of hand-written entries (whose links are kept as written),
 /// by output path, with their content files.
 fn written_pages(digest: &digest::Digest) -> std::collections::HashMap<String, &std::path::Path> {
@@ -663,6 +685,7 @@ fn prepare_reporting(
     let total = new_articles.len() + reused.len();
     if let Some(digest) = previous.and_then(|p| patched(p, &new_articles, total)) {
         lap("patch", &mut timings);
+        diagnostics.extend(full_stories(&digest, opts.site.limits.story_reports));
         return Ok(PreparedSite {
             digest,
             templates,
@@ -682,6 +705,7 @@ fn prepare_reporting(
     let (digest, digest_timings) =
         digest::build_keeping_stories(articles, &opts.site, kept_stories);
     timings.extend(digest_timings);
+    diagnostics.extend(full_stories(&digest, opts.site.limits.story_reports));
     Ok(PreparedSite {
         regrouped: true,
         digest,

@@ -208,7 +208,18 @@ fn many_reports_with_one_title_form_stories_of_bounded_size() {
             ),
         );
     }
-    site.build_ok();
+    let report = site.build_ok();
+    // One warning per full story, at its lead, so a reader can tell why
+    // one story shows twice.
+    let shown: Vec<String> = report.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert_eq!(shown.len(), 2, "{shown:?}");
+    for line in &shown {
+        assert!(
+            line.starts_with("content/same/")
+                && line.ends_with(": warning: this story has 5 reports, the most one story takes (`limits.story_reports`); later reports of it start another story\n  help: raise `limits.story_reports` in briefing.yaml to keep them in one"),
+            "{line}"
+        );
+    }
     let files = site.tree_snapshot();
     let pages: Vec<&String> = files
         .keys()
