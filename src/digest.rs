@@ -6,7 +6,7 @@
 //! indices into `entries`, never clones, and live in `BTreeMap`s so every
 //! iteration order is fixed.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use chrono::{DateTime, Datelike, FixedOffset};
@@ -301,27 +301,8 @@ pub fn build<A: Into<Arc<Article>>>(articles: Vec<A>, site: &SiteConfig) -> Dige
 /// Like [`build`], with the time grouping, clustering and finding related
 /// articles took (for `--timings`).
 pub fn build_timed(
-    articles: Vec<Arc<Article>>,
-    site: &SiteConfig,
-) -> (Digest, [(&'static str, std::time::Duration); 3]) {
-    build_keeping_stories(articles, site, None)
-}
-
-/// The stories of a digest (clusters, each entry's cluster, merge reasons),
-/// kept by [`build_keeping_stories`].
-pub type KeptStories = (
-    Vec<Vec<EntryId>>,
-    Vec<usize>,
-    Vec<(EntryId, EntryId, String)>,
-);
-
-/// Like [`build_timed`]; with `kept`, the stories of a digest of the same
-/// files in which nothing that clustering reads has changed (`serve`, after
-/// a tag change), instead of clustering again.
-pub fn build_keeping_stories(
     mut articles: Vec<Arc<Article>>,
     site: &SiteConfig,
-    kept: Option<KeptStories>,
 ) -> (Digest, [(&'static str, std::time::Duration); 3]) {
     let started = std::time::Instant::now();
     articles.sort_by(|a, b| a.path.cmp(&b.path));
@@ -446,10 +427,7 @@ pub fn build_keeping_stories(
     }
     let entity_groups = entity_groups(&entities);
     let grouped = started.elapsed();
-    let (clusters, cluster_of, merge_reasons) = match kept {
-        Some(stories) => stories,
-        None => stories(&entries, site),
-    };
+    let (clusters, cluster_of, merge_reasons) = stories(&entries, site);
     let clustered = started.elapsed();
     let related = related(&entries, &entities, &tags_index(&entries), &cluster_of);
     let timings = [
@@ -590,39 +568,144 @@ fn related(
     use rayon::prelude::*;
     (0..entries.len())
         .into_par_iter()
-        .map(|id| {
-            let mut scores: HashMap<EntryId, (u32, u32)> = HashMap::new();
-            for e in &entries[id].article.entities {
-                let members = &entities[e];
-                if members.len() <= RELATED_GROUP_LIMIT {
-                    for &m in members {
-                        scores.entry(m).or_default().0 += 1;
-                    }
-                }
-            }
-            for t in &entries[id].article.tags {
-                let members = &tags[t.key.as_str()];
-                if members.len() <= RELATED_GROUP_LIMIT {
-                    for &m in members {
-                        scores.entry(m).or_default().1 += 1;
-                    }
-                }
-            }
-            let mut candidates: Vec<(EntryId, (u32, u32))> = scores
-                .into_iter()
-                .filter(|&(m, _)| cluster_of[m] != cluster_of[id])
-                .collect();
-            let when = entries[id].date.timestamp();
-            candidates.sort_by_cached_key(|&(m, (shared_entities, shared_tags))| {
-                (
-                    std::cmp::Reverse((shared_entities, shared_tags)),
-                    (entries[m].date.timestamp() - when).abs(),
-                    m,
-                )
-            });
-            candidates.into_iter().take(5).map(|(m, _)| m).collect()
-        })
+        .map(|id| related_one(id, entries, entities, tags, cluster_of))
         .collect()
+}
+
+/// Up to five related entries of `id` (see [`Digest::related`]).
+fn related_one(
+    id: EntryId,
+    entries: &[Entry],
+    entities: &BTreeMap<Entity, Vec<EntryId>>,
+    tags: &BTreeMap<&str, Vec<EntryId>>,
+    cluster_of: &[usize],
+) -> Vec<EntryId> {
+    let mut scores: HashMap<EntryId, (u32, u32)> = HashMap::new();
+    for e in &entries[id].article.entities {
+        let members = &entities[e];
+        if members.len() <= RELATED_GROUP_LIMIT {
+            for &m in members {
+                scores.entry(m).or_default().0 += 1;
+            }
+        }
+    }
+    for t in &entries[id].article.tags {
+        let members = &tags[t.key.as_str()];
+        if members.len() <= RELATED_GROUP_LIMIT {
+            for &m in members {
+                scores.entry(m).or_default().1 += 1;
+            }
+        }
+    }
+    let mut candidates: Vec<(EntryId, (u32, u32))> = scores
+        .into_iter()
+        .filter(|&(m, _)| cluster_of[m] != cluster_of[id])
+        .collect();
+    let when = entries[id].date.timestamp();
+    candidates.sort_by_cached_key(|&(m, (shared_entities, shared_tags))| {
+        (
+            std::cmp::Reverse((shared_entities, shared_tags)),
+            (entries[m].date.timestamp() - when).abs(),
+            m,
+        )
+    });
+    candidates.into_iter().take(5).map(|(m, _)| m).collect()
+}
+
+/// `previous` with the articles of `changed` swapped in at their entries,
+/// when they differ from the old ones only in their bodies and tags (see
+/// `briefing::only_body_or_tags_changed`): dates, paths, sources, entities
+/// and stories hold, so only the tag groups they left or joined, and the
+/// related lists those groups feed, are made again. What [`build`] would
+/// give for the same articles, at the cost of the groups touched.
+pub fn retagged(previous: &Digest, changed: &[(EntryId, Arc<Article>)]) -> Digest {
+    let mut digest = previous.clone();
+    let mut touched: BTreeSet<String> = BTreeSet::new();
+    for (id, article) in changed {
+        let old: BTreeSet<&str> = digest.entries[*id]
+            .article
+            .tags
+            .iter()
+            .map(|t| t.key.as_str())
+            .collect();
+        let new: BTreeSet<&str> = article.tags.iter().map(|t| t.key.as_str()).collect();
+        for key in old.difference(&new) {
+            if let Some(group) = digest.tags.get_mut(*key) {
+                group.entries.retain(|e| e != id);
+            }
+        }
+        for key in new.difference(&old) {
+            let ids = &mut digest
+                .tags
+                .entry((*key).to_owned())
+                .or_insert_with(|| Group {
+                    name: String::new(),
+                    home: None,
+                    entries: Vec::new(),
+                })
+                .entries;
+            if let Err(at) = ids.binary_search(id) {
+                ids.insert(at, *id);
+            }
+        }
+        // A new spelling of a kept tag can change its name too.
+        touched.extend(old.union(&new).map(|k| (*k).to_owned()));
+        digest.entries[*id].article = Arc::clone(article);
+    }
+    // Names and emptied groups, as `build` makes them.
+    let mut sizes_before: HashMap<String, usize> = HashMap::new();
+    for key in &touched {
+        sizes_before.insert(
+            key.clone(),
+            previous.tags.get(key).map_or(0, |g| g.entries.len()),
+        );
+        let Some(group) = digest.tags.get_mut(key) else {
+            continue;
+        };
+        if group.entries.is_empty() {
+            digest.tags.remove(key);
+            continue;
+        }
+        let mut spellings: HashMap<String, usize> = HashMap::new();
+        for &e in &group.entries {
+            for t in digest.entries[e]
+                .article
+                .tags
+                .iter()
+                .filter(|t| &t.key == key)
+            {
+                *spellings.entry(t.written.clone()).or_default() += 1;
+            }
+        }
+        group.name = preferred_spelling(&spellings);
+    }
+    // Related lists move only where a touched tag counts, before or after:
+    // the changed entries, and the members of every touched tag that was
+    // small enough to count on either side.
+    let mut again: BTreeSet<EntryId> = changed.iter().map(|(id, _)| *id).collect();
+    for key in &touched {
+        let after = digest.tags.get(key).map_or(0, |g| g.entries.len());
+        if sizes_before[key].min(after) > RELATED_GROUP_LIMIT {
+            continue;
+        }
+        for group in [previous.tags.get(key), digest.tags.get(key)]
+            .into_iter()
+            .flatten()
+        {
+            again.extend(group.entries.iter().copied());
+        }
+    }
+    let tags = tags_index(&digest.entries);
+    for id in again {
+        digest.related[id] = related_one(
+            id,
+            &digest.entries,
+            &digest.entities,
+            &tags,
+            &digest.cluster_of,
+        );
+    }
+    digest
 }
 
 /// The outlet's name: `source:`, else the URL's host without `www.`.

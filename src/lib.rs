@@ -494,21 +494,6 @@ fn replacements(
         .collect()
 }
 
-/// The stories of `previous`, when the fresh articles changed only in their
-/// bodies or tags.
-fn stories_kept(
-    previous: &digest::Digest,
-    fresh: &[std::sync::Arc<enrich::Article>],
-    total: usize,
-) -> Option<digest::KeptStories> {
-    replacements(previous, fresh, total, only_body_or_tags_changed)?;
-    Some((
-        previous.clusters.clone(),
-        previous.cluster_of.clone(),
-        previous.merge_reasons.clone(),
-    ))
-}
-
 /// `previous` with `fresh` swapped in, when they changed only in their
 /// bodies.
 fn patched(
@@ -696,14 +681,32 @@ fn prepare_reporting(
             regrouped: false,
         });
     }
-    let kept_stories = previous.and_then(|p| stories_kept(p, &new_articles, total));
+    // Only bodies and tags changed: the last digest's stories hold, and
+    // only the tag groups touched (and the related lists they feed) move.
+    if let Some((p, at)) = previous.and_then(|p| {
+        replacements(p, &new_articles, total, only_body_or_tags_changed).map(|at| (p, at))
+    }) {
+        let changed: Vec<(digest::EntryId, std::sync::Arc<enrich::Article>)> =
+            at.into_iter().zip(new_articles.iter().cloned()).collect();
+        let digest = digest::retagged(p, &changed);
+        lap("retag", &mut timings);
+        diagnostics.extend(full_stories(&digest, opts.site.limits.story_reports));
+        return Ok(PreparedSite {
+            digest,
+            templates,
+            theme,
+            kev,
+            diagnostics,
+            timings,
+            regrouped: true,
+        });
+    }
     let articles: Vec<std::sync::Arc<enrich::Article>> = new_articles
         .into_iter()
         .chain(reused.into_iter().map(|(a, _)| a))
         .collect();
     progress.stage("group, cluster, relate");
-    let (digest, digest_timings) =
-        digest::build_keeping_stories(articles, &opts.site, kept_stories);
+    let (digest, digest_timings) = digest::build_timed(articles, &opts.site);
     timings.extend(digest_timings);
     diagnostics.extend(full_stories(&digest, opts.site.limits.story_reports));
     Ok(PreparedSite {

@@ -928,3 +928,68 @@ fn a_file_whose_length_and_time_have_not_moved_is_not_read_again() {
     let third = briefing::prepare_after(&opts, &mut cache, &second.digest).expect("builds");
     assert_eq!(title(&third.digest), "Weakly vulnerability roundup");
 }
+
+#[test]
+fn tag_changes_move_only_the_touched_groups_and_give_the_digest_a_full_build_gives() {
+    let site = SiteTest::fixture("mixed");
+    let opts = site.options(&briefing::config::Overrides::default());
+    // 500 short entries share `bulk`: the most one tag may have and still
+    // count for related articles. A 501st stops it counting for them all.
+    const WORDS: [&str; 10] = [
+        "amber", "birch", "cedar", "dune", "ember", "fjord", "grove", "heath", "inlet", "juniper",
+    ];
+    for i in 0..501 {
+        let tags = match i {
+            0..3 => "[bulk, Spelled]",
+            3..500 => "[bulk]",
+            _ => "[other]",
+        };
+        site.write(
+            &format!("content/bulk/{i:03}.md"),
+            &format!(
+                "---\ntitle: {} {} {i}\ndate: 2024-10-{:02}\ntags: {tags}\n---\nText {i}.\n",
+                WORDS[i % 10],
+                WORDS[(i / 10) % 10],
+                1 + i % 28
+            ),
+        );
+    }
+    let mut cache = briefing::ArticleCache::default();
+    let mut last = briefing::prepare(&opts, Some(&mut cache)).expect("builds");
+    let edits: [(&str, &str, &str); 5] = [
+        // A new tag, and the group crosses the related limit.
+        ("content/bulk/500.md", "[other]", "[other, bulk]"),
+        // The only member leaves: the group goes.
+        ("content/bulk/500.md", "[other, bulk]", "[bulk]"),
+        // Another spelling of a kept tag: once most use it, it names the group.
+        ("content/bulk/000.md", "Spelled]", "spelled]"),
+        ("content/bulk/001.md", "Spelled]", "spelled]"),
+        // Back below the limit.
+        ("content/bulk/500.md", "[bulk]", "[other]"),
+    ];
+    for (path, from, to) in edits {
+        let text = std::fs::read_to_string(site.root().join(path)).expect("read");
+        assert!(text.contains(from), "{path}: {from}");
+        site.write(path, &text.replacen(from, to, 1));
+        let next = briefing::prepare_after(&opts, &mut cache, &last.digest).expect("builds");
+        assert!(
+            next.timings.iter().any(|(stage, _)| *stage == "retag"),
+            "{path}: {to} takes the tag path"
+        );
+        let full = briefing::prepare(&opts, None).expect("builds");
+        assert!(
+            next.digest == full.digest,
+            "{path}: {from} -> {to} gives the digest a full build gives"
+        );
+        if to == "[other, bulk]" {
+            assert_ne!(
+                next.digest.related, last.digest.related,
+                "past the limit `bulk` no longer relates its members"
+            );
+        }
+        last = next;
+    }
+    assert!(last.digest.tags.contains_key("other"));
+    assert_eq!(last.digest.tags["bulk"].entries.len(), 500);
+    assert_eq!(last.digest.tags["spelled"].name, "spelled");
+}
