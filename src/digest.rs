@@ -620,6 +620,8 @@ fn related_one(
 /// give for the same articles, at the cost of the groups touched.
 pub fn retagged(previous: &Digest, changed: &[(EntryId, Arc<Article>)]) -> Digest {
     let mut digest = previous.clone();
+    // Tags whose members changed, and every tag of a changed article.
+    let mut moved: BTreeSet<String> = BTreeSet::new();
     let mut touched: BTreeSet<String> = BTreeSet::new();
     for (id, article) in changed {
         let old: BTreeSet<&str> = digest.entries[*id]
@@ -648,6 +650,7 @@ pub fn retagged(previous: &Digest, changed: &[(EntryId, Arc<Article>)]) -> Diges
                 ids.insert(at, *id);
             }
         }
+        moved.extend(old.symmetric_difference(&new).map(|k| (*k).to_owned()));
         // A new spelling of a kept tag can change its name too.
         touched.extend(old.union(&new).map(|k| (*k).to_owned()));
         digest.entries[*id].article = Arc::clone(article);
@@ -679,11 +682,11 @@ pub fn retagged(previous: &Digest, changed: &[(EntryId, Arc<Article>)]) -> Diges
         }
         group.name = preferred_spelling(&spellings);
     }
-    // Related lists move only where a touched tag counts, before or after:
-    // the changed entries, and the members of every touched tag that was
-    // small enough to count on either side.
+    // Related lists move only where a tag's members changed and it counts,
+    // before or after: the changed entries, and the members of every tag
+    // they joined or left that was small enough to count on either side.
     let mut again: BTreeSet<EntryId> = changed.iter().map(|(id, _)| *id).collect();
-    for key in &touched {
+    for key in &moved {
         let after = digest.tags.get(key).map_or(0, |g| g.entries.len());
         if sizes_before[key].min(after) > RELATED_GROUP_LIMIT {
             continue;
