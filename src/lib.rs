@@ -509,6 +509,20 @@ fn patched(
     Some(digest)
 }
 
+/// `previous` with `fresh` swapped in, when they changed only in their
+/// bodies and tags: the stories hold, and only the tag groups touched (and
+/// the related lists they feed) move (see [`digest::retagged`]).
+fn retagged(
+    previous: &digest::Digest,
+    fresh: &[std::sync::Arc<enrich::Article>],
+    total: usize,
+) -> Option<digest::Digest> {
+    let at = replacements(previous, fresh, total, only_body_or_tags_changed)?;
+    let changed: Vec<(digest::EntryId, std::sync::Arc<enrich::Article>)> =
+        at.into_iter().zip(fresh.iter().cloned()).collect();
+    Some(digest::retagged(previous, &changed))
+}
+
 fn prepare_reporting(
     opts: &BuildOptions,
     cache: Option<&mut ArticleCache>,
@@ -668,55 +682,32 @@ fn prepare_reporting(
         return Err(diagnostics.into());
     }
     let total = new_articles.len() + reused.len();
-    if let Some(digest) = previous.and_then(|p| patched(p, &new_articles, total)) {
+    let patch = previous.and_then(|p| patched(p, &new_articles, total));
+    let (digest, regrouped) = if let Some(digest) = patch {
         lap("patch", &mut timings);
-        diagnostics.extend(full_stories(&digest, opts.site.limits.story_reports));
-        return Ok(PreparedSite {
-            digest,
-            templates,
-            theme,
-            kev,
-            diagnostics,
-            timings,
-            regrouped: false,
-        });
-    }
-    // Only bodies and tags changed: the last digest's stories hold, and
-    // only the tag groups touched (and the related lists they feed) move.
-    if let Some((p, at)) = previous.and_then(|p| {
-        replacements(p, &new_articles, total, only_body_or_tags_changed).map(|at| (p, at))
-    }) {
-        let changed: Vec<(digest::EntryId, std::sync::Arc<enrich::Article>)> =
-            at.into_iter().zip(new_articles.iter().cloned()).collect();
-        let digest = digest::retagged(p, &changed);
+        (digest, false)
+    } else if let Some(digest) = previous.and_then(|p| retagged(p, &new_articles, total)) {
         lap("retag", &mut timings);
-        diagnostics.extend(full_stories(&digest, opts.site.limits.story_reports));
-        return Ok(PreparedSite {
-            digest,
-            templates,
-            theme,
-            kev,
-            diagnostics,
-            timings,
-            regrouped: true,
-        });
-    }
-    let articles: Vec<std::sync::Arc<enrich::Article>> = new_articles
-        .into_iter()
-        .chain(reused.into_iter().map(|(a, _)| a))
-        .collect();
-    progress.stage("group, cluster, relate");
-    let (digest, digest_timings) = digest::build_timed(articles, &opts.site);
-    timings.extend(digest_timings);
+        (digest, true)
+    } else {
+        let articles: Vec<std::sync::Arc<enrich::Article>> = new_articles
+            .into_iter()
+            .chain(reused.into_iter().map(|(a, _)| a))
+            .collect();
+        progress.stage("group, cluster, relate");
+        let (digest, digest_timings) = digest::build_timed(articles, &opts.site);
+        timings.extend(digest_timings);
+        (digest, true)
+    };
     diagnostics.extend(full_stories(&digest, opts.site.limits.story_reports));
     Ok(PreparedSite {
-        regrouped: true,
         digest,
         templates,
         theme,
         kev,
         diagnostics,
         timings,
+        regrouped,
     })
 }
 
