@@ -81,11 +81,25 @@ pub struct ConfigFile {
 /// What the search index (`search.json`) holds beyond titles, summaries,
 /// sources, tags, entities and dates: `search: {bodies: true}` adds each
 /// article's text, which makes the index many times larger.
-#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields, default)]
 pub struct Search {
     /// Index article bodies as plain text. Default `false`.
     pub bodies: bool,
+    /// Past this many articles the index is sharded by year (see
+    /// [`crate::render::search::SHARD_ITEMS`], the default). For tests and
+    /// very large sites.
+    #[doc(hidden)]
+    pub shard_items: usize,
+}
+
+impl Default for Search {
+    fn default() -> Self {
+        Search {
+            bodies: false,
+            shard_items: crate::render::search::SHARD_ITEMS,
+        }
+    }
 }
 
 /// The most one content file may bring, so that a hostile or broken page

@@ -56,8 +56,8 @@ pub struct BuildReport {
     pub pages: usize,
     /// Feeds written.
     pub feeds: usize,
-    /// Bytes of the search index (`search.json`), which every reader who
-    /// searches downloads whole.
+    /// Bytes of the search index (`search.json` and, on a sharded site,
+    /// every shard), which a reader who searches downloads.
     pub search_index_bytes: u64,
     /// Warnings (never errors).
     pub diagnostics: Diagnostics,
@@ -149,14 +149,15 @@ pub fn build_site(
     // site is never held in memory whole.
     let bytes = std::sync::atomic::AtomicU64::new(0);
     let search_bytes = std::sync::atomic::AtomicU64::new(0);
+    let search_paths = render::search_index_paths(&plan);
     let done = std::sync::atomic::AtomicU64::new(0);
     let total = paths.len() as u64;
     write::write_streamed(&paths, &out_dir, |sink| {
         let counted = |f: OutputFile| {
             use std::sync::atomic::Ordering::Relaxed;
             bytes.fetch_add(f.bytes.len() as u64, Relaxed);
-            if f.path == render::search::INDEX_PATH {
-                search_bytes.store(f.bytes.len() as u64, Relaxed);
+            if search_paths.contains(&f.path) {
+                search_bytes.fetch_add(f.bytes.len() as u64, Relaxed);
             }
             let result = sink(f);
             progress.files(done.fetch_add(1, Relaxed) + 1, total);
@@ -817,10 +818,12 @@ pub fn render(opts: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
     timings.push(("render", rendering.elapsed()));
     diagnostics.sort();
     let (pages, feeds) = render::counts(&plan);
+    let search_paths = render::search_index_paths(&plan);
     let search_index_bytes = files
         .iter()
-        .find(|f| f.path == render::search::INDEX_PATH)
-        .map_or(0, |f| f.bytes.len() as u64);
+        .filter(|f| search_paths.contains(&f.path))
+        .map(|f| f.bytes.len() as u64)
+        .sum();
     Ok(RenderedSite {
         files,
         report: BuildReport {

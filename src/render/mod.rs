@@ -182,8 +182,10 @@ pub enum Recipe {
     DigestJson,
     /// `feeds.opml` and `sources.opml`.
     Opml,
-    /// The search index, `search.json`.
-    SearchIndex,
+    /// The search index, `search.json`; past
+    /// [`search::SHARD_ITEMS`] articles a manifest over these shards
+    /// (`search/2025.json`, ...), newest first.
+    SearchIndex(Vec<String>),
 }
 
 /// Every recipe of the site, pages first, in a fixed order.
@@ -243,9 +245,19 @@ pub fn plan(digest: &Digest, config: &SiteConfig) -> Vec<Recipe> {
         Recipe::Robots,
         Recipe::DigestJson,
         Recipe::Opml,
-        Recipe::SearchIndex,
+        Recipe::SearchIndex(search::shards(digest, config.search.shard_items)),
     ]);
     recipes
+}
+
+/// The parts of the search index in `plan`: `search.json` and its shards.
+pub fn search_index_paths(plan: &[Recipe]) -> Vec<String> {
+    plan.iter()
+        .find_map(|r| match r {
+            Recipe::SearchIndex(shards) => Some(search::paths(shards)),
+            _ => None,
+        })
+        .unwrap_or_default()
 }
 
 impl Recipe {
@@ -272,7 +284,7 @@ impl Recipe {
             Recipe::Robots => vec!["robots.txt".to_owned()],
             Recipe::DigestJson => vec!["digest.json".to_owned()],
             Recipe::Opml => vec!["feeds.opml".to_owned(), "sources.opml".to_owned()],
-            Recipe::SearchIndex => vec![search::INDEX_PATH.to_owned()],
+            Recipe::SearchIndex(shards) => search::paths(shards),
         }
     }
 }
@@ -400,7 +412,7 @@ impl<'a> Renderer<'a> {
             Recipe::Robots => sitemap::robots(self.templates, urls).map(|f| vec![f]),
             Recipe::DigestJson => digest_json::render(digest, self.kev, urls).map(|f| vec![f]),
             Recipe::Opml => Ok(opml::render(digest, config, urls)),
-            Recipe::SearchIndex => search::render(digest, self.kev, config.search).map(|f| vec![f]),
+            Recipe::SearchIndex(shards) => search::render(digest, self.kev, config.search, shards),
         }
     }
 }

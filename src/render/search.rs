@@ -19,13 +19,13 @@
 //!            "o":0,"g":[0],"e":[0,1]}]}
 //! ```
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
 use crate::config::Search;
 use crate::diagnostics::{Diagnostic, Location};
-use crate::digest::Digest;
+use crate::digest::{Digest, EntryId};
 use crate::enrich::entities::{Entity, Kev};
 use crate::output::OutputFile;
 
@@ -90,21 +90,130 @@ pub struct Item<'a> {
     pub b: Option<String>,
 }
 
-/// The index of `digest`.
+/// Output folder of the shards of a sharded index: `search/2025.json`.
+pub const SHARD_FOLDER: &str = "search/";
+
+/// Past this many articles, `search.json` is a manifest over one shard per
+/// year (see [`Manifest`]), so a reader downloads the newest part first and
+/// sees results from it at once. At 2,000 items a single index is about
+/// 0.3 MB gzipped; a site at or under it keeps one file.
+pub const SHARD_ITEMS: usize = 2_000;
+
+/// `search.json` of a sharded index: where each shard is, newest first.
+///
+/// ```json
+/// {"version":2,"pages":"articles/","shards":[
+///   {"url":"search/2025.json","items":3317,"from":"2025-01-02","to":"2025-12-30"}, ...]}
+/// ```
+#[derive(Debug, Serialize)]
+pub struct Manifest {
+    /// Format version: 2.
+    pub version: u32,
+    /// As in [`SearchIndex::pages`].
+    pub pages: &'static str,
+    /// One per shard, newest first.
+    pub shards: Vec<ShardRef>,
+}
+
+/// One shard in the [`Manifest`].
+#[derive(Debug, Serialize)]
+pub struct ShardRef {
+    /// Path of the shard relative to `search.json`: `search/2025.json`.
+    pub url: String,
+    /// Items in the shard.
+    pub items: usize,
+    /// Date of its oldest item.
+    pub from: String,
+    /// Date of its newest item.
+    pub to: String,
+}
+
+/// The shards of the index of `digest`, by name (`2025`), newest first: one
+/// per calendar year of the articles' dates, or none (one file) when the
+/// site has at most `shard_items` articles.
+pub fn shards(digest: &Digest, shard_items: usize) -> Vec<String> {
+    shard_entries(digest, shard_items)
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect()
+}
+
+/// [`shards`] with the entries of each, in digest order (newest first).
+fn shard_entries(digest: &Digest, shard_items: usize) -> Vec<(String, Vec<EntryId>)> {
+    use chrono::Datelike;
+    if digest.entries.len() <= shard_items {
+        return Vec::new();
+    }
+    let mut years: std::collections::BTreeMap<i32, Vec<EntryId>> = Default::default();
+    for (id, entry) in digest.entries.iter().enumerate() {
+        years.entry(entry.date.year()).or_default().push(id);
+    }
+    years
+        .into_iter()
+        .rev()
+        .map(|(year, ids)| (format!("{year:04}"), ids))
+        .collect()
+}
+
+/// Output path of the shard named `name`.
+pub fn shard_path(name: &str) -> String {
+    format!("{SHARD_FOLDER}{name}.json")
+}
+
+/// Every output path of an index with these shards: `search.json` first.
+pub fn paths(shards: &[String]) -> Vec<String> {
+    std::iter::once(INDEX_PATH.to_owned())
+        .chain(shards.iter().map(|s| shard_path(s)))
+        .collect()
+}
+
+/// The index of every article of `digest`, with every tag, source and
+/// entity of the site in its tables.
 pub fn index<'a>(digest: &'a Digest, kev: &Kev, search: Search) -> SearchIndex<'a> {
-    let position = |keys: Vec<&'a String>| -> HashMap<&'a str, usize> {
-        keys.into_iter()
+    index_of(digest, kev, search, None)
+}
+
+/// The index of the entries `only` (every entry when `None`). With `only`,
+/// the tables hold just what those entries use, so a shard stands alone.
+fn index_of<'a>(
+    digest: &'a Digest,
+    kev: &Kev,
+    search: Search,
+    only: Option<&[EntryId]>,
+) -> SearchIndex<'a> {
+    let ids: Vec<EntryId> = only.map_or_else(|| (0..digest.entries.len()).collect(), <[_]>::to_vec);
+    // What the entries use; with every entry, the whole tables are kept.
+    let mut used_tags: HashSet<&str> = HashSet::new();
+    let mut used_sources: HashSet<&str> = HashSet::new();
+    let mut used_entities: HashSet<&Entity> = HashSet::new();
+    if only.is_some() {
+        for &id in &ids {
+            let entry = &digest.entries[id];
+            used_tags.extend(entry.article.tags.iter().map(|t| t.key.as_str()));
+            used_sources.extend(entry.source.as_deref());
+            used_entities.extend(entry.article.entities.iter());
+        }
+    }
+    let keep_tag = |k: &str| only.is_none() || used_tags.contains(k);
+    let keep_source = |k: &str| only.is_none() || used_sources.contains(k);
+    let tag_keys: Vec<&'a String> = digest.tags.keys().filter(|k| keep_tag(k)).collect();
+    let source_keys: Vec<&'a String> = digest.sources.keys().filter(|k| keep_source(k)).collect();
+    let position = |keys: &[&'a String]| -> HashMap<&'a str, usize> {
+        keys.iter()
             .enumerate()
             .map(|(i, k)| (k.as_str(), i))
             .collect()
     };
-    let tag_at = position(digest.tags.keys().collect());
-    let source_at = position(digest.sources.keys().collect());
+    let tag_at = position(&tag_keys);
+    let source_at = position(&source_keys);
     let mut kinds: Vec<String> = Vec::new();
     let mut entity_at: HashMap<&Entity, usize> = HashMap::new();
     let mut entities = Vec::new();
     // The map is ordered by kind, so each kind's label is pushed once.
     for entity in digest.entities.keys() {
+        if only.is_some() && !used_entities.contains(entity) {
+            continue;
+        }
         let label = entity.kind_label();
         if kinds.last() != Some(&label) {
             kinds.push(label);
@@ -117,16 +226,16 @@ pub fn index<'a>(digest: &'a Digest, kev: &Kev, search: Search) -> SearchIndex<'
             entity.title(kev),
         ));
     }
-    let items = digest
-        .entries
+    let items = ids
         .iter()
-        .map(|entry| {
+        .map(|&id| {
+            let entry = &digest.entries[id];
             let article = &entry.article;
             Item {
                 t: &article.meta.title,
                 s: &article.summary,
                 u: &entry.slug,
-                d: entry.date.format("%Y-%m-%d").to_string(),
+                d: day(entry),
                 o: entry
                     .source
                     .as_deref()
@@ -148,27 +257,81 @@ pub fn index<'a>(digest: &'a Digest, kev: &Kev, search: Search) -> SearchIndex<'
     SearchIndex {
         version: 1,
         pages: "articles/",
-        tags: digest.tags.values().map(|g| g.name.as_str()).collect(),
-        sources: digest.sources.values().map(|g| g.name.as_str()).collect(),
+        tags: tag_keys
+            .iter()
+            .map(|k| digest.tags[k.as_str()].name.as_str())
+            .collect(),
+        sources: source_keys
+            .iter()
+            .map(|k| digest.sources[k.as_str()].name.as_str())
+            .collect(),
         kinds,
         entities,
         items,
     }
 }
 
-/// Renders `search.json`.
+/// An entry's date in the site's time zone: `2024-03-29`.
+fn day(entry: &crate::digest::Entry) -> String {
+    entry.date.format("%Y-%m-%d").to_string()
+}
+
+/// Renders `search.json` and, when `shards` is not empty (see [`shards`]),
+/// each shard, `search.json` then being their [`Manifest`].
 ///
 /// # Errors
 /// Never in practice (serialising strings); kept as a diagnostic so the
 /// caller treats every output the same way.
-pub fn render(digest: &Digest, kev: &Kev, search: Search) -> Result<OutputFile, Diagnostic> {
-    // Compact, not pretty: the reader's browser downloads it whole.
-    let bytes = serde_json::to_vec(&index(digest, kev, search))
-        .map_err(|e| Diagnostic::error(Location::file(INDEX_PATH), e.to_string()))?;
-    Ok(OutputFile {
+pub fn render(
+    digest: &Digest,
+    kev: &Kev,
+    search: Search,
+    shards: &[String],
+) -> Result<Vec<OutputFile>, Diagnostic> {
+    if shards.is_empty() {
+        return Ok(vec![json(
+            INDEX_PATH.to_owned(),
+            &index(digest, kev, search),
+        )?]);
+    }
+    let parts = shard_entries(digest, search.shard_items);
+    // The plan's shards come from the same digest and setting.
+    debug_assert!(parts.iter().map(|(n, _)| n).eq(shards.iter()));
+    let mut files = vec![OutputFile {
         path: INDEX_PATH.to_owned(),
-        bytes,
-    })
+        bytes: Vec::new(),
+    }];
+    let mut refs = Vec::new();
+    for (name, ids) in &parts {
+        let path = shard_path(name);
+        let (Some(&newest), Some(&oldest)) = (ids.first(), ids.last()) else {
+            continue;
+        };
+        refs.push(ShardRef {
+            url: path.clone(),
+            items: ids.len(),
+            from: day(&digest.entries[oldest]),
+            to: day(&digest.entries[newest]),
+        });
+        files.push(json(path, &index_of(digest, kev, search, Some(ids)))?);
+    }
+    files[0] = json(
+        INDEX_PATH.to_owned(),
+        &Manifest {
+            version: 2,
+            pages: "articles/",
+            shards: refs,
+        },
+    )?;
+    Ok(files)
+}
+
+/// `value` as a file at `path`: compact, not pretty, since the reader's
+/// browser downloads it whole.
+fn json<T: Serialize>(path: String, value: &T) -> Result<OutputFile, Diagnostic> {
+    let bytes = serde_json::to_vec(value)
+        .map_err(|e| Diagnostic::error(Location::file(&path), e.to_string()))?;
+    Ok(OutputFile { path, bytes })
 }
 
 /// The text of sanitised HTML, its runs of white space made one space.

@@ -332,3 +332,213 @@ fn the_build_summary_gives_the_index_size() {
     assert!(out.stderr.contains(&shown), "{shown} not in {}", out.stderr);
     assert_eq!(site.build_ok().search_index_bytes, bytes);
 }
+
+/// A site of `per_year` generated articles in each of 2021, 2022 and 2023
+/// (titles of distinct words; a tag, a source and a CVE only that year
+/// uses; a tag and a source every year shares), sharded past `shard_items`.
+fn generated_site(per_year: usize, shard_items: usize) -> SiteTest {
+    let site = SiteTest::fixture("mixed");
+    std::fs::remove_dir_all(site.root().join("content")).expect("clear content");
+    site.write(
+        "briefing.yaml",
+        &format!("title: Sharded Digest\nsearch:\n  shard_items: {shard_items}\n"),
+    );
+    let words = [
+        "amber", "basalt", "cobalt", "dune", "ember", "fjord", "garnet", "harbor", "indigo",
+        "juniper", "kestrel", "lagoon",
+    ];
+    for year in 2021..2024 {
+        for n in 0..per_year {
+            let word = words[n % words.len()];
+            site.write(
+                &format!("content/{year}/report-{n}.md"),
+                &format!(
+                    "---\ntitle: {word} report {n} of {year}\nsource: Desk {year}\ndate: {year}-{:02}-{:02}\n\
+                     tags: [shared, only-{year}]\n---\nCVE-{year}-{:04} is patched, says Desk {year}. \
+                     Also Common Source.\n",
+                    1 + n % 12,
+                    1 + n % 28,
+                    1000 + n,
+                ),
+            );
+        }
+    }
+    site
+}
+
+/// Every table entry an item of `index` refers to, by table.
+fn used(index: &Value) -> (BTreeSet<u64>, BTreeSet<u64>, BTreeSet<u64>) {
+    let (mut tags, mut sources, mut entities) = (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
+    for item in items(index) {
+        let ids = |key: &str| -> Vec<u64> {
+            item[key]
+                .as_array()
+                .map(|a| a.iter().map(|v| v.as_u64().expect("an index")).collect())
+                .unwrap_or_default()
+        };
+        tags.extend(ids("g"));
+        entities.extend(ids("e"));
+        sources.extend(item["o"].as_u64());
+    }
+    (tags, sources, entities)
+}
+
+#[test]
+fn a_big_index_is_a_manifest_over_one_shard_per_year_newest_first() {
+    let site = generated_site(5, 10);
+    site.build_ok();
+    let manifest = index(&site);
+    assert_eq!(manifest["version"], 2, "{manifest}");
+    assert_eq!(manifest["pages"], "articles/");
+    assert!(manifest.get("items").is_none(), "{manifest}");
+    let shards = manifest["shards"].as_array().expect("a shard list");
+    let urls: Vec<&str> = shards.iter().map(|s| s["url"].as_str().unwrap()).collect();
+    assert_eq!(
+        urls,
+        ["search/2023.json", "search/2022.json", "search/2021.json"]
+    );
+    let mut slugs = Vec::new();
+    for shard in shards {
+        let url = shard["url"].as_str().unwrap();
+        let year = &url["search/".len()..url.len() - ".json".len()];
+        let part: Value = serde_json::from_str(&site.read(url)).expect("a shard is JSON");
+        assert_eq!(part["version"], 1, "{url}");
+        assert_eq!(part["pages"], "articles/", "{url}");
+        let dates: Vec<&str> = items(&part)
+            .iter()
+            .map(|i| i["d"].as_str().expect("a date"))
+            .collect();
+        assert_eq!(shard["items"], dates.len(), "{url}");
+        assert!(
+            dates.iter().all(|d| d.starts_with(year)),
+            "{url}: {dates:?}"
+        );
+        assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{url}: {dates:?}");
+        assert_eq!(shard["to"], dates[0], "{url}");
+        assert_eq!(shard["from"], dates[dates.len() - 1], "{url}");
+        // Only what its items use, and the year's own names among it.
+        let (tags, sources, entities) = used(&part);
+        let all = |name: &str| (0..part[name].as_array().unwrap().len() as u64).collect();
+        assert_eq!(tags, all("tags"), "{url}: a tag no item uses");
+        assert_eq!(sources, all("sources"), "{url}: a source no item uses");
+        assert_eq!(entities, all("entities"), "{url}: an entity no item uses");
+        let kinds: BTreeSet<u64> = part["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r[0].as_u64().unwrap())
+            .collect();
+        assert_eq!(kinds, all("kinds"), "{url}: a kind no entity has");
+        let mut expected_tags = vec![format!("only-{year}"), "shared".to_owned()];
+        expected_tags.sort();
+        let mut tag_names = table(&part, "tags");
+        tag_names.sort();
+        assert_eq!(tag_names, expected_tags, "{url}");
+        assert_eq!(table(&part, "sources"), [format!("Desk {year}")], "{url}");
+        for row in part["entities"].as_array().unwrap() {
+            let id = row[1].as_str().unwrap();
+            assert!(id.starts_with(&format!("CVE-{year}-")), "{url}: {id}");
+            assert!(site.exists(row[2].as_str().unwrap()), "{url}: {row}");
+        }
+        slugs.extend(
+            items(&part)
+                .iter()
+                .map(|i| i["u"].as_str().unwrap().to_owned()),
+        );
+    }
+    // Every article exactly once over the shards.
+    let count = slugs.len();
+    slugs.sort();
+    slugs.dedup();
+    assert_eq!(slugs.len(), count, "an article in two shards");
+    let mut pages = article_slugs(&site);
+    pages.sort();
+    assert_eq!(pages.len(), 15);
+    assert_eq!(slugs, pages);
+}
+
+#[test]
+fn the_index_shards_only_past_the_threshold() {
+    // 6 articles: at a threshold of 6 one file, at 5 a manifest.
+    let site = generated_site(2, 6);
+    site.build_ok();
+    assert_eq!(index(&site)["version"], 1);
+    assert!(!site.exists("search/2021.json"));
+    site.write("briefing.yaml", "search:\n  shard_items: 5\n");
+    site.build_ok();
+    assert_eq!(index(&site)["version"], 2);
+    assert!(site.exists("search/2021.json"));
+    // The default threshold keeps a small site in one file.
+    site.write("briefing.yaml", "title: Small\n");
+    site.build_ok();
+    assert_eq!(index(&site)["version"], 1);
+    assert!(
+        !site.exists("search/2021.json"),
+        "a stale shard left behind"
+    );
+}
+
+#[test]
+fn a_small_site_keeps_the_single_file_of_today() {
+    for fixture in ["mixed", "intel", "subpath"] {
+        let site = SiteTest::fixture(fixture);
+        site.build_ok();
+        let text = site.read("search.json");
+        let index: serde_json::Map<String, Value> =
+            serde_json::from_str(&text).expect("search.json is JSON");
+        let keys: Vec<&str> = index.keys().map(String::as_str).collect();
+        let mut expected = vec![
+            "entities", "items", "kinds", "pages", "sources", "tags", "version",
+        ];
+        expected.sort_unstable();
+        let mut sorted = keys.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, expected, "{fixture}");
+        // Written in this order, compact.
+        assert!(
+            text.starts_with(r#"{"version":1,"pages":"articles/","tags":["#),
+            "{fixture}: {}",
+            &text[..60.min(text.len())]
+        );
+        assert!(!text.contains('\n'), "{fixture}");
+        // Its tables are the site's: every tag and source the site has.
+        let tags = table(&Value::Object(index.clone()), "tags");
+        let tag_pages = site
+            .tree_snapshot()
+            .keys()
+            .filter(|p| {
+                p.strip_prefix("tags/")
+                    .and_then(|r| r.strip_suffix("/index.html"))
+                    .is_some_and(|r| !r.contains('/'))
+            })
+            .count();
+        assert_eq!(tags.len(), tag_pages, "{fixture}");
+        let shards: Vec<String> = site
+            .tree_snapshot()
+            .keys()
+            .filter(|p| p.starts_with("search/") && p.ends_with(".json"))
+            .cloned()
+            .collect();
+        assert!(shards.is_empty(), "{fixture}: {shards:?}");
+    }
+}
+
+#[test]
+fn the_build_summary_gives_the_size_of_every_part() {
+    let site = generated_site(5, 10);
+    let report = site.build_ok();
+    let total: u64 = [
+        "search.json",
+        "search/2023.json",
+        "search/2022.json",
+        "search/2021.json",
+    ]
+    .iter()
+    .map(|p| std::fs::metadata(site.out_path(p)).expect(p).len())
+    .sum();
+    assert_eq!(report.search_index_bytes, total);
+    let out = site.run(&["build"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let shown = format!("search index {:.1} kB,", total as f64 / 1e3);
+    assert!(out.stderr.contains(&shown), "{shown} not in {}", out.stderr);
+}

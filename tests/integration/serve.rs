@@ -824,6 +824,36 @@ fn serve_answers_what_build_writes_after_every_kind_of_change() {
 }
 
 #[test]
+fn serve_answers_every_shard_of_a_sharded_index() {
+    let site = SiteTest::fixture("mixed");
+    // The fixture's articles are of 2024 and 2025: past 3 the index is sharded.
+    site.write(
+        "briefing.yaml",
+        "title: Mixed Digest\nsearch:\n  shard_items: 3\n",
+    );
+    let server = Server::start(&site);
+    assert_serve_equals_build(&site, &server, "start");
+    let (status, _, manifest) = server.raw("GET", "/search.json");
+    assert_eq!(status, 200);
+    assert!(
+        manifest.contains(r#""url":"search/2025.json""#),
+        "{manifest}"
+    );
+    let (status, _, shard) = server.raw("GET", "/search/2024.json");
+    assert_eq!(status, 200);
+    assert!(shard.starts_with(r#"{"version":1,"#), "{shard}");
+    // An article in a year of its own adds a shard.
+    let mut events = server.events();
+    site.write(
+        "content/2023/old-report.md",
+        "---\ntitle: An old report\ndate: 2023-05-01\n---\nOlder news.\n",
+    );
+    wait_for_reload(&mut events);
+    assert_serve_equals_build(&site, &server, "a new year");
+    assert_eq!(server.raw("GET", "/search/2023.json").0, 200);
+}
+
+#[test]
 fn a_body_edit_keeps_the_groups_and_gives_the_digest_a_full_build_gives() {
     let site = SiteTest::fixture("mixed");
     let opts = site.options(&briefing::config::Overrides::default());
