@@ -2,7 +2,10 @@
  *
  * Every form with a data-search-index attribute is a search box. Its index is
  * fetched once, on the first focus or key, and searched in the browser: no
- * service, no external request. Every word of the query must match (in the
+ * service, no external request. On a big site search.json is a manifest of
+ * shards, one per year: the newest is fetched first and searched at once,
+ * then the older ones one after another, the results growing as each
+ * arrives. Every word of the query must match (in the
  * title, summary, source, tags, entity IDs and names, or the body when the
  * site indexes bodies), ignoring case and accents; title matches rank first,
  * then newer articles. Without this script the form still submits to the
@@ -41,42 +44,94 @@
     return Number(parts[3]) + " " + MONTHS[Number(parts[2]) - 1] + " " + parts[1];
   }
 
-  var loads = {};
-
-  /* The index at `url`, fetched once per page and prepared for searching. */
-  function loadIndex(url) {
-    if (!loads[url]) {
-      loads[url] = fetch(url, { credentials: "same-origin" })
-        .then(function (response) {
-          if (!response.ok) throw new Error("HTTP " + response.status);
-          return response.json();
-        })
-        .then(prepare);
-    }
-    return loads[url];
+  function fetchJson(url) {
+    return fetch(url, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return response.json();
+    });
   }
 
-  function prepare(index) {
+  var loads = {};
+
+  /* The index at `url`, fetched once per page. search.json is either an
+     index (version 1) or, on a big site, a manifest (version 2) of shards,
+     each an index of one year, newest first: they are fetched one after
+     another, and every listener hears of each as it is prepared, so results
+     show from the newest shard at once. */
+  function loadIndex(url, listener) {
+    var load = loads[url];
+    if (!load) {
+      load = loads[url] = { parts: [], total: 1, done: false, failed: false, count: 0, listeners: [] };
+      var notify = function () {
+        load.listeners.forEach(function (f) { f(load); });
+      };
+      var add = function (index, last) {
+        var part = prepare(index, load.count);
+        load.count += part.items.length;
+        load.parts.push(part);
+        if (last) load.done = true;
+        notify();
+      };
+      fetchJson(url).then(function (index) {
+        if (!index || index.version !== 2) {
+          add(index, true);
+          return;
+        }
+        if (!Array.isArray(index.shards) || !index.shards.length) {
+          throw new Error("unknown search index format");
+        }
+        var from = new URL(url, window.location.href);
+        load.total = index.shards.length;
+        return index.shards.reduce(function (previous, shard, i) {
+          return previous.then(function () {
+            var at = new URL(String(shard.url), from);
+            /* Shards are the site's own files: never another host. */
+            if (at.origin !== from.origin) throw new Error("a shard on another host");
+            return fetchJson(at.href).then(function (part) {
+              add(part, i === index.shards.length - 1);
+            });
+          });
+        }, Promise.resolve());
+      }).then(null, function () {
+        load.failed = true;
+        notify();
+      });
+    }
+    load.listeners.push(listener);
+    if (load.parts.length || load.failed) listener(load);
+  }
+
+  /* One index (a whole site's or a shard's) ready for searching; `offset`
+     is the number of newer items before it, so order runs across shards.
+     Items refer to tags, sources and kinds by name here, since each shard
+     has tables of its own. */
+  function prepare(index, offset) {
     if (!index || index.version !== 1 || !Array.isArray(index.items)) {
       throw new Error("unknown search index format");
     }
     var entities = index.entities || [];
+    var tagNames = index.tags || [];
+    var sourceNames = index.sources || [];
+    var kindNames = index.kinds || [];
     var items = index.items.map(function (item, order) {
-      var tags = (item.g || []).map(function (i) { return index.tags[i]; });
+      var tags = (item.g || []).map(function (i) { return tagNames[i]; })
+        .filter(function (t) { return t !== undefined; });
       /* Entity rows: [kind, ID, page, name?]. */
       var mentions = (item.e || []).filter(function (i) { return entities[i]; }).map(function (i) {
         var row = entities[i];
         return { id: row[1], page: row[2], name: row[3] || "", text: fold(row[1] + " " + (row[3] || "")) };
       });
-      var kinds = {};
+      var kinds = Object.create(null);
       (item.e || []).forEach(function (i) {
-        if (entities[i]) kinds[entities[i][0]] = true;
+        if (entities[i] && kindNames[entities[i][0]] !== undefined) kinds[kindNames[entities[i][0]]] = true;
       });
-      var source = item.o === undefined ? "" : index.sources[item.o];
+      var source = item.o === undefined || sourceNames[item.o] === undefined ? "" : sourceNames[item.o];
       return {
         item: item,
-        order: order,
+        order: offset + order,
+        pages: index.pages,
         source: source,
+        tags: tags,
         kinds: kinds,
         title: fold(item.t),
         mentions: mentions,
@@ -84,33 +139,35 @@
           mentions.map(function (m) { return m.text; }).join(" \n ") + " \n " + fold(item.b || ""),
       };
     });
-    return { index: index, items: items };
+    return { tags: tagNames, sources: sourceNames, kinds: kindNames, items: items };
   }
 
-  /* Items matching every word of `query` and the filters, best first. */
-  function search(data, query, filters) {
+  /* Items of every loaded part matching every word of `query` and the
+     filters (names), best first. */
+  function search(parts, query, filters) {
     var words = fold(query).split(/\s+/).filter(Boolean);
     var hits = [];
     if (!words.length && !filters.active) return hits;
-    data.items.forEach(function (p) {
-      var item = p.item;
-      if (filters.tag !== "" && (item.g || []).indexOf(Number(filters.tag)) < 0) return;
-      if (filters.source !== "" && item.o !== Number(filters.source)) return;
-      if (filters.kind !== "" && !p.kinds[filters.kind]) return;
-      var inTitle = 0;
-      for (var i = 0; i < words.length; i++) {
-        if (p.title.indexOf(words[i]) >= 0) inTitle++;
-        else if (p.rest.indexOf(words[i]) < 0) return;
-      }
-      hits.push({ p: p, words: words, rank: inTitle === words.length ? 2 : inTitle > 0 ? 1 : 0 });
+    parts.forEach(function (part) {
+      part.items.forEach(function (p) {
+        if (filters.tag !== "" && p.tags.indexOf(filters.tag) < 0) return;
+        if (filters.source !== "" && p.source !== filters.source) return;
+        if (filters.kind !== "" && !p.kinds[filters.kind]) return;
+        var inTitle = 0;
+        for (var i = 0; i < words.length; i++) {
+          if (p.title.indexOf(words[i]) >= 0) inTitle++;
+          else if (p.rest.indexOf(words[i]) < 0) return;
+        }
+        hits.push({ p: p, words: words, rank: inTitle === words.length ? 2 : inTitle > 0 ? 1 : 0 });
+      });
     });
     hits.sort(function (a, b) { return b.rank - a.rank || a.p.order - b.p.order; });
     return hits;
   }
 
-  /* A select of `names` (sorted by name, values are indexes), or null. */
-  function filterSelect(id, label, anyLabel, names) {
-    if (!names || !names.length) return null;
+  /* A select whose options are names (values are the names too), starting
+     with "any"; hidden until it has a name. */
+  function filterSelect(id, label, anyLabel) {
     var wrap = el("div", "search-filter");
     var lab = el("label", null, label);
     lab.htmlFor = id;
@@ -119,17 +176,28 @@
     var any = el("option", null, anyLabel);
     any.value = "";
     select.appendChild(any);
-    names
-      .map(function (name, i) { return { name: name, i: i }; })
-      .sort(function (a, b) { return a.name.localeCompare(b.name); })
-      .forEach(function (o) {
-        var option = el("option", null, o.name);
-        option.value = String(o.i);
-        select.appendChild(option);
-      });
     wrap.appendChild(lab);
     wrap.appendChild(select);
-    return { wrap: wrap, select: select };
+    wrap.hidden = true;
+    return { wrap: wrap, select: select, names: Object.create(null) };
+  }
+
+  /* Adds the names `select` lacks, each at its place by name; the choice
+     the reader made stays. */
+  function addNames(filter, names) {
+    (names || []).forEach(function (name) {
+      if (typeof name !== "string" || filter.names[name] === true) return;
+      filter.names[name] = true;
+      var option = el("option", null, name);
+      option.value = name;
+      var options = filter.select.options;
+      var at = null;
+      for (var i = 1; i < options.length; i++) {
+        if (options[i].value.localeCompare(name) > 0) { at = options[i]; break; }
+      }
+      filter.select.insertBefore(option, at);
+      filter.wrap.hidden = false;
+    });
   }
 
   function setUp(form, n) {
@@ -152,7 +220,9 @@
     var filterBox = form.getAttribute("data-search-filters") &&
       document.getElementById(form.getAttribute("data-search-filters"));
     var selects = { tag: null, source: null, kind: null };
+    /* The load (see loadIndex) once its first part is in. */
     var data = null;
+    var started = false;
     var timer = 0;
 
     document.querySelectorAll(".search-nojs").forEach(function (p) { p.hidden = true; });
@@ -160,27 +230,28 @@
     function filters() {
       var f = { tag: "", source: "", kind: "", active: false };
       Object.keys(selects).forEach(function (k) {
-        if (selects[k]) f[k] = selects[k].value;
+        if (selects[k]) f[k] = selects[k].select.value;
         if (f[k] !== "") f.active = true;
       });
       return f;
     }
 
-    function buildFilters() {
-      if (!filterBox || !data) return;
-      var idx = data.index;
-      var parts = [
-        ["tag", filterSelect("search-tag-" + n, "Tag", "Any tag", idx.tags)],
-        ["source", filterSelect("search-source-" + n, "Source", "Any source", idx.sources)],
-        ["kind", filterSelect("search-kind-" + n, "Threat kind", "Any kind", idx.kinds)],
-      ];
-      parts.forEach(function (part) {
-        if (!part[1]) return;
-        selects[part[0]] = part[1].select;
-        part[1].select.addEventListener("change", run);
-        filterBox.appendChild(part[1].wrap);
-      });
-      filterBox.hidden = false;
+    /* The filters hold the names of every loaded part's tables. */
+    function buildFilters(part) {
+      if (!filterBox) return;
+      if (!selects.tag) {
+        selects.tag = filterSelect("search-tag-" + n, "Tag", "Any tag");
+        selects.source = filterSelect("search-source-" + n, "Source", "Any source");
+        selects.kind = filterSelect("search-kind-" + n, "Threat kind", "Any kind");
+        Object.keys(selects).forEach(function (k) {
+          selects[k].select.addEventListener("change", run);
+          filterBox.appendChild(selects[k].wrap);
+        });
+        filterBox.hidden = false;
+      }
+      addNames(selects.tag, part.tags);
+      addNames(selects.source, part.sources);
+      addNames(selects.kind, part.kinds);
     }
 
     function show(status, hits, query) {
@@ -192,7 +263,7 @@
           var item = hit.p.item;
           var li = el("li", "search-hit");
           var a = el("a", "search-hit-title", item.t);
-          a.href = base + data.index.pages + encodeURIComponent(item.u) + "/";
+          a.href = base + (hit.p.pages || "") + encodeURIComponent(item.u) + "/";
           li.appendChild(a);
           var meta = [hit.p.source, displayDate(item.d)].filter(Boolean).join(" · ");
           li.appendChild(el("span", "search-hit-meta", meta));
@@ -244,24 +315,38 @@
         start();
         return;
       }
-      var hits = search(data, query, f);
+      var hits = search(data.parts, query, f);
       var shown = Math.min(hits.length, MAX_RESULTS);
       var what = query ? " for “" + query + "”" : "";
-      var status = hits.length === 0 ? "No articles found" + what + "." :
-        hits.length === 1 ? "1 article found" + what + "." :
-        hits.length + " articles found" + what + (shown < hits.length ? "; the first " + shown + " are shown." : ".");
+      /* Older shards still coming are said once per shard: this runs when
+         the reader types and when a shard arrives. */
+      var more = !data.done && !data.failed;
+      var found = more ? " found so far" : " found";
+      var status = (hits.length === 0 ? (more ? "No articles found yet" : "No articles found") :
+        hits.length === 1 ? "1 article" + found : hits.length + " articles" + found) + what +
+        (shown < hits.length ? "; the first " + shown + " are shown" : "");
+      if (more) {
+        status += "; searching older articles (" + data.parts.length + " of " + data.total + " parts)…";
+      } else if (data.failed) {
+        status += ". Older articles could not be loaded.";
+      } else {
+        status += ".";
+      }
       show(status, hits, query);
     }
 
     function start() {
-      loadIndex(indexUrl).then(function (loaded) {
-        if (!data) {
-          data = loaded;
-          buildFilters();
+      if (started) return;
+      started = true;
+      var seen = 0;
+      loadIndex(indexUrl, function (load) {
+        if (!load.parts.length) {
+          show("The search index could not be loaded. Browse by tag, source or archive instead.");
+          return;
         }
+        data = load;
+        for (; seen < load.parts.length; seen++) buildFilters(load.parts[seen]);
         if (input.value.trim() || filters().active) run();
-      }, function () {
-        show("The search index could not be loaded. Browse by tag, source or archive instead.");
       });
     }
 
