@@ -23,33 +23,43 @@ use crate::output::OutputFile;
 /// text, not a link. `check --external` reads outgoing links through this
 /// too.
 pub fn html_links(text: &str) -> Vec<(usize, String)> {
-    let mut links = Vec::new();
-    scan_attributes(text, &["href", "src"], |offset, value| {
-        links.push((offset, value));
-    });
-    links
+    page_refs(text).links
 }
 
-/// Every `id` in an HTML page.
-fn html_ids(text: &str) -> HashSet<String> {
-    let mut ids = HashSet::new();
-    scan_attributes(text, &["id"], |_, value| {
-        ids.insert(value);
-    });
-    ids
+/// What one page holds for the link check: its ids, and its links as
+/// [`html_links`] gives them. One parse gives both.
+struct PageRefs {
+    ids: HashSet<String>,
+    links: Vec<(usize, String)>,
 }
 
-/// Calls `found(offset of the value, value)` for each attribute named one of
-/// `names`, in document order.
-fn scan_attributes(text: &str, names: &[&str], mut found: impl FnMut(usize, String)) {
+fn page_refs(text: &str) -> PageRefs {
+    let mut refs = PageRefs {
+        ids: HashSet::new(),
+        links: Vec::new(),
+    };
+    scan_attributes(text, &["id", "href", "src"], |name, offset, value| {
+        if name == "id" {
+            refs.ids.insert(value);
+        } else {
+            refs.links.push((offset, value));
+        }
+    });
+    refs
+}
+
+/// Calls `found(name, offset of the value, value)` for each attribute named
+/// one of `names`, in document order.
+fn scan_attributes(text: &str, names: &[&str], mut found: impl FnMut(&str, usize, String)) {
     let settings = lol_html::RewriteStrSettings::new().append_element_content_handler(
         lol_html::element!("*", |el| {
             for a in el.attributes() {
-                if names.contains(&a.name().as_str()) {
+                let name = a.name();
+                if names.contains(&name.as_str()) {
                     let offset = a
                         .value_source_location()
                         .map_or_else(|| el.source_location().bytes().start, |l| l.bytes().start);
-                    found(offset, decode_entities(&a.value()));
+                    found(&name, offset, decode_entities(&a.value()));
                 }
             }
             Ok(())
@@ -75,19 +85,18 @@ pub fn site(
     origin: &LinkOrigin<'_>,
 ) -> Diagnostics {
     let by_path: HashMap<&str, &OutputFile> = files.iter().map(|f| (f.path.as_str(), f)).collect();
-    let ids: HashMap<&str, HashSet<String>> = files
+    // Each page is parsed once, for its ids (which links from other pages
+    // need first) and its own links alike.
+    let pages: HashMap<&str, PageRefs> = files
         .par_iter()
         .filter(|f| f.path.ends_with(".html"))
-        .map(|f| {
-            let text = String::from_utf8_lossy(&f.bytes);
-            (f.path.as_str(), html_ids(&text))
-        })
+        .map(|f| (f.path.as_str(), page_refs(&String::from_utf8_lossy(&f.bytes))))
         .collect();
     let checker = Checker {
         base,
         out_dir,
         by_path: &by_path,
-        ids: &ids,
+        pages: &pages,
         origin,
     };
     let results: Vec<Vec<Diagnostic>> = files.par_iter().map(|f| checker.file(f)).collect();
@@ -100,7 +109,7 @@ struct Checker<'a> {
     base: &'a Url,
     out_dir: &'a Path,
     by_path: &'a HashMap<&'a str, &'a OutputFile>,
-    ids: &'a HashMap<&'a str, HashSet<String>>,
+    pages: &'a HashMap<&'a str, PageRefs>,
     origin: &'a LinkOrigin<'a>,
 }
 
@@ -116,10 +125,11 @@ impl Checker<'_> {
             let Ok(page) = self.base.join(&f.path) else {
                 return out;
             };
-            for (offset, raw) in html_links(&text) {
-                if let Some(problem) = self.link(&page, &raw) {
-                    let on_page = at(offset);
-                    out.push(match (self.origin)(&f.path, &raw) {
+            let links = self.pages.get(f.path.as_str()).map_or(&[][..], |p| &p.links);
+            for (offset, raw) in links {
+                if let Some(problem) = self.link(&page, raw) {
+                    let on_page = at(*offset);
+                    out.push(match (self.origin)(&f.path, raw) {
                         Some(written) => Diagnostic::error(written, problem)
                             .with_help(format!("it is on {on_page}")),
                         None => Diagnostic::error(on_page, problem),
@@ -165,9 +175,9 @@ impl Checker<'_> {
         match target.fragment() {
             Some(fragment) if !fragment.is_empty() && path.ends_with(".html") => {
                 let known = self
-                    .ids
+                    .pages
                     .get(path.as_str())
-                    .is_some_and(|ids| ids.contains(fragment));
+                    .is_some_and(|p| p.ids.contains(fragment));
                 (!known).then(|| format!("broken anchor `{raw}`: `{path}` has no id `{fragment}`"))
             }
             _ => None,
