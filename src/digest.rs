@@ -72,6 +72,15 @@ impl Period {
         }
     }
 
+    /// The ISO week `date` falls in.
+    pub fn week_of(date: &impl Datelike) -> Period {
+        let week = date.iso_week();
+        Period::Week {
+            year: week.year(),
+            week: week.week(),
+        }
+    }
+
     /// A human title: `2024`, `December 2024`, `Week 49, 2024`.
     pub fn title(&self) -> String {
         match self {
@@ -374,17 +383,13 @@ pub fn build_timed(
             }
         }
         let d = entry.date;
-        let week = d.iso_week();
         for period in [
             Period::Year(d.year()),
             Period::Month {
                 year: d.year(),
                 month: d.month(),
             },
-            Period::Week {
-                year: week.year(),
-                week: week.week(),
-            },
+            Period::week_of(&d),
         ] {
             periods.entry(period).or_default().push(id);
         }

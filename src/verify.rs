@@ -59,7 +59,11 @@ fn scan_attributes(text: &str, names: &[&str], mut found: impl FnMut(&str, usize
                     let offset = a
                         .value_source_location()
                         .map_or_else(|| el.source_location().bytes().start, |l| l.bytes().start);
-                    found(&name, offset, decode_entities(&a.value()));
+                    found(
+                        &name,
+                        offset,
+                        crate::names::decode_entities(&a.value()).into_owned(),
+                    );
                 }
             }
             Ok(())
@@ -90,7 +94,12 @@ pub fn site(
     let pages: HashMap<&str, PageRefs> = files
         .par_iter()
         .filter(|f| f.path.ends_with(".html"))
-        .map(|f| (f.path.as_str(), page_refs(&String::from_utf8_lossy(&f.bytes))))
+        .map(|f| {
+            (
+                f.path.as_str(),
+                page_refs(&String::from_utf8_lossy(&f.bytes)),
+            )
+        })
         .collect();
     let checker = Checker {
         base,
@@ -125,7 +134,10 @@ impl Checker<'_> {
             let Ok(page) = self.base.join(&f.path) else {
                 return out;
             };
-            let links = self.pages.get(f.path.as_str()).map_or(&[][..], |p| &p.links);
+            let links = self
+                .pages
+                .get(f.path.as_str())
+                .map_or(&[][..], |p| &p.links);
             for (offset, raw) in links {
                 if let Some(problem) = self.link(&page, raw) {
                     let on_page = at(*offset);
@@ -306,18 +318,6 @@ fn json_feed(text: &str) -> Vec<String> {
         }
     }
     problems
-}
-
-/// Undoes the escaping our templates apply to attribute values.
-fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_owned();
-    }
-    s.replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
 }
 
 #[cfg(test)]

@@ -426,7 +426,7 @@ fn absolute_links(html: &str, article_url: &str) -> String {
                 let Some(raw) = el.get_attribute(name) else {
                     continue;
                 };
-                let value = unescape_attribute(&raw);
+                let value = crate::names::decode_entities(&raw);
                 // Only relative URLs: an absolute one (or `mailto:`) stays.
                 if url::Url::parse(&value) == Err(url::ParseError::RelativeUrlWithoutBase)
                     && let Ok(joined) = page.join(&value)
@@ -441,12 +441,6 @@ fn absolute_links(html: &str, article_url: &str) -> String {
     // Ours is the only handler and fails only on a bad attribute name,
     // which "href" and "src" are not; keep the text as it was otherwise.
     lol_html::rewrite_str(html, settings).unwrap_or_else(|_| html.to_owned())
-}
-
-/// Undoes the escaping the sanitiser applies to attribute values (`&amp;`
-/// and `&quot;` are the ones a URL can carry).
-fn unescape_attribute(value: &str) -> String {
-    value.replace("&quot;", "\"").replace("&amp;", "&")
 }
 
 #[cfg(test)]

@@ -537,11 +537,7 @@ impl RenderContext<'_> {
             }
             Job::Article(id) => {
                 let entry = &self.digest.entries[*id];
-                let week = chrono::Datelike::iso_week(&entry.date);
-                let period = Period::Week {
-                    year: week.year(),
-                    week: week.week(),
-                };
+                let period = Period::week_of(&entry.date);
                 let others: Vec<EntryId> = self.digest.clusters[self.digest.cluster_of[*id]]
                     .iter()
                     .copied()
@@ -829,19 +825,14 @@ impl RenderContext<'_> {
             .build_date
             .map(|d| self.config.timezone.convert(&d))
             .or_else(|| self.digest.entries.first().map(|e| e.date));
-        let today = now.map(|d| chrono::Datelike::iso_week(&d));
+        let this_week = now.map(|d| Period::week_of(&d));
         let week = weeks.next().map(|(p, ids)| {
             let stories = self.digest.collapse(ids);
             let shown = &stories[..stories.len().min(HOME_STORIES)];
             WeekDigest {
                 name: p.title(),
                 dates: week_dates(p),
-                current: today.is_some_and(|t| {
-                    *p == Period::Week {
-                        year: t.year(),
-                        week: t.week(),
-                    }
-                }),
+                current: this_week == Some(*p),
                 url: self.urls.path(&format!("{}/", p.path())),
                 stories: self.story_views_with_badges(shown),
                 more: stories.len() - shown.len(),
@@ -1072,13 +1063,7 @@ impl RenderContext<'_> {
     fn weeks_of(&self, ids: &[EntryId]) -> Vec<CountedLink> {
         let weeks: std::collections::BTreeSet<Period> = ids
             .iter()
-            .map(|&id| {
-                let week = chrono::Datelike::iso_week(&self.digest.entries[id].date);
-                Period::Week {
-                    year: week.year(),
-                    week: week.week(),
-                }
-            })
+            .map(|&id| Period::week_of(&self.digest.entries[id].date))
             .collect();
         weeks
             .iter()

@@ -130,13 +130,8 @@ impl Templates {
     /// Only if a built-in template is broken (a test keeps them parsing).
     pub fn builtin() -> Result<Self, Diagnostics> {
         let mut tera = Tera::default();
-        tera.add_raw_templates(
-            DEFAULTS
-                .iter()
-                .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
-                .chain(builtin_aliases()),
-        )
-        .map_err(|e| Diagnostics::from(tera_diagnostic(Path::new(TEMPLATES_DIR), &e)))?;
+        tera.add_raw_templates(defaults_without(&[]))
+            .map_err(|e| Diagnostics::from(tera_diagnostic(Path::new(TEMPLATES_DIR), &e)))?;
         tera.set_escape_fn(escape_markup);
         Ok(Templates {
             tera,
