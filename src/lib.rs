@@ -496,32 +496,29 @@ fn replacements(
 }
 
 /// `previous` with `fresh` swapped in, when they changed only in their
-/// bodies.
-fn patched(
+/// bodies and tags (and no file came or went); `false` with it when the
+/// tags changed too and the groups were moved (see [`digest::retagged`]),
+/// `true` when only bodies changed and every group stands.
+fn swapped_in(
     previous: &digest::Digest,
     fresh: &[std::sync::Arc<enrich::Article>],
     total: usize,
-) -> Option<digest::Digest> {
-    let at = replacements(previous, fresh, total, only_body_changed)?;
-    let mut digest = previous.clone();
-    for (i, article) in at.into_iter().zip(fresh) {
-        digest.entries[i].article = std::sync::Arc::clone(article);
-    }
-    Some(digest)
-}
-
-/// `previous` with `fresh` swapped in, when they changed only in their
-/// bodies and tags: the stories hold, and only the tag groups touched (and
-/// the related lists they feed) move (see [`digest::retagged`]).
-fn retagged(
-    previous: &digest::Digest,
-    fresh: &[std::sync::Arc<enrich::Article>],
-    total: usize,
-) -> Option<digest::Digest> {
+) -> Option<(digest::Digest, bool)> {
     let at = replacements(previous, fresh, total, only_body_or_tags_changed)?;
     let changed: Vec<(digest::EntryId, std::sync::Arc<enrich::Article>)> =
         at.into_iter().zip(fresh.iter().cloned()).collect();
-    Some(digest::retagged(previous, &changed))
+    let bodies_only = changed
+        .iter()
+        .all(|(i, a)| only_body_changed(&previous.entries[*i].article, a));
+    if bodies_only {
+        let mut digest = previous.clone();
+        for (i, article) in changed {
+            digest.entries[i].article = article;
+        }
+        Some((digest, true))
+    } else {
+        Some((digest::retagged(previous, &changed), false))
+    }
 }
 
 fn prepare_reporting(
@@ -683,13 +680,10 @@ fn prepare_reporting(
         return Err(diagnostics.into());
     }
     let total = new_articles.len() + reused.len();
-    let patch = previous.and_then(|p| patched(p, &new_articles, total));
-    let (digest, regrouped) = if let Some(digest) = patch {
-        lap("patch", &mut timings);
-        (digest, false)
-    } else if let Some(digest) = previous.and_then(|p| retagged(p, &new_articles, total)) {
-        lap("retag", &mut timings);
-        (digest, true)
+    let swapped = previous.and_then(|p| swapped_in(p, &new_articles, total));
+    let (digest, regrouped) = if let Some((digest, groups_stand)) = swapped {
+        lap(if groups_stand { "patch" } else { "retag" }, &mut timings);
+        (digest, !groups_stand)
     } else {
         let articles: Vec<std::sync::Arc<enrich::Article>> = new_articles
             .into_iter()
