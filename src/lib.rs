@@ -721,7 +721,7 @@ pub fn render_one(
 ) -> Result<Vec<OutputFile>, Diagnostics> {
     let file = load::SourceFile {
         path: path.to_path_buf(),
-        text: text.replace("\r\n", "\n"),
+        text: load::source_text(text),
     };
     let (parsed, mut diagnostics) = article::parse(file, site.timezone, &site.limits);
     let Some(parsed) = parsed.filter(|_| !diagnostics.has_errors()) else {

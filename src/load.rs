@@ -343,6 +343,12 @@ fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
+/// An article's text as every stage after loading sees it: no byte-order
+/// mark, LF line ends. `render_one` takes text that was never a file.
+pub fn source_text(text: &str) -> String {
+    normalise_newlines(text.strip_prefix('\u{feff}').unwrap_or(text).to_owned())
+}
+
 /// CRLF → LF. A lone CR stays: it is content, not a line ending we can trust.
 fn normalise_newlines(text: String) -> String {
     if text.contains("\r\n") {
