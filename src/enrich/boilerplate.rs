@@ -104,323 +104,372 @@ enum Kind {
     Short,
 }
 
-/// Removes the site around a scraped article.
+/// A body measured line by line, once: [`MeasuredBody::clean`] and
+/// [`MeasuredBody::page_tags`] both read these measures, so a scraped page's
+/// lines are scanned a single time however many questions are asked of them.
+pub struct MeasuredBody<'b> {
+    body: &'b str,
+    lines: Vec<&'b str>,
+    infos: Vec<LineInfo>,
+    kinds: Vec<Kind>,
+}
+
+impl<'b> MeasuredBody<'b> {
+    /// Measures every line of `body`.
+    pub fn of(body: &'b str) -> Self {
+        let lines: Vec<&str> = body.lines().collect();
+        let infos: Vec<LineInfo> = lines.iter().map(|l| measure(l)).collect();
+        let kinds = classify(&lines, &infos);
+        MeasuredBody {
+            body,
+            lines,
+            infos,
+            kinds,
+        }
+    }
+}
+
+/// Removes the site around a scraped article (measures `body` and calls
+/// [`MeasuredBody::clean`]).
 pub fn clean(body: &str, title: &str, rules: &SourceRules) -> Cleaned {
-    let lines: Vec<&str> = body.lines().collect();
-    let total_lines = lines.len();
-    let infos: Vec<LineInfo> = lines.iter().map(|l| measure(l)).collect();
-    let kinds = classify(&lines, &infos);
-    let cues: Vec<Option<&'static str>> = infos
-        .iter()
-        .zip(&kinds)
-        .map(|(info, kind)| match kind {
-            Kind::Blank | Kind::Code => None,
-            _ => line_cue(info),
-        })
-        .collect();
-    let first_prose_anywhere = kinds.iter().position(|k| *k == Kind::Prose).unwrap_or(0);
-    let original = |reason: String| Cleaned {
-        markdown: body.to_owned(),
-        removals: Vec::new(),
-        kept_original: Some(reason),
-        total_lines,
-        body_start: first_prose_anywhere,
-    };
+    MeasuredBody::of(body).clean(title, rules)
+}
 
-    let title_key = normalise_words(title);
-    let is_title = |i: usize| {
-        kinds[i] == Kind::Heading && !title_key.is_empty() && {
-            let key = normalise_words(&infos[i].text);
-            // Equal, a shortened title, or the title plus a short site
-            // suffix ("... | ZDNet"); not a comments heading that quotes it.
-            key == title_key
-                || (key.len() > 20 && title_key.contains(&key))
-                || (key.starts_with(&title_key) && key.len() <= title_key.len() + 12)
-        }
-    };
+/// The tags a page gives itself (measures `body` and calls
+/// [`MeasuredBody::page_tags`]).
+pub fn page_tags(
+    body: &str,
+    from: usize,
+    patterns: &[String],
+    article_url: &url::Url,
+    limit: usize,
+) -> Vec<(String, usize)> {
+    MeasuredBody::of(body).page_tags(from, patterns, article_url, limit)
+}
 
-    // Where to look for the start.
-    let mut search_from = 0;
-    let mut title_line = None;
-    if let Some(re) = &rules.start_after {
-        match lines.iter().position(|l| re.is_match(l)) {
-            Some(i) => search_from = i + 1,
-            None => return original("the configured start_after line is not on the page".into()),
-        }
-    } else if let Some(i) = (0..lines.len())
-        .rev()
-        .filter(|&i| is_title(i))
-        .find(|&i| kinds[i + 1..].contains(&Kind::Prose))
-    {
-        search_from = i + 1;
-        title_line = Some(i);
-    }
-    let Some(first_prose) = (search_from..lines.len()).find(|&i| kinds[i] == Kind::Prose) else {
-        return original("no paragraph of prose found".into());
-    };
-    let mut start = first_prose;
-    // Pull back over a heading or bold lead-in ("**What is Medusa?**").
-    while let Some(prev) = (search_from..start)
-        .rev()
-        .find(|&i| kinds[i] != Kind::Blank)
-    {
-        // Not a label heading such as "## Article:".
-        let lead_in = (kinds[prev] == Kind::Heading
-            && !is_title(prev)
-            && !infos[prev].text.trim_end().ends_with(':'))
-            || (kinds[prev] == Kind::Short && is_bold_only(lines[prev]))
-            || (kinds[prev] == Kind::Short && is_article_field(lines[prev], &infos[prev]))
-            || is_toc_item(lines[prev], &infos[prev]);
-        // A setext heading: "Intro" over "-----".
-        let setext = prev > search_from
-            && is_setext_underline(lines[prev])
-            && kinds[prev - 1] == Kind::Short
-            && infos[prev - 1].words > 0;
-        if setext && !is_footer(&infos[prev - 1].text) {
-            start = prev - 1;
-        } else if lead_in && !is_footer(&infos[prev].text) {
-            start = prev;
-        } else {
-            break;
-        }
-    }
-
-    // The standfirst: a sentence-long heading straight under the title
-    // (`### In this report, we observed ...`) is the article's own summary,
-    // even when a metadata block sits between it and the first paragraph.
-    let standfirst = title_line
-        .and_then(|t| (t + 1..start).find(|&i| kinds[i] != Kind::Blank))
-        .filter(|&i| {
-            kinds[i] == Kind::Heading
-                && infos[i].words >= 8
-                && !is_title(i)
-                && !is_footer(&infos[i].text)
-                && infos[i].links.is_empty()
-        });
-
-    // Where it ends.
-    let mut end = lines.len();
-    for i in first_prose + 1..lines.len() {
-        let stop = match &rules.stop_before {
-            Some(re) => re.is_match(lines[i]),
-            None => false,
-        } || (kinds[i] != Kind::Code && is_footer(&infos[i].text));
-        if stop {
-            end = i;
-            break;
-        }
-    }
-    // A chrome line (cookie notice, copyright, follow-us blurb, disclaimer)
-    // with little of the article after it opens the footer: what follows is
-    // more of the same. Article after it means code or 40 words of prose
-    // that carry no cue themselves. An ad between two paragraphs of the
-    // story (the next line is a plain paragraph) is dropped alone, below.
-    let after = Following::measure(&kinds, &infos, &cues, end);
-    let mut next_text = vec![None; end + 1];
-    for i in (0..end).rev() {
-        next_text[i] = if kinds[i] == Kind::Blank {
-            next_text[i + 1]
-        } else {
-            Some(i)
+impl MeasuredBody<'_> {
+    /// Removes the site around a scraped article.
+    pub fn clean(&self, title: &str, rules: &SourceRules) -> Cleaned {
+        let (body, lines, infos, kinds) =
+            (self.body, &self.lines[..], &self.infos[..], &self.kinds[..]);
+        let total_lines = lines.len();
+        let cues: Vec<Option<&'static str>> = infos
+            .iter()
+            .zip(kinds)
+            .map(|(info, kind)| match kind {
+                Kind::Blank | Kind::Code => None,
+                _ => line_cue(info),
+            })
+            .collect();
+        let first_prose_anywhere = kinds.iter().position(|k| *k == Kind::Prose).unwrap_or(0);
+        let original = |reason: String| Cleaned {
+            markdown: body.to_owned(),
+            removals: Vec::new(),
+            kept_original: Some(reason),
+            total_lines,
+            body_start: first_prose_anywhere,
         };
-    }
-    let plain_paragraph =
-        |j: Option<usize>| j.is_some_and(|j| kinds[j] == Kind::Prose && cues[j].is_none());
-    let mut footer_opener = None;
-    if let Some(i) = (first_prose + 1..end).find(|&i| {
-        kinds[i] != Kind::Code
-            && cues[i].is_some()
-            && after.prose[i + 1] < 40
-            && after.code[i + 1] == 0
-            && !plain_paragraph(next_text[i + 1])
-    }) {
-        end = i;
-        footer_opener = cues[i].map(|why| (i, why));
-    }
-    // A run of link-only lines with little article after it (related
-    // articles, tag lists, author boxes) ends the body too. A run followed
-    // by more of the article is a section of it: a list of Sigma rule links
-    // before the YARA rules, references before a revision history or the
-    // IOC table.
-    let after = Following::measure(&kinds, &infos, &cues, end);
-    let mut run_start = None;
-    let mut run_len = 0;
-    for (i, kind) in kinds.iter().enumerate().take(end).skip(first_prose + 1) {
-        match kind {
-            Kind::Blank => {}
-            Kind::LinkOnly => {
-                run_start.get_or_insert(i);
-                run_len += 1;
-                if run_len >= 3
-                    && after.prose[i + 1] < 40
-                    && after.code[i + 1] == 0
-                    && !after.section[i + 1]
-                {
-                    end = run_start.unwrap_or(i);
-                    break;
+
+        let title_key = normalise_words(title);
+        let is_title = |i: usize| {
+            kinds[i] == Kind::Heading && !title_key.is_empty() && {
+                let key = normalise_words(&infos[i].text);
+                // Equal, a shortened title, or the title plus a short site
+                // suffix ("... | ZDNet"); not a comments heading that quotes it.
+                key == title_key
+                    || (key.len() > 20 && title_key.contains(&key))
+                    || (key.starts_with(&title_key) && key.len() <= title_key.len() + 12)
+            }
+        };
+
+        // Where to look for the start.
+        let mut search_from = 0;
+        let mut title_line = None;
+        if let Some(re) = &rules.start_after {
+            match lines.iter().position(|l| re.is_match(l)) {
+                Some(i) => search_from = i + 1,
+                None => {
+                    return original("the configured start_after line is not on the page".into());
                 }
             }
-            _ => {
-                run_start = None;
-                run_len = 0;
+        } else if let Some(i) = (0..lines.len())
+            .rev()
+            .filter(|&i| is_title(i))
+            .find(|&i| kinds[i + 1..].contains(&Kind::Prose))
+        {
+            search_from = i + 1;
+            title_line = Some(i);
+        }
+        let Some(first_prose) = (search_from..lines.len()).find(|&i| kinds[i] == Kind::Prose)
+        else {
+            return original("no paragraph of prose found".into());
+        };
+        let mut start = first_prose;
+        // Pull back over a heading or bold lead-in ("**What is Medusa?**").
+        while let Some(prev) = (search_from..start)
+            .rev()
+            .find(|&i| kinds[i] != Kind::Blank)
+        {
+            // Not a label heading such as "## Article:".
+            let lead_in = (kinds[prev] == Kind::Heading
+                && !is_title(prev)
+                && !infos[prev].text.trim_end().ends_with(':'))
+                || (kinds[prev] == Kind::Short && is_bold_only(lines[prev]))
+                || (kinds[prev] == Kind::Short && is_article_field(lines[prev], &infos[prev]))
+                || is_toc_item(lines[prev], &infos[prev]);
+            // A setext heading: "Intro" over "-----".
+            let setext = prev > search_from
+                && is_setext_underline(lines[prev])
+                && kinds[prev - 1] == Kind::Short
+                && infos[prev - 1].words > 0;
+            if setext && !is_footer(&infos[prev - 1].text) {
+                start = prev - 1;
+            } else if lead_in && !is_footer(&infos[prev].text) {
+                start = prev;
+            } else {
+                break;
             }
         }
-    }
 
-    let mut keep = vec![false; lines.len()];
-    let mut reasons: Vec<Option<&'static str>> = vec![None; lines.len()];
-    for i in 0..lines.len() {
-        if Some(i) == standfirst {
-            keep[i] = true;
-        } else if i < start {
-            reasons[i] = Some("site chrome before the article");
-        } else if let Some((_, why)) = footer_opener.filter(|(at, _)| *at == i) {
-            // The line that opened the footer says what it was.
-            reasons[i] = Some(why);
-        } else if i >= end {
-            reasons[i] = Some("page footer after the article (share, tags, related, comments)");
-        } else if kinds[i] == Kind::Code {
-            keep[i] = true;
-        } else if let Some(why) = noise(lines[i], &infos[i], kinds[i]) {
-            reasons[i] = Some(why);
-        } else if let Some(why) = cues[i].filter(|_| {
-            infos[i].words < 25
-                && (kinds[i] != Kind::Prose
-                    || infos[i]
-                        .links
-                        .iter()
-                        .any(|(t, _)| cues::is_call_to_action(t)))
+        // The standfirst: a sentence-long heading straight under the title
+        // (`### In this report, we observed ...`) is the article's own summary,
+        // even when a metadata block sits between it and the first paragraph.
+        let standfirst = title_line
+            .and_then(|t| (t + 1..start).find(|&i| kinds[i] != Kind::Blank))
+            .filter(|&i| {
+                kinds[i] == Kind::Heading
+                    && infos[i].words >= 8
+                    && !is_title(i)
+                    && !is_footer(&infos[i].text)
+                    && infos[i].links.is_empty()
+            });
+
+        // Where it ends.
+        let mut end = lines.len();
+        for i in first_prose + 1..lines.len() {
+            let stop = match &rules.stop_before {
+                Some(re) => re.is_match(lines[i]),
+                None => false,
+            } || (kinds[i] != Kind::Code && is_footer(&infos[i].text));
+            if stop {
+                end = i;
+                break;
+            }
+        }
+        // A chrome line (cookie notice, copyright, follow-us blurb, disclaimer)
+        // with little of the article after it opens the footer: what follows is
+        // more of the same. Article after it means code or 40 words of prose
+        // that carry no cue themselves. An ad between two paragraphs of the
+        // story (the next line is a plain paragraph) is dropped alone, below.
+        let after = Following::measure(kinds, infos, &cues, end);
+        let mut next_text = vec![None; end + 1];
+        for i in (0..end).rev() {
+            next_text[i] = if kinds[i] == Kind::Blank {
+                next_text[i + 1]
+            } else {
+                Some(i)
+            };
+        }
+        let plain_paragraph =
+            |j: Option<usize>| j.is_some_and(|j| kinds[j] == Kind::Prose && cues[j].is_none());
+        let mut footer_opener = None;
+        if let Some(i) = (first_prose + 1..end).find(|&i| {
+            kinds[i] != Kind::Code
+                && cues[i].is_some()
+                && after.prose[i + 1] < 40
+                && after.code[i + 1] == 0
+                && !plain_paragraph(next_text[i + 1])
         }) {
-            // A short promo or notice inside the story: a sidebar ad the
-            // scraper inlined ("Upcoming event: ... [Register now]"). A
-            // sentence of the story that happens to name a bug-bounty
-            // programme or a webinar has no button and stays.
-            reasons[i] = Some(why);
-        } else if rules.drop.iter().any(|re| re.is_match(lines[i])) {
-            reasons[i] = Some("matches a configured drop rule");
-        } else if is_title(i) {
-            reasons[i] = Some("repeats the title");
-        } else {
-            keep[i] = true;
+            end = i;
+            footer_opener = cues[i].map(|why| (i, why));
         }
-    }
-    // Trailing link lists and images after the last text are footer too,
-    // unless the author introduced them: "Further reading:" or "Documents
-    // related to this story:" over a few links is the article's own list
-    // (a site's "Related posts" opened the footer above already).
-    let kept_lines: Vec<usize> = (start..end)
-        .filter(|&i| keep[i] && kinds[i] != Kind::Blank)
-        .collect();
-    let links_at_end = kept_lines
-        .iter()
-        .rev()
-        .take_while(|&&i| kinds[i] == Kind::LinkOnly)
-        .count();
-    let authors_list = kept_lines
-        .len()
-        .checked_sub(links_at_end + 1)
-        .map(|at| kept_lines[at])
-        .is_some_and(|i| {
-            (1..=10).contains(&links_at_end)
-                && kinds[i] == Kind::Short
-                && infos[i]
-                    .text
-                    .trim_end()
-                    .trim_end_matches(['*', '_'])
-                    .ends_with(':')
-                && cues[i].is_none()
-                && !is_footer(&infos[i].text)
-        });
-    for i in (start..end).rev().filter(|_| !authors_list) {
-        if !keep[i] {
-            continue;
+        // A run of link-only lines with little article after it (related
+        // articles, tag lists, author boxes) ends the body too. A run followed
+        // by more of the article is a section of it: a list of Sigma rule links
+        // before the YARA rules, references before a revision history or the
+        // IOC table.
+        let after = Following::measure(kinds, infos, &cues, end);
+        let mut run_start = None;
+        let mut run_len = 0;
+        for (i, kind) in kinds.iter().enumerate().take(end).skip(first_prose + 1) {
+            match kind {
+                Kind::Blank => {}
+                Kind::LinkOnly => {
+                    run_start.get_or_insert(i);
+                    run_len += 1;
+                    if run_len >= 3
+                        && after.prose[i + 1] < 40
+                        && after.code[i + 1] == 0
+                        && !after.section[i + 1]
+                    {
+                        end = run_start.unwrap_or(i);
+                        break;
+                    }
+                }
+                _ => {
+                    run_start = None;
+                    run_len = 0;
+                }
+            }
         }
-        let t = lines[i].trim();
-        match kinds[i] {
-            Kind::Blank => keep[i] = false,
-            Kind::LinkOnly => {
-                keep[i] = false;
-                reasons[i] = Some("links after the last paragraph (tags, related articles)");
+
+        let mut keep = vec![false; lines.len()];
+        let mut reasons: Vec<Option<&'static str>> = vec![None; lines.len()];
+        for i in 0..lines.len() {
+            if Some(i) == standfirst {
+                keep[i] = true;
+            } else if i < start {
+                reasons[i] = Some("site chrome before the article");
+            } else if let Some((_, why)) = footer_opener.filter(|(at, _)| *at == i) {
+                // The line that opened the footer says what it was.
+                reasons[i] = Some(why);
+            } else if i >= end {
+                reasons[i] = Some("page footer after the article (share, tags, related, comments)");
+            } else if kinds[i] == Kind::Code {
+                keep[i] = true;
+            } else if let Some(why) = noise(lines[i], &infos[i], kinds[i]) {
+                reasons[i] = Some(why);
+            } else if let Some(why) = cues[i].filter(|_| {
+                infos[i].words < 25
+                    && (kinds[i] != Kind::Prose
+                        || infos[i]
+                            .links
+                            .iter()
+                            .any(|(t, _)| cues::is_call_to_action(t)))
+            }) {
+                // A short promo or notice inside the story: a sidebar ad the
+                // scraper inlined ("Upcoming event: ... [Register now]"). A
+                // sentence of the story that happens to name a bug-bounty
+                // programme or a webinar has no button and stays.
+                reasons[i] = Some(why);
+            } else if rules.drop.iter().any(|re| re.is_match(lines[i])) {
+                reasons[i] = Some("matches a configured drop rule");
+            } else if is_title(i) {
+                reasons[i] = Some("repeats the title");
+            } else {
+                keep[i] = true;
             }
-            Kind::Heading => {
-                keep[i] = false;
-                reasons[i] = Some("heading with nothing after it");
-            }
-            // "Further reading:" with its links gone.
-            Kind::Short if infos[i].text.trim_end().ends_with(':') => {
-                keep[i] = false;
-                reasons[i] = Some("links after the last paragraph (tags, related articles)");
-            }
-            // A leftover label: "END", "Cookie settings", "Menu". Not a list
-            // item or table row, which may be the end of an IOC list.
-            Kind::Short
-                if infos[i].words <= 2
-                    && !is_list_or_table(t)
+        }
+        // Trailing link lists and images after the last text are footer too,
+        // unless the author introduced them: "Further reading:" or "Documents
+        // related to this story:" over a few links is the article's own list
+        // (a site's "Related posts" opened the footer above already).
+        let kept_lines: Vec<usize> = (start..end)
+            .filter(|&i| keep[i] && kinds[i] != Kind::Blank)
+            .collect();
+        let links_at_end = kept_lines
+            .iter()
+            .rev()
+            .take_while(|&&i| kinds[i] == Kind::LinkOnly)
+            .count();
+        let authors_list = kept_lines
+            .len()
+            .checked_sub(links_at_end + 1)
+            .map(|at| kept_lines[at])
+            .is_some_and(|i| {
+                (1..=10).contains(&links_at_end)
+                    && kinds[i] == Kind::Short
                     && infos[i]
                         .text
-                        .chars()
-                        .all(|c| c.is_alphabetic() || c.is_whitespace()) =>
-            {
-                keep[i] = false;
-                reasons[i] = Some("label left after the article");
+                        .trim_end()
+                        .trim_end_matches(['*', '_'])
+                        .ends_with(':')
+                    && cues[i].is_none()
+                    && !is_footer(&infos[i].text)
+            });
+        for i in (start..end).rev().filter(|_| !authors_list) {
+            if !keep[i] {
+                continue;
             }
-            // A link the scraper cut off: `[![](https://cdn.exa...`
-            Kind::Short if (t.starts_with('[') || t.starts_with("![")) && t.ends_with("...") => {
-                keep[i] = false;
-                reasons[i] = Some("link cut off by the scraper");
+            let t = lines[i].trim();
+            match kinds[i] {
+                Kind::Blank => keep[i] = false,
+                Kind::LinkOnly => {
+                    keep[i] = false;
+                    reasons[i] = Some("links after the last paragraph (tags, related articles)");
+                }
+                Kind::Heading => {
+                    keep[i] = false;
+                    reasons[i] = Some("heading with nothing after it");
+                }
+                // "Further reading:" with its links gone.
+                Kind::Short if infos[i].text.trim_end().ends_with(':') => {
+                    keep[i] = false;
+                    reasons[i] = Some("links after the last paragraph (tags, related articles)");
+                }
+                // A leftover label: "END", "Cookie settings", "Menu". Not a list
+                // item or table row, which may be the end of an IOC list.
+                Kind::Short
+                    if infos[i].words <= 2
+                        && !is_list_or_table(t)
+                        && infos[i]
+                            .text
+                            .chars()
+                            .all(|c| c.is_alphabetic() || c.is_whitespace()) =>
+                {
+                    keep[i] = false;
+                    reasons[i] = Some("label left after the article");
+                }
+                // A link the scraper cut off: `[![](https://cdn.exa...`
+                Kind::Short
+                    if (t.starts_with('[') || t.starts_with("![")) && t.ends_with("...") =>
+                {
+                    keep[i] = false;
+                    reasons[i] = Some("link cut off by the scraper");
+                }
+                _ => break,
             }
-            _ => break,
         }
-    }
 
-    let kept_words: usize = (0..lines.len())
-        .filter(|&i| keep[i] && kinds[i] == Kind::Prose)
-        .map(|i| infos[i].words)
-        .sum();
-    let prose_before_footer: usize = (0..end)
-        .filter(|&i| kinds[i] == Kind::Prose)
-        .map(|i| infos[i].words)
-        .sum();
-    if kept_words < 25 && prose_before_footer >= 25 {
-        return original(format!("only {kept_words} words of prose would remain"));
-    }
-    if kept_words * 2 < prose_before_footer {
-        return original(format!(
-            "cleaning would drop {} of the page's {prose_before_footer} words of prose before its footer",
-            prose_before_footer - kept_words
-        ));
-    }
+        let kept_words: usize = (0..lines.len())
+            .filter(|&i| keep[i] && kinds[i] == Kind::Prose)
+            .map(|i| infos[i].words)
+            .sum();
+        let prose_before_footer: usize = (0..end)
+            .filter(|&i| kinds[i] == Kind::Prose)
+            .map(|i| infos[i].words)
+            .sum();
+        if kept_words < 25 && prose_before_footer >= 25 {
+            return original(format!("only {kept_words} words of prose would remain"));
+        }
+        if kept_words * 2 < prose_before_footer {
+            return original(format!(
+                "cleaning would drop {} of the page's {prose_before_footer} words of prose before its footer",
+                prose_before_footer - kept_words
+            ));
+        }
 
-    let mut markdown = String::with_capacity(body.len());
-    let mut in_code = false;
-    let mut last_blank = true;
-    for (i, line) in lines.iter().enumerate() {
-        if !keep[i] {
-            // A dropped line inside a paragraph must not glue its
-            // neighbours together; a blank keeps them apart.
-            if !last_blank && !in_code {
-                markdown.push('\n');
-                last_blank = true;
+        let mut markdown = String::with_capacity(body.len());
+        let mut in_code = false;
+        let mut last_blank = true;
+        for (i, line) in lines.iter().enumerate() {
+            if !keep[i] {
+                // A dropped line inside a paragraph must not glue its
+                // neighbours together; a blank keeps them apart.
+                if !last_blank && !in_code {
+                    markdown.push('\n');
+                    last_blank = true;
+                }
+                continue;
             }
-            continue;
+            if line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~") {
+                in_code = !in_code;
+            }
+            let blank = line.trim().is_empty();
+            if blank && last_blank && !in_code {
+                continue;
+            }
+            markdown.push_str(line);
+            markdown.push('\n');
+            last_blank = blank;
         }
-        if line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~") {
-            in_code = !in_code;
+        Cleaned {
+            markdown: markdown.trim_matches('\n').to_owned() + "\n",
+            removals: group_removals(&reasons, kinds),
+            kept_original: None,
+            total_lines,
+            body_start: start,
         }
-        let blank = line.trim().is_empty();
-        if blank && last_blank && !in_code {
-            continue;
-        }
-        markdown.push_str(line);
-        markdown.push('\n');
-        last_blank = blank;
-    }
-    Cleaned {
-        markdown: markdown.trim_matches('\n').to_owned() + "\n",
-        removals: group_removals(&reasons, &kinds),
-        kept_original: None,
-        total_lines,
-        body_start: start,
     }
 }
 
@@ -1053,72 +1102,71 @@ pub fn plain_text(markdown: &str, max_words: usize) -> String {
     out
 }
 
-/// Tags a page gives itself through its own tag block
-/// (`[Cybercrime](https://site/search/label/Cybercrime)`): links at or after
-/// line `from` (0-based) to the article's own host whose path contains one of
-/// `patterns`, on lines that are not prose. A category link inside a sentence
-/// ("as reported on many [occasions](/category/bazarloader/)") is the
-/// author's link, not a tag. Gives the link texts, in page order, without
-/// duplicates, each with its line in `body` (0-based). A line with more
-/// than `limit` tag links gives none: a block
-/// that long indexes the people and companies named (10 to 20 of them on
-/// some blogs), not the topics; the page's short category line still counts.
-pub fn page_tags(
-    body: &str,
-    from: usize,
-    patterns: &[String],
-    article_url: &url::Url,
-    limit: usize,
-) -> Vec<(String, usize)> {
-    let host = |u: &url::Url| {
-        u.host_str()
-            .map(|h| h.trim_start_matches("www.").to_ascii_lowercase())
-    };
-    let own_host = host(article_url);
-    let lines: Vec<&str> = body.lines().collect();
-    let infos: Vec<LineInfo> = lines.iter().map(|l| measure(l)).collect();
-    let kinds = classify(&lines, &infos);
-    let mut tags: Vec<(String, usize)> = Vec::new();
-    // A set, not a scan of `tags`: a page can carry thousands of tag links.
-    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
-    for (at, (info, kind)) in infos.into_iter().zip(kinds).enumerate().skip(from) {
-        if matches!(kind, Kind::Prose | Kind::Code) {
-            continue;
-        }
-        let mut block: Vec<String> = Vec::new();
-        for (text, href) in info.links {
-            let Ok(target) = article_url.join(&href) else {
-                continue;
-            };
-            if host(&target) != own_host {
+impl MeasuredBody<'_> {
+    /// Tags a page gives itself through its own tag block
+    /// (`[Cybercrime](https://site/search/label/Cybercrime)`): links at or after
+    /// line `from` (0-based) to the article's own host whose path contains one of
+    /// `patterns`, on lines that are not prose. A category link inside a sentence
+    /// ("as reported on many [occasions](/category/bazarloader/)") is the
+    /// author's link, not a tag. Gives the link texts, in page order, without
+    /// duplicates, each with its line in `body` (0-based). A line with more
+    /// than `limit` tag links gives none: a block
+    /// that long indexes the people and companies named (10 to 20 of them on
+    /// some blogs), not the topics; the page's short category line still counts.
+    pub fn page_tags(
+        &self,
+        from: usize,
+        patterns: &[String],
+        article_url: &url::Url,
+        limit: usize,
+    ) -> Vec<(String, usize)> {
+        let host = |u: &url::Url| {
+            u.host_str()
+                .map(|h| h.trim_start_matches("www.").to_ascii_lowercase())
+        };
+        let own_host = host(article_url);
+        let mut tags: Vec<(String, usize)> = Vec::new();
+        // A set, not a scan of `tags`: a page can carry thousands of tag links.
+        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+        for (at, (info, kind)) in self.infos.iter().zip(&self.kinds).enumerate().skip(from) {
+            if matches!(kind, Kind::Prose | Kind::Code) {
                 continue;
             }
-            let path = target.path().to_ascii_lowercase();
-            if patterns
-                .iter()
-                .any(|p| path.contains(&p.to_ascii_lowercase()))
-            {
-                block.push(text);
+            let mut block: Vec<&str> = Vec::new();
+            for (text, href) in &info.links {
+                let Ok(target) = article_url.join(href) else {
+                    continue;
+                };
+                if host(&target) != own_host {
+                    continue;
+                }
+                let path = target.path().to_ascii_lowercase();
+                if patterns
+                    .iter()
+                    .any(|p| path.contains(&p.to_ascii_lowercase()))
+                {
+                    block.push(text);
+                }
+            }
+            if block.len() > limit {
+                continue;
+            }
+            for text in block {
+                let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                // A tag link named after a CVE is an entity, found anyway.
+                let is_id = text.to_ascii_uppercase().starts_with("CVE-")
+                    && text.chars().skip(4).all(|c| c.is_ascii_digit() || c == '-');
+                let plausible = !text.is_empty()
+                    && !is_id
+                    && text.chars().count() <= 40
+                    && text.split(' ').count() <= 5;
+                if plausible && seen.insert(text.to_ascii_lowercase()) {
+                    tags.push((text, at));
+                }
             }
         }
-        if block.len() > limit {
-            continue;
-        }
-        for text in block {
-            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            // A tag link named after a CVE is an entity, found anyway.
-            let is_id = text.to_ascii_uppercase().starts_with("CVE-")
-                && text.chars().skip(4).all(|c| c.is_ascii_digit() || c == '-');
-            let plausible = !text.is_empty()
-                && !is_id
-                && text.chars().count() <= 40
-                && text.split(' ').count() <= 5;
-            if plausible && seen.insert(text.to_ascii_lowercase()) {
-                tags.push((text, at));
-            }
-        }
+        tags
     }
-    tags
 }
 
 mod cues;

@@ -2,8 +2,10 @@
 //!
 //! Takes an article's markdown body and what its relative links mean
 //! ([`Links`]: the original page's URL for a scraped page, as written for a
-//! hand-written entry); gives [`SafeHtml`] and the plain text of the first
-//! real paragraph (for the summary). Scraped bodies are hostile: the HTML
+//! hand-written entry); gives [`SafeHtml`], the plain text of the first
+//! real paragraph (for the summary), and from the same parser pass
+//! ([`read`]) the body's visible text, links and code, which enrich reads
+//! for entities and story signals before the HTML is written. Scraped bodies are hostile: the HTML
 //! goes through ammonia (no scripts, no event handlers, no
 //! `javascript:`/`data:` URLs), relative links and images resolve against
 //! the original page's URL, fragment links that point at nothing on our page
@@ -46,8 +48,6 @@ pub struct Rendered {
     /// order (a report that links another outlet's report is one signal of
     /// the same story).
     pub links: Vec<String>,
-    /// The text of code blocks, where IOC lists and hashes often are.
-    pub code: String,
 }
 
 /// What happens to an image whose address is on another host: loading it
@@ -133,6 +133,59 @@ pub fn render(
     mentions: Option<MentionLinks<'_>>,
     images: ImagePolicy<'_>,
 ) -> Rendered {
+    read(markdown, links).render(mentions, images)
+}
+
+/// A body read by the markdown parser, not yet written out as HTML: what
+/// the parser's single pass gives besides the HTML. Enrich finds entities in
+/// [`ReadBody::text`] before [`ReadBody::render`] links their mentions, so a
+/// body is parsed once for its HTML, text, lede, links and code.
+pub struct ReadBody<'a> {
+    events: Vec<Event<'a>>,
+    footnote_ids: HashSet<String>,
+    links_mode: Links<'a>,
+    text: String,
+    lede: Option<String>,
+    links: Vec<String>,
+    code: String,
+}
+
+impl ReadBody<'_> {
+    /// The visible text outside code blocks, a line per paragraph, heading,
+    /// list item and table row (link text kept; URLs, images and markup
+    /// gone). Raw HTML in the body counts as written.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The text of code blocks, where IOC lists and hashes often are.
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// Writes the HTML and sanitises it; with `mentions`, the first mention
+    /// of each entity links to its page.
+    pub fn render(self, mentions: Option<MentionLinks<'_>>, images: ImagePolicy<'_>) -> Rendered {
+        let mut raw = String::with_capacity(self.text.len() * 2);
+        pulldown_cmark::html::push_html(&mut raw, self.events.into_iter());
+        let html = sanitise(&raw, self.links_mode, self.footnote_ids, mentions, images);
+        Rendered {
+            html: SafeHtml(html),
+            lede: self.lede,
+            links: self.links,
+        }
+    }
+}
+
+/// Starts a new line of [`ReadBody::text`] unless one was just started.
+fn end_text_line(text: &mut String) {
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+}
+
+/// Reads `markdown` in one parser pass (relative links as `links` says).
+pub fn read<'a>(markdown: &'a str, links: Links<'a>) -> ReadBody<'a> {
     let options = markdown_options();
     let mut footnotes = Footnotes::default();
     let mut lede = LedeFinder::default();
@@ -141,7 +194,9 @@ pub fn render(
     let mut html_block = String::new();
     let mut body_links = Vec::new();
     let mut code = String::new();
+    let mut text = String::with_capacity(markdown.len());
     let mut in_code = false;
+    let mut image_depth = 0usize;
     let base = match links {
         Links::AgainstOriginal(base) => base,
         Links::AsWritten => None,
@@ -164,6 +219,21 @@ pub fn render(
                 code.push_str(t);
                 code.push('\n');
             }
+            Event::Start(Tag::Image { .. }) => image_depth += 1,
+            Event::End(TagEnd::Image) => image_depth = image_depth.saturating_sub(1),
+            Event::Text(t) | Event::Code(t) if image_depth == 0 => text.push_str(t),
+            Event::Html(h) | Event::InlineHtml(h) => text.push_str(h),
+            Event::SoftBreak | Event::HardBreak => end_text_line(&mut text),
+            Event::End(TagEnd::TableCell) => text.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableHead
+                | TagEnd::TableRow
+                | TagEnd::BlockQuote(_)
+                | TagEnd::HtmlBlock,
+            ) => end_text_line(&mut text),
             _ => {}
         }
         if skipping_image > 0 {
@@ -203,13 +273,14 @@ pub fn render(
         }
     }
     flush_html(&mut html_block, &mut events);
+    end_text_line(&mut text);
     let heading_ids = add_heading_ids(&mut events);
     footnotes.ids.extend(heading_ids);
-    let mut raw = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut raw, events.into_iter());
-    let html = sanitise(&raw, links, footnotes.ids, mentions, images);
-    Rendered {
-        html: SafeHtml(html),
+    ReadBody {
+        events,
+        footnote_ids: footnotes.ids,
+        links_mode: links,
+        text,
         lede: lede.found,
         links: body_links,
         code,
@@ -908,6 +979,34 @@ fn tag_end(s: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_read_gives_the_text_code_and_links_beside_the_html() {
+        let md = "# Fix for CVE-2024-1234\n\nThe [vendor](https://v.example/advisory) \
+                  fixed `CVE-2024-5678` and\nshipped 2.4.1. ![logo alt](https://v.example/l.png)\n\n\
+                  * first item\n* second item\n\n| host | port |\n| --- | --- |\n| evil.example | 443 |\n\n\
+                  ```\nsha256 deadbeef\n```\n\n<div>raw CVE-2023-1</div>\n";
+        let read = read(md, Links::AsWritten);
+        assert_eq!(
+            read.text(),
+            "Fix for CVE-2024-1234\nThe vendor fixed CVE-2024-5678 and\nshipped 2.4.1. \n\
+             first item\nsecond item\nhost port \nevil.example 443 \n<div>raw CVE-2023-1</div>\n"
+        );
+        assert_eq!(read.code(), "sha256 deadbeef\n\n");
+        let rendered = read.render(None, ImagePolicy::KEEP);
+        assert_eq!(rendered.links, ["https://v.example/advisory"]);
+        assert!(
+            rendered
+                .html
+                .as_str()
+                .contains("<code>CVE-2024-5678</code>")
+        );
+        // The same body through `render` gives the same page.
+        assert_eq!(
+            render(md, Links::AsWritten, None, ImagePolicy::KEEP).html,
+            rendered.html
+        );
+    }
 
     fn html(md: &str, base: Option<&str>) -> String {
         let base = base.map(|b| Url::parse(b).unwrap());

@@ -155,10 +155,12 @@ fn enrich(
         let rules = site
             .cleaning_rules(meta.source.as_deref(), meta.url.as_ref())
             .unwrap_or(&default_rules);
-        let cleaned = boilerplate::clean(&parsed.body, &meta.title, rules);
+        // Measured once: cleaning and the page's tag links read the same
+        // line measures.
+        let measured = boilerplate::MeasuredBody::of(&parsed.body);
+        let cleaned = measured.clean(&meta.title, rules);
         if let Some(url) = meta.url.as_ref().filter(|_| !rules.ignore_page_tags) {
-            page_tags = boilerplate::page_tags(
-                &parsed.body,
+            page_tags = measured.page_tags(
                 cleaned.body_start,
                 &site.tag_link_patterns,
                 url,
@@ -187,9 +189,18 @@ fn enrich(
     } else {
         (parsed.body.clone(), None)
     };
-    // One plain-text pass gives entities, the lede and the story features.
+    // An editor's links are kept as written and `check` reports the broken
+    // ones; a scraped page's relative links mean its original site.
+    let links = if meta.fetched.is_some() {
+        markdown::Links::AgainstOriginal(meta.url.as_ref())
+    } else {
+        markdown::Links::AsWritten
+    };
+    // One markdown pass gives the text (for entities, the lede words and the
+    // story features), the lede, the links and the code, and then the HTML.
     // Entities come first: only those kept get pages, so only those link.
-    let text = boilerplate::plain_text(&body, usize::MAX);
+    let read = markdown::read(&body, links);
+    let text = read.text();
     let (entities, mentioned) = entities::find_at_most(
         &format!("{}\n{}", meta.title, text),
         watchlist,
@@ -212,18 +223,13 @@ fn enrich(
         site_path,
         only: (mentioned > entities.len()).then_some(entities.as_slice()),
     };
-    // An editor's links are kept as written and `check` reports the broken
-    // ones; a scraped page's relative links mean its original site.
-    let links = if meta.fetched.is_some() {
-        markdown::Links::AgainstOriginal(meta.url.as_ref())
-    } else {
-        markdown::Links::AsWritten
-    };
     let images = markdown::ImagePolicy {
         images: site.images,
         own: site.base_url.as_str(),
     };
-    let rendered = markdown::render(&body, links, Some(mentions), images);
+    let lede_words = dedupe::content_words(first_lines(text, LEDE_WORDS), LEDE_WORDS);
+    let story_features = story_signals::features(text, read.code());
+    let rendered = read.render(Some(mentions), images);
     let summary = match &meta.summary {
         Some(s) => s.split_whitespace().collect::<Vec<_>>().join(" "),
         // The lede is text already (references decoded by the markdown
@@ -260,8 +266,6 @@ fn enrich(
         tags.truncate(limits.tags_per_article);
     }
     let tags = tags.into_iter().map(|(_, m)| m).collect();
-    let lede_words = dedupe::content_words(first_lines(&text, LEDE_WORDS), LEDE_WORDS);
-    let story_features = story_signals::features(&text, &rendered.code);
     let article = Article {
         path: parsed.path,
         meta: parsed.meta,
