@@ -12,8 +12,15 @@
 //!   rules were not tuned on (other sites, languages and promos). Not blind:
 //!   some phrases in `boilerplate/cues.rs` ("was converted from", "reader
 //!   view", "course starts", "知识星球", "投稿邮箱") were written after reading
-//!   them, so this set checks the shapes hold, not how new sources fare; a
-//!   fresh blind set is still owed;
+//!   them, so this set checks the shapes hold, not how new sources fare;
+//! - `tests/fixtures/labelled/cleaning/blind/`: the blind set, twelve pages
+//!   (Japanese, German, Portuguese, French, Korean and Spanish sites, a
+//!   newsletter issue, a support article, a code-forge advisory, a press
+//!   release, a podcast page, a mailing-list archive, a threat-research post)
+//!   written and labelled without reading the rules or their cue lists, and
+//!   never tuned on (a rule written after reading one of these pages makes
+//!   that page no longer blind). Measured and printed, not yet held to the
+//!   thresholds;
 //! - `../shared/corpus` (real scraped pages, not in this repository), with
 //!   their article lines listed in `tests/fixtures/labelled/corpus-article-lines.tsv`;
 //!   measured when present, skipped otherwise (a clean clone has no corpus).
@@ -275,4 +282,25 @@ fn cleaning_on_the_shared_corpus_when_present() {
         "{}",
         report("corpus", total)
     );
+}
+
+#[test]
+fn cleaning_on_the_blind_set() {
+    let pages = fixture_pages("blind");
+    for page in &pages {
+        assert!(
+            page.with_extension("expected.md").is_file(),
+            "{} has no .expected.md",
+            page.display()
+        );
+    }
+    let (s, lost) = score_set("blind");
+    eprintln!("{}", report("blind", s));
+    for l in &lost {
+        let first = l.lines().next().unwrap_or_default();
+        eprintln!("{}", first.trim_end_matches(':'));
+    }
+    // Every page was scored: each labels some article lines, so the total
+    // holds at least one per page. The thresholds wait for a decision.
+    assert!(s.article >= pages.len(), "{}", report("blind", s));
 }
