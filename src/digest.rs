@@ -434,7 +434,7 @@ pub fn build_timed(
     let grouped = started.elapsed();
     let (clusters, cluster_of, merge_reasons) = stories(&entries, site);
     let clustered = started.elapsed();
-    let related = related(&entries, &entities, &tags_index(&entries), &cluster_of);
+    let related = related(&entries, &entities, &tags, &cluster_of);
     let timings = [
         ("group", grouped),
         ("cluster", clustered - grouped),
@@ -550,16 +550,6 @@ fn stories(entries: &[Entry], site: &SiteConfig) -> Stories {
     (clusters, cluster_of, reasons)
 }
 
-fn tags_index(entries: &[Entry]) -> BTreeMap<&str, Vec<EntryId>> {
-    let mut index: BTreeMap<&str, Vec<EntryId>> = BTreeMap::new();
-    for (id, e) in entries.iter().enumerate() {
-        for t in &e.article.tags {
-            index.entry(t.key.as_str()).or_default().push(id);
-        }
-    }
-    index
-}
-
 /// Most members of one tag or entity group looked at for related articles;
 /// a tag on thousands of articles says little about any one of them.
 const RELATED_GROUP_LIMIT: usize = 500;
@@ -567,7 +557,7 @@ const RELATED_GROUP_LIMIT: usize = 500;
 fn related(
     entries: &[Entry],
     entities: &BTreeMap<Entity, Vec<EntryId>>,
-    tags: &BTreeMap<&str, Vec<EntryId>>,
+    tags: &BTreeMap<String, Group>,
     cluster_of: &[usize],
 ) -> Vec<Vec<EntryId>> {
     use rayon::prelude::*;
@@ -582,7 +572,7 @@ fn related_one(
     id: EntryId,
     entries: &[Entry],
     entities: &BTreeMap<Entity, Vec<EntryId>>,
-    tags: &BTreeMap<&str, Vec<EntryId>>,
+    tags: &BTreeMap<String, Group>,
     cluster_of: &[usize],
 ) -> Vec<EntryId> {
     let mut scores: HashMap<EntryId, (u32, u32)> = HashMap::new();
@@ -595,7 +585,7 @@ fn related_one(
         }
     }
     for t in &entries[id].article.tags {
-        let members = &tags[t.key.as_str()];
+        let members = &tags[t.key.as_str()].entries;
         if members.len() <= RELATED_GROUP_LIMIT {
             for &m in members {
                 scores.entry(m).or_default().1 += 1;
@@ -703,13 +693,12 @@ pub fn retagged(previous: &Digest, changed: &[(EntryId, Arc<Article>)]) -> Diges
             again.extend(group.entries.iter().copied());
         }
     }
-    let tags = tags_index(&digest.entries);
     for id in again {
         digest.related[id] = related_one(
             id,
             &digest.entries,
             &digest.entities,
-            &tags,
+            &digest.tags,
             &digest.cluster_of,
         );
     }

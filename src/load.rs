@@ -253,7 +253,6 @@ pub fn folder_files(
     // was already found to be in the site.
     let walker = WalkDir::new(&dir)
         .follow_links(true)
-        .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
             if e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.') {
@@ -309,6 +308,15 @@ pub fn folder_files(
     for link in skipped {
         diagnostics.push(outside_link_skipped(relative(root, &link)));
     }
+    // The order walkdir's `sort_by_file_name` gives (each folder's names in
+    // order, depth first), sorted once at the end on the names already made:
+    // walkdir's sort asks each entry for its file name on every comparison,
+    // which parses its path, and that was most of `serve`'s load step.
+    // Two names can only tie when lossy decoding made them equal; their
+    // paths then decide.
+    files.sort_unstable_by(|(a, pa), (b, pb)| {
+        a.split('/').cmp(b.split('/')).then_with(|| pa.cmp(pb))
+    });
     (files, diagnostics)
 }
 
