@@ -340,9 +340,22 @@ pub struct PreparedSite {
     pub diagnostics: Diagnostics,
     /// Wall time of each stage so far.
     pub timings: Vec<(&'static str, Duration)>,
-    /// False when [`prepare_after`] kept the previous digest's groups, so
-    /// its render plan still holds.
-    pub regrouped: bool,
+    /// What [`prepare_after`] made again of the previous digest's groups,
+    /// and so what of its render plan still holds.
+    pub regrouped: Regrouped,
+}
+
+/// How much of the previous digest's grouping a rebuild made again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Regrouped {
+    /// Nothing: only bodies changed, and the render plan stands.
+    Nothing,
+    /// Only tag groups moved ([`digest::retagged`]): of the render plan,
+    /// the tag pages, tag feeds and sitemap change (see
+    /// [`render::replan_tags`]).
+    Tags,
+    /// Everything, as a full build does.
+    All,
 }
 
 /// Enriched articles kept between builds of one site (`serve`), each with
@@ -683,7 +696,12 @@ fn prepare_reporting(
     let swapped = previous.and_then(|p| swapped_in(p, &new_articles, total));
     let (digest, regrouped) = if let Some((digest, groups_stand)) = swapped {
         lap(if groups_stand { "patch" } else { "retag" }, &mut timings);
-        (digest, !groups_stand)
+        let regrouped = if groups_stand {
+            Regrouped::Nothing
+        } else {
+            Regrouped::Tags
+        };
+        (digest, regrouped)
     } else {
         let articles: Vec<std::sync::Arc<enrich::Article>> = new_articles
             .into_iter()
@@ -692,7 +710,7 @@ fn prepare_reporting(
         progress.stage("group, cluster, relate");
         let (digest, digest_timings) = digest::build_timed(articles, &opts.site);
         timings.extend(digest_timings);
-        (digest, true)
+        (digest, Regrouped::All)
     };
     diagnostics.extend(full_stories(&digest, opts.site.limits.story_reports));
     Ok(PreparedSite {

@@ -558,9 +558,9 @@ async fn rebuild(
                 }
                 .map_err(|f| f.diagnostics)?
             };
-            // The groups held, so the plan and its index did too.
+            // What of the last plan and its index still holds.
             let kept = last
-                .filter(|_| !prepared.regrouped)
+                .filter(|_| prepared.regrouped != crate::Regrouped::All)
                 .map(|l| (Arc::clone(&l.plan), Arc::clone(&l.index)));
             let mut timings = prepared.timings.clone();
             let snapshotting = Instant::now();
@@ -631,16 +631,19 @@ fn snapshot(
     config: crate::config::SiteConfig,
     kept: Option<PlanIndex>,
 ) -> Result<Snapshot, Diagnostics> {
-    let (plan, index) = kept.unwrap_or_else(|| {
-        let plan = crate::render::plan(&prepared.digest, &config);
-        let mut index = HashMap::new();
-        for (i, recipe) in plan.iter().enumerate() {
-            for path in recipe.outputs(&prepared.digest) {
-                index.insert(path, i);
-            }
+    let (plan, index) = match kept {
+        Some(kept) if prepared.regrouped == crate::Regrouped::Nothing => kept,
+        Some((plan, index)) => {
+            let replanned = crate::render::replan_tags(&plan, &prepared.digest, &config);
+            let index = crate::render::reindexed(&plan, &index, &replanned, &prepared.digest);
+            (Arc::new(replanned), Arc::new(index))
         }
-        (Arc::new(plan), Arc::new(index))
-    });
+        None => {
+            let plan = crate::render::plan(&prepared.digest, &config);
+            let index = crate::render::path_index(&plan, &prepared.digest);
+            (Arc::new(plan), Arc::new(index))
+        }
+    };
     let theme = prepared
         .theme
         .iter()

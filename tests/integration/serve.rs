@@ -8,6 +8,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use crate::harness::{SiteTest, tree};
+use briefing::render;
 
 /// A running `briefing serve`; killed when dropped.
 struct Server {
@@ -872,7 +873,11 @@ fn a_body_edit_keeps_the_groups_and_gives_the_digest_a_full_build_gives() {
         &format!("{text}\nOne more sentence for the body.\n"),
     );
     let patched = briefing::prepare_after(&opts, &mut cache, &first.digest).expect("builds");
-    assert!(!patched.regrouped, "a body edit keeps the groups");
+    assert_eq!(
+        patched.regrouped,
+        briefing::Regrouped::Nothing,
+        "a body edit keeps the groups"
+    );
     let full = briefing::prepare(&opts, None).expect("builds");
     assert!(
         patched.digest == full.digest,
@@ -897,7 +902,11 @@ fn a_body_edit_keeps_the_groups_and_gives_the_digest_a_full_build_gives() {
         site.write(ARTICLE, &edited);
         let regrouped =
             briefing::prepare_after(&opts, &mut cache, &patched.digest).expect("builds");
-        assert!(regrouped.regrouped, "{edited}");
+        assert_ne!(
+            regrouped.regrouped,
+            briefing::Regrouped::Nothing,
+            "{edited}"
+        );
         let full = briefing::prepare(&opts, None).expect("builds");
         assert!(regrouped.digest == full.digest);
     }
@@ -1010,6 +1019,19 @@ fn tag_changes_move_only_the_touched_groups_and_give_the_digest_a_full_build_giv
         assert!(
             next.digest == full.digest,
             "{path}: {from} -> {to} gives the digest a full build gives"
+        );
+        assert_eq!(next.regrouped, briefing::Regrouped::Tags);
+        // The plan and its index, spliced as `serve` splices them, are
+        // those of a full build.
+        let last_plan = render::plan(&last.digest, &opts.site);
+        let last_index = render::path_index(&last_plan, &last.digest);
+        let replanned = render::replan_tags(&last_plan, &next.digest, &opts.site);
+        let full_plan = render::plan(&full.digest, &opts.site);
+        assert!(replanned == full_plan, "{path}: {from} -> {to}: the plan");
+        assert_eq!(
+            render::reindexed(&last_plan, &last_index, &replanned, &next.digest),
+            render::path_index(&full_plan, &full.digest),
+            "{path}: {from} -> {to}: the index"
         );
         if to == "[other, bulk]" {
             assert_ne!(
