@@ -367,9 +367,12 @@ pub enum Regrouped {
 #[derive(Default)]
 pub struct ArticleCache {
     /// Path → (hash of the file's text, its stamp when read if it had
-    /// settled, the article, its diagnostics).
+    /// settled, the article, its diagnostics). Keyed by the path's bytes:
+    /// every path here is made the same way (the loader's, relative to the
+    /// root), and hashing a `Path` parses its components, which at 10,000
+    /// files was a tenth of a tag change's rebuild.
     entries: std::collections::HashMap<
-        std::path::PathBuf,
+        std::ffi::OsString,
         (
             u64,
             Option<load::Stamp>,
@@ -493,16 +496,16 @@ fn replacements(
     if total != previous.entries.len() {
         return None;
     }
-    let at: std::collections::HashMap<&std::path::Path, usize> = previous
+    let at: std::collections::HashMap<&std::ffi::OsStr, usize> = previous
         .entries
         .iter()
         .enumerate()
-        .map(|(i, e)| (e.article.path.as_path(), i))
+        .map(|(i, e)| (e.article.path.as_os_str(), i))
         .collect();
     fresh
         .iter()
         .map(|article| {
-            let &i = at.get(article.path.as_path())?;
+            let &i = at.get(article.path.as_os_str())?;
             small(&previous.entries[i].article, article).then_some(i)
         })
         .collect()
@@ -549,15 +552,10 @@ fn prepare_reporting(
     };
     let links = opts.site.outside_links;
     // With a cache, files whose stamp has not moved are not even read.
-    let known: std::collections::HashMap<std::path::PathBuf, load::Stamp> = cache
-        .as_deref()
-        .map(|c| {
-            c.entries
-                .iter()
-                .filter_map(|(path, (_, stamp, _, _))| Some((path.clone(), (*stamp)?)))
-                .collect()
-        })
-        .unwrap_or_default();
+    let known = |path: &std::path::Path| {
+        let (_, stamp, _, _) = cache.as_deref()?.entries.get(path.as_os_str())?;
+        *stamp
+    };
     let load::Loaded {
         files: sources,
         unchanged,
@@ -572,14 +570,15 @@ fn prepare_reporting(
     let mut cache = cache;
     let fresh: Vec<load::SourceFile> = match cache.as_deref_mut() {
         Some(c) => {
-            let present: std::collections::HashSet<&std::path::Path> = sources
+            let present: std::collections::HashSet<&std::ffi::OsStr> = sources
                 .iter()
-                .map(|(f, _)| f.path.as_path())
-                .chain(unchanged.iter().map(std::path::PathBuf::as_path))
+                .map(|(f, _)| f.path.as_os_str())
+                .chain(unchanged.iter().map(|p| p.as_os_str()))
                 .collect();
-            c.entries.retain(|path, _| present.contains(path.as_path()));
+            c.entries
+                .retain(|path, _| present.contains(path.as_os_str()));
             for path in &unchanged {
-                if let Some((_, _, article, diags)) = c.entries.get(path) {
+                if let Some((_, _, article, diags)) = c.entries.get(path.as_os_str()) {
                     reused.push((std::sync::Arc::clone(article), diags.clone()));
                 }
             }
@@ -595,19 +594,19 @@ fn prepare_reporting(
             sources
                 .into_iter()
                 .zip(hashes)
-                .filter_map(
-                    |((file, stamp), hash)| match c.entries.get_mut(&file.path) {
+                .filter_map(|((file, stamp), hash)| {
+                    match c.entries.get_mut(file.path.as_os_str()) {
                         Some((h, old_stamp, article, diags)) if *h == hash => {
                             *old_stamp = stamp;
                             reused.push((std::sync::Arc::clone(article), diags.clone()));
                             None
                         }
                         _ => {
-                            fresh_hashes.insert(file.path.clone(), (hash, stamp));
+                            fresh_hashes.insert(file.path.clone().into_os_string(), (hash, stamp));
                             Some(file)
                         }
-                    },
-                )
+                    }
+                })
                 .collect()
         }
         None => sources.into_iter().map(|(f, _)| f).collect(),
@@ -666,7 +665,7 @@ fn prepare_reporting(
         new_articles.into_iter().map(std::sync::Arc::new).collect();
     if let Some(c) = cache {
         for article in &new_articles {
-            let Some((hash, stamp)) = fresh_hashes.get(&article.path) else {
+            let Some((hash, stamp)) = fresh_hashes.get(article.path.as_os_str()) else {
                 continue;
             };
             let mut diags: Diagnostics = parse_diagnostics
@@ -677,7 +676,7 @@ fn prepare_reporting(
                 .collect();
             diags.sort();
             c.entries.insert(
-                article.path.clone(),
+                article.path.clone().into_os_string(),
                 (*hash, *stamp, std::sync::Arc::clone(article), diags),
             );
         }

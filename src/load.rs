@@ -5,7 +5,6 @@
 //! parallel. Other files are ignored. Unreadable files become diagnostics; the
 //! rest still load.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -95,7 +94,7 @@ pub struct SourceFile {
 /// Walks `root/content` and reads every `.md` file in it; a file over
 /// `max_bytes` is not read and gives an error instead.
 pub fn sources(root: &Path, links: OutsideLinks, max_bytes: u64) -> (Vec<SourceFile>, Diagnostics) {
-    let loaded = sources_since(root, links, max_bytes, &HashMap::new());
+    let loaded = sources_since(root, links, max_bytes, &|_| None);
     (
         loaded.files.into_iter().map(|(f, _)| f).collect(),
         loaded.diagnostics,
@@ -136,19 +135,20 @@ pub struct Loaded {
     /// Files read, with their stamps.
     pub files: Vec<(SourceFile, Option<Stamp>)>,
     /// Paths (relative to the root) of files not read: unchanged since
-    /// their stamp in `known`.
+    /// the stamp `known` gives for them.
     pub unchanged: Vec<PathBuf>,
     /// Problems found.
     pub diagnostics: Diagnostics,
 }
 
 /// Like [`sources`], but a file whose stamp is the one `known` gives for
-/// its path is not read again (`serve`, between rebuilds).
+/// its path (relative to the root) is not read again (`serve`, between
+/// rebuilds).
 pub fn sources_since(
     root: &Path,
     links: OutsideLinks,
     max_bytes: u64,
-    known: &HashMap<PathBuf, Stamp>,
+    known: &(dyn Fn(&Path) -> Option<Stamp> + Sync),
 ) -> Loaded {
     if !root.join(CONTENT_DIR).is_dir() {
         let mut diagnostics = Diagnostics::new();
@@ -192,7 +192,7 @@ pub fn sources_since(
                 .with_help("if the file is genuine, raise `limits.file_size` in briefing.yaml"));
             }
             let stamp = meta.as_ref().and_then(Stamp::settled);
-            if stamp.is_some() && known.get(&rel) == stamp.as_ref() {
+            if stamp.is_some() && known(&rel) == stamp {
                 return Ok(Read::Unchanged(rel));
             }
             let bytes = fsx::read(path)
