@@ -596,6 +596,10 @@ fn classify(lines: &[&str], infos: &[LineInfo]) -> Vec<Kind> {
             Kind::Blank
         } else if t.starts_with('#') && heading_text(t).is_some() {
             Kind::Heading
+        } else if is_meta_row(line, info) {
+            // "By Ana Ruiz · April 2, 2025 · 14 min read" is the page's
+            // data, however many words it has.
+            Kind::Short
         } else if ends_with_bare_url(info) {
             // "Hotel chain resets passwords — https://site/story": a related
             // link written out, not a sentence.
@@ -615,6 +619,82 @@ fn classify(lines: &[&str], infos: &[LineInfo]) -> Vec<Kind> {
         kinds.push(kind);
     }
     kinds
+}
+
+/// A byline or metadata row, told by its shape in any language: short
+/// fields between separators, none a sentence ("By Ana Ruiz · April 2,
+/// 2025 · 14 min read"); a short line with a date and no sentence
+/// ("10.04.2025, 14:32 Uhr Lesezeit: 3 Min. [Security]"); a short line
+/// giving an email address ("김민수 기자(minsu@daily.example)"); or a short
+/// credit or initials in parentheses ("(Bild: N. N./Agency)", "(dsc)").
+fn is_meta_row(line: &str, info: &LineInfo) -> bool {
+    let t = info.text.trim();
+    // Quoted lines (an embedded post's "— Name (@handle) date") and list
+    // items belong to whatever holds them.
+    let start = line.trim_start();
+    if t.is_empty() || is_list_or_table(line) || start.starts_with('#') || start.starts_with('>') {
+        return false;
+    }
+    let sentence_end = t.ends_with(['.', '!', '?', '。', '！', '？']) && !t.ends_with("Min.");
+    let email = t
+        .split(|c: char| c.is_whitespace() || c == '(' || c == ')')
+        .any(|w| {
+            w.split_once('@')
+                .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
+        });
+    if email && info.words <= 8 && info.links.is_empty() {
+        return true;
+    }
+    if t.starts_with('(') && t.ends_with(')') && info.words <= 6 && !t.contains(". ") {
+        return true;
+    }
+    // Three pipes or a closing one make a table row, not a byline.
+    let table_row = t.matches('|').count() >= 3 || t.ends_with('|');
+    let fields: Vec<&str> = t
+        .split(['·', '|', '•'])
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
+        .collect();
+    if fields.len() >= 2
+        && !table_row
+        && info.words <= 24
+        && fields
+            .iter()
+            .all(|f| f.split_whitespace().count() <= 7 && !f.ends_with(['.', '!', '?']))
+    {
+        return true;
+    }
+    // A date alone ("December 11th 2021") heads a day of a week's review;
+    // with a time of day it is the page's timestamp.
+    info.words <= 12 && !sentence_end && has_date(t) && has_time(t)
+}
+
+/// Whether `text` holds a time of day such as `14:32`.
+fn has_time(text: &str) -> bool {
+    text.as_bytes().windows(5).any(|w| {
+        w[0].is_ascii_digit()
+            && w[1].is_ascii_digit()
+            && w[2] == b':'
+            && w[3].is_ascii_digit()
+            && w[4].is_ascii_digit()
+    }) || text.as_bytes().windows(4).any(|w| {
+        w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit() && w[3].is_ascii_digit()
+    })
+}
+
+/// Whether `text` holds a date written with digits: `10.04.2025`,
+/// `2025-04-10`, `4/10/2025`, or a year with a day beside it
+/// (`April 2, 2025`, `7 de abril de 2025`, `2025年4月9日`).
+fn has_date(text: &str) -> bool {
+    let numbers: Vec<&str> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty())
+        .collect();
+    let is_year = |n: &&str| n.len() == 4 && (n.starts_with("19") || n.starts_with("20"));
+    numbers.iter().any(is_year)
+        && numbers.iter().any(|n| {
+            !is_year(n) && n.len() <= 2 && n.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+        })
 }
 
 /// A short line whose last word is a bare URL.
@@ -811,6 +891,9 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
         && info.links.iter().all(|(_, u)| is_share_url(u))
     {
         return Some("share or follow buttons");
+    }
+    if kind == Kind::Short && is_meta_row(line, info) {
+        return Some("byline, date or credit line");
     }
     const NOISE: &[&str] = &[
         "advertisement",
