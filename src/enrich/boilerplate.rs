@@ -261,7 +261,7 @@ impl MeasuredBody<'_> {
         // more of the same. Article after it means code or 40 words of prose
         // that carry no cue themselves. An ad between two paragraphs of the
         // story (the next line is a plain paragraph) is dropped alone, below.
-        let after = Following::measure(kinds, infos, &cues, end);
+        let after = Following::measure(lines, kinds, infos, &cues, end);
         let mut next_text = vec![None; end + 1];
         for i in (0..end).rev() {
             next_text[i] = if kinds[i] == Kind::Blank {
@@ -276,7 +276,7 @@ impl MeasuredBody<'_> {
         if let Some(i) = (first_prose + 1..end).find(|&i| {
             kinds[i] != Kind::Code
                 && cues[i].is_some()
-                && after.prose[i + 1] < 40
+                && after.stretch[i + 1] < 40
                 && after.code[i + 1] == 0
                 && !plain_paragraph(next_text[i + 1])
         }) {
@@ -288,7 +288,8 @@ impl MeasuredBody<'_> {
         // by more of the article is a section of it: a list of Sigma rule links
         // before the YARA rules, references before a revision history or the
         // IOC table.
-        let after = Following::measure(kinds, infos, &cues, end);
+        let after = Following::measure(lines, kinds, infos, &cues, end);
+        let own_host = most_linked_host(infos);
         let mut run_start = None;
         let mut run_len = 0;
         for (i, kind) in kinds.iter().enumerate().take(end).skip(first_prose + 1) {
@@ -297,10 +298,28 @@ impl MeasuredBody<'_> {
                 Kind::LinkOnly => {
                     run_start.get_or_insert(i);
                     run_len += 1;
+                    // A list of links to other sites under a heading or a
+                    // sentence that introduces it is the article's own
+                    // (references, detection rules, links mentioned); the
+                    // site's lists (related, most read, tags) link home.
+                    let first = run_start.unwrap_or(i);
+                    let introduced = (0..first)
+                        .rev()
+                        .find(|&j| kinds[j] != Kind::Blank)
+                        .is_some_and(|j| {
+                            (kinds[j] == Kind::Heading
+                                && cues[j].is_none()
+                                && !is_footer(&infos[j].text))
+                                || (kinds[j] == Kind::Prose
+                                    && infos[j].text.trim_end().ends_with(':'))
+                        });
+                    let references =
+                        introduced && !links_mostly_home(&infos[first..=i], own_host.as_deref());
                     if run_len >= 3
-                        && after.prose[i + 1] < 40
+                        && after.stretch[i + 1] < 40
                         && after.code[i + 1] == 0
                         && !after.section[i + 1]
+                        && !references
                     {
                         end = run_start.unwrap_or(i);
                         break;
@@ -476,35 +495,60 @@ impl MeasuredBody<'_> {
 /// What follows each line up to the body's end, as suffix sums, so every
 /// "is there more article after this?" question costs one lookup.
 struct Following {
-    /// Words of prose after line `i` (inclusive) that carry no chrome cue.
-    prose: Vec<usize>,
     /// Code lines from line `i` on.
     code: Vec<usize>,
     /// Whether a heading with text under it (not links, not chrome) comes
     /// at or after line `i`: a section of the article, such as a revision
     /// history or a technique list.
     section: Vec<bool>,
+    /// The most words of clean prose in one stretch at or after line `i`,
+    /// stretches being cut by chrome (cue lines, link lines, short lines
+    /// with links): a page footer holds many small bits of prose (a
+    /// newsletter blurb, a forum teaser, a privacy line) that add up
+    /// without any of them being more of the article.
+    stretch: Vec<usize>,
 }
 
 impl Following {
-    fn measure(kinds: &[Kind], infos: &[LineInfo], cues: &[Option<&str>], end: usize) -> Self {
-        let mut prose = vec![0usize; end + 1];
+    fn measure(
+        lines: &[&str],
+        kinds: &[Kind],
+        infos: &[LineInfo],
+        cues: &[Option<&str>],
+        end: usize,
+    ) -> Self {
         let mut code = vec![0usize; end + 1];
         let mut section = vec![false; end + 1];
+        let mut stretch = vec![0usize; end + 1];
+        let mut this_stretch = 0;
         // Walking up: whether text sits between here and the next heading.
         let mut text_below = false;
         for i in (0..end).rev() {
             let plain = cues[i].is_none();
-            prose[i] = prose[i + 1]
-                + if kinds[i] == Kind::Prose && plain {
-                    infos[i].words
-                } else {
-                    0
-                };
+            let breaks = !plain
+                || kinds[i] == Kind::LinkOnly
+                || (kinds[i] == Kind::Short && !infos[i].links.is_empty());
+            if breaks {
+                this_stretch = 0;
+            } else if kinds[i] == Kind::Prose {
+                this_stretch += infos[i].words;
+            }
+            stretch[i] = stretch[i + 1].max(this_stretch);
             code[i] = code[i + 1] + usize::from(kinds[i] == Kind::Code);
             section[i] = section[i + 1];
+            // Text that makes a section of a threat report rather than a
+            // page's box: a table, an indicator (an IOC list, a technique
+            // list), or a paragraph's worth of prose. A newsletter blurb or
+            // a forum teaser under a heading is none of these.
             match kinds[i] {
-                Kind::Prose | Kind::Short if plain => text_below = true,
+                Kind::Prose | Kind::Short
+                    if plain
+                        && (is_list_or_table(lines[i])
+                            || super::story_signals::has_indicator(&infos[i].text)) =>
+                {
+                    text_below = true;
+                }
+                Kind::Prose if plain && this_stretch >= 40 => text_below = true,
                 Kind::Heading => {
                     section[i] |= text_below && plain && !is_footer(&infos[i].text);
                     text_below = false;
@@ -513,9 +557,9 @@ impl Following {
             }
         }
         Following {
-            prose,
             code,
             section,
+            stretch,
         }
     }
 }
@@ -526,6 +570,14 @@ impl Following {
 fn line_cue(info: &LineInfo) -> Option<&'static str> {
     if info.words > 60 {
         return None;
+    }
+    // A row of share buttons, with or without a label ("Teilen:",
+    // "Compartilhe:"): its links say what it is in any language.
+    if info.links.len() >= 2
+        && info.links.iter().all(|(_, u)| is_share_url(u))
+        && words_outside_links(info) <= 2
+    {
+        return Some("share or follow buttons");
     }
     cues::chrome_cue(&info.text, info.words).or_else(|| {
         (info.words < 30 && info.links.iter().any(|(t, _)| cues::is_call_to_action(t)))
@@ -608,7 +660,9 @@ fn classify(lines: &[&str], infos: &[LineInfo]) -> Vec<Kind> {
             Kind::Prose
         } else if !info.links.is_empty() || !info.images.is_empty() {
             let outside = info.text.chars().count().saturating_sub(info.link_chars);
-            if outside <= 3 {
+            // "Mehr zum Thema: [A] [B]" is a row of links whatever its label.
+            let labelled_row = info.links.len() >= 2 && words_outside_links(info) <= 3;
+            if outside <= 3 || labelled_row {
                 Kind::LinkOnly
             } else {
                 Kind::Short
@@ -646,6 +700,19 @@ fn is_meta_row(line: &str, info: &LineInfo) -> bool {
         return true;
     }
     if t.starts_with('(') && t.ends_with(')') && info.words <= 6 && !t.contains(". ") {
+        return true;
+    }
+    // "Von [Daniel Schmitz](/autor/...)": a name linked to its author page.
+    const AUTHOR_PATHS: &[&str] = &[
+        "/author", "/autor", "/auteur", "/people/", "/staff/", "/profile",
+    ];
+    if info.words <= 6
+        && info.links.len() == 1
+        && words_outside_links(info) <= 2
+        && AUTHOR_PATHS
+            .iter()
+            .any(|p| info.links[0].1.to_ascii_lowercase().contains(p))
+    {
         return true;
     }
     // Three pipes or a closing one make a table row, not a byline.
@@ -695,6 +762,43 @@ fn has_date(text: &str) -> bool {
         && numbers.iter().any(|n| {
             !is_year(n) && n.len() <= 2 && n.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
         })
+}
+
+/// The host most of a page's absolute links point at (without `www.`):
+/// the site's own, since its menus and lists link home.
+fn most_linked_host(infos: &[LineInfo]) -> Option<String> {
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (_, url) in infos.iter().flat_map(|i| &i.links) {
+        if let Some(host) = host_of(url) {
+            *counts.entry(host).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+        .map(|(h, _)| h.to_owned())
+}
+
+/// The host of an absolute http(s) URL, without `www.`.
+fn host_of(url: &str) -> Option<&str> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    Some(host.strip_prefix("www.").unwrap_or(host))
+}
+
+/// Whether most links on `lines` go to `own` (relative links count as
+/// home).
+fn links_mostly_home(lines: &[LineInfo], own: Option<&str>) -> bool {
+    let (mut home, mut all) = (0, 0);
+    for (_, url) in lines.iter().flat_map(|i| &i.links) {
+        all += 1;
+        if host_of(url).is_none_or(|h| Some(h) == own) {
+            home += 1;
+        }
+    }
+    home * 2 > all
 }
 
 /// A short line whose last word is a bare URL.
@@ -929,6 +1033,13 @@ fn is_share_url(url: &str) -> bool {
         || u.contains("/share?")
         || u.contains("/share/")
         || u.contains("intent/tweet")
+        || u.contains("intent/post")
+        || u.contains("share?url")
+        || u.contains("/share.php")
+        || u.contains("wa.me/")
+        || u.contains("/?text=")
+        || u.contains("whatsapp.com/send")
+        || u.contains("t.me/share")
         || u.contains("sharearticle")
         || u.starts_with("mailto:?")
         || u.starts_with("whatsapp:")

@@ -114,6 +114,31 @@ pub fn features(text: &str, code: &str) -> BTreeSet<String> {
     out
 }
 
+/// Whether `text` names a technical indicator: an IP address, a hash, a
+/// file name, a version, a CVE or an ATT&CK technique ID. Cleaning reads a
+/// section that carries one as part of a threat report (an IOC table, a
+/// technique list), whatever its language.
+pub fn has_indicator(text: &str) -> bool {
+    let words = text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '.'));
+    let ids = words.into_iter().any(|w| {
+        let w = w.trim_matches('.');
+        let technique = w.len() >= 5
+            && w.starts_with('T')
+            && w[1..5].bytes().all(|b| b.is_ascii_digit())
+            && (w.len() == 5 || w[5..].starts_with('.'));
+        w.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("cve-")) || technique
+    });
+    ids || {
+        let mut found = BTreeSet::new();
+        scan(&refang(text), false, &mut found);
+        found.iter().any(|f| {
+            ["ip:", "hash:", "file:", "ver:"]
+                .iter()
+                .any(|kind| f.starts_with(kind))
+        })
+    }
+}
+
 fn is_token_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')
 }
