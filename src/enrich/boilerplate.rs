@@ -332,6 +332,7 @@ impl MeasuredBody<'_> {
             }
         }
 
+        let boxed = boxes_inside(lines, kinds, infos, start, end, own_host.as_deref());
         let mut keep = vec![false; lines.len()];
         let mut reasons: Vec<Option<&'static str>> = vec![None; lines.len()];
         for i in 0..lines.len() {
@@ -361,6 +362,8 @@ impl MeasuredBody<'_> {
                 // sentence of the story that happens to name a bug-bounty
                 // programme or a webinar has no button and stays.
                 reasons[i] = Some(why);
+            } else if boxed[i] {
+                reasons[i] = Some("box of the site's links or an ad inside the article");
             } else if rules.drop.iter().any(|re| re.is_match(lines[i])) {
                 reasons[i] = Some("matches a configured drop rule");
             } else if is_title(i) {
@@ -403,6 +406,13 @@ impl MeasuredBody<'_> {
             let t = lines[i].trim();
             match kinds[i] {
                 Kind::Blank => keep[i] = false,
+                // "## Links mentioned" over links to other sites: the
+                // article's references, not the site's related list.
+                Kind::LinkOnly
+                    if is_reference_list(i, kinds, infos, &cues, own_host.as_deref()) =>
+                {
+                    break;
+                }
                 Kind::LinkOnly => {
                     keep[i] = false;
                     reasons[i] = Some("links after the last paragraph (tags, related articles)");
@@ -764,6 +774,107 @@ fn has_date(text: &str) -> bool {
         })
 }
 
+/// Lines of `start..end` that are a box the site put inside the story: a
+/// bold label over links to the site's own pages ("**Lesen Sie auch**",
+/// "> **あわせて読みたい**"), or a plain one-word label over a linked image
+/// or between two paragraphs ("Anzeige", "광고", "Publicidade"). A label
+/// that ends in a colon introduces the story's own list ("**Read on:**"),
+/// and links to the page's own sections are its contents. Only with more
+/// of the story after the box: at the end, the trailing-links rule decides.
+fn boxes_inside(
+    lines: &[&str],
+    kinds: &[Kind],
+    infos: &[LineInfo],
+    start: usize,
+    end: usize,
+    own_host: Option<&str>,
+) -> Vec<bool> {
+    let mut boxed = vec![false; lines.len()];
+    let next_text = |from: usize| (from..end).find(|&j| kinds[j] != Kind::Blank);
+    let story_after =
+        |from: usize| (from..end).any(|j| kinds[j] == Kind::Prose || kinds[j] == Kind::Code);
+    for i in start..end {
+        if kinds[i] != Kind::Short || boxed[i] {
+            continue;
+        }
+        let bare = lines[i].trim_start().trim_start_matches('>').trim();
+        let text = infos[i].text.trim();
+        let sentence = text.ends_with(['.', '!', '?', '。', '！', '？']);
+        let label_only =
+            is_bold_only(bare) && infos[i].links.is_empty() && !sentence && !text.ends_with(':');
+        let one_word = infos[i].words == 1
+            && bare == text
+            && infos[i].links.is_empty()
+            && infos[i].images.is_empty()
+            && !text.ends_with(':')
+            && !is_list_or_table(lines[i])
+            && !text.chars().any(|c| c.is_ascii_digit());
+        if !(label_only || one_word) {
+            continue;
+        }
+        // The links under the label.
+        let mut last = i;
+        let mut j = next_text(i + 1);
+        while let Some(k) = j.filter(|&k| kinds[k] == Kind::LinkOnly) {
+            last = k;
+            j = next_text(k + 1);
+        }
+        let links = &infos[i + 1..=last.max(i)];
+        let contents = links
+            .iter()
+            .flat_map(|l| &l.links)
+            .any(|(_, u)| u.starts_with('#'));
+        let linked = last > i
+            && !contents
+            && if one_word {
+                // An ad: a linked image under its label.
+                links
+                    .iter()
+                    .all(|l| l.links.is_empty() || !l.images.is_empty())
+                    && links
+                        .iter()
+                        .any(|l| !l.images.is_empty() && !l.links.is_empty())
+            } else {
+                links_mostly_home(links, own_host)
+            };
+        let between_paragraphs = one_word
+            && last == i
+            && (start..i)
+                .rev()
+                .find(|&k| kinds[k] != Kind::Blank)
+                .is_some_and(|k| kinds[k] == Kind::Prose)
+            && j.is_some_and(|k| kinds[k] == Kind::Prose);
+        if (linked || between_paragraphs) && story_after(last + 1) {
+            for b in boxed.iter_mut().take(last + 1).skip(i) {
+                *b = true;
+            }
+        }
+    }
+    boxed
+}
+
+/// Whether the link-only line `last` ends a list of links to other sites
+/// that a heading introduces ("## References", "## Links mentioned").
+fn is_reference_list(
+    last: usize,
+    kinds: &[Kind],
+    infos: &[LineInfo],
+    cues: &[Option<&str>],
+    own_host: Option<&str>,
+) -> bool {
+    let mut first = last;
+    while first > 0 && matches!(kinds[first - 1], Kind::LinkOnly | Kind::Blank) {
+        first -= 1;
+    }
+    let Some(heading) = (0..first).rev().find(|&j| kinds[j] != Kind::Blank) else {
+        return false;
+    };
+    kinds[heading] == Kind::Heading
+        && cues[heading].is_none()
+        && !is_footer(&infos[heading].text)
+        && !links_mostly_home(&infos[first..=last], own_host)
+}
+
 /// The host most of a page's absolute links point at (without `www.`):
 /// the site's own, since its menus and lists link home.
 fn most_linked_host(infos: &[LineInfo]) -> Option<String> {
@@ -794,7 +905,12 @@ fn links_mostly_home(lines: &[LineInfo], own: Option<&str>) -> bool {
     let (mut home, mut all) = (0, 0);
     for (_, url) in lines.iter().flat_map(|i| &i.links) {
         all += 1;
-        if host_of(url).is_none_or(|h| Some(h) == own) {
+        let home_host = |h: &str| {
+            own.is_some_and(|o| {
+                h == o || h.ends_with(&format!(".{o}")) || o.ends_with(&format!(".{h}"))
+            })
+        };
+        if host_of(url).is_none_or(home_host) {
             home += 1;
         }
     }

@@ -38,6 +38,12 @@ const COOKIES: &[&str] = &[
     "privacy notice",
     "使用cookie",
     "使用 cookie",
+    "utilizamos cookies",
+    "usamos cookies",
+    "nous utilisons des cookies",
+    "wir verwenden cookies",
+    "cookieを使用",
+    "쿠키를 사용",
 ];
 
 /// Copyright lines.
@@ -47,6 +53,13 @@ const COPYRIGHT: &[&str] = &[
     "tutti i diritti riservati",
     "版权所有",
     "版权声明",
+    "alle rechte vorbehalten",
+    "todos los derechos reservados",
+    "tous droits réservés",
+    "direitos reservados",
+    "著作権",
+    "무단전재",
+    "재배포금지",
     "icp备",
     "p.iva",
     "partita iva",
@@ -93,6 +106,10 @@ const FOLLOW: &[&str] = &[
     "forget to follow us",
     "subscribe to our",
     "sign up for our",
+    "thanks for reading",
+    "subscribe for free",
+    "forwarded this to you",
+    "become a supporter",
     "seguimi su",
     "seguici su",
     "iscriviti alla newsletter",
@@ -126,6 +143,13 @@ const FEEDBACK: &[&str] = &[
     "was this information helpful",
     "ti è stato utile",
     "有帮助吗",
+    "le resultó útil",
+    "te resultó útil",
+    "artikel hilfreich",
+    "vous a-t-il été utile",
+    "役に立ちましたか",
+    "役に立ったら",
+    "도움이 되었",
 ];
 
 /// Event, course and webinar ads.
@@ -139,6 +163,11 @@ const EVENTS: &[&str] = &[
     "online course",
     "course starts",
     "iscrizioni aperte",
+    "brought to you by",
+    "word from our sponsor",
+    "this week's sponsor",
+    "sponsored by",
+    "【pr】",
 ];
 
 /// Pointers to the original of an aggregated or reprinted story.
@@ -194,7 +223,7 @@ static PHRASES: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
         ),
         (COMMENTS, "invitation to comment"),
         (FOLLOW, "follow, subscription or programme promotion"),
-        (EVENTS, "event, course or webinar ad"),
+        (EVENTS, "event, course, webinar or sponsor ad"),
         (ORIGINAL, "pointer to the original story"),
         (FEEDBACK, "feedback widget"),
     ];

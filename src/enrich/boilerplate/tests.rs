@@ -456,7 +456,7 @@ Copyright © 2025 Example Media. All rights reserved.
     let reasons: Vec<&str> = c.removals.iter().map(|r| r.reason.as_str()).collect();
     // `--explain` names what each removed line was.
     assert!(
-        reasons.contains(&"event, course or webinar ad"),
+        reasons.contains(&"event, course, webinar or sponsor ad"),
         "{reasons:?}"
     );
     assert!(
