@@ -231,18 +231,32 @@ impl MeasuredBody<'_> {
             }
         }
 
-        // The standfirst: a sentence-long heading straight under the title
-        // (`### In this report, we observed ...`) is the article's own summary,
-        // even when a metadata block sits between it and the first paragraph.
-        let standfirst = title_line
-            .and_then(|t| (t + 1..start).find(|&i| kinds[i] != Kind::Blank))
-            .filter(|&i| {
-                kinds[i] == Kind::Heading
-                    && infos[i].words >= 8
-                    && !is_title(i)
-                    && !is_footer(&infos[i].text)
-                    && infos[i].links.is_empty()
-            });
+        // The standfirst: sentence-long headings under the title
+        // (`### In this report, we observed ...`, or a news site's two
+        // sub-titles) are the article's own summary, even when a byline or
+        // metadata block sits between them, the title and the first
+        // paragraph; only the page's data (short lines, links) may come
+        // between the title and them.
+        let sub_title = |i: usize, min_words: usize| {
+            kinds[i] == Kind::Heading
+                && infos[i].words >= min_words
+                && !is_title(i)
+                && !is_footer(&infos[i].text)
+                && infos[i].links.is_empty()
+        };
+        let standfirst: Vec<usize> = title_line
+            .map(|t| {
+                let mut found: Vec<usize> = Vec::new();
+                for i in (t + 1..start).filter(|&i| kinds[i] == Kind::Heading) {
+                    // A second sub-title may be shorter than the first.
+                    if !sub_title(i, if found.is_empty() { 8 } else { 5 }) {
+                        break;
+                    }
+                    found.push(i);
+                }
+                found
+            })
+            .unwrap_or_default();
 
         // Where it ends.
         let mut end = lines.len();
@@ -336,7 +350,7 @@ impl MeasuredBody<'_> {
         let mut keep = vec![false; lines.len()];
         let mut reasons: Vec<Option<&'static str>> = vec![None; lines.len()];
         for i in 0..lines.len() {
-            if Some(i) == standfirst {
+            if standfirst.contains(&i) {
                 keep[i] = true;
             } else if i < start {
                 reasons[i] = Some("site chrome before the article");
@@ -841,7 +855,7 @@ fn boxes_inside(
             && last == i
             && (start..i)
                 .rev()
-                .find(|&k| kinds[k] != Kind::Blank)
+                .find(|&k| kinds[k] != Kind::Blank && !boxed[k])
                 .is_some_and(|k| kinds[k] == Kind::Prose)
             && j.is_some_and(|k| kinds[k] == Kind::Prose);
         if (linked || between_paragraphs) && story_after(last + 1) {
