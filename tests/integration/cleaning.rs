@@ -13,21 +13,21 @@
 //!   some phrases in `boilerplate/cues.rs` ("was converted from", "reader
 //!   view", "course starts", "知识星球", "投稿邮箱") were written after reading
 //!   them, so this set checks the shapes hold, not how new sources fare;
-//! - `tests/fixtures/labelled/cleaning/blind/`: the blind set, twelve pages
-//!   (Japanese, German, Portuguese, French, Korean and Spanish sites, a
-//!   newsletter issue, a support article, a code-forge advisory, a press
-//!   release, a podcast page, a mailing-list archive, a threat-research post)
-//!   written and labelled without reading the rules or their cue lists, and
-//!   never tuned on (a rule written after reading one of these pages makes
-//!   that page no longer blind). Measured and printed, not yet held to the
-//!   thresholds;
+//! - `tests/fixtures/labelled/cleaning/shapes/`: twelve pages (Japanese,
+//!   German, Portuguese, French, Korean and Spanish sites, a newsletter
+//!   issue, a support article, a code-forge advisory, a press release, a
+//!   podcast page, a mailing-list archive, a threat-research post) written
+//!   and labelled without reading the rules, measured blind once (77.1 %
+//!   kept, 43.8 % chrome left), then tuned on; held to a floor below the
+//!   goal;
 //! - `tests/fixtures/labelled/cleaning/final/`: a second blind set, twelve
 //!   pages (Turkish, Vietnamese, Arabic, Dutch, Ukrainian and Polish sites, a
 //!   disclosed bug-bounty report, release notes with a table of fixed CVEs,
 //!   a university IT security alert, a discussion-thread page, an AMP news
 //!   page, an incident-response case study) written and labelled without
 //!   reading the rules or their cue lists, and never tuned on: the set the
-//!   final numbers are reported on. Measured and printed only;
+//!   numbers are reported on. Held to a floor at today's score, below the
+//!   goal;
 //! - `../shared/corpus` (real scraped pages, not in this repository), with
 //!   their article lines listed in `tests/fixtures/labelled/corpus-article-lines.tsv`;
 //!   measured when present, skipped otherwise (a clean clone has no corpus).
@@ -291,9 +291,11 @@ fn cleaning_on_the_shared_corpus_when_present() {
     );
 }
 
-#[test]
-fn cleaning_on_the_blind_set() {
-    let pages = fixture_pages("blind");
+/// Scores a set held to floors below the goal: what the rules reach on it
+/// today, so a change that loses ground fails, while the goal (98 % kept,
+/// 2 % chrome) is not met there yet.
+fn hold_floor(set: &str, min_kept: f64, max_chrome: f64) {
+    let pages = fixture_pages(set);
     for page in &pages {
         assert!(
             page.with_extension("expected.md").is_file(),
@@ -301,34 +303,26 @@ fn cleaning_on_the_blind_set() {
             page.display()
         );
     }
-    let (s, lost) = score_set("blind");
-    eprintln!("{}", report("blind", s));
+    let (s, lost) = score_set(set);
+    eprintln!("{}", report(set, s));
     for l in &lost {
         let first = l.lines().next().unwrap_or_default();
         eprintln!("{}", first.trim_end_matches(':'));
     }
-    // Every page was scored: each labels some article lines, so the total
-    // holds at least one per page. The thresholds wait for a decision.
-    assert!(s.article >= pages.len(), "{}", report("blind", s));
+    assert!(s.kept_share() >= min_kept, "{}", report(set, s));
+    assert!(s.chrome_share() <= max_chrome, "{}", report(set, s));
 }
 
 #[test]
-fn cleaning_on_the_final_set() {
-    let pages = fixture_pages("final");
-    for page in &pages {
-        assert!(
-            page.with_extension("expected.md").is_file(),
-            "{} has no .expected.md",
-            page.display()
-        );
-    }
-    let (s, lost) = score_set("final");
-    eprintln!("{}", report("final", s));
-    for l in &lost {
-        let first = l.lines().next().unwrap_or_default();
-        eprintln!("{}", first.trim_end_matches(':'));
-    }
-    // Every page was scored: each labels some article lines, so the total
-    // holds at least one per page. Reported, never tuned on.
-    assert!(s.article >= pages.len(), "{}", report("final", s));
+fn cleaning_on_the_new_shapes_set_holds_its_floor() {
+    // 2026-12-01: written blind, it scored 77.1 % kept and 43.8 % chrome;
+    // after tuning on it, 92.7 % and 23.5 %.
+    hold_floor("shapes", 0.92, 0.24);
+}
+
+#[test]
+fn cleaning_on_the_final_blind_set_holds_its_floor() {
+    // 2026-12-01, never tuned on: 93.3 % kept and 46.0 % chrome before this
+    // session's rules, 93.3 % and 33.6 % after.
+    hold_floor("final", 0.93, 0.34);
 }

@@ -542,3 +542,60 @@ Further reading:
 fn tag_names(tags: Vec<(String, usize)>) -> Vec<String> {
     tags.into_iter().map(|(t, _)| t).collect()
 }
+
+#[test]
+fn bylines_share_rows_and_the_sites_boxes_go_by_their_shape_in_any_language() {
+    let page = "\
+[Home](https://news.example/) [Sicherheit](https://news.example/security/)
+
+# Patch für VPN
+
+By [Ana Ruiz](https://news.example/author/ana/) · 2. April 2025 · 4 min read
+
+Teilen: [X](https://x.example/intent/post) [Facebook](https://www.facebook.example/sharer.php)
+
+Der Hersteller hat am Donnerstag ein außerplanmäßiges Update für seine Gateways veröffentlicht, weil die Lücke bereits ausgenutzt wird.
+
+**Lesen Sie auch**
+
+[Warum VPN-Gateways beliebte Ziele sind](https://news.example/analyse/vpn/)
+
+Anzeige
+
+Betroffen sind alle Versionen vor 7.4.2, sofern das Portal aktiviert ist, und Administratoren sollten sofort aktualisieren.
+
+## Quellen
+
+[Hersteller-Hinweis](https://vendor.example/psirt/1)
+
+[CERT-Meldung](https://cert.example/2025/1)
+
+[Kommentare lesen (87)](https://news.example/forum/1)
+
+## Meistgelesen
+
+1. [Windows-Update sorgt für Bluescreens](https://news.example/a/1)
+2. [Passwortmanager im Test](https://news.example/a/2)
+3. [Glasfaser-Förderung gestoppt](https://news.example/a/3)
+";
+    let c = clean(page, "Patch für VPN", &no_rules());
+    for gone in [
+        "Ana Ruiz",
+        "Teilen",
+        "Lesen Sie auch",
+        "beliebte Ziele",
+        "Anzeige",
+        "Meistgelesen",
+        "Bluescreens",
+    ] {
+        assert!(!c.markdown.contains(gone), "{gone} stayed:\n{}", c.markdown);
+    }
+    for kept in [
+        "außerplanmäßiges Update",
+        "vor 7.4.2",
+        "## Quellen",
+        "[CERT-Meldung]",
+    ] {
+        assert!(c.markdown.contains(kept), "{kept} went:\n{}", c.markdown);
+    }
+}
