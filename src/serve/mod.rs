@@ -57,8 +57,9 @@ use std::sync::Mutex;
 pub const EVENTS_PATH: &str = "/__briefing/events";
 
 /// How long the files must be quiet before a burst of events (an editor's
-/// save is several) starts a rebuild.
-const DEBOUNCE: Duration = Duration::from_millis(50);
+/// save is several, a millisecond or two apart) starts a rebuild. A burst
+/// spread wider costs a second rebuild, never a wrong page.
+const DEBOUNCE: Duration = Duration::from_millis(20);
 
 /// Whether a file event changes the site (not an open, read or `chmod`).
 fn is_change(kind: &notify::EventKind) -> bool {
@@ -582,8 +583,16 @@ async fn rebuild(
                 ),
                 None => (0, 0, Diagnostics::new()),
             };
-            if let Ok(mut current) = state.site.write() {
-                *current = Arc::new(snapshot);
+            // The last snapshot is dropped after the lock is released, and
+            // off this thread: freeing a 10,000-article digest takes
+            // milliseconds that requests waiting on the lock need not wait.
+            let old = state
+                .site
+                .write()
+                .ok()
+                .map(|mut current| std::mem::replace(&mut *current, Arc::new(snapshot)));
+            if let Some(old) = old {
+                tokio::task::spawn_blocking(move || drop(old));
             }
             if let Ok(mut error) = state.error.write() {
                 *error = None;
