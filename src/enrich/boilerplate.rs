@@ -216,7 +216,17 @@ impl MeasuredBody<'_> {
                 && !infos[prev].text.trim_end().ends_with(':'))
                 || (kinds[prev] == Kind::Short && is_bold_only(lines[prev]))
                 || (kinds[prev] == Kind::Short && is_article_field(lines[prev], &infos[prev]))
-                || is_toc_item(lines[prev], &infos[prev]);
+                || is_toc_item(lines[prev], &infos[prev])
+                // Under the title, an advisory's plain lists come before its
+                // summary ("## Risks", "* Remote code execution"); a menu's
+                // items are links, and sit above the title.
+                || (title_line.is_some()
+                    && matches!(kinds[prev], Kind::Short | Kind::Prose)
+                    && is_list_item(lines[prev])
+                    && infos[prev].links.is_empty()
+                    && infos[prev].images.is_empty()
+                    // "* February 13, 2025" is the page's date.
+                    && !(infos[prev].words <= 4 && has_date(&infos[prev].text)));
             // A setext heading: "Intro" over "-----".
             let setext = prev > search_from
                 && is_setext_underline(lines[prev])
@@ -343,6 +353,38 @@ impl MeasuredBody<'_> {
                     run_start = None;
                     run_len = 0;
                 }
+            }
+        }
+
+        // A sidebar of labels and values after the last paragraph (an
+        // advisory page's "### Severity / High / ### CVE ID / ..."): three
+        // or more small sections of short lines, with no prose, code or
+        // list of indicators among them. A section whose lines are links
+        // (the references) stays with the article above it.
+        // A paragraph means fifteen words or more: a sidebar's longest value
+        // ("CWE-22 Improper Limitation of a Pathname ...") is a line, not one.
+        let paragraph = |i: usize| kinds[i] == Kind::Prose && infos[i].words >= 15;
+        if let Some(last_prose) = (start..end).rev().find(|&i| paragraph(i)) {
+            let headings: Vec<usize> = (last_prose + 1..end)
+                .filter(|&i| kinds[i] == Kind::Heading)
+                .collect();
+            for (n, &h) in headings.iter().enumerate() {
+                if headings.len() - n < 3 {
+                    break;
+                }
+                let section_end = headings.get(n + 1).copied().unwrap_or(end);
+                if (h + 1..section_end).any(|j| kinds[j] == Kind::LinkOnly) {
+                    continue;
+                }
+                let only_labels = (h..end).all(|j| !paragraph(j) && kinds[j] != Kind::Code);
+                let indicators = (h..end)
+                    .filter(|&j| super::story_signals::has_indicator(&infos[j].text))
+                    .count();
+                if only_labels && indicators <= 1 {
+                    end = h;
+                    footer_opener = Some((h, "sidebar of labels and values after the article"));
+                }
+                break;
             }
         }
 
@@ -613,6 +655,11 @@ fn line_cue(info: &LineInfo) -> Option<&'static str> {
 fn is_setext_underline(line: &str) -> bool {
     let t = line.trim();
     t.len() >= 3 && (t.bytes().all(|b| b == b'-') || t.bytes().all(|b| b == b'='))
+}
+
+/// A list item (not a table row).
+fn is_list_item(line: &str) -> bool {
+    is_list_or_table(line) && !line.trim_start().starts_with('|')
 }
 
 /// A list item or a table row.
