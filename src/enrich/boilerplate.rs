@@ -1523,7 +1523,7 @@ impl MeasuredBody<'_> {
                 continue;
             }
             for text in block {
-                let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                let text = crate::names::visible(text);
                 // A tag link named after a CVE is an entity, found anyway.
                 let is_id = text.to_ascii_uppercase().starts_with("CVE-")
                     && text.chars().skip(4).all(|c| c.is_ascii_digit() || c == '-');
