@@ -297,9 +297,18 @@ impl MeasuredBody<'_> {
         let plain_paragraph =
             |j: Option<usize>| j.is_some_and(|j| kinds[j] == Kind::Prose && cues[j].is_none());
         let mut footer_opener = None;
+        // A full sentence of the story that names a programme or an event
+        // in passing, with no button or link, is the story.
+        let in_passing = |i: usize| {
+            kinds[i] == Kind::Prose
+                && infos[i].words >= 15
+                && infos[i].links.is_empty()
+                && cues[i].is_some_and(cues::may_be_named_in_passing)
+        };
         if let Some(i) = (first_prose + 1..end).find(|&i| {
             kinds[i] != Kind::Code
                 && cues[i].is_some()
+                && !in_passing(i)
                 && after.stretch[i + 1] < 40
                 && after.code[i + 1] == 0
                 && !plain_paragraph(next_text[i + 1])

@@ -222,8 +222,8 @@ static PHRASES: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
             "disclaimer (reprinted, converted or provided as is)",
         ),
         (COMMENTS, "invitation to comment"),
-        (FOLLOW, "follow, subscription or programme promotion"),
-        (EVENTS, "event, course, webinar or sponsor ad"),
+        (FOLLOW, PROMOTION),
+        (EVENTS, AD),
         (ORIGINAL, "pointer to the original story"),
         (FEEDBACK, "feedback widget"),
     ];
@@ -245,6 +245,15 @@ static PHRASES: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
 });
 
 const COOKIE_NOTICE: &str = "cookie or privacy notice";
+const PROMOTION: &str = "follow, subscription or programme promotion";
+const AD: &str = "event, course, webinar or sponsor ad";
+
+/// Whether a cue's kind is one a sentence of the story can name in
+/// passing ("reported through the vendor's bug-bounty programme", "at a
+/// webinar last week"): a promotion or an ad, not a notice or a mark.
+pub(super) fn may_be_named_in_passing(why: &str) -> bool {
+    why == PROMOTION || why == AD
+}
 
 /// Why a line reads as chrome, from its visible text and its number of
 /// words.

@@ -599,3 +599,23 @@ Betroffen sind alle Versionen vor 7.4.2, sofern das Portal aktiviert ist, und Ad
         assert!(c.markdown.contains(kept), "{kept} went:\n{}", c.markdown);
     }
 }
+
+#[test]
+fn a_last_paragraph_that_names_a_bounty_programme_is_the_story() {
+    let page = "\
+# 某厂商修复远程代码执行漏洞
+
+某厂商本周发布安全更新，修复了其网关产品中的一个远程代码执行漏洞，攻击者无需认证即可利用该漏洞控制设备。
+
+研究人员表示，该漏洞影响多个版本，建议用户尽快升级到最新版本，并检查设备日志中是否存在异常登录记录。
+
+该漏洞最初由一名独立研究人员通过厂商的漏洞奖励计划报告，厂商在确认问题后两周内发布了补丁，并向研究人员支付了奖金。
+
+[分享](https://x.example/share/1) [收藏](https://x.example/fav/1)
+
+扫码关注我们的公众号
+";
+    let c = clean(page, "某厂商修复远程代码执行漏洞", &no_rules());
+    assert!(c.markdown.contains("漏洞奖励计划报告"), "{}", c.markdown);
+    assert!(!c.markdown.contains("扫码关注"), "{}", c.markdown);
+}
