@@ -429,6 +429,8 @@ impl MeasuredBody<'_> {
                 reasons[i] = Some(why);
             } else if boxed[i] {
                 reasons[i] = Some("box of the site's links or an ad inside the article");
+            } else if under_ad_label(i, kinds, infos, &cues, &reasons, own_host.as_deref()) {
+                reasons[i] = Some("the ad under its label");
             } else if rules.drop.iter().any(|re| re.is_match(lines[i])) {
                 reasons[i] = Some("matches a configured drop rule");
             } else if is_title(i) {
@@ -724,7 +726,8 @@ fn classify(lines: &[&str], infos: &[LineInfo]) -> Vec<Kind> {
             kinds.push(Kind::Code);
             continue;
         }
-        let kind = if t.is_empty() {
+        // A quote's empty line (`>`) separates like a blank one.
+        let kind = if t.is_empty() || t.chars().all(|c| c == '>' || c.is_whitespace()) {
             Kind::Blank
         } else if t.starts_with('#') && heading_text(t).is_some() {
             Kind::Heading
@@ -842,6 +845,29 @@ fn has_date(text: &str) -> bool {
         && numbers.iter().any(|n| {
             !is_year(n) && n.len() <= 2 && n.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
         })
+}
+
+/// Whether line `i` is the copy of an ad whose label line ("**A word from
+/// this week's sponsor**") was just removed: a paragraph of under 60 words
+/// that links to another site (the sponsor's button).
+fn under_ad_label(
+    i: usize,
+    kinds: &[Kind],
+    infos: &[LineInfo],
+    cues: &[Option<&str>],
+    reasons: &[Option<&str>],
+    own_host: Option<&str>,
+) -> bool {
+    let Some(label) = (0..i).rev().find(|&j| kinds[j] != Kind::Blank) else {
+        return false;
+    };
+    kinds[i] == Kind::Prose
+        && infos[i].words < 60
+        && !infos[i].links.is_empty()
+        && !links_mostly_home(std::slice::from_ref(&infos[i]), own_host)
+        && kinds[label] != Kind::Prose
+        && reasons[label].is_some()
+        && cues[label].is_some_and(cues::may_be_named_in_passing)
 }
 
 /// Lines of `start..end` that are a box the site put inside the story: a
