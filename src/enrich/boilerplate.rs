@@ -386,10 +386,13 @@ impl MeasuredBody<'_> {
                     continue;
                 }
                 let only_labels = (h..end).all(|j| !paragraph(j) && kinds[j] != Kind::Code);
-                let indicators = (h..end)
-                    .filter(|&j| super::story_signals::has_indicator(&infos[j].text))
-                    .count();
-                if only_labels && indicators <= 1 {
+                let at_most_one_indicator = || {
+                    (h..end)
+                        .filter(|&j| super::story_signals::has_indicator(&infos[j].text))
+                        .nth(1)
+                        .is_none()
+                };
+                if only_labels && at_most_one_indicator() {
                     end = h;
                     footer_opener = Some((h, "sidebar of labels and values after the article"));
                 }
@@ -617,15 +620,18 @@ impl Following {
             // page's box: a table, an indicator (an IOC list, a technique
             // list), or a paragraph's worth of prose. A newsletter blurb or
             // a forum teaser under a heading is none of these.
+            // Cheapest test first; the indicator scan only while the
+            // section has shown nothing yet.
             match kinds[i] {
+                Kind::Prose if plain && this_stretch >= 40 => text_below = true,
                 Kind::Prose | Kind::Short
                     if plain
+                        && !text_below
                         && (is_list_or_table(lines[i])
                             || super::story_signals::has_indicator(&infos[i].text)) =>
                 {
                     text_below = true;
                 }
-                Kind::Prose if plain && this_stretch >= 40 => text_below = true,
                 Kind::Heading => {
                     section[i] |= text_below && plain && !is_footer(&infos[i].text);
                     text_below = false;
@@ -769,7 +775,13 @@ fn is_meta_row(line: &str, info: &LineInfo) -> bool {
     // Quoted lines (an embedded post's "— Name (@handle) date") and list
     // items belong to whatever holds them.
     let start = line.trim_start();
-    if t.is_empty() || is_list_or_table(line) || start.starts_with('#') || start.starts_with('>') {
+    // Every shape below is short; a paragraph leaves at once.
+    if info.words > 24
+        || t.is_empty()
+        || is_list_or_table(line)
+        || start.starts_with('#')
+        || start.starts_with('>')
+    {
         return false;
     }
     let sentence_end = t.ends_with(['.', '!', '?', '。', '！', '？']) && !t.ends_with("Min.");
