@@ -268,16 +268,35 @@ impl MeasuredBody<'_> {
             })
             .unwrap_or_default();
 
-        // Where it ends.
+        // Where it ends: at a footer phrase, or at a row of share buttons
+        // or of the site's tag links once the story has begun (80 words of
+        // prose): wherever they sit on a page, they close the story, and the
+        // comments after them are prose that is not the article.
+        let own_host = most_linked_host(infos);
         let mut end = lines.len();
+        let mut told = infos[first_prose].words;
+        let mut row_opener = None;
         for i in first_prose + 1..lines.len() {
             let stop = match &rules.stop_before {
                 Some(re) => re.is_match(lines[i]),
                 None => false,
             } || (kinds[i] != Kind::Code && is_footer(&infos[i].text));
-            if stop {
+            let row = if told < 80 || kinds[i] == Kind::Code {
+                None
+            } else if cues[i] == Some(SHARE_ROW) {
+                Some(SHARE_ROW)
+            } else if is_tag_row(&infos[i], own_host.as_deref()) {
+                Some("row of the site's tag links")
+            } else {
+                None
+            };
+            if stop || row.is_some() {
                 end = i;
+                row_opener = row.map(|why| (i, why));
                 break;
+            }
+            if kinds[i] == Kind::Prose && cues[i].is_none() {
+                told += infos[i].words;
             }
         }
         // A chrome line (cookie notice, copyright, follow-us blurb, disclaimer)
@@ -296,7 +315,7 @@ impl MeasuredBody<'_> {
         }
         let plain_paragraph =
             |j: Option<usize>| j.is_some_and(|j| kinds[j] == Kind::Prose && cues[j].is_none());
-        let mut footer_opener = None;
+        let mut footer_opener = row_opener;
         // A full sentence of the story that names a programme or an event
         // in passing, with no button or link, is the story.
         let in_passing = |i: usize| {
@@ -322,7 +341,6 @@ impl MeasuredBody<'_> {
         // before the YARA rules, references before a revision history or the
         // IOC table.
         let after = Following::measure(lines, kinds, infos, &cues, end);
-        let own_host = most_linked_host(infos);
         let mut run_start = None;
         let mut run_len = 0;
         for (i, kind) in kinds.iter().enumerate().take(end).skip(first_prose + 1) {
@@ -660,7 +678,7 @@ fn line_cue(info: &LineInfo) -> Option<&'static str> {
         && info.links.iter().all(|(_, u)| is_share_url(u))
         && words_outside_links(info) <= 2
     {
-        return Some("share or follow buttons");
+        return Some(SHARE_ROW);
     }
     cues::chrome_cue(&info.text, info.words).or_else(|| {
         (info.words < 30 && info.links.iter().any(|(t, _)| cues::is_call_to_action(t)))
@@ -983,6 +1001,39 @@ fn is_reference_list(
         && !links_mostly_home(&infos[first..=last], own_host)
 }
 
+/// Why a row of share buttons goes.
+const SHARE_ROW: &str = "share or follow buttons";
+
+/// A row of two or more links to the site's own tag, topic or category
+/// pages (`/tag/ransomware/`, `/thema/VPN`, `/categoria/golpes/`).
+fn is_tag_row(info: &LineInfo, own_host: Option<&str>) -> bool {
+    const TAG_PATHS: &[&str] = &[
+        "/tag/",
+        "/tags/",
+        "/tag-",
+        "/category/",
+        "/categories/",
+        "/label/",
+        "/topic/",
+        "/topics/",
+        "/thema/",
+        "/themen/",
+        "/etiqueta/",
+        "/categoria/",
+        "/rubrique/",
+        "/tema/",
+        "/kategorie/",
+        "/keyword/",
+    ];
+    info.links.len() >= 2
+        && words_outside_links(info) <= 3
+        && links_mostly_home(std::slice::from_ref(info), own_host)
+        && info.links.iter().all(|(_, u)| {
+            let u = u.to_lowercase();
+            TAG_PATHS.iter().any(|p| u.contains(p))
+        })
+}
+
 /// The host most of a page's absolute links point at (without `www.`):
 /// the site's own, since its menus and lists link home.
 fn most_linked_host(infos: &[LineInfo]) -> Option<String> {
@@ -1218,7 +1269,7 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
         && !info.links.is_empty()
         && info.links.iter().all(|(_, u)| is_share_url(u))
     {
-        return Some("share or follow buttons");
+        return Some(SHARE_ROW);
     }
     if kind == Kind::Short && is_meta_row(line, info) {
         return Some("byline, date or credit line");

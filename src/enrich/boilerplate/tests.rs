@@ -619,3 +619,25 @@ fn a_last_paragraph_that_names_a_bounty_programme_is_the_story() {
     assert!(c.markdown.contains("漏洞奖励计划报告"), "{}", c.markdown);
     assert!(!c.markdown.contains("扫码关注"), "{}", c.markdown);
 }
+
+#[test]
+fn a_row_of_the_sites_tag_links_closes_the_story_and_the_comments_after_it() {
+    let story = "Los investigadores detectaron una campaña que distribuye aplicaciones falsas de reparto y roba los códigos de pago de las víctimas. ".repeat(5);
+    let comment = "Me pasó algo parecido la semana pasada con un mensaje que decía que mi paquete estaba retenido en la aduana y que tenía que pagar una tasa para liberarlo, por suerte no hice clic en el enlace. ";
+    let page = format!(
+        "# Apps falsas\n\n{story}\n\n[Golpes](https://blog.example/categoria/golpes/) [Android](https://blog.example/categoria/android/)\n\n## 2 comentarios\n\n{comment}\n\n{comment}\n"
+    );
+    let c = clean(&page, "Apps falsas", &no_rules());
+    assert!(c.markdown.contains("roba los códigos"), "{}", c.markdown);
+    assert!(!c.markdown.contains("Golpes"), "{}", c.markdown);
+    assert!(!c.markdown.contains("aduana"), "{}", c.markdown);
+    // Before the story has begun, the same row is the page's menu, not its end.
+    let menu_first = format!(
+        "# Apps falsas\n\n[Golpes](https://blog.example/categoria/golpes/) [Android](https://blog.example/categoria/android/)\n\n{story}\n"
+    );
+    assert!(
+        clean(&menu_first, "Apps falsas", &no_rules())
+            .markdown
+            .contains("roba los códigos")
+    );
+}
