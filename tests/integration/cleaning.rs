@@ -316,13 +316,13 @@ fn hold_floor(set: &str, min_kept: f64, max_chrome: f64) {
 #[test]
 fn cleaning_on_the_new_shapes_set_holds_its_floor() {
     // 2026-12-01: written blind, it scored 77.1 % kept and 43.8 % chrome;
-    // after tuning on it, 95.4 % and 17.1 %.
-    hold_floor("shapes", 0.95, 0.18);
+    // after tuning on it, 95.4 % and 15.8 %.
+    hold_floor("shapes", 0.95, 0.16);
 }
 
 #[test]
 fn cleaning_on_the_final_blind_set_holds_its_floor() {
     // 2026-12-01, never tuned on: 93.3 % kept and 46.0 % chrome before this
-    // session's rules, 95.9 % and 33.0 % after.
-    hold_floor("final", 0.95, 0.34);
+    // session's rules, 95.9 % and 29.2 % after.
+    hold_floor("final", 0.95, 0.30);
 }
