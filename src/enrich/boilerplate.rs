@@ -1207,6 +1207,11 @@ fn is_footer(text: &str) -> bool {
         "condividi:",
         "lascia un commento",
         "about us",
+        "about the author",
+        "about the hosts",
+        "media contact",
+        "press contact",
+        "forward-looking statements",
         "chi siamo",
         "关于我们",
         "相关阅读",
@@ -1224,6 +1229,12 @@ fn is_footer(text: &str) -> bool {
         "related",
         "tags",
         "responses",
+        "kommentare",
+        "commentaires",
+        "comentarios",
+        "comentários",
+        "コメント",
+        "댓글",
     ];
     let t = text
         .trim()
@@ -1245,7 +1256,8 @@ fn is_comment_count(t: &str) -> bool {
     let rest = parts.next();
     n.chars().all(|c| c.is_ascii_digit())
         && match what {
-            "comments" | "comment" | "responses" | "response" | "replies" => rest.is_none(),
+            "comments" | "comment" | "responses" | "response" | "replies" | "kommentare"
+            | "commentaires" | "comentarios" | "comentários" | "commenti" => rest.is_none(),
             "thoughts" => rest == Some("on"),
             _ => false,
         }
