@@ -226,7 +226,16 @@ impl MeasuredBody<'_> {
                     && infos[prev].links.is_empty()
                     && infos[prev].images.is_empty()
                     // "* February 13, 2025" is the page's date.
-                    && !(infos[prev].words <= 4 && has_date(&infos[prev].text)));
+                    && !(infos[prev].words <= 4 && has_date(&infos[prev].text)))
+                // The start of a hard-wrapped paragraph (a mail archive's
+                // lines): markdown reads lines with no blank between as one.
+                || (prev + 1 == start
+                    && kinds[prev] == Kind::Short
+                    && kinds[start] == Kind::Prose
+                    && infos[prev].links.is_empty()
+                    && !is_list_or_table(lines[prev])
+                    && !is_meta_row(lines[prev], &infos[prev])
+                    && !is_bold_only(lines[prev]));
             // A setext heading: "Intro" over "-----".
             let setext = prev > search_from
                 && is_setext_underline(lines[prev])
@@ -283,6 +292,9 @@ impl MeasuredBody<'_> {
             } || (kinds[i] != Kind::Code && is_footer(&infos[i].text));
             let row = if told < 80 || kinds[i] == Kind::Code {
                 None
+            } else if matches!(lines[i], "--" | "-- ") && i > 0 && kinds[i - 1] == Kind::Blank {
+                // A mail's signature delimiter: the message ends here.
+                Some("signature and archive links after the message")
             } else if cues[i] == Some(SHARE_ROW) {
                 Some(SHARE_ROW)
             } else if is_tag_row(&infos[i], own_host.as_deref()) {

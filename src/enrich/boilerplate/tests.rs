@@ -641,3 +641,34 @@ fn a_row_of_the_sites_tag_links_closes_the_story_and_the_comments_after_it() {
             .contains("roba los códigos")
     );
 }
+
+#[test]
+fn a_mail_archive_keeps_its_wrapped_first_line_and_ends_at_the_signature() {
+    let page = "\
+# libfoo 2.1 fixes a heap overflow
+
+Date: Tue, 8 Apr 2025 17:42:10 +0200
+Subject: libfoo heap overflow
+
+libfoo 2.1, released today, fixes a heap buffer overflow in the
+table parser. The bug has been assigned an identifier and affects every
+program that renders untrusted input with tables enabled by default.
+
+Upgrade to 2.1, or disable the table extension when rendering input you
+do not trust, until your distribution ships the fixed package to you.
+
+--
+Jo Maintainer
+libfoo maintainer
+
+[View raw message](https://lists.example/1/raw) [[next>]](https://lists.example/2)
+";
+    let c = clean(page, "libfoo 2.1 fixes a heap overflow", &no_rules());
+    assert!(
+        c.markdown.contains("released today, fixes"),
+        "{}",
+        c.markdown
+    );
+    assert!(c.markdown.contains("do not trust"), "{}", c.markdown);
+    assert!(!c.markdown.contains("Jo Maintainer"), "{}", c.markdown);
+}
