@@ -499,17 +499,24 @@ impl MeasuredBody<'_> {
                     && cues[i].is_none()
                     && !is_footer(&infos[i].text)
             });
+        // Whether the run of link lines being trimmed was asked about yet:
+        // once per run, at its last line, so a long run costs one walk.
+        let mut run_asked = false;
         for i in (start..end).rev().filter(|_| !authors_list) {
             if !keep[i] {
                 continue;
             }
             let t = lines[i].trim();
+            if !matches!(kinds[i], Kind::Blank | Kind::LinkOnly) {
+                run_asked = false;
+            }
             match kinds[i] {
                 Kind::Blank => keep[i] = false,
                 // "## Links mentioned" over links to other sites: the
                 // article's references, not the site's related list.
                 Kind::LinkOnly
-                    if is_reference_list(i, kinds, infos, &cues, own_host.as_deref()) =>
+                    if !std::mem::replace(&mut run_asked, true)
+                        && is_reference_list(i, kinds, infos, &cues, own_host.as_deref()) =>
                 {
                     break;
                 }
@@ -929,8 +936,13 @@ fn boxes_inside(
 ) -> Vec<bool> {
     let mut boxed = vec![false; lines.len()];
     let next_text = |from: usize| (from..end).find(|&j| kinds[j] != Kind::Blank);
-    let story_after =
-        |from: usize| (from..end).any(|j| kinds[j] == Kind::Prose || kinds[j] == Kind::Code);
+    // Whether prose or code comes at or after each line, as a suffix, so
+    // asking costs nothing however many labels the page has.
+    let mut story_from = vec![false; end + 1];
+    for j in (start..end).rev() {
+        story_from[j] = story_from[j + 1] || matches!(kinds[j], Kind::Prose | Kind::Code);
+    }
+    let story_after = |from: usize| story_from[from.min(end)];
     for i in start..end {
         if kinds[i] != Kind::Short || boxed[i] {
             continue;
@@ -1076,11 +1088,9 @@ fn links_mostly_home(lines: &[LineInfo], own: Option<&str>) -> bool {
     let (mut home, mut all) = (0, 0);
     for (_, url) in lines.iter().flat_map(|i| &i.links) {
         all += 1;
-        let home_host = |h: &str| {
-            own.is_some_and(|o| {
-                h == o || h.ends_with(&format!(".{o}")) || o.ends_with(&format!(".{h}"))
-            })
-        };
+        // The host itself or one under or over it (`ads.site` for `site`).
+        let under = |a: &str, b: &str| a.strip_suffix(b).is_some_and(|p| p.ends_with('.'));
+        let home_host = |h: &str| own.is_some_and(|o| h == o || under(h, o) || under(o, h));
         if host_of(url).is_none_or(home_host) {
             home += 1;
         }
