@@ -821,7 +821,7 @@ fn is_meta_row(line: &str, info: &LineInfo) -> bool {
     {
         return false;
     }
-    let sentence_end = t.ends_with(['.', '!', '?', '。', '！', '？']) && !t.ends_with("Min.");
+    let sentence_end = t.ends_with(['.', '!', '?', '。', '！', '？']);
     let email = t
         .split(|c: char| c.is_whitespace() || c == '(' || c == ')')
         .any(|w| {
