@@ -112,6 +112,9 @@ pub struct MeasuredBody<'b> {
     lines: Vec<&'b str>,
     infos: Vec<LineInfo>,
     kinds: Vec<Kind>,
+    /// Lines of a comment thread or activity log: its reply buttons and its
+    /// headers ("[name](/user?id=name) 6 hours ago").
+    thread: Vec<bool>,
 }
 
 impl<'b> MeasuredBody<'b> {
@@ -119,12 +122,21 @@ impl<'b> MeasuredBody<'b> {
     pub fn of(body: &'b str) -> Self {
         let lines: Vec<&str> = body.lines().collect();
         let infos: Vec<LineInfo> = lines.iter().map(|l| measure(l)).collect();
-        let kinds = classify(&lines, &infos);
+        let mut kinds = classify(&lines, &infos);
+        let thread = thread_lines(&lines, &kinds, &infos);
+        // A comment's or an event's header is the page's data, however
+        // many words it has.
+        for (kind, _) in kinds.iter_mut().zip(&thread).filter(|(_, t)| **t) {
+            if *kind == Kind::Prose {
+                *kind = Kind::Short;
+            }
+        }
         MeasuredBody {
             body,
             lines,
             infos,
             kinds,
+            thread,
         }
     }
 }
@@ -216,7 +228,12 @@ impl MeasuredBody<'_> {
                 && !infos[prev].text.trim_end().ends_with(':'))
                 || (kinds[prev] == Kind::Short && is_bold_only(lines[prev]))
                 || (kinds[prev] == Kind::Short && is_article_field(lines[prev], &infos[prev]))
-                || is_toc_item(lines[prev], &infos[prev])
+                // An advisory's table of facts under the title (ID, risk,
+                // CVEs, versions) before its first section.
+                || (title_line.is_some()
+                    && lines[prev].trim_start().starts_with('|')
+                    && infos[prev].links.is_empty()
+                    && infos[prev].images.is_empty())
                 // Under the title, an advisory's plain lists come before its
                 // summary ("## Risks", "* Remote code execution"); a menu's
                 // items are links, and sit above the title.
@@ -299,6 +316,8 @@ impl MeasuredBody<'_> {
                 Some(SHARE_ROW)
             } else if is_tag_row(&infos[i], own_host.as_deref()) {
                 Some("row of the site's tag links")
+            } else if self.thread[i] {
+                Some("comment thread (reply buttons or comment headers)")
             } else {
                 None
             };
@@ -609,6 +628,104 @@ impl MeasuredBody<'_> {
     }
 }
 
+/// The lines of a comment thread or an activity log: reply buttons (see
+/// [`reply_buttons`]) and headers, three or more lines that open with a
+/// one-word link to pages of one kind (`/user?id=jdub42`,
+/// `bountydesk.example/kestrel_sec`) and say little after it: who wrote,
+/// when, what they did. A paragraph that starts with a linked name does not
+/// come three times with links of one shape.
+fn thread_lines(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool> {
+    let mut thread = reply_buttons(lines, kinds, infos);
+    let header_key = |i: usize| -> Option<String> {
+        if !matches!(kinds[i], Kind::Prose | Kind::Short | Kind::LinkOnly)
+            || infos[i].words > 25
+            || is_list_or_table(lines[i])
+        {
+            return None;
+        }
+        let t = lines[i]
+            .trim_start()
+            .trim_start_matches(['>', ' ', '*', '_']);
+        if !t.starts_with('[') {
+            return None;
+        }
+        let (name, url) = infos[i].links.first()?;
+        if name.split_whitespace().count() != 1 || name.chars().count() > 30 {
+            return None;
+        }
+        let host = host_of(url)?;
+        let path = url.split_once(host).map_or("", |(_, p)| p);
+        // The page's kind: its folder and its query's names, not the name.
+        let (path, query) = path.split_once('?').unwrap_or((path, ""));
+        let folder = path.rsplit_once('/').map_or("", |(f, _)| f);
+        let keys: Vec<&str> = query
+            .split('&')
+            .map(|kv| kv.split_once('=').map_or(kv, |(k, _)| k))
+            .collect();
+        Some(format!("{host}{folder}?{}", keys.join("&")))
+    };
+    let mut seen: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    for i in 0..lines.len() {
+        if let Some(k) = header_key(i) {
+            seen.entry(k).or_default().push(i);
+        }
+    }
+    // An activity log's events may follow each other with no text between.
+    for at in seen.values().filter(|at| at.len() >= 3) {
+        for &i in at {
+            thread[i] = true;
+        }
+    }
+    thread
+}
+
+/// The lines that are a comment thread's buttons, told by the shape of a
+/// thread in any language: the same short line with a link ("[reply](...)",
+/// "[Yanıtla](#) · 👍 14") three times or more after `from`, with text
+/// between every two and no heading among them. A section's "Back to top"
+/// has headings between; an ad label is noise, and no button.
+fn reply_buttons(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool> {
+    let key = |i: usize| -> Option<String> {
+        let info = &infos[i];
+        (matches!(kinds[i], Kind::LinkOnly | Kind::Short)
+            && !info.links.is_empty()
+            && info.words <= 4
+            && info
+                .links
+                .iter()
+                .all(|(t, _)| t.split_whitespace().count() <= 2))
+        .then(|| {
+            let t: String = info
+                .text
+                .chars()
+                .filter(|c| !c.is_ascii_digit())
+                .collect::<String>()
+                .to_lowercase();
+            t.split_whitespace().collect::<Vec<_>>().join(" ")
+        })
+        .filter(|t| t.chars().any(char::is_alphabetic))
+    };
+    let mut seen: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    for i in 0..lines.len() {
+        if let Some(k) = key(i) {
+            seen.entry(k).or_default().push(i);
+        }
+    }
+    let mut buttons = vec![false; lines.len()];
+    for at in seen.values().filter(|at| at.len() >= 3) {
+        let text_between = at
+            .windows(2)
+            .all(|w| (w[0] + 1..w[1]).any(|j| matches!(kinds[j], Kind::Prose | Kind::Short)));
+        let headings = (at[0]..at[at.len() - 1]).any(|j| kinds[j] == Kind::Heading);
+        if text_between && !headings {
+            for &i in at {
+                buttons[i] = true;
+            }
+        }
+    }
+    buttons
+}
+
 /// What follows each line up to the body's end, as suffix sums, so every
 /// "is there more article after this?" question costs one lookup.
 struct Following {
@@ -778,6 +895,9 @@ fn classify(lines: &[&str], infos: &[LineInfo]) -> Vec<Kind> {
             // "By Ana Ruiz · April 2, 2025 · 14 min read" is the page's
             // data, however many words it has.
             Kind::Short
+        } else if is_field_row(line, info) {
+            // "**Severity** High (7.7)": a label and its value.
+            Kind::Short
         } else if ends_with_bare_url(info) {
             // "Hotel chain resets passwords — https://site/story": a related
             // link written out, not a sentence.
@@ -868,6 +988,24 @@ fn is_meta_row(line: &str, info: &LineInfo) -> bool {
     info.words <= 12 && !sentence_end && has_date(t) && has_time(t)
 }
 
+/// A bold label and a short value that is no sentence ("**Severity** High
+/// (7.7)", "**Bounty** $3,000"): a box of the page's facts.
+fn is_field_row(line: &str, info: &LineInfo) -> bool {
+    let t = line.trim_start();
+    let Some(rest) = t.strip_prefix("**") else {
+        return false;
+    };
+    let Some((label, value)) = rest.split_once("**") else {
+        return false;
+    };
+    let value = value.trim();
+    !label.trim().is_empty()
+        && label.split_whitespace().count() <= 3
+        && !value.is_empty()
+        && info.words <= 10
+        && !value.ends_with(['.', '!', '?', '。', '！', '？'])
+}
+
 /// Whether `text` holds a time of day such as `14:32`.
 fn has_time(text: &str) -> bool {
     text.as_bytes().windows(5).any(|w| {
@@ -943,15 +1081,49 @@ fn boxes_inside(
         story_from[j] = story_from[j + 1] || matches!(kinds[j], Kind::Prose | Kind::Code);
     }
     let story_after = |from: usize| story_from[from.min(end)];
+    let all_home = |infos: &[LineInfo]| {
+        infos
+            .iter()
+            .flat_map(|l| &l.links)
+            .all(|(_, u)| !u.starts_with('#'))
+            && links_mostly_home(infos, own_host)
+    };
     for i in start..end {
-        if kinds[i] != Kind::Short || boxed[i] {
+        if boxed[i] {
+            continue;
+        }
+        // "**Read also:** [Another story of ours](/...)" on one line: a
+        // label and a headline of the site's own between paragraphs.
+        if matches!(kinds[i], Kind::Short | Kind::LinkOnly)
+            && is_read_also(lines[i], &infos[i])
+            && all_home(std::slice::from_ref(&infos[i]))
+            && story_after(i + 1)
+        {
+            boxed[i] = true;
+            continue;
+        }
+        // A callout the site put in the story: a quote that opens with a
+        // bold line and sends the reader to the site's own pages ("> **Is
+        // your team ready?** Take our assessment. [Start now](/...)"). A
+        // quoted statement opens with its words, not a bold label.
+        if let Some(last) = callout_box(i, lines, kinds, infos, end)
+            .filter(|&last| all_home(&infos[i..=last]) && story_after(last + 1))
+        {
+            for b in boxed.iter_mut().take(last + 1).skip(i) {
+                *b = true;
+            }
+            continue;
+        }
+        if kinds[i] != Kind::Short {
             continue;
         }
         let bare = lines[i].trim_start().trim_start_matches('>').trim();
         let text = infos[i].text.trim();
         let sentence = text.ends_with(['.', '!', '?', '。', '！', '？']);
-        let label_only =
-            is_bold_only(bare) && infos[i].links.is_empty() && !sentence && !text.ends_with(':');
+        // A label ending in a colon introduces the story's own list,
+        // unless every link under it is the site's own ("**See also:**").
+        let colon = text.ends_with(':');
+        let label_only = is_bold_only(bare) && infos[i].links.is_empty() && !sentence;
         let one_word = infos[i].words == 1
             && bare == text
             && infos[i].links.is_empty()
@@ -984,6 +1156,15 @@ fn boxes_inside(
                     && links
                         .iter()
                         .any(|l| !l.images.is_empty() && !l.links.is_empty())
+            } else if colon {
+                // A list of the site's headlines; a roundup's own items are
+                // headline links each over its paragraph, not a list.
+                infos[i].words <= 4
+                    && (i + 1..=last)
+                        .filter(|&k| !infos[k].links.is_empty())
+                        .all(|k| {
+                            is_list_item(lines[k]) && all_home(std::slice::from_ref(&infos[k]))
+                        })
             } else {
                 links_mostly_home(links, own_host)
             };
@@ -1001,6 +1182,53 @@ fn boxes_inside(
         }
     }
     boxed
+}
+
+/// The last line of a quote that starts at `i` with a bold label and
+/// carries a link, under 60 words in all, with no code: the shape of a
+/// promo box, not of a quoted statement.
+fn callout_box(
+    i: usize,
+    lines: &[&str],
+    kinds: &[Kind],
+    infos: &[LineInfo],
+    end: usize,
+) -> Option<usize> {
+    let quoted = |k: usize| lines[k].trim_start().starts_with('>');
+    let opens = quoted(i)
+        && kinds[i] != Kind::Blank
+        && (i == 0 || !quoted(i - 1))
+        && lines[i]
+            .trim_start()
+            .trim_start_matches('>')
+            .trim_start()
+            .starts_with("**");
+    if !opens {
+        return None;
+    }
+    let last = (i..end).take_while(|&k| quoted(k)).last()?;
+    let words: usize = infos[i..=last].iter().map(|l| l.words).sum();
+    let linked = infos[i..=last].iter().any(|l| !l.links.is_empty());
+    let code = kinds[i..=last].contains(&Kind::Code);
+    (linked && !code && words < 60).then_some(last)
+}
+
+/// "**Related:** [A headline](url)": a short label with a colon, then one
+/// link whose text is a headline (four words or more), and nothing else.
+fn is_read_also(line: &str, info: &LineInfo) -> bool {
+    let bare = line.trim_start().trim_start_matches('>').trim();
+    let Some(rest) = bare.strip_prefix("**").or_else(|| bare.strip_prefix("__")) else {
+        return false;
+    };
+    let Some(close) = rest.find(['*', '_']) else {
+        return false;
+    };
+    let label = rest[..close].trim();
+    info.links.len() == 1
+        && label.ends_with(':')
+        && label.split_whitespace().count() <= 4
+        && info.links[0].0.split_whitespace().count() >= 4
+        && words_outside_links(info) <= 4
 }
 
 /// Whether the link-only line `last` ends a list of links to other sites
@@ -1049,13 +1277,48 @@ fn is_tag_row(info: &LineInfo, own_host: Option<&str>) -> bool {
         "/kategorie/",
         "/keyword/",
     ];
-    info.links.len() >= 2
+    if !(info.links.len() >= 2
         && words_outside_links(info) <= 3
-        && links_mostly_home(std::slice::from_ref(info), own_host)
-        && info.links.iter().all(|(_, u)| {
-            let u = u.to_lowercase();
-            TAG_PATHS.iter().any(|p| u.contains(p))
-        })
+        && links_mostly_home(std::slice::from_ref(info), own_host))
+    {
+        return false;
+    }
+    let known_paths = info.links.iter().all(|(_, u)| {
+        let u = u.to_lowercase();
+        TAG_PATHS.iter().any(|p| u.contains(p))
+    });
+    // In any language: short names, each a page under one shared folder
+    // (`/etiket/e-devlet`, `/etiket/oltalama`), as a site files its tags.
+    let shared_folder = info.links.len() >= 3 || words_outside_links(info) >= 1;
+    known_paths
+        || (shared_folder
+            && info
+                .links
+                .iter()
+                .all(|(t, _)| t.split_whitespace().count() <= 3)
+            && info
+                .links
+                .iter()
+                .map(|(_, u)| first_folder(u))
+                .try_fold(None, |seen: Option<&str>, f| match (seen, f) {
+                    (_, None) => Err(()),
+                    (None, Some(f)) => Ok(Some(f)),
+                    (Some(s), Some(f)) if s == f => Ok(Some(s)),
+                    _ => Err(()),
+                })
+                .is_ok())
+}
+
+/// The first folder of a URL's path when a page sits under it
+/// (`tag` for `https://site/tag/x`), else `None`.
+fn first_folder(url: &str) -> Option<&str> {
+    let path = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .map_or(url, |rest| rest.find('/').map_or("", |at| &rest[at..]));
+    let mut parts = path.trim_start_matches('/').split('/');
+    let folder = parts.next().filter(|f| !f.is_empty())?;
+    parts.next().filter(|p| !p.is_empty()).map(|_| folder)
 }
 
 /// The host most of a page's absolute links point at (without `www.`):
@@ -1134,7 +1397,16 @@ fn is_article_field(line: &str, info: &LineInfo) -> bool {
     let Some(rest) = t.strip_prefix("**").or_else(|| t.strip_prefix("__")) else {
         return false;
     };
-    let Some((label, _)) = rest.split_once(':') else {
+    // The label is the bold text ("**Severity:** High", "**CVE**: ..."),
+    // never a link's URL inside it.
+    let (bold, after) = rest
+        .split_once("**")
+        .or_else(|| rest.split_once("__"))
+        .unwrap_or((rest, ""));
+    let Some(label) = bold
+        .strip_suffix(':')
+        .or_else(|| after.starts_with(':').then_some(bold))
+    else {
         return false;
     };
     let label = label.trim().to_lowercase();
@@ -1310,6 +1582,18 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
     }
     const NOISE: &[&str] = &[
         "advertisement",
+        "advertising",
+        "sponsored",
+        "story continues below",
+        "article continues below",
+        "continue reading below",
+        "scroll to continue",
+        "scroll to continue with content",
+    ];
+    if NOISE.contains(&lower.as_str()) || AD_LABELS.contains(&lower.as_str()) {
+        return Some("page widget text");
+    }
+    const WIDGETS: &[&str] = &[
         "press enter or click to view image in full size",
         "listen",
         "follow",
@@ -1322,7 +1606,7 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
         "--",
         "·",
     ];
-    if NOISE.contains(&lower.as_str()) {
+    if WIDGETS.contains(&lower.as_str()) {
         return Some("page widget text");
     }
     // Icon-font leftovers such as "**" or "** **".
@@ -1334,6 +1618,51 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
     }
     None
 }
+
+/// "Advertisement" as a page writes it over an ad slot, in the languages
+/// a digest reads: a line of this word alone is never the story's.
+const AD_LABELS: &[&str] = &[
+    "anzeige",
+    "werbung",
+    "publicité",
+    "publicidad",
+    "publicidade",
+    "pubblicità",
+    "pubblicita",
+    "advertentie",
+    "reclame",
+    "annons",
+    "annonse",
+    "annonce",
+    "mainos",
+    "auglýsing",
+    "reklama",
+    "reklam",
+    "reklāma",
+    "reklaam",
+    "hirdetés",
+    "publicitate",
+    "oglas",
+    "διαφήμιση",
+    "реклама",
+    "оглас",
+    "פרסומת",
+    "إعلان",
+    "اعلان",
+    "تبلیغات",
+    "تبليغات",
+    "विज्ञापन",
+    "বিজ্ঞাপন",
+    "โฆษณา",
+    "quảng cáo",
+    "iklan",
+    "patalastas",
+    "广告",
+    "廣告",
+    "広告",
+    "광고",
+    "pr",
+];
 
 fn is_share_url(url: &str) -> bool {
     let u = url.to_ascii_lowercase();

@@ -25,9 +25,10 @@
 //!   disclosed bug-bounty report, release notes with a table of fixed CVEs,
 //!   a university IT security alert, a discussion-thread page, an AMP news
 //!   page, an incident-response case study) written and labelled without
-//!   reading the rules or their cue lists, and never tuned on: the set the
-//!   numbers are reported on. Held to a floor at today's score, below the
-//!   goal;
+//!   reading the rules or their cue lists, measured blind (93.3 % kept,
+//!   46.0 % chrome left, then 95.9 % and 29.2 % after the next rules that
+//!   were not tuned on it), then tuned on in the session that wrote the
+//!   next blind set; held to a floor;
 //! - `../shared/corpus` (real scraped pages, not in this repository), with
 //!   their article lines listed in `tests/fixtures/labelled/corpus-article-lines.tsv`;
 //!   measured when present, skipped otherwise (a clean clone has no corpus).
@@ -316,13 +317,15 @@ fn hold_floor(set: &str, min_kept: f64, max_chrome: f64) {
 #[test]
 fn cleaning_on_the_new_shapes_set_holds_its_floor() {
     // 2026-12-01: written blind, it scored 77.1 % kept and 43.8 % chrome;
-    // after tuning on it, 95.9 % and 7.5 %.
-    hold_floor("shapes", 0.95, 0.08);
+    // after tuning on it, 95.9 % and 7.5 %; 95.9 % and 4.6 % after the
+    // rules tuned on the final set.
+    hold_floor("shapes", 0.95, 0.05);
 }
 
 #[test]
-fn cleaning_on_the_final_blind_set_holds_its_floor() {
-    // 2026-12-01, never tuned on: 93.3 % kept and 46.0 % chrome before this
-    // session's rules, 95.9 % and 29.2 % after.
-    hold_floor("final", 0.95, 0.30);
+fn cleaning_on_the_final_set_holds_its_floor() {
+    // 2026-12-01, blind: 93.3 % kept and 46.0 % chrome, then 95.9 % and
+    // 29.2 %; tuned on since (callouts, read-also lines, reply buttons and
+    // comment headers, tag folders, fact tables): 100 % and 4.4 %.
+    hold_floor("final", 0.98, 0.05);
 }

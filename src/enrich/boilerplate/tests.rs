@@ -672,3 +672,87 @@ libfoo maintainer
     assert!(c.markdown.contains("do not trust"), "{}", c.markdown);
     assert!(!c.markdown.contains("Jo Maintainer"), "{}", c.markdown);
 }
+
+#[test]
+fn the_sites_boxes_inside_the_story_go_and_an_advisorys_fact_table_stays() {
+    let para = |what: &str| {
+        format!(
+            "Les chercheurs ont observé {what} dans une campagne qui vise les passerelles de messagerie des administrations régionales depuis plusieurs semaines."
+        )
+    };
+    let page = format!(
+        "\
+[Accueil](https://veille.example/) [Menaces](https://veille.example/menaces/)
+
+# Faille critique dans une passerelle
+
+Sommaire
+
+* [Contexte](#contexte)
+* [Correctifs](#correctifs)
+
+| Référence | Valeur |
+|---|---|
+| Risque | Élevé |
+| CVE | CVE-2026-10001 |
+
+## Contexte
+
+{}
+
+**À lire aussi :** [Une autre campagne vise les mairies du littoral](https://veille.example/menaces/mairies/)
+
+Publicité
+
+{}
+
+> **Recevez nos alertes**
+> Chaque matin dans votre boîte. [S'inscrire](https://veille.example/alertes/)
+
+**Sur le même sujet:**
+
+* [Les passerelles de messagerie, cibles favorites](https://veille.example/dossiers/passerelles/)
+* [Trois conseils pour durcir sa messagerie](https://veille.example/dossiers/conseils/)
+
+## Correctifs
+
+{}
+
+> **Note:** the vendor's [advisory](https://vendor.example/psirt/1) lists every fixed build.
+
+{}
+
+**Mots-clés:** [passerelle](https://veille.example/mot/passerelle/) [messagerie](https://veille.example/mot/messagerie/) [CVE](https://veille.example/mot/cve/)
+
+Merci pour ce commentaire très intéressant, je partage l'avis de l'auteur sur la gravité du problème et sur la lenteur des correctifs.
+",
+        para("un premier implant"),
+        para("un deuxième implant"),
+        para("un troisième implant"),
+        para("un quatrième implant"),
+    );
+    let c = clean(&page, "Faille critique dans une passerelle", &no_rules());
+    for kept in [
+        "| Risque | Élevé |",
+        "## Contexte",
+        "premier implant",
+        "deuxième implant",
+        "quatrième implant",
+        // A note that links to another site is the story's own.
+        "lists every fixed build",
+    ] {
+        assert!(c.markdown.contains(kept), "{kept} went:\n{}", c.markdown);
+    }
+    for gone in [
+        "[Contexte](#contexte)",
+        "Une autre campagne",
+        "Publicité",
+        "Recevez nos alertes",
+        "Sur le même sujet",
+        "cibles favorites",
+        "Mots-clés",
+        "Merci pour ce commentaire",
+    ] {
+        assert!(!c.markdown.contains(gone), "{gone} stayed:\n{}", c.markdown);
+    }
+}
