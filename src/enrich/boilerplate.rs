@@ -228,6 +228,22 @@ impl MeasuredBody<'_> {
                 && !infos[prev].text.trim_end().ends_with(':'))
                 || (kinds[prev] == Kind::Short && is_bold_only(lines[prev]))
                 || (kinds[prev] == Kind::Short && is_article_field(lines[prev], &infos[prev]))
+                // An advisory's facts under the title, each a small section:
+                // "## Affected versions" over "< 2.8.4".
+                || (title_line.is_some()
+                    && kinds[prev] == Kind::Short
+                    && infos[prev].links.is_empty()
+                    && infos[prev].images.is_empty()
+                    && infos[prev].words <= 6
+                    && !is_meta_row(lines[prev], &infos[prev])
+                    && (search_from..prev)
+                        .rev()
+                        .find(|&j| kinds[j] != Kind::Blank)
+                        .is_some_and(|j| {
+                            kinds[j] == Kind::Heading
+                                && !is_title(j)
+                                && !infos[j].text.trim_end().ends_with(':')
+                        }))
                 // An advisory's table of facts under the title (ID, risk,
                 // CVEs, versions) before its first section.
                 || (title_line.is_some()
@@ -307,7 +323,13 @@ impl MeasuredBody<'_> {
                 Some(re) => re.is_match(lines[i]),
                 None => false,
             } || (kinds[i] != Kind::Code && is_footer(&infos[i].text));
-            let row = if told < 80 || kinds[i] == Kind::Code {
+            let row = if kinds[i] == Kind::Code {
+                None
+            } else if self.thread[i] {
+                // A thread's shape is no menu's: it ends the story wherever
+                // it starts.
+                Some("comment thread (reply buttons or comment headers)")
+            } else if told < 80 {
                 None
             } else if matches!(lines[i], "--" | "-- ") && i > 0 && kinds[i - 1] == Kind::Blank {
                 // A mail's signature delimiter: the message ends here.
@@ -316,8 +338,6 @@ impl MeasuredBody<'_> {
                 Some(SHARE_ROW)
             } else if is_tag_row(&infos[i], own_host.as_deref()) {
                 Some("row of the site's tag links")
-            } else if self.thread[i] {
-                Some("comment thread (reply buttons or comment headers)")
             } else {
                 None
             };
@@ -467,17 +487,23 @@ impl MeasuredBody<'_> {
             } else if let Some(why) = noise(lines[i], &infos[i], kinds[i]) {
                 reasons[i] = Some(why);
             } else if let Some(why) = cues[i].filter(|_| {
+                let button = |j: usize| {
+                    infos[j]
+                        .links
+                        .iter()
+                        .any(|(t, _)| cues::is_call_to_action(t))
+                };
                 infos[i].words < 25
                     && (kinds[i] != Kind::Prose
-                        || infos[i]
-                            .links
-                            .iter()
-                            .any(|(t, _)| cues::is_call_to_action(t)))
+                        || button(i)
+                        || next_text[i + 1]
+                            .is_some_and(|j| kinds[j] == Kind::LinkOnly && button(j)))
             }) {
                 // A short promo or notice inside the story: a sidebar ad the
-                // scraper inlined ("Upcoming event: ... [Register now]"). A
-                // sentence of the story that happens to name a bug-bounty
-                // programme or a webinar has no button and stays.
+                // scraper inlined ("Upcoming event: ... [Register now]"), or
+                // a promo with its button on the next line. A sentence of the
+                // story that happens to name a bug-bounty programme or a
+                // webinar has no button and stays.
                 reasons[i] = Some(why);
             } else if boxed[i] {
                 reasons[i] = Some("box of the site's links or an ad inside the article");
@@ -809,10 +835,11 @@ fn line_cue(info: &LineInfo) -> Option<&'static str> {
         return None;
     }
     // A row of share buttons, with or without a label ("Teilen:",
-    // "Compartilhe:"): its links say what it is in any language.
+    // "Compartilhe:", "Deel deze pagina:"): its links say what it is in any
+    // language.
     if info.links.len() >= 2
         && info.links.iter().all(|(_, u)| is_share_url(u))
-        && words_outside_links(info) <= 2
+        && words_outside_links(info) <= 3
     {
         return Some(SHARE_ROW);
     }
@@ -1507,6 +1534,15 @@ fn is_footer(text: &str) -> bool {
         "press contact",
         "forward-looking statements",
         "chi siamo",
+        "disclaimer",
+        "haftungsausschluss",
+        "vrijwaringsverklaring",
+        "clause de non-responsabilité",
+        "exención de responsabilidad",
+        "isenção de responsabilidade",
+        "esclusione di responsabilità",
+        "免責事項",
+        "면책 조항",
         "关于我们",
         "相关阅读",
         "相关文章",
@@ -1538,7 +1574,41 @@ fn is_footer(text: &str) -> bool {
         return false;
     }
     let bare = t.trim_end_matches([':', '.', ' ']);
-    EXACT.contains(&bare) || STARTS.iter().any(|s| t.starts_with(s)) || is_comment_count(bare)
+    EXACT.contains(&bare)
+        || STARTS.iter().any(|s| t.starts_with(s))
+        || is_comment_count(bare)
+        || is_about_the_company(text)
+}
+
+/// "About Meridian Freight Holdings, Inc.", "Über Beispiel GmbH": the
+/// boilerplate a press release ends with, told from an article's "About
+/// the vulnerability" by the name after it (every word capitalised).
+fn is_about_the_company(text: &str) -> bool {
+    const ABOUT: &[&str] = &[
+        "about ",
+        "über ",
+        "à propos de ",
+        "acerca de ",
+        "sobre ",
+        "informazioni su ",
+    ];
+    let t = text
+        .trim()
+        .trim_start_matches(['#', '*', '_', ' '])
+        .trim_end_matches(['*', '_', ':', ' ']);
+    let lower = t.to_lowercase();
+    let Some(prefix) = ABOUT.iter().find(|p| lower.starts_with(*p)) else {
+        return false;
+    };
+    let name = &t[prefix.len()..];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (1..=6).contains(&words.len())
+        && words.iter().all(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.is_empty()
+                || (w.chars().next().is_some_and(char::is_uppercase)
+                    && !w.chars().any(|c| c.is_ascii_digit()))
+        })
 }
 
 /// "11 Comments", "1 comment", "5 Responses", "12 thoughts on “...”".
@@ -1593,6 +1663,22 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
     if NOISE.contains(&lower.as_str()) || AD_LABELS.contains(&lower.as_str()) {
         return Some("page widget text");
     }
+    // "**Sponsor:** This episode is brought to you by ...", "**【PR】** ...":
+    // an ad that says so in its bold label.
+    if let Some(label) = bold_label(line) {
+        let label = label
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if AD_LABELS.contains(&label.as_str())
+            || NOISE[..3].contains(&label.as_str())
+            || matches!(
+                label.as_str(),
+                "sponsor" | "ad" | "promoted" | "partner content"
+            )
+        {
+            return Some("ad under its own label");
+        }
+    }
     const WIDGETS: &[&str] = &[
         "press enter or click to view image in full size",
         "listen",
@@ -1617,6 +1703,14 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
         return Some("empty formatting (icon leftovers)");
     }
     None
+}
+
+/// The bold text a line opens with ("**Sponsor:** ..."), if any.
+fn bold_label(line: &str) -> Option<&str> {
+    let t = line.trim_start().trim_start_matches('>').trim_start();
+    let rest = t.strip_prefix("**").or_else(|| t.strip_prefix("__"))?;
+    let close = rest.find("**").or_else(|| rest.find("__"))?;
+    Some(&rest[..close])
 }
 
 /// "Advertisement" as a page writes it over an ad slot, in the languages
@@ -1670,6 +1764,7 @@ fn is_share_url(url: &str) -> bool {
         || u.contains("sharer")
         || u.contains("/share?")
         || u.contains("/share/")
+        || u.ends_with("/share")
         || u.contains("intent/tweet")
         || u.contains("intent/post")
         || u.contains("share?url")

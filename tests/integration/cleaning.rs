@@ -29,6 +29,13 @@
 //!   46.0 % chrome left, then 95.9 % and 29.2 % after the next rules that
 //!   were not tuned on it), then tuned on in the session that wrote the
 //!   next blind set; held to a floor;
+//! - `tests/fixtures/labelled/cleaning/unseen/`: the third blind set,
+//!   fourteen pages (Russian, Indonesian, Hebrew, Swedish, Czech, Hindi and
+//!   Greek sites, a vendor PSIRT advisory, a newsletter post with a paywall,
+//!   a forum thread, a government weekly summary, a conference write-up, a
+//!   malware blog with a YARA rule, a newswire press release), written and
+//!   labelled by someone who had not read the rules; its test prints the
+//!   totals only, never a page, so the rules are not tuned on it;
 //! - `../shared/corpus` (real scraped pages, not in this repository), with
 //!   their article lines listed in `tests/fixtures/labelled/corpus-article-lines.tsv`;
 //!   measured when present, skipped otherwise (a clean clone has no corpus).
@@ -195,6 +202,12 @@ fn fixture_pages(set: &str) -> Vec<PathBuf> {
 /// Scores one fixture set, printing a line per page; returns the total and
 /// the pages that lost most of their story.
 fn score_set(set: &str) -> (Score, Vec<String>) {
+    score_set_showing(set, true)
+}
+
+/// [`score_set`], with or without the line per page: a blind set's pages
+/// are not to be looked at, one by one, by whoever tunes the rules.
+fn score_set_showing(set: &str, per_page: bool) -> (Score, Vec<String>) {
     let pages = fixture_pages(set);
     assert!(pages.len() >= 7, "{set}: {} pages", pages.len());
     let mut total = Score::default();
@@ -202,17 +215,19 @@ fn score_set(set: &str) -> (Score, Vec<String>) {
     for page in pages {
         let (score, cleaned, whole) = score_fixture(&page);
         let name = page.file_name().unwrap_or_default().to_string_lossy();
-        eprintln!(
-            "{set}/{name}: kept {}/{} article lines, {} of {} kept lines chrome{}",
-            score.kept,
-            score.article,
-            score.chrome_left,
-            score.output,
-            whole
-                .map(|r| format!(" (kept whole: {r})"))
-                .unwrap_or_default()
-        );
-        if std::env::var_os("BRIEFING_SHOW_CLEANED").is_some() {
+        if per_page {
+            eprintln!(
+                "{set}/{name}: kept {}/{} article lines, {} of {} kept lines chrome{}",
+                score.kept,
+                score.article,
+                score.chrome_left,
+                score.output,
+                whole
+                    .map(|r| format!(" (kept whole: {r})"))
+                    .unwrap_or_default()
+            );
+        }
+        if per_page && std::env::var_os("BRIEFING_SHOW_CLEANED").is_some() {
             eprintln!("{cleaned}");
         }
         // No page may lose most of its story, whatever the totals say.
@@ -318,14 +333,38 @@ fn hold_floor(set: &str, min_kept: f64, max_chrome: f64) {
 fn cleaning_on_the_new_shapes_set_holds_its_floor() {
     // 2026-12-01: written blind, it scored 77.1 % kept and 43.8 % chrome;
     // after tuning on it, 95.9 % and 7.5 %; 95.9 % and 4.6 % after the
-    // rules tuned on the final set.
-    hold_floor("shapes", 0.95, 0.05);
+    // rules tuned on the final set, then 98.6 % and 2.3 %.
+    hold_floor("shapes", 0.98, 0.03);
 }
 
 #[test]
 fn cleaning_on_the_final_set_holds_its_floor() {
     // 2026-12-01, blind: 93.3 % kept and 46.0 % chrome, then 95.9 % and
     // 29.2 %; tuned on since (callouts, read-also lines, reply buttons and
-    // comment headers, tag folders, fact tables): 100 % and 4.4 %.
-    hold_floor("final", 0.98, 0.05);
+    // comment headers, tag folders, fact tables, ad labels, disclaimers):
+    // 100 % and 1.5 %.
+    hold_floor("final", 0.98, 0.02);
 }
+
+#[test]
+fn cleaning_on_the_unseen_blind_set_holds_its_floor() {
+    // 2026-12-01, measured blind, totals only: the rules before this set
+    // was written (09ec3a9) scored 97.1 % kept and 9.1 % chrome; with the
+    // rules tuned on the final set, 98.9 % and 7.1 %, then 98.9 % and 6.5 %.
+    let (s, lost) = score_set_showing("unseen", false);
+    eprintln!("{}", report("unseen", s));
+    eprintln!(
+        "unseen   {} of its pages lost most of their story",
+        lost.len()
+    );
+    assert!(s.kept_share() >= UNSEEN_FLOOR.0, "{}", report("unseen", s));
+    assert!(
+        s.chrome_share() <= UNSEEN_FLOOR.1,
+        "{}",
+        report("unseen", s)
+    );
+}
+
+/// Kept at least, chrome at most, on the unseen set: its blind score,
+/// rounded down and up.
+const UNSEEN_FLOOR: (f64, f64) = (0.98, 0.07);

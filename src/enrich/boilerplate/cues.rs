@@ -100,6 +100,9 @@ const COMMENTS: &[&str] = &[
 const FOLLOW: &[&str] = &[
     "follow me on",
     "follow us on",
+    "follow her on",
+    "follow him on",
+    "follow them on",
     "follow me for",
     "follow us for",
     "forget to follow me",

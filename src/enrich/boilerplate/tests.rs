@@ -756,3 +756,148 @@ Merci pour ce commentaire très intéressant, je partage l'avis de l'auteur sur 
         assert!(!c.markdown.contains(gone), "{gone} stayed:\n{}", c.markdown);
     }
 }
+
+#[test]
+fn a_thread_ends_the_story_at_its_reply_buttons_and_its_comment_headers() {
+    let post = "Our build server was reached through a runner nobody owned any more, and the attacker pushed a package from it before our egress rules stopped the upload.";
+    let page = format!(
+        "\
+# Breached through a forgotten runner
+
+{post}
+
+{post}
+
+[reply](https://forum.example/reply?id=1)
+
+[anna](https://forum.example/user?id=anna) 6 hours ago
+
+Same thing happened to us with a socket mount copied from a tutorial years ago.
+
+[reply](https://forum.example/reply?id=2)
+
+> [bob](https://forum.example/user?id=bob) 5 hours ago
+>
+> Which tutorial? We should tell its author.
+>
+> [reply](https://forum.example/reply?id=3)
+
+[carl](https://forum.example/user?id=carl) 4 hours ago
+
+Signed artifacts saved us from the very same attack last spring, worth adding.
+
+[reply](https://forum.example/reply?id=4)
+"
+    );
+    let c = clean(&page, "Breached through a forgotten runner", &no_rules());
+    assert!(c.markdown.contains("egress rules"), "{}", c.markdown);
+    for gone in [
+        "socket mount",
+        "Which tutorial",
+        "Signed artifacts",
+        "[reply]",
+    ] {
+        assert!(!c.markdown.contains(gone), "{gone} stayed:\n{}", c.markdown);
+    }
+
+    // An activity log: event headers open with the actor's linked name,
+    // the report sits between the first two, facts above it are a box.
+    let report = "The export endpoint returns any organisation's invoices for a sequential ID, without checking that the caller belongs to that organisation.";
+    let log = format!(
+        "\
+# Invoice export IDOR
+
+**Severity** High (7.7)
+
+**Bounty** $3,000
+
+**[kestrel](https://bounty.example/kestrel)** submitted a report to **Ledgerly**. Mar 3rd
+
+## Summary
+
+{report}
+
+{report}
+
+**[triage](https://bounty.example/triage)** changed the status to **Triaged**. Mar 4th
+
+Thanks, reproduced and escalated to the billing team this morning, more soon.
+
+**[ledgerly](https://bounty.example/ledgerly)** rewarded kestrel with a bounty. Mar 7th
+
+**[kestrel](https://bounty.example/kestrel)** requested to disclose this report. Apr 2nd
+"
+    );
+    let c = clean(&log, "Invoice export IDOR", &no_rules());
+    assert!(c.markdown.contains("## Summary"), "{}", c.markdown);
+    assert!(c.markdown.contains("sequential ID"), "{}", c.markdown);
+    for gone in [
+        "Bounty",
+        "submitted a report",
+        "reproduced and escalated",
+        "rewarded",
+    ] {
+        assert!(!c.markdown.contains(gone), "{gone} stayed:\n{}", c.markdown);
+    }
+}
+
+#[test]
+fn ads_under_their_own_label_promos_with_a_button_below_and_company_boilerplate_go() {
+    let para = |n: usize| {
+        format!(
+            "Paragraph {n} of the release explains how the carrier restored its dispatch systems after the ransomware attack, which terminals were back first, how drivers were paid in the meantime and what the company changed since then to keep it from happening again."
+        )
+    };
+    let page = format!(
+        "\
+# Carrier restores dispatch after ransomware attack
+
+{}
+
+**Sponsor:** This issue is brought to you by an email security platform that stops phishing.
+
+{}
+
+Thanks for reading! Subscribe for free to get the next issue in your inbox.
+
+[Subscribe](https://letters.example/subscribe)
+
+{}
+
+### About Meridian Freight Holdings, Inc.
+
+Meridian Freight Holdings, Inc. is one of the largest truckload carriers in the region, with 4,000 drivers and 22 terminals.
+",
+        para(1),
+        para(2),
+        para(3)
+    );
+    let c = clean(
+        &page,
+        "Carrier restores dispatch after ransomware attack",
+        &no_rules(),
+    );
+    for kept in ["Paragraph 1", "Paragraph 2", "Paragraph 3"] {
+        assert!(c.markdown.contains(kept), "{kept} went:\n{}", c.markdown);
+    }
+    for gone in [
+        "Sponsor",
+        "Thanks for reading",
+        "Subscribe",
+        "About Meridian",
+        "4,000 drivers",
+    ] {
+        assert!(!c.markdown.contains(gone), "{gone} stayed:\n{}", c.markdown);
+    }
+    // An article's own "About the vulnerability" section is the story.
+    let own = format!(
+        "# Gateway flaw\n\n{}\n\n## About the vulnerability\n\n{}\n",
+        para(1),
+        para(2)
+    );
+    assert!(
+        clean(&own, "Gateway flaw", &no_rules())
+            .markdown
+            .contains("Paragraph 2")
+    );
+}
