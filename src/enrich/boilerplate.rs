@@ -1577,13 +1577,13 @@ fn is_footer(text: &str) -> bool {
     EXACT.contains(&bare)
         || STARTS.iter().any(|s| t.starts_with(s))
         || is_comment_count(bare)
-        || is_about_the_company(text)
+        || is_about_the_company(text, &t)
 }
 
 /// "About Meridian Freight Holdings, Inc.", "Über Beispiel GmbH": the
 /// boilerplate a press release ends with, told from an article's "About
 /// the vulnerability" by the name after it (every word capitalised).
-fn is_about_the_company(text: &str) -> bool {
+fn is_about_the_company(text: &str, lower: &str) -> bool {
     const ABOUT: &[&str] = &[
         "about ",
         "über ",
@@ -1592,15 +1592,17 @@ fn is_about_the_company(text: &str) -> bool {
         "sobre ",
         "informazioni su ",
     ];
+    let Some(prefix) = ABOUT.iter().find(|p| lower.starts_with(*p)) else {
+        return false;
+    };
     let t = text
         .trim()
         .trim_start_matches(['#', '*', '_', ' '])
         .trim_end_matches(['*', '_', ':', ' ']);
-    let lower = t.to_lowercase();
-    let Some(prefix) = ABOUT.iter().find(|p| lower.starts_with(*p)) else {
+    let Some((at, _)) = t.char_indices().nth(prefix.chars().count()) else {
         return false;
     };
-    let name = &t[prefix.len()..];
+    let name = &t[at..];
     let words: Vec<&str> = name.split_whitespace().collect();
     (1..=6).contains(&words.len())
         && words.iter().all(|w| {
