@@ -211,6 +211,15 @@ impl Digest {
         out.sort_by_key(|(shown, _)| *shown);
         out
     }
+
+    /// How many stories `ids` hold: `collapse(ids).len()`, without making
+    /// the lists.
+    pub fn story_count(&self, ids: &[EntryId]) -> usize {
+        let mut clusters: Vec<usize> = ids.iter().map(|&id| self.cluster_of[id]).collect();
+        clusters.sort_unstable();
+        clusters.dedup();
+        clusters.len()
+    }
 }
 
 /// URL slugs that do not move when other files come and go: each title's

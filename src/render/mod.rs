@@ -14,6 +14,9 @@ pub mod sitemap;
 pub mod templates;
 pub mod view;
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -200,7 +203,7 @@ pub fn plan(digest: &Digest, config: &SiteConfig) -> Vec<Recipe> {
     jobs.extend(tag_jobs(digest, per_page));
     jobs.push(Job::SourceIndex);
     for (key, group) in &digest.sources {
-        for n in 1..=page_count(digest.collapse(&group.entries).len(), per_page) {
+        for n in 1..=page_count(digest.story_count(&group.entries), per_page) {
             jobs.push(Job::Source(key.clone(), n));
         }
     }
@@ -249,7 +252,7 @@ pub fn plan(digest: &Digest, config: &SiteConfig) -> Vec<Recipe> {
 /// Every tag's pages, in plan order.
 fn tag_jobs(digest: &Digest, per_page: usize) -> impl Iterator<Item = Job> + '_ {
     digest.tags.iter().flat_map(move |(key, group)| {
-        let pages = page_count(digest.collapse(&group.entries).len(), per_page);
+        let pages = page_count(digest.story_count(&group.entries), per_page);
         (1..=pages).map(|n| Job::Tag(key.clone(), n))
     })
 }
@@ -397,16 +400,81 @@ pub struct Renderer<'a> {
     config: &'a SiteConfig,
     kev: &'a Kev,
     urls: Urls,
-    /// The home list (see [`home_stories`]), computed once per site.
-    home_stories: &'a [(EntryId, Vec<EntryId>)],
+    /// The story lists of this snapshot.
+    stories: &'a StoryLists,
     /// The whole plan, for the sitemap.
     plan: &'a [Recipe],
 }
 
-/// One entry per story over the whole site, newest first: the home list and
-/// the site feed.
-pub fn home_stories(digest: &Digest) -> Vec<(EntryId, Vec<EntryId>)> {
-    digest.collapse(&(0..digest.entries.len()).collect::<Vec<_>>())
+/// One entry per story of a list, with the story's other entries (see
+/// [`Digest::collapse`]).
+pub type Stories = Vec<(EntryId, Vec<EntryId>)>;
+
+/// The story lists of one site snapshot: the home list, made at once, and
+/// each tag's, source's and period's, made the first time one of its pages
+/// or feeds asks and then shared, so a tag of 150 pages collapses its group
+/// once, not once per page and again for its feeds.
+#[derive(Debug)]
+pub struct StoryLists {
+    /// One entry per story over the whole site, newest first: the home
+    /// list, `latest/` and the site feed.
+    home: Stories,
+    made: std::sync::Mutex<HashMap<ListKey, Arc<Stories>>>,
+}
+
+/// Which group a story list is of.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum ListKey {
+    Tag(String),
+    Source(String),
+    Period(Period),
+}
+
+impl StoryLists {
+    /// The lists of `digest`: the home list now, the others when asked.
+    pub fn new(digest: &Digest) -> Self {
+        StoryLists {
+            home: digest.collapse(&(0..digest.entries.len()).collect::<Vec<_>>()),
+            made: std::sync::Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The whole site's stories, newest first.
+    pub fn home(&self) -> &[(EntryId, Vec<EntryId>)] {
+        &self.home
+    }
+
+    fn list(&self, key: ListKey, ids: &[EntryId], digest: &Digest) -> Arc<Stories> {
+        let lock = || {
+            self.made
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        if let Some(made) = lock().get(&key) {
+            return Arc::clone(made);
+        }
+        // Made outside the lock: two threads asking at once both make it,
+        // and the lists they make are equal.
+        let made = Arc::new(digest.collapse(ids));
+        Arc::clone(lock().entry(key).or_insert(made))
+    }
+
+    /// A tag's stories.
+    fn tag(&self, digest: &Digest, key: &str) -> Arc<Stories> {
+        let ids = &digest.tags[key].entries;
+        self.list(ListKey::Tag(key.to_owned()), ids, digest)
+    }
+
+    /// A source's stories.
+    fn source(&self, digest: &Digest, key: &str) -> Arc<Stories> {
+        let ids = &digest.sources[key].entries;
+        self.list(ListKey::Source(key.to_owned()), ids, digest)
+    }
+
+    /// A period's stories.
+    fn period(&self, digest: &Digest, period: &Period) -> Arc<Stories> {
+        self.list(ListKey::Period(*period), &digest.periods[period], digest)
+    }
 }
 
 impl<'a> Renderer<'a> {
@@ -417,7 +485,7 @@ impl<'a> Renderer<'a> {
         config: &'a SiteConfig,
         kev: &'a Kev,
         plan: &'a [Recipe],
-        home_stories: &'a [(EntryId, Vec<EntryId>)],
+        stories: &'a StoryLists,
     ) -> Self {
         Renderer {
             digest,
@@ -425,7 +493,7 @@ impl<'a> Renderer<'a> {
             config,
             kev,
             urls: Urls::new(&config.base_url),
-            home_stories,
+            stories,
             plan,
         }
     }
@@ -474,18 +542,18 @@ impl<'a> Renderer<'a> {
                     kev: self.kev,
                     urls,
                     site: &site_view,
-                    home_stories: self.home_stories,
+                    stories: self.stories,
                 };
                 ctx.render(job).map(|f| vec![f])
             }
-            Recipe::SiteFeeds => feeds.site(self.home_stories),
+            Recipe::SiteFeeds => feeds.site(self.stories.home()),
             Recipe::TagFeeds(key) => {
                 let group = &digest.tags[key];
                 feeds.list(
                     view::tag_path(key),
                     &group.name,
                     format!("Articles tagged {} in {}", group.name, config.title),
-                    &digest.collapse(&group.entries),
+                    &self.stories.tag(digest, key),
                 )
             }
             Recipe::SourceFeeds(key) => {
@@ -494,14 +562,14 @@ impl<'a> Renderer<'a> {
                     view::source_path(key),
                     &group.name,
                     format!("Articles from {} in {}", group.name, config.title),
-                    &digest.collapse(&group.entries),
+                    &self.stories.source(digest, key),
                 )
             }
-            Recipe::WeekFeeds(p) => feeds.week(p, &digest.collapse(&digest.periods[p])),
+            Recipe::WeekFeeds(p) => feeds.week(p, &self.stories.period(digest, p)),
             Recipe::EntityFeeds(e) => feeds.entity(e, &digest.entities[e]),
             Recipe::Email(p) => email::render(
                 p,
-                &digest.collapse(&digest.periods[p]),
+                &self.stories.period(digest, p),
                 digest,
                 self.kev,
                 self.templates,
@@ -559,8 +627,8 @@ pub fn site_streamed(
     sink: &crate::write::FileSink<'_>,
 ) -> Result<(), Diagnostics> {
     use std::sync::atomic::{AtomicBool, Ordering};
-    let home = home_stories(digest);
-    let renderer = Renderer::new(digest, templates, config, kev, recipes, &home);
+    let stories = StoryLists::new(digest);
+    let renderer = Renderer::new(digest, templates, config, kev, recipes, &stories);
     let problems = std::sync::Mutex::new(Diagnostics::new());
     let stop = AtomicBool::new(false);
     let report = |d: Diagnostic| {
@@ -608,8 +676,8 @@ struct RenderContext<'a> {
     kev: &'a Kev,
     urls: &'a Urls,
     site: &'a SiteView<'a>,
-    /// One entry per story over the whole site, newest first (the home list).
-    home_stories: &'a [(EntryId, Vec<EntryId>)],
+    /// The story lists of this snapshot (the home list among them).
+    stories: &'a StoryLists,
 }
 
 impl RenderContext<'_> {
@@ -624,7 +692,7 @@ impl RenderContext<'_> {
             Job::Latest(n) => {
                 let page = self.list_page(
                     "latest",
-                    self.home_stories,
+                    self.stories.home(),
                     *n,
                     LATEST,
                     "Latest stories".to_owned(),
@@ -707,7 +775,7 @@ impl RenderContext<'_> {
                 let first = view::tag_path(key);
                 let page = self.list_page(
                     "tag",
-                    &self.digest.collapse(&group.entries),
+                    &self.stories.tag(self.digest, key),
                     *n,
                     &first,
                     format!("Tag: {}", group.name),
@@ -724,7 +792,7 @@ impl RenderContext<'_> {
                 let first = view::source_path(key);
                 let page = self.list_page(
                     "source",
-                    &self.digest.collapse(&group.entries),
+                    &self.stories.source(self.digest, key),
                     *n,
                     &first,
                     format!("Source: {}", group.name),
@@ -760,7 +828,7 @@ impl RenderContext<'_> {
                         ("year", Vec::new(), months)
                     }
                     Period::Month { .. } => {
-                        let stories = self.digest.collapse(ids);
+                        let stories = self.stories.period(self.digest, period);
                         if stories.len() <= MONTH_STORIES_LISTED {
                             ("month", self.story_views(&stories), Vec::new())
                         } else {
@@ -769,7 +837,7 @@ impl RenderContext<'_> {
                     }
                     Period::Week { .. } => (
                         "week",
-                        self.story_views(&self.digest.collapse(ids)),
+                        self.story_views(&self.stories.period(self.digest, period)),
                         Vec::new(),
                     ),
                 };
@@ -927,7 +995,7 @@ impl RenderContext<'_> {
             .or_else(|| self.digest.entries.first().map(|e| e.date));
         let this_week = now.map(|d| Period::week_of(&d));
         let week = weeks.next().map(|(p, ids)| {
-            let stories = self.digest.collapse(ids);
+            let stories = self.stories.period(self.digest, p);
             let shown = &stories[..stories.len().min(HOME_STORIES)];
             WeekDigest {
                 name: p.title(),
@@ -942,8 +1010,8 @@ impl RenderContext<'_> {
         });
         let earlier = weeks
             .take(EARLIER_WEEKS)
-            .map(|(p, ids)| {
-                let stories = self.digest.collapse(ids);
+            .map(|(p, _)| {
+                let stories = self.stories.period(self.digest, p);
                 WeekSummary {
                     name: p.title(),
                     dates: week_dates(p),

@@ -193,8 +193,9 @@ struct Prepared {
     index: Arc<HashMap<String, usize>>,
     /// Theme files by output path.
     theme: HashMap<String, Arc<Vec<u8>>>,
-    /// The home list, computed once rather than per request.
-    home_stories: Vec<(crate::digest::EntryId, Vec<crate::digest::EntryId>)>,
+    /// The home list, made once rather than per request, and each group's
+    /// story list, made by the first request that needs it.
+    stories: crate::render::StoryLists,
 }
 
 impl Snapshot {
@@ -222,7 +223,7 @@ impl Snapshot {
             &site.config,
             &p.kev,
             &site.plan,
-            &site.home_stories,
+            &site.stories,
         );
         match renderer.render(recipe) {
             Ok(files) => {
@@ -658,7 +659,7 @@ fn snapshot(
         .iter()
         .map(|f| (f.path.clone(), Arc::new(f.bytes.clone())))
         .collect();
-    let home_stories = crate::render::home_stories(&prepared.digest);
+    let stories = crate::render::StoryLists::new(&prepared.digest);
     let mut rendered = HashMap::new();
     {
         let renderer = Renderer::new(
@@ -667,7 +668,7 @@ fn snapshot(
             &config,
             &prepared.kev,
             &plan,
-            &home_stories,
+            &stories,
         );
         let sample = [
             Some(Recipe::Page(Job::Home)),
@@ -699,7 +700,7 @@ fn snapshot(
             plan,
             index,
             theme,
-            home_stories,
+            stories,
         }),
         rendered: Mutex::new(rendered),
     })
