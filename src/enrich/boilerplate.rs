@@ -1243,14 +1243,9 @@ fn callout_box(
 /// "**Related:** [A headline](url)": a short label with a colon, then one
 /// link whose text is a headline (four words or more), and nothing else.
 fn is_read_also(line: &str, info: &LineInfo) -> bool {
-    let bare = line.trim_start().trim_start_matches('>').trim();
-    let Some(rest) = bare.strip_prefix("**").or_else(|| bare.strip_prefix("__")) else {
+    let Some(label) = bold_label(line).map(str::trim) else {
         return false;
     };
-    let Some(close) = rest.find(['*', '_']) else {
-        return false;
-    };
-    let label = rest[..close].trim();
     info.links.len() == 1
         && label.ends_with(':')
         && label.split_whitespace().count() <= 4
