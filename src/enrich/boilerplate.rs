@@ -8,22 +8,30 @@
 //!
 //! 1. The body starts at the first line of prose after the last heading that
 //!    repeats the title (or after a configured `start_after` line), pulled
-//!    back over a heading, bold lead-in, setext heading or advisory field
-//!    (`**Severity:** High`) right above it. A sentence-long heading straight
-//!    under the title is the standfirst and is kept too.
+//!    back over a heading, bold lead-in, setext heading, advisory field
+//!    (`**Severity:** High`), or an advisory's table or small sections of
+//!    facts right above it. A sentence-long heading straight under the title
+//!    is the standfirst and is kept too.
 //! 2. It ends at the first line that opens a page footer ("Found this article
 //!    interesting?", "Share this", "Trending News", "Related posts", "Tags:",
-//!    "Keywords:", "Post navigation", comments...) or a configured
-//!    `stop_before` line; or at a chrome line (see [`cues`]: cookie notice,
-//!    copyright, follow-us blurb, disclaimer, webinar ad) or a run of
-//!    link-only lines, when little of the article follows: no code, no
-//!    section with text, under 40 words of plain prose. So a list of Sigma
-//!    rule links before the YARA rules stays.
+//!    "Keywords:", "Post navigation", "About Company, Inc.", comments...) or
+//!    a configured `stop_before` line; at a comment thread or activity log,
+//!    told by its shape (reply buttons and comment headers that repeat); at
+//!    a share button or a row of the site's tag links once the story has
+//!    begun; or at a chrome line (see [`cues`]: cookie notice, copyright,
+//!    follow-us blurb, disclaimer, webinar ad) or a run of link-only lines,
+//!    when little of the article follows: no code, no section with text,
+//!    under 40 words of plain prose. So a list of Sigma rule links before the
+//!    YARA rules stays.
 //! 3. Inside, noise lines go: `data:` and empty images, share buttons,
-//!    "Advertisement", icon-font leftovers, a repeated title, short promos
-//!    and notices between paragraphs, configured `drop` lines. Trailing
-//!    link-only lines (tag lists, related links, also written as bare URLs)
-//!    and leftover labels go.
+//!    "Advertisement" in many languages, banners by their ad URLs, like
+//!    counters, form fields, icon-font leftovers, a repeated title, the
+//!    site's boxes (read-also lines and lists of its own headlines, callout
+//!    quotes that send the reader to its pages or its social channels, ads
+//!    under their own bold label), short promos and notices between
+//!    paragraphs, configured `drop` lines. Trailing link-only lines (tag
+//!    lists, related links, also written as bare URLs) and leftover labels
+//!    go.
 //!
 //! Words are counted so that Chinese and Japanese text, written without
 //! spaces, reads as prose too. Every test is a pass over the lines or a
