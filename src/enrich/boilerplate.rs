@@ -326,11 +326,23 @@ impl MeasuredBody<'_> {
         let mut end = lines.len();
         let mut told = infos[first_prose].words;
         let mut row_opener = None;
+        // What follows each line on the whole page, for the buttons below.
+        let whole = Following::measure(lines, kinds, infos, &cues, lines.len());
         for i in first_prose + 1..lines.len() {
-            let stop = match &rules.stop_before {
-                Some(re) => re.is_match(lines[i]),
-                None => false,
-            } || (kinds[i] != Kind::Code && is_footer(&infos[i].text));
+            // A "Share" or "Comments" button under each post of a live blog
+            // or a thread is a widget, not the page's footer, when sections
+            // of the story come after it; the same word as a label is one.
+            let button_inside = || {
+                kinds[i] == Kind::LinkOnly
+                    && infos[i].links.len() == 1
+                    && infos[i].text.split_whitespace().count() == 1
+                    && whole.section[i + 1]
+            };
+            let stop =
+                match &rules.stop_before {
+                    Some(re) => re.is_match(lines[i]),
+                    None => false,
+                } || (kinds[i] != Kind::Code && is_footer(&infos[i].text) && !button_inside());
             let row = if kinds[i] == Kind::Code {
                 None
             } else if self.thread[i] {
@@ -692,7 +704,14 @@ fn thread_lines(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool>
             return None;
         }
         let (name, url) = infos[i].links.first()?;
-        if name.split_whitespace().count() != 1 || name.chars().count() > 30 {
+        // Who, then when or what: a link alone is a button.
+        let says_more = infos[i].links.len() >= 2 || words_outside_links(&infos[i]) >= 1;
+        // A name has letters: `[0:41](...&t=41s)` is a video's chapter.
+        if name.split_whitespace().count() != 1
+            || name.chars().count() > 30
+            || !name.chars().any(char::is_alphabetic)
+            || !says_more
+        {
             return None;
         }
         let host = host_of(url)?;
@@ -713,9 +732,17 @@ fn thread_lines(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool>
         }
     }
     // An activity log's events may follow each other with no text between.
+    // A thread has more than one voice: one name over and over is an
+    // author's own chain of posts, or a widget.
     for at in seen.values().filter(|at| at.len() >= 3) {
-        for &i in at {
-            thread[i] = true;
+        let names: std::collections::HashSet<&str> = at
+            .iter()
+            .filter_map(|&i| infos[i].links.first().map(|(t, _)| t.as_str()))
+            .collect();
+        if names.len() >= 2 {
+            for &i in at {
+                thread[i] = true;
+            }
         }
     }
     thread
@@ -1700,6 +1727,19 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
     {
         return Some("banner ad");
     }
+    // A "Share" or "Comments" button left inside the story (see the end
+    // rule: sections of the story follow it).
+    if kind == Kind::LinkOnly && info.links.len() == 1 && info.words == 1 && is_footer(t) {
+        return Some("page widget text");
+    }
+    // "0:41" alone: a transcript's or a player's time stamp.
+    if !t.is_empty()
+        && t.len() <= 8
+        && t.contains(':')
+        && t.chars().all(|c| c.is_ascii_digit() || c == ':')
+    {
+        return Some("page widget text");
+    }
     // "1.4K": a vote or like counter.
     if let Some(n) = lower.strip_suffix(['k', 'm'])
         && !n.is_empty()
@@ -1869,10 +1909,10 @@ fn is_social_url(url: &str) -> bool {
 /// "Enter your e-mail address".
 fn is_form_field(info: &LineInfo) -> bool {
     let t = info.text.trim().to_lowercase();
-    info.links.is_empty()
-        && info.words <= 6
-        && (t.contains("email") || t.contains("e-mail"))
-        && (t.ends_with("...") || t.ends_with('…') || t.ends_with("address"))
+    // Not "Country*": an IOC list's paths end in `*` too.
+    let email = (t.contains("email") || t.contains("e-mail"))
+        && (t.ends_with("...") || t.ends_with('…') || t.ends_with("address"));
+    info.links.is_empty() && info.words <= 6 && email
 }
 
 /// An item of the article's own table of contents: a list item whose links

@@ -969,3 +969,49 @@ Kari Nordmann leads the incident response team at a regional bank and speaks oft
             .contains("seven days of access")
     );
 }
+
+#[test]
+fn a_live_blogs_share_buttons_and_a_videos_chapters_do_not_end_the_story() {
+    let update = |n: usize| {
+        format!(
+            "#### 1{n}.00 GMT\n\n##### Update {n}\n\nUpdate {n}: the payment processor says more terminals are back online, and merchants report that card payments work again in most of the affected towns this afternoon, although smaller shops using the mobile readers are still waiting for a fix.\n\n[Share](https://news.example/live/outage#block-{n})\n"
+        )
+    };
+    let page = format!(
+        "# Outage live\n\n{}\n{}\n{}\n[Share](https://news.example/live/outage#block-0)\n\nTrending\n\n[Other story](https://news.example/a)\n",
+        update(3),
+        update(2),
+        update(1)
+    );
+    let c = clean(&page, "Outage live", &no_rules());
+    for kept in ["Update 3:", "Update 2:", "Update 1:"] {
+        assert!(c.markdown.contains(kept), "{kept} went:\n{}", c.markdown);
+    }
+    assert!(!c.markdown.contains("[Share]"), "{}", c.markdown);
+    assert!(!c.markdown.contains("Other story"), "{}", c.markdown);
+
+    let video = "\
+# MDM exploit chain explained
+
+In this video I walk through the two bugs that were chained last week to take over managed laptops, and what to check on your own server.
+
+[0:00](https://video.example/watch?v=1&t=0s) Intro
+
+[0:41](https://video.example/watch?v=1&t=41s) Bug one
+
+[2:15](https://video.example/watch?v=1&t=135s) Bug two
+
+## Transcript
+
+0:00
+
+hey everyone, so last week the vendor pushed an emergency patch for its MDM server, and by the time most people saw it, attackers had already chained both bugs.
+";
+    let c = clean(video, "MDM exploit chain explained", &no_rules());
+    assert!(
+        c.markdown.contains("already chained both"),
+        "{}",
+        c.markdown
+    );
+    assert!(!c.markdown.contains("\n0:00\n"), "{}", c.markdown);
+}
