@@ -1290,7 +1290,12 @@ fn callout_box(
 /// "**Related:** [A headline](url)": a short label with a colon, then one
 /// link whose text is a headline (four words or more), and nothing else.
 fn is_read_also(line: &str, info: &LineInfo) -> bool {
-    let Some(label) = bold_label(line).map(str::trim) else {
+    // Bold or plain: "BACA JUGA: [...](...)" is the same box.
+    let plain = || {
+        let t = line.trim_start().trim_start_matches('>').trim_start();
+        t.split_once('[').map(|(before, _)| before.trim())
+    };
+    let Some(label) = bold_label(line).map(str::trim).or_else(plain) else {
         return false;
     };
     info.links.len() == 1

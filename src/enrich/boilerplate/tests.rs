@@ -706,6 +706,8 @@ Publicité
 
 {}
 
+LIRE AUSSI : [Trois failles corrigées dans la passerelle de messagerie](https://veille.example/menaces/trois/)
+
 > **Recevez nos alertes**
 > Chaque matin dans votre boîte. [S'inscrire](https://veille.example/alertes/)
 
@@ -746,6 +748,7 @@ Merci pour ce commentaire très intéressant, je partage l'avis de l'auteur sur 
     for gone in [
         "[Contexte](#contexte)",
         "Une autre campagne",
+        "Trois failles",
         "Publicité",
         "Recevez nos alertes",
         "Sur le même sujet",
