@@ -123,6 +123,9 @@ pub struct MeasuredBody<'b> {
     /// Lines of a comment thread or activity log: its reply buttons and its
     /// headers ("[name](/user?id=name) 6 hours ago").
     thread: Vec<bool>,
+    /// Link lines that come back word for word over every post of a page
+    /// ("[**Rena Ashdown** @rena@...](...)", "[Back to top](#top)").
+    echoes: Vec<bool>,
 }
 
 impl<'b> MeasuredBody<'b> {
@@ -132,6 +135,7 @@ impl<'b> MeasuredBody<'b> {
         let infos: Vec<LineInfo> = lines.iter().map(|l| measure(l)).collect();
         let mut kinds = classify(&lines, &infos);
         let thread = thread_lines(&lines, &kinds, &infos);
+        let echoes = echoed_links(&kinds, &infos);
         // A comment's or an event's header is the page's data, however
         // many words it has.
         for (kind, _) in kinds.iter_mut().zip(&thread).filter(|(_, t)| **t) {
@@ -145,6 +149,7 @@ impl<'b> MeasuredBody<'b> {
             infos,
             kinds,
             thread,
+            echoes,
         }
     }
 }
@@ -535,6 +540,8 @@ impl MeasuredBody<'_> {
                 reasons[i] = Some(why);
             } else if boxed[i] {
                 reasons[i] = Some("box of the site's links or an ad inside the article");
+            } else if self.echoes[i] {
+                reasons[i] = Some("the same link line over every post (a name, a button)");
             } else if under_ad_label(i, kinds, infos, &cues, &reasons, own_host.as_deref()) {
                 reasons[i] = Some("the ad under its label");
             } else if rules.drop.iter().any(|re| re.is_match(lines[i])) {
@@ -748,6 +755,35 @@ fn thread_lines(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool>
     thread
 }
 
+/// Link-only lines of at most six words that come three times or more,
+/// word for word and to the same place, with text between each two: the
+/// name over each post of one author's thread, a "Back to top" under each
+/// section. A list's items differ from each other.
+fn echoed_links(kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool> {
+    let mut seen: std::collections::HashMap<(&str, &str), Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, info) in infos.iter().enumerate() {
+        if kinds[i] == Kind::LinkOnly && info.words <= 6 && info.links.len() == 1 {
+            let (_, url) = &info.links[0];
+            seen.entry((info.text.trim(), url.as_str()))
+                .or_default()
+                .push(i);
+        }
+    }
+    let mut echoes = vec![false; infos.len()];
+    for at in seen.values().filter(|at| at.len() >= 3) {
+        let text_between = at
+            .windows(2)
+            .all(|w| (w[0] + 1..w[1]).any(|j| kinds[j] == Kind::Prose));
+        if text_between {
+            for &i in at {
+                echoes[i] = true;
+            }
+        }
+    }
+    echoes
+}
+
 /// The lines that are a comment thread's buttons, told by the shape of a
 /// thread in any language: the same short line with a link ("[reply](...)",
 /// "[Yanıtla](#) · 👍 14") three times or more after `from`, with text
@@ -885,6 +921,33 @@ fn line_cue(info: &LineInfo) -> Option<&'static str> {
         && words_outside_links(info) <= 3
     {
         return Some(SHARE_ROW);
+    }
+    // "Follow us on [Google News](...)" in any language: a short line whose
+    // links all go to platforms, each named by its platform (a credit's
+    // "[@handle](https://twitter.com/...)" names a person).
+    const PLATFORM_NAMES: &[&str] = &[
+        "google news",
+        "twitter",
+        "x",
+        "facebook",
+        "telegram",
+        "instagram",
+        "linkedin",
+        "youtube",
+        "tiktok",
+        "whatsapp",
+        "vk",
+        "threads",
+        "bluesky",
+    ];
+    if info.words <= 15
+        && !info.links.is_empty()
+        && info.links.iter().all(|(t, u)| {
+            is_social_url(u) && PLATFORM_NAMES.contains(&t.trim().to_lowercase().as_str())
+        })
+        && words_outside_links(info) >= 2
+    {
+        return Some("follow, subscription or programme promotion");
     }
     cues::chrome_cue(&info.text, info.words).or_else(|| {
         (info.words < 30 && info.links.iter().any(|(t, _)| cues::is_call_to_action(t)))
@@ -1745,6 +1808,11 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
     {
         return Some("page widget text");
     }
+    // "#phishing #threatintel": a row of hashtags, linked or not.
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.len() >= 2 && words.iter().all(|w| w.starts_with('#') && w.len() > 1) {
+        return Some("row of hashtags");
+    }
     // "1.4K": a vote or like counter.
     if let Some(n) = lower.strip_suffix(['k', 'm'])
         && !n.is_empty()
@@ -1902,6 +1970,7 @@ fn is_social_url(url: &str) -> bool {
         "whatsapp.com",
         "line.me",
         "weibo.com",
+        "news.google.com",
     ];
     host_of(url).is_some_and(|h| {
         PLATFORMS

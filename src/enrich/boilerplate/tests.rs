@@ -934,6 +934,10 @@ Subscribe
 
 {}
 
+Følg oss også på [Google News](https://news.google.com/publications/nyheter) for flere saker.
+
+#infosec #phishing #malware
+
 [Del på LinkedIn](https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fsite.example%2Fa)
 
 ## About the speaker
@@ -956,6 +960,8 @@ Kari Nordmann leads the incident response team at a regional bank and speaks oft
         "Type your email",
         "Subscribe",
         "LinkedIn",
+        "Google News",
+        "#infosec",
         "About the speaker",
         "Kari Nordmann",
     ] {
@@ -1017,4 +1023,24 @@ hey everyone, so last week the vendor pushed an emergency patch for its MDM serv
         c.markdown
     );
     assert!(!c.markdown.contains("\n0:00\n"), "{}", c.markdown);
+}
+
+#[test]
+fn a_name_over_each_post_of_one_authors_thread_goes_and_her_posts_stay() {
+    let post = |n: usize| {
+        format!(
+            "[**Rena Ashdown** @rena@social.example](https://social.example/@rena)\n\nPost {n} of the thread: the phishing kit now checks the visitor's language before it shows the fake login page, and it drops anyone arriving from a known scanner.\n"
+        )
+    };
+    let page = format!(
+        "# Phishing kit thread\n\n{}\n{}\n{}\n[**Mo Quinn** @mo@other.example](https://other.example/@mo)\n\nGreat thread, thanks for sharing all of this with us.\n",
+        post(1),
+        post(2),
+        post(3)
+    );
+    let c = clean(&page, "Phishing kit thread", &no_rules());
+    for kept in ["Post 1 of", "Post 2 of", "Post 3 of"] {
+        assert!(c.markdown.contains(kept), "{kept} went:\n{}", c.markdown);
+    }
+    assert!(!c.markdown.contains("Rena Ashdown"), "{}", c.markdown);
 }
