@@ -1362,7 +1362,7 @@ fn is_read_also(line: &str, info: &LineInfo) -> bool {
         return false;
     };
     info.links.len() == 1
-        && label.ends_with(':')
+        && label.ends_with([':', '?'])
         && label.split_whitespace().count() <= 4
         && info.links[0].0.split_whitespace().count() >= 4
         && words_outside_links(info) <= 4
@@ -1807,6 +1807,38 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
         && t.chars().all(|c| c.is_ascii_digit() || c == ':')
     {
         return Some("page widget text");
+    }
+    // "Photograph: Jordan Pike/Agency", "Foto: ...": a photo's credit.
+    const CREDIT_LABELS: &[&str] = &[
+        "photo",
+        "photograph",
+        "photos",
+        "image",
+        "picture",
+        "credit",
+        "photo credit",
+        "image credit",
+        "foto",
+        "fotos",
+        "bild",
+        "fotografía",
+        "crédit photo",
+        "crédito",
+        "фото",
+        "사진",
+        "写真",
+        "图片",
+        "图源",
+    ];
+    // Not on the figure's own line: dropping it would drop the figure.
+    if kind == Kind::Short
+        && info.words <= 10
+        && info.images.is_empty()
+        && lower.split_once(':').is_some_and(|(label, rest)| {
+            CREDIT_LABELS.contains(&label.trim()) && !rest.trim().is_empty()
+        })
+    {
+        return Some("byline, date or credit line");
     }
     // "#phishing #threatintel": a row of hashtags, linked or not.
     let words: Vec<&str> = t.split_whitespace().collect();

@@ -378,6 +378,7 @@ fn cleaning_on_the_fresh_set_holds_its_floor() {
     // pages kept means more of their chrome kept too); 13.3 % once a
     // read-also line's label may be plain ("BACA JUGA: [...]"); 11.0 %
     // with hashtag rows, "follow us on [Google News]" lines and the name
-    // over each post of a thread.
-    hold_floor("fresh", 0.95, 0.12);
+    // over each post of a thread; 10.3 % with photo credits and read-also
+    // labels that ask ("**Ezt is olvasta már?** [...]").
+    hold_floor("fresh", 0.95, 0.11);
 }

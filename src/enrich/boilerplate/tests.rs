@@ -708,6 +708,8 @@ Publicité
 
 LIRE AUSSI : [Trois failles corrigées dans la passerelle de messagerie](https://veille.example/menaces/trois/)
 
+**Vous l'avez lu ?** [Le rançongiciel qui visait les hôpitaux de la région](https://veille.example/menaces/hopitaux/)
+
 > **Recevez nos alertes**
 > Chaque matin dans votre boîte. [S'inscrire](https://veille.example/alertes/)
 
@@ -749,6 +751,7 @@ Merci pour ce commentaire très intéressant, je partage l'avis de l'auteur sur 
         "[Contexte](#contexte)",
         "Une autre campagne",
         "Trois failles",
+        "hôpitaux de la région",
         "Publicité",
         "Recevez nos alertes",
         "Sur le même sujet",
@@ -924,6 +927,8 @@ fn follow_boxes_forms_paywalls_counters_banners_and_bios_go() {
 
 1.4K
 
+Photograph: Kari Nordmann/Nyhetsbyrået
+
 {}
 
 Thanks for reading! Subscribe for free to receive new posts.
@@ -956,6 +961,7 @@ Kari Nordmann leads the incident response team at a regional bank and speaks oft
         "Telegram",
         "300x250",
         "1.4K",
+        "Photograph:",
         "Thanks for reading",
         "Type your email",
         "Subscribe",
