@@ -1227,7 +1227,7 @@ fn boxes_inside(
         }
         // "**Read also:** [Another story of ours](/...)" on one line: a
         // label and a headline of the site's own between paragraphs.
-        if matches!(kinds[i], Kind::Short | Kind::LinkOnly)
+        if matches!(kinds[i], Kind::Short | Kind::LinkOnly | Kind::Prose)
             && is_read_also(lines[i], &infos[i])
             && all_home(std::slice::from_ref(&infos[i]))
             && story_after(i + 1)
@@ -1364,7 +1364,12 @@ fn is_read_also(line: &str, info: &LineInfo) -> bool {
     info.links.len() == 1
         && label.ends_with([':', '?'])
         && label.split_whitespace().count() <= 4
-        && info.links[0].0.split_whitespace().count() >= 4
+        && info.links[0]
+            .0
+            .split_whitespace()
+            .map(word_count)
+            .sum::<usize>()
+            >= 4
         && words_outside_links(info) <= 4
 }
 
@@ -1582,7 +1587,7 @@ fn words_outside_links(info: &LineInfo) -> usize {
     let link_words: usize = info
         .links
         .iter()
-        .map(|(t, _)| t.split_whitespace().count())
+        .map(|(t, _)| t.split_whitespace().map(word_count).sum::<usize>())
         .sum();
     info.words.saturating_sub(link_words)
 }
@@ -2078,11 +2083,20 @@ fn measure(line: &str) -> LineInfo {
 /// paragraph would read as one long label.
 fn word_count(token: &str) -> usize {
     let wide = token.chars().filter(|&c| is_cjk(c)).count();
-    if wide > 0 {
-        wide.div_ceil(3) + usize::from(token.chars().any(|c| c.is_ascii_alphanumeric()))
+    // Thai, Lao, Khmer and Burmese write without spaces too, in letters
+    // with marks above and below: about five characters a word.
+    let unspaced = token.chars().filter(|&c| is_unspaced_alphabet(c)).count();
+    if wide > 0 || unspaced > 0 {
+        wide.div_ceil(3)
+            + unspaced.div_ceil(5)
+            + usize::from(token.chars().any(|c| c.is_ascii_alphanumeric()))
     } else {
         usize::from(token.chars().any(char::is_alphanumeric))
     }
+}
+
+fn is_unspaced_alphabet(c: char) -> bool {
+    matches!(c, '\u{0e00}'..='\u{0eff}' | '\u{1000}'..='\u{109f}' | '\u{1780}'..='\u{17ff}')
 }
 
 /// A CJK ideograph or kana.
