@@ -1050,3 +1050,16 @@ fn a_name_over_each_post_of_one_authors_thread_goes_and_her_posts_stay() {
     }
     assert!(!c.markdown.contains("Rena Ashdown"), "{}", c.markdown);
 }
+
+#[test]
+fn thai_written_without_spaces_is_prose_and_its_read_also_line_goes() {
+    let para = "นักวิจัยจากบริษัทความปลอดภัยเปิดเผยว่าพบมัลแวร์แอนดรอยด์ตัวใหม่ที่แฝงมากับแอปคืนภาษีปลอมและขโมยรหัสผ่านธนาคารของผู้ใช้";
+    let page = format!(
+        "# มัลแวร์แอปคืนภาษีปลอม\n\n{para}\n\nอ่านเพิ่มเติม: [รู้ทัน 5 กลโกงมิจฉาชีพออนไลน์ยอดฮิตปี 2026](https://news.example.th/security/scams/)\n\n{para}\n"
+    );
+    let info = measure(para);
+    assert!(info.words >= 12, "{} words", info.words);
+    let c = clean(&page, "มัลแวร์แอปคืนภาษีปลอม", &no_rules());
+    assert!(c.markdown.contains("นักวิจัย"), "{}", c.markdown);
+    assert!(!c.markdown.contains("อ่านเพิ่มเติม"), "{}", c.markdown);
+}
