@@ -379,6 +379,7 @@ fn cleaning_on_the_fresh_set_holds_its_floor() {
     // read-also line's label may be plain ("BACA JUGA: [...]"); 11.0 %
     // with hashtag rows, "follow us on [Google News]" lines and the name
     // over each post of a thread; 10.3 % with photo credits and read-also
-    // labels that ask ("**Ezt is olvasta már?** [...]").
-    hold_floor("fresh", 0.95, 0.11);
+    // labels that ask ("**Ezt is olvasta már?** [...]"); 96.3 % and 10.3 %
+    // once Thai is counted in words.
+    hold_floor("fresh", 0.96, 0.11);
 }
