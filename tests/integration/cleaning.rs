@@ -399,9 +399,16 @@ fn cleaning_on_the_fifth_blind_set_holds_its_floor() {
     // is written.
     let (s, lost) = score_set_showing("blind5", false);
     eprintln!("{}", report("blind5", s));
-    eprintln!("blind5   {} of its pages lost most of their story", lost.len());
+    eprintln!(
+        "blind5   {} of its pages lost most of their story",
+        lost.len()
+    );
     assert!(s.kept_share() >= BLIND5_FLOOR.0, "{}", report("blind5", s));
-    assert!(s.chrome_share() <= BLIND5_FLOOR.1, "{}", report("blind5", s));
+    assert!(
+        s.chrome_share() <= BLIND5_FLOOR.1,
+        "{}",
+        report("blind5", s)
+    );
 }
 
 /// Kept at least, chrome at most, on the fifth blind set: its blind
