@@ -98,6 +98,8 @@ struct LineInfo {
     images: Vec<String>,
     /// Words of visible text.
     words: usize,
+    /// Words of visible text inside links.
+    link_words: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -331,8 +333,9 @@ impl MeasuredBody<'_> {
         let mut end = lines.len();
         let mut told = infos[first_prose].words;
         let mut row_opener = None;
-        // What follows each line on the whole page, for the buttons below.
-        let whole = Following::measure(lines, kinds, infos, &cues, lines.len());
+        // What follows each line on the whole page, for the buttons below:
+        // made the first time a page has such a button, as most have none.
+        let whole = std::cell::OnceCell::new();
         for i in first_prose + 1..lines.len() {
             // A "Share" or "Comments" button under each post of a live blog
             // or a thread is a widget, not the page's footer, when sections
@@ -341,7 +344,9 @@ impl MeasuredBody<'_> {
                 kinds[i] == Kind::LinkOnly
                     && infos[i].links.len() == 1
                     && infos[i].text.split_whitespace().count() == 1
-                    && whole.section[i + 1]
+                    && whole
+                        .get_or_init(|| Following::measure(lines, kinds, infos, &cues, lines.len()))
+                        .section[i + 1]
             };
             let stop =
                 match &rules.stop_before {
@@ -1584,12 +1589,7 @@ fn is_prose(info: &LineInfo) -> bool {
 }
 
 fn words_outside_links(info: &LineInfo) -> usize {
-    let link_words: usize = info
-        .links
-        .iter()
-        .map(|(t, _)| t.split_whitespace().map(word_count).sum::<usize>())
-        .sum();
-    info.words.saturating_sub(link_words)
+    info.words.saturating_sub(info.link_words)
 }
 
 /// A line that opens a page footer. Matched on the visible text's start.
@@ -2019,6 +2019,9 @@ fn is_social_url(url: &str) -> bool {
 /// A form's field left as text by the scraper: "Type your email...",
 /// "Enter your e-mail address".
 fn is_form_field(info: &LineInfo) -> bool {
+    if info.words > 6 || !info.links.is_empty() {
+        return false;
+    }
     let t = info.text.trim().to_lowercase();
     // Not "Country*": an IOC list's paths end in `*` too.
     let email = (t.contains("email") || t.contains("e-mail"))
@@ -2072,6 +2075,11 @@ fn measure(line: &str) -> LineInfo {
     let mut text = String::with_capacity(body.len());
     scan_inline(body, &mut text, &mut info, false);
     info.words = text.split_whitespace().map(word_count).sum();
+    info.link_words = info
+        .links
+        .iter()
+        .map(|(t, _)| t.split_whitespace().map(word_count).sum::<usize>())
+        .sum();
     info.text = text;
     info
 }
@@ -2082,16 +2090,24 @@ fn measure(line: &str) -> LineInfo {
 /// and a date from reading as a sentence). Without this a Chinese
 /// paragraph would read as one long label.
 fn word_count(token: &str) -> usize {
-    let wide = token.chars().filter(|&c| is_cjk(c)).count();
     // Thai, Lao, Khmer and Burmese write without spaces too, in letters
-    // with marks above and below: about five characters a word.
-    let unspaced = token.chars().filter(|&c| is_unspaced_alphabet(c)).count();
+    // with marks above and below: about five characters a word. One pass.
+    let (mut wide, mut unspaced, mut ascii, mut alnum) = (0usize, 0usize, false, false);
+    for c in token.chars() {
+        if c.is_ascii() {
+            ascii |= c.is_ascii_alphanumeric();
+        } else if is_cjk(c) {
+            wide += 1;
+        } else if is_unspaced_alphabet(c) {
+            unspaced += 1;
+        } else {
+            alnum |= c.is_alphanumeric();
+        }
+    }
     if wide > 0 || unspaced > 0 {
-        wide.div_ceil(3)
-            + unspaced.div_ceil(5)
-            + usize::from(token.chars().any(|c| c.is_ascii_alphanumeric()))
+        wide.div_ceil(3) + unspaced.div_ceil(5) + usize::from(ascii)
     } else {
-        usize::from(token.chars().any(char::is_alphanumeric))
+        usize::from(ascii || alnum)
     }
 }
 
