@@ -737,24 +737,16 @@ fn thread_lines(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool>
             .collect();
         Some(format!("{host}{folder}?{}", keys.join("&")))
     };
-    let mut seen: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
-    for i in 0..lines.len() {
-        if let Some(k) = header_key(i) {
-            seen.entry(k).or_default().push(i);
-        }
-    }
     // An activity log's events may follow each other with no text between.
     // A thread has more than one voice: one name over and over is an
     // author's own chain of posts, or a widget.
-    for at in seen.values().filter(|at| at.len() >= 3) {
+    for at in repeated(lines.len(), header_key) {
         let names: std::collections::HashSet<&str> = at
             .iter()
             .filter_map(|&i| infos[i].links.first().map(|(t, _)| t.as_str()))
             .collect();
         if names.len() >= 2 {
-            for &i in at {
-                thread[i] = true;
-            }
+            mark(&mut thread, &at);
         }
     }
     thread
@@ -765,25 +757,16 @@ fn thread_lines(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool>
 /// name over each post of one author's thread, a "Back to top" under each
 /// section. A list's items differ from each other.
 fn echoed_links(kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool> {
-    let mut seen: std::collections::HashMap<(&str, &str), Vec<usize>> =
-        std::collections::HashMap::new();
-    for (i, info) in infos.iter().enumerate() {
-        if kinds[i] == Kind::LinkOnly && info.words <= 6 && info.links.len() == 1 {
-            let (_, url) = &info.links[0];
-            seen.entry((info.text.trim(), url.as_str()))
-                .or_default()
-                .push(i);
-        }
-    }
+    let prose = KindsBefore::count(kinds, |k| k == Kind::Prose);
     let mut echoes = vec![false; infos.len()];
-    for at in seen.values().filter(|at| at.len() >= 3) {
-        let text_between = at
-            .windows(2)
-            .all(|w| (w[0] + 1..w[1]).any(|j| kinds[j] == Kind::Prose));
-        if text_between {
-            for &i in at {
-                echoes[i] = true;
-            }
+    let key = |i: usize| {
+        let info = &infos[i];
+        (kinds[i] == Kind::LinkOnly && info.words <= 6 && info.links.len() == 1)
+            .then(|| (info.text.trim(), info.links[0].1.as_str()))
+    };
+    for at in repeated(infos.len(), key) {
+        if prose.between_each(&at) {
+            mark(&mut echoes, &at);
         }
     }
     echoes
@@ -791,9 +774,9 @@ fn echoed_links(kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool> {
 
 /// The lines that are a comment thread's buttons, told by the shape of a
 /// thread in any language: the same short line with a link ("[reply](...)",
-/// "[Yanıtla](#) · 👍 14") three times or more after `from`, with text
-/// between every two and no heading among them. A section's "Back to top"
-/// has headings between; an ad label is noise, and no button.
+/// "[Yanıtla](#) · 👍 14") three times or more, with text between every two
+/// and no heading among them. A section's "Back to top" has headings
+/// between; an ad label is noise, and no button.
 fn reply_buttons(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool> {
     let key = |i: usize| -> Option<String> {
         let info = &infos[i];
@@ -815,25 +798,64 @@ fn reply_buttons(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool
         })
         .filter(|t| t.chars().any(char::is_alphabetic))
     };
-    let mut seen: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
-    for i in 0..lines.len() {
+    let text = KindsBefore::count(kinds, |k| matches!(k, Kind::Prose | Kind::Short));
+    let headings = KindsBefore::count(kinds, |k| k == Kind::Heading);
+    let mut buttons = vec![false; lines.len()];
+    for at in repeated(lines.len(), key) {
+        let (first, last) = (at[0], at[at.len() - 1]);
+        if text.between_each(&at) && headings.between(first, last) == 0 {
+            mark(&mut buttons, &at);
+        }
+    }
+    buttons
+}
+
+/// The lines of `0..n` grouped by `key`, keeping the groups of three or
+/// more, each in line order: the repeated shapes a thread or a widget
+/// leaves on a page.
+fn repeated<K: std::hash::Hash + Eq>(
+    n: usize,
+    mut key: impl FnMut(usize) -> Option<K>,
+) -> impl Iterator<Item = Vec<usize>> {
+    let mut seen: std::collections::HashMap<K, Vec<usize>> = std::collections::HashMap::new();
+    for i in 0..n {
         if let Some(k) = key(i) {
             seen.entry(k).or_default().push(i);
         }
     }
-    let mut buttons = vec![false; lines.len()];
-    for at in seen.values().filter(|at| at.len() >= 3) {
-        let text_between = at
-            .windows(2)
-            .all(|w| (w[0] + 1..w[1]).any(|j| matches!(kinds[j], Kind::Prose | Kind::Short)));
-        let headings = (at[0]..at[at.len() - 1]).any(|j| kinds[j] == Kind::Heading);
-        if text_between && !headings {
-            for &i in at {
-                buttons[i] = true;
-            }
-        }
+    seen.into_values().filter(|at| at.len() >= 3)
+}
+
+fn mark(flags: &mut [bool], at: &[usize]) {
+    for &i in at {
+        flags[i] = true;
     }
-    buttons
+}
+
+/// How many lines of some kinds come before each line, so asking whether
+/// one sits between two lines costs a subtraction however far apart they
+/// are (a page can repeat thousands of short lines).
+struct KindsBefore(Vec<usize>);
+
+impl KindsBefore {
+    fn count(kinds: &[Kind], counted: impl Fn(Kind) -> bool) -> Self {
+        let mut before = Vec::with_capacity(kinds.len() + 1);
+        before.push(0);
+        for &k in kinds {
+            before.push(before[before.len() - 1] + usize::from(counted(k)));
+        }
+        KindsBefore(before)
+    }
+
+    /// Counted lines strictly between lines `a` and `b` (`a < b`).
+    fn between(&self, a: usize, b: usize) -> usize {
+        self.0[b] - self.0[a + 1]
+    }
+
+    /// Whether a counted line sits between every two neighbours of `at`.
+    fn between_each(&self, at: &[usize]) -> bool {
+        at.windows(2).all(|w| self.between(w[0], w[1]) > 0)
+    }
 }
 
 /// What follows each line up to the body's end, as suffix sums, so every
