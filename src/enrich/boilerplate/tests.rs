@@ -48,6 +48,20 @@ fn no_rules() -> SourceRules {
     SourceRules::default()
 }
 
+/// Asserts that every one of `texts` is on the cleaned page.
+fn assert_kept(c: &Cleaned, texts: &[&str]) {
+    for kept in texts {
+        assert!(c.markdown.contains(kept), "{kept} went:\n{}", c.markdown);
+    }
+}
+
+/// Asserts that none of `texts` is on the cleaned page.
+fn assert_gone(c: &Cleaned, texts: &[&str]) {
+    for gone in texts {
+        assert!(!c.markdown.contains(gone), "{gone} stayed:\n{}", c.markdown);
+    }
+}
+
 #[test]
 fn keeps_the_story_and_drops_the_page_around_it() {
     let c = clean(
@@ -579,25 +593,27 @@ Betroffen sind alle Versionen vor 7.4.2, sofern das Portal aktiviert ist, und Ad
 3. [Glasfaser-Förderung gestoppt](https://news.example/a/3)
 ";
     let c = clean(page, "Patch für VPN", &no_rules());
-    for gone in [
-        "Ana Ruiz",
-        "Teilen",
-        "Lesen Sie auch",
-        "beliebte Ziele",
-        "Anzeige",
-        "Meistgelesen",
-        "Bluescreens",
-    ] {
-        assert!(!c.markdown.contains(gone), "{gone} stayed:\n{}", c.markdown);
-    }
-    for kept in [
-        "außerplanmäßiges Update",
-        "vor 7.4.2",
-        "## Quellen",
-        "[CERT-Meldung]",
-    ] {
-        assert!(c.markdown.contains(kept), "{kept} went:\n{}", c.markdown);
-    }
+    assert_gone(
+        &c,
+        &[
+            "Ana Ruiz",
+            "Teilen",
+            "Lesen Sie auch",
+            "beliebte Ziele",
+            "Anzeige",
+            "Meistgelesen",
+            "Bluescreens",
+        ],
+    );
+    assert_kept(
+        &c,
+        &[
+            "außerplanmäßiges Update",
+            "vor 7.4.2",
+            "## Quellen",
+            "[CERT-Meldung]",
+        ],
+    );
 }
 
 #[test]
@@ -736,31 +752,33 @@ Merci pour ce commentaire très intéressant, je partage l'avis de l'auteur sur 
         para("un quatrième implant"),
     );
     let c = clean(&page, "Faille critique dans une passerelle", &no_rules());
-    for kept in [
-        "| Risque | Élevé |",
-        "## Contexte",
-        "premier implant",
-        "deuxième implant",
-        "quatrième implant",
-        // A note that links to another site is the story's own.
-        "lists every fixed build",
-    ] {
-        assert!(c.markdown.contains(kept), "{kept} went:\n{}", c.markdown);
-    }
-    for gone in [
-        "[Contexte](#contexte)",
-        "Une autre campagne",
-        "Trois failles",
-        "hôpitaux de la région",
-        "Publicité",
-        "Recevez nos alertes",
-        "Sur le même sujet",
-        "cibles favorites",
-        "Mots-clés",
-        "Merci pour ce commentaire",
-    ] {
-        assert!(!c.markdown.contains(gone), "{gone} stayed:\n{}", c.markdown);
-    }
+    assert_kept(
+        &c,
+        &[
+            "| Risque | Élevé |",
+            "## Contexte",
+            "premier implant",
+            "deuxième implant",
+            "quatrième implant",
+            // A note that links to another site is the story's own.
+            "lists every fixed build",
+        ],
+    );
+    assert_gone(
+        &c,
+        &[
+            "[Contexte](#contexte)",
+            "Une autre campagne",
+            "Trois failles",
+            "hôpitaux de la région",
+            "Publicité",
+            "Recevez nos alertes",
+            "Sur le même sujet",
+            "cibles favorites",
+            "Mots-clés",
+            "Merci pour ce commentaire",
+        ],
+    );
 }
 
 #[test]
@@ -797,14 +815,15 @@ Signed artifacts saved us from the very same attack last spring, worth adding.
     );
     let c = clean(&page, "Breached through a forgotten runner", &no_rules());
     assert!(c.markdown.contains("egress rules"), "{}", c.markdown);
-    for gone in [
-        "socket mount",
-        "Which tutorial",
-        "Signed artifacts",
-        "[reply]",
-    ] {
-        assert!(!c.markdown.contains(gone), "{gone} stayed:\n{}", c.markdown);
-    }
+    assert_gone(
+        &c,
+        &[
+            "socket mount",
+            "Which tutorial",
+            "Signed artifacts",
+            "[reply]",
+        ],
+    );
 
     // An activity log: event headers open with the actor's linked name,
     // the report sits between the first two, facts above it are a box.
@@ -837,14 +856,15 @@ Thanks, reproduced and escalated to the billing team this morning, more soon.
     let c = clean(&log, "Invoice export IDOR", &no_rules());
     assert!(c.markdown.contains("## Summary"), "{}", c.markdown);
     assert!(c.markdown.contains("sequential ID"), "{}", c.markdown);
-    for gone in [
-        "Bounty",
-        "submitted a report",
-        "reproduced and escalated",
-        "rewarded",
-    ] {
-        assert!(!c.markdown.contains(gone), "{gone} stayed:\n{}", c.markdown);
-    }
+    assert_gone(
+        &c,
+        &[
+            "Bounty",
+            "submitted a report",
+            "reproduced and escalated",
+            "rewarded",
+        ],
+    );
 }
 
 #[test]
@@ -883,18 +903,17 @@ Meridian Freight Holdings, Inc. is one of the largest truckload carriers in the 
         "Carrier restores dispatch after ransomware attack",
         &no_rules(),
     );
-    for kept in ["Paragraph 1", "Paragraph 2", "Paragraph 3"] {
-        assert!(c.markdown.contains(kept), "{kept} went:\n{}", c.markdown);
-    }
-    for gone in [
-        "Sponsor",
-        "Thanks for reading",
-        "Subscribe",
-        "About Meridian",
-        "4,000 drivers",
-    ] {
-        assert!(!c.markdown.contains(gone), "{gone} stayed:\n{}", c.markdown);
-    }
+    assert_kept(&c, &["Paragraph 1", "Paragraph 2", "Paragraph 3"]);
+    assert_gone(
+        &c,
+        &[
+            "Sponsor",
+            "Thanks for reading",
+            "Subscribe",
+            "About Meridian",
+            "4,000 drivers",
+        ],
+    );
     // An article's own "About the vulnerability" section is the story.
     let own = format!(
         "# Gateway flaw\n\n{}\n\n## About the vulnerability\n\n{}\n",
@@ -954,25 +973,24 @@ Kari Nordmann leads the incident response team at a regional bank and speaks oft
         para(3)
     );
     let c = clean(&page, "Signed installer carried a loader", &no_rules());
-    for kept in ["Paragraph 1", "Paragraph 2", "Paragraph 3"] {
-        assert!(c.markdown.contains(kept), "{kept} went:\n{}", c.markdown);
-    }
-    for gone in [
-        "Telegram",
-        "300x250",
-        "1.4K",
-        "Photograph:",
-        "Thanks for reading",
-        "Type your email",
-        "Subscribe",
-        "LinkedIn",
-        "Google News",
-        "#infosec",
-        "About the speaker",
-        "Kari Nordmann",
-    ] {
-        assert!(!c.markdown.contains(gone), "{gone} stayed:\n{}", c.markdown);
-    }
+    assert_kept(&c, &["Paragraph 1", "Paragraph 2", "Paragraph 3"]);
+    assert_gone(
+        &c,
+        &[
+            "Telegram",
+            "300x250",
+            "1.4K",
+            "Photograph:",
+            "Thanks for reading",
+            "Type your email",
+            "Subscribe",
+            "LinkedIn",
+            "Google News",
+            "#infosec",
+            "About the speaker",
+            "Kari Nordmann",
+        ],
+    );
     // A paywall's heading ends the free part.
     let paywall = format!(
         "# Signed installer carried a loader\n\n{}\n\n## Keep reading with a 7-day free trial\n\nSubscribe to keep reading this post and get seven days of access to the full archive of posts.\n",
@@ -999,9 +1017,7 @@ fn a_live_blogs_share_buttons_and_a_videos_chapters_do_not_end_the_story() {
         update(1)
     );
     let c = clean(&page, "Outage live", &no_rules());
-    for kept in ["Update 3:", "Update 2:", "Update 1:"] {
-        assert!(c.markdown.contains(kept), "{kept} went:\n{}", c.markdown);
-    }
+    assert_kept(&c, &["Update 3:", "Update 2:", "Update 1:"]);
     assert!(!c.markdown.contains("[Share]"), "{}", c.markdown);
     assert!(!c.markdown.contains("Other story"), "{}", c.markdown);
 
@@ -1045,9 +1061,7 @@ fn a_name_over_each_post_of_one_authors_thread_goes_and_her_posts_stay() {
         post(3)
     );
     let c = clean(&page, "Phishing kit thread", &no_rules());
-    for kept in ["Post 1 of", "Post 2 of", "Post 3 of"] {
-        assert!(c.markdown.contains(kept), "{kept} went:\n{}", c.markdown);
-    }
+    assert_kept(&c, &["Post 1 of", "Post 2 of", "Post 3 of"]);
     assert!(!c.markdown.contains("Rena Ashdown"), "{}", c.markdown);
 }
 
