@@ -1219,11 +1219,14 @@ fn under_ad_label(
 
 /// Lines of `start..end` that are a box the site put inside the story: a
 /// bold label over links to the site's own pages ("**Lesen Sie auch**",
-/// "> **あわせて読みたい**"), or a plain one-word label over a linked image
-/// or between two paragraphs ("Anzeige", "광고", "Publicidade"). A label
-/// that ends in a colon introduces the story's own list ("**Read on:**"),
-/// and links to the page's own sections are its contents. Only with more
-/// of the story after the box: at the end, the trailing-links rule decides.
+/// "> **あわせて読みたい**"), a plain one-word label over a linked image or
+/// between two paragraphs ("Anzeige", "광고", "Publicidade"), a read-also
+/// line ("BACA JUGA: [headline](...)"), or a callout quote (see
+/// [`callout_box`]). A label that ends in a colon introduces the story's
+/// own list ("**Read on:**" over headline links, each with its paragraph)
+/// unless it is a list of the site's own headlines only, and links to the
+/// page's own sections are its contents. Only with more of the story after
+/// the box: at the end, the trailing-links rule decides.
 fn boxes_inside(
     lines: &[&str],
     kinds: &[Kind],
