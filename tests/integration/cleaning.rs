@@ -50,6 +50,13 @@
 //!   web version, a print view, an advisory converted from PDF, a wiki
 //!   article, a Q&A thread), written and labelled by someone who had not
 //!   read the rules; its test prints the totals only;
+//! - `tests/fixtures/labelled/cleaning/blind6/`: the sixth blind set,
+//!   fourteen pages (Norwegian, Estonian, Latvian, Slovenian, Urdu,
+//!   Georgian, Armenian, Catalan, Icelandic and Kazakh news sites, a
+//!   Medium-style blog post, a code-forge security advisory, a Telegram
+//!   channel's web preview, a web-archive capture), written and labelled
+//!   by someone who had not read the rules; its test prints the totals
+//!   only;
 //! - `../shared/corpus` (real scraped pages, not in this repository), with
 //!   their article lines listed in `tests/fixtures/labelled/corpus-article-lines.tsv`;
 //!   measured when present, skipped otherwise (a clean clone has no corpus).
@@ -416,3 +423,16 @@ fn cleaning_on_the_fifth_blind_set_holds_its_floor() {
 /// Kept at least, chrome at most, on the fifth blind set: its blind
 /// score, rounded down and up.
 const BLIND5_FLOOR: (f64, f64) = (0.98, 0.22);
+
+#[test]
+fn cleaning_on_the_sixth_blind_set_holds_its_floor() {
+    // 2026-12-01, measured blind, totals only, with the rules tuned on
+    // every set before it (336277e): 93.3 % kept and 5.7 % chrome, one page
+    // losing most of its story. Its pages are not printed, so the rules
+    // are not tuned on it until the next blind set is written.
+    hold_floor_showing("blind6", BLIND6_FLOOR.0, BLIND6_FLOOR.1, false);
+}
+
+/// Kept at least, chrome at most, on the sixth blind set: its blind
+/// score, rounded down and up.
+const BLIND6_FLOOR: (f64, f64) = (0.93, 0.06);
