@@ -17,16 +17,18 @@
 //!    "Keywords:", "Post navigation", "About Company, Inc.", comments...) or
 //!    a configured `stop_before` line; at a comment thread or activity log,
 //!    told by its shape (reply buttons and comment headers that repeat); at
-//!    a share button or a row of the site's tag links once the story has
-//!    begun; or at a chrome line (see [`cues`]: cookie notice, copyright,
-//!    follow-us blurb, disclaimer, webinar ad) or a run of link-only lines,
+//!    a share button or a row (or list) of the site's tag links once the
+//!    story has begun; or at a chrome line (see [`cues`]: cookie notice,
+//!    copyright, follow-us blurb, disclaimer, webinar ad, mailing-list
+//!    footer) or a run of link-only lines,
 //!    when little of the article follows: no code, no section with text,
 //!    under 40 words of plain prose. So a list of Sigma rule links before the
 //!    YARA rules stays.
 //! 3. Inside, noise lines go: `data:` and empty images, share buttons,
 //!    "Advertisement" in many languages, banners by their ad URLs, like
-//!    counters, form fields, icon-font leftovers, a repeated title, the
-//!    site's boxes (read-also lines and lists of its own headlines, callout
+//!    counters, form fields, icon-font leftovers, TLP markings, wire
+//!    credits, a repeated title, the site's boxes (read-also lines and lists
+//!    of its own headlines, a "See also" section of its links, callout
 //!    quotes that send the reader to its pages or its social channels, ads
 //!    under their own bold label), short promos and notices between
 //!    paragraphs, configured `drop` lines. Trailing link-only lines (tag
@@ -197,14 +199,25 @@ impl MeasuredBody<'_> {
             body_start: first_prose_anywhere,
         };
 
+        let own_host = most_linked_host(infos);
         let title_key = normalise_words(title);
+        // The sections the page's own table of contents links to: a
+        // heading among them is a section of the story, even when its
+        // words are part of the title (a newsletter issue named after its
+        // lead story).
+        let contents: std::collections::HashSet<String> = lines
+            .iter()
+            .zip(infos)
+            .filter(|(l, info)| is_toc_item(l, info))
+            .flat_map(|(_, info)| info.links.iter().map(|(t, _)| normalise_words(t)))
+            .collect();
         let is_title = |i: usize| {
             kinds[i] == Kind::Heading && !title_key.is_empty() && {
                 let key = normalise_words(&infos[i].text);
                 // Equal, a shortened title, or the title plus a short site
                 // suffix ("... | ZDNet"); not a comments heading that quotes it.
                 key == title_key
-                    || (key.len() > 20 && title_key.contains(&key))
+                    || (key.len() > 20 && title_key.contains(&key) && !contents.contains(&key))
                     || (key.starts_with(&title_key) && key.len() <= title_key.len() + 12)
             }
         };
@@ -227,7 +240,23 @@ impl MeasuredBody<'_> {
             search_from = i + 1;
             title_line = Some(i);
         }
-        let Some(first_prose) = (search_from..lines.len()).find(|&i| kinds[i] == Kind::Prose)
+        // The story opens with a paragraph, not a table's row (a notice box,
+        // "| This article needs citations ... |") or a short note in italics
+        // that sends the reader to another of the site's pages ("*Not to be
+        // confused with [...](...).*"); a table of facts above the first
+        // paragraph is pulled back below.
+        let opens_story = |i: usize| {
+            let t = lines[i].trim();
+            let italic_note = (t.starts_with('*') && !t.starts_with("**") && t.ends_with('*')
+                || t.starts_with('_') && !t.starts_with("__") && t.ends_with('_'))
+                && infos[i].words <= 12
+                && !infos[i].links.is_empty()
+                && links_mostly_home(std::slice::from_ref(&infos[i]), own_host.as_deref());
+            kinds[i] == Kind::Prose && !t.starts_with('|') && !italic_note
+        };
+        let first_story = (search_from..lines.len()).find(|&i| opens_story(i));
+        let Some(first_prose) =
+            first_story.or_else(|| (search_from..lines.len()).find(|&i| kinds[i] == Kind::Prose))
         else {
             return original("no paragraph of prose found".into());
         };
@@ -260,11 +289,16 @@ impl MeasuredBody<'_> {
                                 && !infos[j].text.trim_end().ends_with(':')
                         }))
                 // An advisory's table of facts under the title (ID, risk,
-                // CVEs, versions) before its first section.
+                // CVEs, versions) before its first section, or a wiki's box
+                // of facts: a row may link its value ("| Type | [RAT](...) |")
+                // when its label is plain; a menu's rows are links only. One
+                // table: a row right above the start, or the table's last
+                // row over the first paragraph.
                 || (title_line.is_some()
                     && lines[prev].trim_start().starts_with('|')
-                    && infos[prev].links.is_empty()
-                    && infos[prev].images.is_empty())
+                    && (infos[prev].links.is_empty() || words_outside_links(&infos[prev]) >= 1)
+                    && infos[prev].images.is_empty()
+                    && (prev + 1 == start || !lines[start].trim_start().starts_with('|')))
                 // Under the title, an advisory's plain lists come before its
                 // summary ("## Risks", "* Remote code execution"); a menu's
                 // items are links, and sit above the title.
@@ -329,13 +363,25 @@ impl MeasuredBody<'_> {
         // or of the site's tag links once the story has begun (80 words of
         // prose): wherever they sit on a page, they close the story, and the
         // comments after them are prose that is not the article.
-        let own_host = most_linked_host(infos);
         let mut end = lines.len();
         let mut told = infos[first_prose].words;
         let mut row_opener = None;
         // What follows each line on the whole page, for the buttons below:
         // made the first time a page has such a button, as most have none.
         let whole = std::cell::OnceCell::new();
+        // How many tag items (see [`is_tag_item`]) follow each other from
+        // each line on, blank lines between them aside: a tag list written
+        // one tag a line is the same row as one written on a line.
+        let mut tag_items_from = vec![0usize; lines.len() + 1];
+        for i in (first_prose..lines.len()).rev() {
+            tag_items_from[i] = match kinds[i] {
+                Kind::Blank => tag_items_from[i + 1],
+                k if is_tag_item(lines[i], k, &infos[i], own_host.as_deref()) => {
+                    tag_items_from[i + 1] + 1
+                }
+                _ => 0,
+            };
+        }
         for i in first_prose + 1..lines.len() {
             // A "Share" or "Comments" button under each post of a live blog
             // or a thread is a widget, not the page's footer, when sections
@@ -373,7 +419,9 @@ impl MeasuredBody<'_> {
                         .all(|(_, u)| is_share_url(u) && !u.starts_with('#')))
             {
                 Some(SHARE_ROW)
-            } else if is_tag_row(&infos[i], own_host.as_deref()) {
+            } else if is_tag_row(&infos[i], own_host.as_deref())
+                || (kinds[i] != Kind::Blank && tag_items_from[i] >= 2)
+            {
                 Some("row of the site's tag links")
             } else {
                 None
@@ -386,6 +434,19 @@ impl MeasuredBody<'_> {
             if kinds[i] == Kind::Prose && cues[i].is_none() {
                 told += infos[i].words;
             }
+        }
+        // A row of tag links inside a table (a wiki's box of related pages,
+        // "| Commodity | [A] · [B] |") ends the story at the table's first
+        // row: the box's title row and its divider are the box's too.
+        if let Some((at, why)) =
+            row_opener.filter(|(at, _)| lines[*at].trim_start().starts_with('|'))
+        {
+            let mut first = at;
+            while first > first_prose + 1 && lines[first - 1].trim_start().starts_with('|') {
+                first -= 1;
+            }
+            end = first;
+            row_opener = Some((first, why));
         }
         // A chrome line (cookie notice, copyright, follow-us blurb, disclaimer)
         // with little of the article after it opens the footer: what follows is
@@ -753,16 +814,22 @@ fn thread_lines(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool>
 }
 
 /// Link-only lines of at most six words that come three times or more,
-/// word for word and to the same place, with text between each two: the
-/// name over each post of one author's thread, a "Back to top" under each
-/// section. A list's items differ from each other.
+/// word for word and to the same page (its query aside), with text
+/// between each two: the name over each post of one author's thread, a
+/// "Back to top" under each section, a wiki's "[edit]" under each heading
+/// (`index.php?...&section=2`), text being prose or a heading. A list's
+/// items differ from each other.
 fn echoed_links(kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool> {
-    let prose = KindsBefore::count(kinds, |k| k == Kind::Prose);
+    let prose = KindsBefore::count(kinds, |k| matches!(k, Kind::Prose | Kind::Heading));
     let mut echoes = vec![false; infos.len()];
     let key = |i: usize| {
         let info = &infos[i];
-        (kinds[i] == Kind::LinkOnly && info.words <= 6 && info.links.len() == 1)
-            .then(|| (info.text.trim(), info.links[0].1.as_str()))
+        (kinds[i] == Kind::LinkOnly && info.words <= 6 && info.links.len() == 1).then(|| {
+            let url = info.links[0].1.as_str();
+            // `#top` is a page of its own here: nothing before the `?`.
+            let page = url.split_once('?').map_or(url, |(page, _)| page);
+            (info.text.trim(), page)
+        })
     };
     for at in repeated(infos.len(), key) {
         if prose.between_each(&at) {
@@ -967,11 +1034,28 @@ fn line_cue(info: &LineInfo) -> Option<&'static str> {
         "threads",
         "bluesky",
     ];
+    // The platform's name may lead a short link text ("[WhatsApp channel](...)",
+    // in any language) on a line that is no sentence: "posted in a [Twitter
+    // thread](...)." ends like one.
+    let sentence = info
+        .text
+        .trim_end()
+        .ends_with(['.', '!', '?', '。', '！', '？']);
+    let names_platform = |t: &str| {
+        let t = t.trim().to_lowercase();
+        PLATFORM_NAMES.contains(&t.as_str())
+            || (!sentence
+                && t.split_whitespace().count() <= 3
+                && t.split_whitespace()
+                    .next()
+                    .is_some_and(|w| PLATFORM_NAMES.contains(&w)))
+    };
     if info.words <= 15
         && !info.links.is_empty()
-        && info.links.iter().all(|(t, u)| {
-            is_social_url(u) && PLATFORM_NAMES.contains(&t.trim().to_lowercase().as_str())
-        })
+        && info
+            .links
+            .iter()
+            .all(|(t, u)| is_social_url(u) && names_platform(t))
         && words_outside_links(info) >= 2
     {
         return Some("follow, subscription or programme promotion");
@@ -1144,8 +1228,15 @@ fn is_meta_row(line: &str, info: &LineInfo) -> bool {
         return true;
     }
     // A date alone ("December 11th 2021") heads a day of a week's review;
-    // with a time of day it is the page's timestamp.
-    info.words <= 12 && !sentence_end && has_date(t) && has_time(t)
+    // with a time of day it is the page's timestamp, and may be longer
+    // when a byline label opens it ("Posted By A. Name On March 9, 2026 @
+    // 2:14 pm In Malware, Research").
+    let byline_label = t
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| BYLINE_LABELS.contains(&w.trim_end_matches(':').to_lowercase().as_str()));
+    let most_words = if byline_label { 20 } else { 12 };
+    info.words <= most_words && !sentence_end && has_date(t) && has_time(t)
 }
 
 /// A bold label and a short value that is no sentence ("**Severity** High
@@ -1278,6 +1369,33 @@ fn boxes_inside(
         }) {
             for b in boxed.iter_mut().take(last + 1).skip(i) {
                 *b = true;
+            }
+            continue;
+        }
+        // A section of the site's own links between two sections of the
+        // story (a wiki's "## See also" over its other articles, before
+        // its references): a heading over a list of two or more links, all
+        // to the site's pages, with the next heading straight after them.
+        if kinds[i] == Kind::Heading {
+            let mut last = i;
+            let mut j = next_text(i + 1);
+            while let Some(k) = j.filter(|&k| kinds[k] == Kind::LinkOnly) {
+                last = k;
+                j = next_text(k + 1);
+            }
+            // Its items a list's: a section of separate links (detection
+            // rules under "#### Sigma") is the story's.
+            let link_lines = (i + 1..=last)
+                .filter(|&k| kinds[k] == Kind::LinkOnly && is_list_item(lines[k]))
+                .count();
+            if link_lines >= 2
+                && j.is_some_and(|k| kinds[k] == Kind::Heading)
+                && all_home(&infos[i + 1..=last])
+                && story_after(last + 1)
+            {
+                for b in boxed.iter_mut().take(last + 1).skip(i) {
+                    *b = true;
+                }
             }
             continue;
         }
@@ -1428,37 +1546,55 @@ fn is_reference_list(
 /// Why a row of share buttons goes.
 const SHARE_ROW: &str = "share or follow buttons";
 
+/// Folders a site files its tag, topic and category pages under.
+const TAG_PATHS: &[&str] = &[
+    "/tag/",
+    "/tags/",
+    "/tag-",
+    "/tagged/",
+    "/category/",
+    "/categories/",
+    "/label/",
+    "/topic/",
+    "/topics/",
+    "/thema/",
+    "/themen/",
+    "/etiqueta/",
+    "/categoria/",
+    "/rubrique/",
+    "/tema/",
+    "/kategorie/",
+    "/keyword/",
+];
+
+/// Whether a link goes to one of the site's tag, topic or category pages.
+fn is_tag_url(url: &str) -> bool {
+    let u = url.to_lowercase();
+    TAG_PATHS.iter().any(|p| u.contains(p))
+}
+
+/// An item of a tag list written one tag a line (`* [powershell](/questions/tagged/powershell)`):
+/// a list item that is one short link to the site's own tag page. A row
+/// of such links on one line is [`is_tag_row`].
+fn is_tag_item(line: &str, kind: Kind, info: &LineInfo, own_host: Option<&str>) -> bool {
+    kind == Kind::LinkOnly
+        && is_list_item(line)
+        && info.links.len() == 1
+        && info.links[0].0.split_whitespace().count() <= 3
+        && is_tag_url(&info.links[0].1)
+        && links_mostly_home(std::slice::from_ref(info), own_host)
+}
+
 /// A row of two or more links to the site's own tag, topic or category
 /// pages (`/tag/ransomware/`, `/thema/VPN`, `/categoria/golpes/`).
 fn is_tag_row(info: &LineInfo, own_host: Option<&str>) -> bool {
-    const TAG_PATHS: &[&str] = &[
-        "/tag/",
-        "/tags/",
-        "/tag-",
-        "/category/",
-        "/categories/",
-        "/label/",
-        "/topic/",
-        "/topics/",
-        "/thema/",
-        "/themen/",
-        "/etiqueta/",
-        "/categoria/",
-        "/rubrique/",
-        "/tema/",
-        "/kategorie/",
-        "/keyword/",
-    ];
     if !(info.links.len() >= 2
         && words_outside_links(info) <= 3
         && links_mostly_home(std::slice::from_ref(info), own_host))
     {
         return false;
     }
-    let known_paths = info.links.iter().all(|(_, u)| {
-        let u = u.to_lowercase();
-        TAG_PATHS.iter().any(|p| u.contains(p))
-    });
+    let known_paths = info.links.iter().all(|(_, u)| is_tag_url(u));
     // In any language: short names, each a page under one shared folder
     // (`/etiket/e-devlet`, `/etiket/oltalama`), as a site files its tags.
     let shared_folder = info.links.len() >= 3 || words_outside_links(info) >= 1;
@@ -1680,6 +1816,8 @@ fn is_footer(text: &str) -> bool {
         "subscribe to keep reading",
         "this post is for paid subscribers",
         "this post is for paying subscribers",
+        "article printed from",
+        "url to article:",
         "media contact",
         "press contact",
         "forward-looking statements",
@@ -1870,6 +2008,21 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
     {
         return Some("byline, date or credit line");
     }
+    // "TLP:CLEAR" alone: the Traffic Light Protocol marking an advisory
+    // repeats on every page of its PDF, left between its paragraphs.
+    if is_tlp_marking(&lower) {
+        return Some("page marking (TLP) of a converted document");
+    }
+    // "Reporting by A in Oslo; Editing by B": a wire story's credits.
+    if kind != Kind::Heading
+        && info.words <= 40
+        && ["reporting by ", "additional reporting by ", "writing by "]
+            .iter()
+            .any(|p| lower.starts_with(p))
+        && lower.contains("editing by ")
+    {
+        return Some("byline, date or credit line");
+    }
     // "#phishing #threatintel": a row of hashtags, linked or not.
     let words: Vec<&str> = t.split_whitespace().collect();
     if words.len() >= 2 && words.iter().all(|w| w.starts_with('#') && w.len() > 1) {
@@ -1923,6 +2076,17 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
         return Some("empty formatting (icon leftovers)");
     }
     None
+}
+
+/// A Traffic Light Protocol marking alone ("tlp:clear", "tlp: amber+strict"),
+/// lower-cased: a sharing label every page of a CERT's document carries.
+fn is_tlp_marking(lower: &str) -> bool {
+    lower.strip_prefix("tlp:").is_some_and(|colour| {
+        matches!(
+            colour.trim(),
+            "clear" | "white" | "green" | "amber" | "amber+strict" | "red"
+        )
+    })
 }
 
 /// The bold text a line opens with ("**Sponsor:** ..."), if any.
@@ -1995,6 +2159,7 @@ fn is_share_url(url: &str) -> bool {
         || u.contains("/?text=")
         || u.contains("whatsapp.com/send")
         || u.contains("t.me/share")
+        || u.starts_with("viber://forward")
         || u.contains("sharearticle")
         || u.starts_with("mailto:?")
         || u.starts_with("whatsapp:")

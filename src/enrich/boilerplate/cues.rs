@@ -7,9 +7,10 @@
 //! comment, follow-us and subscription promotions (WeChat account blurbs,
 //! bug-bounty and membership programmes), event, course and webinar ads,
 //! "read the original" pointers, "was this helpful?" widgets and calls to
-//! action. Each is a phrase in one
-//! of the languages the digest reads (English, Italian, Chinese), or a mark
-//! that needs no language (`©`, an ICP licence number, a VAT number).
+//! action, a newsletter's sign-off and its mailing-list footer. Each is a
+//! phrase in one of the languages the digest reads (English, Italian,
+//! Chinese, and more), or a mark that needs no language (`©`, an ICP
+//! licence number, a VAT number).
 //!
 //! Phrases are whole expressions ("we use cookies", not "cookie"), so an
 //! article that discusses stolen session cookies or a copyright lawsuit does
@@ -136,6 +137,39 @@ const FOLLOW: &[&str] = &[
     "订阅我们",
 ];
 
+/// A newsletter's sign-off and the footer its mailing service adds to
+/// every issue (and to the issue's web version).
+const MAILING_LIST: &[&str] = &[
+    "that's it for this week",
+    "that’s it for this week",
+    "that's all for this week",
+    "that’s all for this week",
+    "that's it for today",
+    "that’s it for today",
+    "that's all for today",
+    "that’s all for today",
+    "hit reply",
+    "view this email in your browser",
+    "view this email in a browser",
+    "forward to a friend",
+    "was this forwarded to you",
+    "were you forwarded this",
+    "you are receiving this email",
+    "you're receiving this email",
+    "you’re receiving this email",
+    "you received this email because",
+    "unsubscribe from this list",
+    "update your preferences",
+    "manage your preferences",
+    "how you receive these emails",
+    "add us to your address book",
+    "our mailing address is",
+    "newsletter abbestellen",
+    "se désabonner",
+    "darse de baja",
+    "annulla l'iscrizione",
+];
+
 /// "Was this helpful?" widgets.
 const FEEDBACK: &[&str] = &[
     "was this article helpful",
@@ -153,6 +187,7 @@ const FEEDBACK: &[&str] = &[
     "役に立ちましたか",
     "役に立ったら",
     "도움이 되었",
+    "nakatulong ba",
 ];
 
 /// Event, course and webinar ads.
@@ -217,7 +252,7 @@ const CALLS_TO_ACTION: &[&str] = &[
 /// number of phrases (cleaning runs on every line of every article), with
 /// the reason each phrase gives.
 static PHRASES: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
-    let groups: [(&[&str], &'static str); 8] = [
+    let groups: [(&[&str], &'static str); 9] = [
         (COOKIES, COOKIE_NOTICE),
         (COPYRIGHT, "copyright line"),
         (
@@ -229,6 +264,7 @@ static PHRASES: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
         (EVENTS, AD),
         (ORIGINAL, "pointer to the original story"),
         (FEEDBACK, "feedback widget"),
+        (MAILING_LIST, "newsletter sign-off or mailing-list footer"),
     ];
     let mut patterns = Vec::new();
     let mut reasons = Vec::new();

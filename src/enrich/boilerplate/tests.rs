@@ -1077,3 +1077,243 @@ fn thai_written_without_spaces_is_prose_and_its_read_also_line_goes() {
     assert!(c.markdown.contains("นักวิจัย"), "{}", c.markdown);
     assert!(!c.markdown.contains("อ่านเพิ่มเติม"), "{}", c.markdown);
 }
+
+#[test]
+fn a_tag_list_written_one_tag_a_line_closes_the_question_and_the_answers_after_it() {
+    let page = "\
+# Odd outbound DNS from a print server - normal?
+
+Our print server started sending TXT lookups to a domain nobody here has heard of, about one every ten seconds since Tuesday night.
+
+The lookups carry long random labels, which looks like tunnelling to me, but the vendor says its cloud agent does the same thing. We have no EDR on that segment, only the firewall's own logs, and they roll over after two days, so I cannot tell when the lookups really began or what else the server talked to.
+
+* [dns](https://ask.example/questions/tagged/dns)
+* [exfiltration](https://ask.example/questions/tagged/exfiltration)
+* [printers](https://ask.example/questions/tagged/printers)
+
+asked Feb 3 at 09:12
+
+Those labels are base32 and the timing is a beacon. Pull the agent's binary and hash it against the vendor's published list before you trust it. Then block the domain at the resolver, capture a day of traffic from the server, and ask the vendor in writing which domains its agent is meant to reach.
+";
+    let c = clean(
+        page,
+        "Odd outbound DNS from a print server - normal?",
+        &no_rules(),
+    );
+    assert_kept(&c, &["TXT lookups", "looks like tunnelling"]);
+    assert_gone(&c, &["[dns]", "[printers]", "asked Feb", "base32"]);
+}
+
+#[test]
+fn a_heading_the_pages_contents_link_to_is_a_section_not_the_title() {
+    let page = "\
+**In this issue:**
+
+* [Home routers on the run again](#routers)
+* [Odds and ends](#odds)
+
+## Hello again.
+
+A short week, but a busy one: two router makers patched bugs that were used in the wild, and one of them took a month to say so.
+
+## Home routers on the run again
+
+The first maker fixed a login bypass that a botnet had been using to enlist devices since early in the month.
+";
+    let c = clean(
+        page,
+        "Weekly Wire #12: Home routers on the run again",
+        &no_rules(),
+    );
+    assert_kept(
+        &c,
+        &[
+            "## Hello again.",
+            "A short week",
+            "## Home routers on the run again",
+        ],
+    );
+    assert_gone(&c, &["In this issue", "[Odds and ends]"]);
+}
+
+#[test]
+fn a_newsletters_sign_off_and_its_mailing_list_footer_go() {
+    let page = "\
+# Weekly Wire #13
+
+A ransomware crew has started to phone its victims' customers, reading out stolen invoices to press the company into paying sooner.
+
+Two insurers now ask for proof of offline backups before they renew a policy, and brokers expect more to follow this year.
+
+That's it for this week. Hit reply and tell us what we missed.
+
+[Forward to a friend](https://mail.example/forward?id=13)
+
+You are receiving this email because you opted in on our website.
+
+Want to change how you receive these emails? You can [update your preferences](https://mail.example/prefs).
+";
+    let c = clean(page, "Weekly Wire #13", &no_rules());
+    assert_kept(&c, &["phone its victims", "proof of offline backups"]);
+    assert_gone(
+        &c,
+        &[
+            "That's it",
+            "Forward to a friend",
+            "You are receiving",
+            "preferences",
+        ],
+    );
+}
+
+#[test]
+fn a_wikis_edit_links_see_also_list_notices_and_navigation_box_go() {
+    let page = "\
+# Grayfinch
+
+* [Article](https://wiki.example/wiki/Grayfinch)
+* [History](https://wiki.example/w/index.php?title=Grayfinch&action=history)
+
+*Not to be confused with [Grayfin](https://wiki.example/wiki/Grayfin).*
+
+| This article **is a stub**. You can help by [expanding it](https://wiki.example/w/index.php?title=Grayfinch&action=edit). |
+| --- |
+
+| Grayfinch | |
+| --- | --- |
+| Type | [Infostealer](https://wiki.example/wiki/Infostealer) |
+| First seen | 2023 |
+
+**Grayfinch** is an [infostealer](https://wiki.example/wiki/Infostealer) sold on forums since 2023 that takes saved passwords, cookies and crypto wallets from browsers, then sends them to a panel its buyers rent by the month.
+
+## Spread
+
+[[edit](https://wiki.example/w/index.php?title=Grayfinch&action=edit&section=1)]
+
+It spreads through cracked software on video sites and through fake installers for popular games, according to several vendors. Later builds also arrive as fake browser updates on hacked news sites, and a few as attachments to mails that pose as shipping notices from a courier.
+
+## See also
+
+[[edit](https://wiki.example/w/index.php?title=Grayfinch&action=edit&section=2)]
+
+* [Infostealer](https://wiki.example/wiki/Infostealer)
+* [Grayfin](https://wiki.example/wiki/Grayfin)
+
+## References
+
+[[edit](https://wiki.example/w/index.php?title=Grayfinch&action=edit&section=3)]
+
+1. Kite Labs (4 May 2024). [\"Grayfinch takes flight\"](https://kitelabs.example/grayfinch). Retrieved 6 May 2024.
+
+| **Stealers** | |
+| --- | --- |
+| Families | [Grayfinch](https://wiki.example/wiki/Grayfinch) · [Redtail](https://wiki.example/wiki/Redtail) · [Owlet](https://wiki.example/wiki/Owlet) |
+";
+    let c = clean(page, "Grayfinch", &no_rules());
+    assert_kept(
+        &c,
+        &[
+            "| Grayfinch | |",
+            "| Type | [Infostealer]",
+            "| First seen | 2023 |",
+            "sold on forums",
+            "## Spread",
+            "cracked software",
+            "## References",
+            "Grayfinch takes flight",
+        ],
+    );
+    assert_gone(
+        &c,
+        &[
+            "Not to be confused",
+            "is a stub",
+            "[edit]",
+            "See also",
+            "* [Grayfin]",
+            "**Stealers**",
+            "Families",
+        ],
+    );
+}
+
+#[test]
+fn tlp_markings_wire_credits_and_a_print_views_byline_and_footer_go() {
+    let page = "\
+# Joint advisory on a VPN flaw
+
+Posted By *Sam Ortega* On June 2, 2025 @ 9:05 am In Advisories,Vulnerabilities | [2 Comments](https://desk.example/vpn#comments)
+
+The agencies say a flaw in a popular VPN gateway is used to plant web shells, and that more than fifty networks were entered this way.
+
+TLP:CLEAR
+
+The actors then add a local account and clear the gateway's logs, so the agencies urge owners to check for accounts they did not create.
+
+TLP: AMBER+STRICT
+
+Patches are out for every supported branch, and the vendor has published a script that looks for the known web shells.
+
+Reporting by Lea Moreau in Paris; Editing by Tom Grady
+
+Article printed from Desk: **https://desk.example**
+
+URL to article: **https://desk.example/vpn**
+";
+    let c = clean(page, "Joint advisory on a VPN flaw", &no_rules());
+    assert_kept(
+        &c,
+        &["plant web shells", "add a local account", "Patches are out"],
+    );
+    assert_gone(
+        &c,
+        &[
+            "Posted By",
+            "TLP",
+            "Reporting by",
+            "printed from",
+            "URL to article",
+        ],
+    );
+}
+
+#[test]
+fn a_viber_share_row_a_follow_line_led_by_a_platforms_name_and_a_filipino_feedback_widget_go() {
+    let page = "\
+# Bank warns of fake SMS
+
+Scammers are sending text messages that look like they come from the bank and link to a fake login page that asks for a one-time code.
+
+The bank says it never asks for codes by text or phone, and that anyone who entered one should call its hotline at once.
+
+Sundan kami sa aming [Telegram channel](https://t.me/bank_example) para sa balita
+
+The bank has also blocked the fake pages it knows about and asked telecoms to filter messages carrying their addresses.
+
+Nakatulong ba ang page na ito?
+
+**Ibahagi:** [Facebook](https://www.facebook.com/sharer.php?u=x) [Viber](viber://forward?text=x)
+";
+    let c = clean(page, "Bank warns of fake SMS", &no_rules());
+    assert_kept(
+        &c,
+        &[
+            "one-time code",
+            "never asks for codes",
+            "blocked the fake pages",
+        ],
+    );
+    assert_gone(&c, &["Telegram channel", "Nakatulong", "Viber"]);
+    // A sentence that names a platform's thread is the story's.
+    let thread = "\
+# Researcher posts exploit
+
+A researcher published a working exploit for the router bug on Monday, two weeks after the vendor's patch, and explained the chain step by step.
+
+She described it in a [Twitter thread](https://twitter.com/a_researcher/status/1).
+
+The vendor says the patch fully fixes the flaw and urges owners to install it as soon as they can, since scans have already begun.
+";
+    let c = clean(thread, "Researcher posts exploit", &no_rules());
+    assert_kept(&c, &["Twitter thread"]);
+}
