@@ -413,13 +413,21 @@ pub type Stories = Vec<(EntryId, Vec<EntryId>)>;
 /// The story lists of one site snapshot: the home list, made at once, and
 /// each tag's, source's and period's, made the first time one of its pages
 /// or feeds asks and then shared, so a tag of 150 pages collapses its group
-/// once, not once per page and again for its feeds.
+/// once, not once per page and again for its feeds. With them, each
+/// entry's list markup, made the first time a page lists the entry.
 #[derive(Debug)]
 pub struct StoryLists {
     /// One entry per story over the whole site, newest first: the home
     /// list, `latest/` and the site feed.
     home: Stories,
     made: std::sync::Mutex<HashMap<ListKey, Arc<Stories>>>,
+    /// By entry: its `entry` macro's markup without other reports (entity
+    /// pages, related lists).
+    plain_html: Vec<std::sync::OnceLock<String>>,
+    /// By entry: its markup as a story of a list, with the other reports it
+    /// was made with (a story's others are its cluster less itself, the
+    /// same on every list; kept to check that).
+    story_html: Vec<std::sync::OnceLock<(Vec<EntryId>, String)>>,
 }
 
 /// Which group a story list is of.
@@ -433,9 +441,16 @@ enum ListKey {
 impl StoryLists {
     /// The lists of `digest`: the home list now, the others when asked.
     pub fn new(digest: &Digest) -> Self {
+        let n = digest.entries.len();
         StoryLists {
             home: digest.collapse(&(0..digest.entries.len()).collect::<Vec<_>>()),
             made: std::sync::Mutex::new(HashMap::new()),
+            plain_html: std::iter::repeat_with(std::sync::OnceLock::new)
+                .take(n)
+                .collect(),
+            story_html: std::iter::repeat_with(std::sync::OnceLock::new)
+                .take(n)
+                .collect(),
         }
     }
 
@@ -948,7 +963,20 @@ impl RenderContext<'_> {
 
     fn entry_views(&self, ids: &[EntryId]) -> Vec<EntryView<'_>> {
         ids.iter()
-            .map(|&id| EntryView::new(&self.digest.entries[id], self.digest, self.kev, self.urls))
+            .map(|&id| {
+                let view =
+                    EntryView::new(&self.digest.entries[id], self.digest, self.kev, self.urls);
+                let made = &self.stories.plain_html[id];
+                let html = match made.get() {
+                    Some(html) => Some(html.as_str()),
+                    None => self
+                        .templates
+                        .render_entry(&view, 2)
+                        .ok()
+                        .map(|html| made.get_or_init(|| html).as_str()),
+                };
+                view.with_html(html)
+            })
             .collect()
     }
 
@@ -957,21 +985,37 @@ impl RenderContext<'_> {
         stories
             .iter()
             .map(|(id, others)| {
-                EntryView::new(&self.digest.entries[*id], self.digest, self.kev, self.urls)
-                    .with_also(others, self.digest, self.urls)
+                let view =
+                    EntryView::new(&self.digest.entries[*id], self.digest, self.kev, self.urls)
+                        .with_also(others, self.digest, self.urls);
+                let made = &self.stories.story_html[*id];
+                let html = match made.get() {
+                    Some((with, html)) => (with == others).then_some(html.as_str()),
+                    None => self
+                        .templates
+                        .render_entry(&view, 2)
+                        .ok()
+                        .map(|html| made.get_or_init(|| (others.clone(), html)))
+                        .filter(|(with, _)| with == others)
+                        .map(|(_, html)| html.as_str()),
+                };
+                view.with_html(html)
             })
             .collect()
     }
 
     /// [`Self::story_views`] with entity badges, for the home page's week.
     /// Only there: on every list they would add about a third to the
-    /// site's bytes and push a busy month or week page past 512 KiB.
+    /// site's bytes and push a busy month or week page past 512 KiB. Its
+    /// markup is not shared: no other page shows these entries this way.
     fn story_views_with_badges(&self, stories: &[(EntryId, Vec<EntryId>)]) -> Vec<EntryView<'_>> {
-        self.story_views(stories)
-            .into_iter()
-            .zip(stories)
-            .map(|(view, (id, _))| {
-                view.with_entities(&self.digest.entries[*id], self.kev, self.urls)
+        stories
+            .iter()
+            .map(|(id, others)| {
+                let entry = &self.digest.entries[*id];
+                EntryView::new(entry, self.digest, self.kev, self.urls)
+                    .with_also(others, self.digest, self.urls)
+                    .with_entities(entry, self.kev, self.urls)
             })
             .collect()
     }

@@ -144,11 +144,36 @@ impl Templates {
     /// # Errors
     /// The template's failure, located at the template file.
     pub fn render<T: Serialize>(&self, name: &str, view: &T) -> Result<String, Diagnostic> {
-        let location = self.location(name);
-        let context = Context::from_serialize(view).map_err(|e| tera_diagnostic(&location, &e))?;
+        let context =
+            Context::from_serialize(view).map_err(|e| tera_diagnostic(&self.location(name), &e))?;
         self.tera
             .render(name, &context)
-            .map_err(|e| tera_diagnostic(&location, &e))
+            .map_err(|e| tera_diagnostic(&self.blame(name, &e), &e))
+    }
+
+    /// One list entry, `e` in the `entry` macro of `macros.html`, with its
+    /// heading at `level`.
+    ///
+    /// # Errors
+    /// The macro's failure, located at `macros.html`.
+    pub fn render_entry<T: Serialize>(&self, entry: &T, level: u8) -> Result<String, Diagnostic> {
+        let macros = "macros.html";
+        let context = Context::from_serialize(EntryFragment { e: entry, level })
+            .map_err(|e| tera_diagnostic(&self.location(macros), &e))?;
+        self.tera
+            .render(ENTRY_FRAGMENT, &context)
+            .map_err(|e| tera_diagnostic(&self.blame(macros, &e), &e))
+    }
+
+    /// Where a render of `name` failed: the innermost override the error
+    /// names (a page's `m::entry` call fails in the site's `macros.html`,
+    /// not in the built-in page), else `name`.
+    fn blame(&self, name: &str, err: &tera::Error) -> PathBuf {
+        quoted_names(err)
+            .into_iter()
+            .rev()
+            .find(|n| self.overridden.iter().any(|o| o == n))
+            .map_or_else(|| self.location(name), |n| self.location(&n))
     }
 
     fn location(&self, name: &str) -> PathBuf {
@@ -175,11 +200,30 @@ fn defaults_without(overrides: &[(String, String)]) -> Vec<(String, String)> {
 /// `{% extends "briefing/base.html" %}` in the site's `templates/base.html`.
 pub const BUILTIN_PREFIX: &str = "briefing/";
 
-/// The built-ins under [`BUILTIN_PREFIX`].
+/// The built-ins under [`BUILTIN_PREFIX`], and the internal template
+/// that renders one list entry with the site's `entry` macro.
 fn builtin_aliases() -> impl Iterator<Item = (String, String)> {
     DEFAULTS
         .iter()
         .map(|(n, t)| (format!("{BUILTIN_PREFIX}{n}"), (*t).to_owned()))
+        .chain(std::iter::once((
+            ENTRY_FRAGMENT.to_owned(),
+            "{% import \"macros.html\" as m %}{{ m::entry(e=e, level=level) }}".to_owned(),
+        )))
+}
+
+/// One list entry as `macros.html`'s `entry` macro renders it: made once
+/// per entry and shared by every page that lists it, since an entry is on
+/// about a dozen pages (its tags, source, week, month, year and each
+/// entity it names). Under [`BUILTIN_PREFIX`], so no override can hide it;
+/// an override of `macros.html` changes what it renders.
+const ENTRY_FRAGMENT: &str = "briefing/entry-fragment.html";
+
+/// The variables of [`ENTRY_FRAGMENT`].
+#[derive(Serialize)]
+struct EntryFragment<'v, T> {
+    e: &'v T,
+    level: u8,
 }
 
 /// Template names quoted in a Tera error and its causes, in order.

@@ -168,6 +168,11 @@ pub struct EntryView<'a> {
     /// `lang`/`language`, else from a script of its title that names one
     /// (Han, kana, Hangul, Arabic, Hebrew, ...).
     pub lang: Option<String>,
+    /// This entry as the `entry` macro of `macros.html` renders it at
+    /// heading level 2, made once and shared by every page that lists it;
+    /// empty where a list shows entries its own way (the home page's week)
+    /// or the macro failed (the page's own call then reports why).
+    pub html: &'a str,
 }
 
 /// Tags a list entry or an article shows before "more".
@@ -280,8 +285,15 @@ impl<'a> EntryView<'a> {
             entities: Vec::new(),
             more_tags: Vec::new(),
             lang: article_lang(meta),
+            html: "",
         }
         .with_tags_cut()
+    }
+
+    /// With its shared markup, when it was made.
+    pub fn with_html(mut self, html: Option<&'a str>) -> Self {
+        self.html = html.unwrap_or_default();
+        self
     }
 
     /// Moves the tags past [`TAGS_SHOWN`] to `more_tags`.

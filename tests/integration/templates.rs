@@ -201,3 +201,60 @@ fn only_the_broken_override_is_blamed() {
         .collect();
     assert_eq!(blamed, ["templates/404.html"]);
 }
+
+/// An `entry` macro with a mark of its own, and the other macros the
+/// built-in lists call.
+const MARKED_MACROS: &str = r#"{% macro entry(e, level=2) %}<article class="entry custom-entry" data-level="{{ level }}"><h{{ level }} class="entry-title"><a href="{{ e.url }}">{{ e.title }}</a></h{{ level }}></article>{% endmacro entry %}
+{% macro pagination(p) %}<nav class="pagination">{{ p.current }}</nav>{% endmacro pagination %}
+{% macro neighbours(n, label) %}<nav class="neighbours" aria-label="{{ label }}"></nav>{% endmacro neighbours %}
+"#;
+
+/// Each entry's list markup is made once and shared by every page that
+/// lists it (render::StoryLists); an override of the `entry` macro must
+/// still reach every list: tag, source, latest, week and entity pages.
+#[test]
+fn an_entry_macro_override_reaches_every_list_and_entity_page() {
+    let site = SiteTest::fixture("overrides");
+    site.write("templates/macros.html", MARKED_MACROS);
+    site.write(
+        "content/advisory.md",
+        "---\ntitle: Patch for CVE-2024-31337 released\nurl: https://overrides.example.com/advisory\nsource: Override Times\ndate: 2024-05-02\ntags: [testing]\nimage: https://overrides.example.com/patch.jpg\n---\nThe vendor fixed CVE-2024-31337 in version 2.4.1, and asks every user to update at once.\n",
+    );
+    site.build_ok();
+    for page in [
+        "tags/testing/index.html",
+        "sources/override-times/index.html",
+        "latest/index.html",
+        "weeks/2024-W18/index.html",
+        "entities/cve/2024/cve-2024-31337.html",
+    ] {
+        let html = site.html(page);
+        let marked = texts(&html, "article.custom-entry .entry-title a");
+        assert!(
+            marked.contains(&"Patch for CVE-2024-31337 released".to_owned()),
+            "{page}: {marked:?}"
+        );
+        assert_eq!(
+            html.select(&sel("article.entry:not(.custom-entry)"))
+                .count(),
+            0,
+            "{page} has a built-in entry"
+        );
+        assert_eq!(attrs(&html, "article.custom-entry", "data-level")[0], "2");
+    }
+}
+
+/// A broken `entry` macro is not papered over by the shared markup: the
+/// build fails, naming the override, and the previous site stays.
+#[test]
+fn a_broken_entry_macro_fails_the_build_and_names_the_override() {
+    let site = SiteTest::fixture("overrides");
+    site.write(
+        "templates/macros.html",
+        &MARKED_MACROS.replace("{{ e.title }}", "{{ e.no_such_field }}"),
+    );
+    let stderr = failing_build(&site);
+    let first = stderr.lines().next().expect("a diagnostic");
+    assert!(first.starts_with("templates/macros.html"), "{stderr}");
+    assert!(first.contains("no_such_field"), "{stderr}");
+}
