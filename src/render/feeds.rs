@@ -105,6 +105,8 @@ pub struct Feeds<'a> {
     pub urls: &'a Urls,
     /// The KEV catalogue, for CVE names in entity feed titles.
     pub kev: &'a Kev,
+    /// The snapshot's shared work: each entry's body as feeds carry it.
+    pub lists: &'a super::StoryLists,
 }
 
 /// One feed to write: where, what it is called, and its stories.
@@ -196,10 +198,12 @@ impl Feeds<'_> {
     /// Renders the three formats of one feed.
     fn write(&self, spec: FeedSpec<'_>) -> Result<Vec<OutputFile>, Diagnostic> {
         let urls = FeedUrls::new(&spec.folder, self.urls);
-        let mut view = self.view(&spec, &urls);
-        let rss = self.templates.render("rss.xml", &view)?;
-        view.self_url = urls.atom.clone();
-        let atom = self.templates.render("atom.xml", &view)?;
+        let view = self.view(&spec, &urls);
+        // One context for both: the items' bodies are most of it.
+        let mut context = self.templates.context("rss.xml", &view)?;
+        let rss = self.templates.render_context("rss.xml", &context)?;
+        context.insert("self_url", &urls.atom);
+        let atom = self.templates.render_context("atom.xml", &context)?;
         let json = json_feed(&view).map_err(|e| {
             Diagnostic::error(
                 Location::file(format!("{}feed.json", spec.folder)),
@@ -265,7 +269,9 @@ impl Feeds<'_> {
         let mut html = if body.trim().is_empty() || content == Content::Summary {
             format!("<p>{}</p>", escape_markup(&entry.article.summary))
         } else {
-            absolute_links(body, &link)
+            self.lists
+                .feed_body(id, || absolute_links(body, &link))
+                .to_owned()
         };
         let source = entry
             .source

@@ -428,6 +428,9 @@ pub struct StoryLists {
     /// was made with (a story's others are its cluster less itself, the
     /// same on every list; kept to check that).
     story_html: Vec<std::sync::OnceLock<(Vec<EntryId>, String)>>,
+    /// By entry: its body with links made absolute, as feeds carry it
+    /// (an entry is in the feeds of its tags, source, week and entities).
+    feed_bodies: Vec<std::sync::OnceLock<String>>,
 }
 
 /// Which group a story list is of.
@@ -451,7 +454,15 @@ impl StoryLists {
             story_html: std::iter::repeat_with(std::sync::OnceLock::new)
                 .take(n)
                 .collect(),
+            feed_bodies: std::iter::repeat_with(std::sync::OnceLock::new)
+                .take(n)
+                .collect(),
         }
+    }
+
+    /// Entry `id`'s body as feeds carry it, made by `make` the first time.
+    pub(crate) fn feed_body(&self, id: EntryId, make: impl FnOnce() -> String) -> &str {
+        self.feed_bodies[id].get_or_init(make)
     }
 
     /// The whole site's stories, newest first.
@@ -547,6 +558,7 @@ impl<'a> Renderer<'a> {
             site: &site_view,
             urls,
             kev: self.kev,
+            lists: self.stories,
         };
         match recipe {
             Recipe::Page(job) => {

@@ -144,10 +144,26 @@ impl Templates {
     /// # Errors
     /// The template's failure, located at the template file.
     pub fn render<T: Serialize>(&self, name: &str, view: &T) -> Result<String, Diagnostic> {
-        let context =
-            Context::from_serialize(view).map_err(|e| tera_diagnostic(&self.location(name), &e))?;
+        let context = self.context(name, view)?;
+        self.render_context(name, &context)
+    }
+
+    /// The variables `view` gives template `name`, for rendering more than
+    /// one template from them.
+    ///
+    /// # Errors
+    /// A view that is not a map of variables, located at the template.
+    pub fn context<T: Serialize>(&self, name: &str, view: &T) -> Result<Context, Diagnostic> {
+        Context::from_serialize(view).map_err(|e| tera_diagnostic(&self.location(name), &e))
+    }
+
+    /// Renders template `name` with `context`.
+    ///
+    /// # Errors
+    /// The template's failure, located at the innermost override it names.
+    pub fn render_context(&self, name: &str, context: &Context) -> Result<String, Diagnostic> {
         self.tera
-            .render(name, &context)
+            .render(name, context)
             .map_err(|e| tera_diagnostic(&self.blame(name, &e), &e))
     }
 
@@ -246,22 +262,27 @@ fn quoted_names(err: &tera::Error) -> Vec<String> {
 }
 
 /// Escapes text for HTML and XML. Unlike Tera's default it leaves `/` alone,
-/// so URLs in the output read as URLs.
+/// so URLs in the output read as URLs. It copies the runs between special
+/// characters whole: feeds escape every item's full body, so this is one of
+/// the build's busiest loops.
 pub fn escape_markup(text: &str) -> String {
-    if !text.contains(['&', '<', '>', '"', '\'']) {
-        return text.to_owned();
-    }
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut copied = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        // An ASCII byte is always a char boundary.
+        out.push_str(&text[copied..i]);
+        out.push_str(entity);
+        copied = i + 1;
     }
+    out.push_str(&text[copied..]);
     out
 }
 
@@ -321,6 +342,18 @@ mod tests {
             escape_markup(r#"<a href="x">R&D's</a> https://e.org/"#),
             "&lt;a href=&quot;x&quot;&gt;R&amp;D&#39;s&lt;/a&gt; https://e.org/"
         );
+    }
+
+    #[test]
+    fn escapes_at_the_edges_and_between_multibyte_text() {
+        assert_eq!(escape_markup("&"), "&amp;");
+        assert_eq!(escape_markup("<漏洞>"), "&lt;漏洞&gt;");
+        assert_eq!(
+            escape_markup("Ünïcode — \"ok\""),
+            "Ünïcode — &quot;ok&quot;"
+        );
+        assert_eq!(escape_markup("plain"), "plain");
+        assert_eq!(escape_markup(""), "");
     }
 
     #[test]
