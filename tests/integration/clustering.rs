@@ -81,6 +81,12 @@ fn measure(set: &str) -> Scores {
             .collect(),
         missed: expected.difference(&got).cloned().collect(),
     };
+    scores
+}
+
+/// [`measure`], printing which pairs went wrong.
+fn measure_showing(set: &str) -> Scores {
+    let scores = measure(set);
     eprintln!(
         "clustering, {set} set: precision {:.2}, recall {:.2}, different-story pairs kept apart {:.3}; \
          hard negatives merged {:?}; missed {:?}",
@@ -103,10 +109,46 @@ fn assert_targets(scores: &Scores) {
 
 #[test]
 fn clustering_meets_the_targets_on_the_tuning_stories() {
-    assert_targets(&measure("tune"));
+    assert_targets(&measure_showing("tune"));
 }
 
 #[test]
 fn clustering_meets_the_targets_on_the_held_out_stories() {
-    assert_targets(&measure("heldout"));
+    assert_targets(&measure_showing("heldout"));
 }
+
+/// The blind stories (`blind/`: 42 articles, ten stories told by two to
+/// four outlets in eleven languages, 21 hard negatives of 15 kinds),
+/// written by someone who had not read the clustering code. Totals only:
+/// naming the pairs would tune the signals on it.
+#[test]
+fn clustering_on_the_blind_stories_holds_its_floor() {
+    let scores = measure("blind");
+    eprintln!(
+        "clustering, blind set: precision {:.2}, recall {:.2}, different-story pairs kept apart {:.3}, \
+         {} hard negatives merged, {} same-story pairs missed",
+        scores.precision,
+        scores.recall,
+        scores.apart,
+        scores.hard_negatives_merged.len(),
+        scores.missed.len()
+    );
+    assert!(
+        scores.precision >= BLIND_FLOOR.0,
+        "precision {:.2}",
+        scores.precision
+    );
+    assert!(
+        scores.recall >= BLIND_FLOOR.1,
+        "recall {:.2}",
+        scores.recall
+    );
+    assert!(scores.apart >= BLIND_FLOOR.2, "apart {:.3}", scores.apart);
+}
+
+/// Precision, recall and pairs kept apart at least, on the blind stories:
+/// its blind score (2026-12-01, at d94c634: precision 0.85, recall 0.46,
+/// 0.998 kept apart, 2 hard negatives merged, 13 of 24 same-story pairs
+/// missed), rounded down. Far from the targets the tuned sets meet
+/// (recall 0.9 at precision 0.95): the honest measure of the signals.
+const BLIND_FLOOR: (f64, f64, f64) = (0.84, 0.45, 0.99);
