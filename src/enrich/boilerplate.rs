@@ -11,7 +11,8 @@
 //!    back over a heading, bold lead-in, setext heading, advisory field
 //!    (`**Severity:** High`), or an advisory's table or small sections of
 //!    facts right above it. A sentence-long heading straight under the title
-//!    is the standfirst and is kept too.
+//!    is the standfirst and is kept too, and so is a summary list there (a
+//!    heading over plain points: "Key events").
 //! 2. It ends at the first line that opens a page footer ("Found this article
 //!    interesting?", "Share this", "Trending News", "Related posts", "Tags:",
 //!    "Keywords:", "Post navigation", "About Company, Inc.", comments...) or
@@ -30,10 +31,13 @@
 //!    credits, a repeated title, the site's boxes (read-also lines and lists
 //!    of its own headlines, a "See also" section of its links, callout
 //!    quotes that send the reader to its pages or its social channels, ads
-//!    under their own bold label), short promos and notices between
-//!    paragraphs, configured `drop` lines. Trailing link-only lines (tag
-//!    lists, related links, also written as bare URLs) and leftover labels
-//!    go.
+//!    under their own bold label), forms with their promo box (a gated
+//!    report's fields, a newsletter's e-mail field), a player's chapter
+//!    marks, reaction rows, short promos and notices between paragraphs,
+//!    labels whose lines all went, configured `drop` lines; a log's
+//!    repeated time stamps stay. Trailing link-only lines (tag lists,
+//!    related links, also written as bare URLs, unless a "References"
+//!    heading introduces them), contact lines and leftover labels go.
 //!
 //! Words are counted so that Chinese and Japanese text, written without
 //! spaces, reads as prose too. Every test is a pass over the lines or a
@@ -345,19 +349,53 @@ impl MeasuredBody<'_> {
                 && !is_footer(&infos[i].text)
                 && infos[i].links.is_empty()
         };
-        let standfirst: Vec<usize> = title_line
-            .map(|t| {
-                let mut found: Vec<usize> = Vec::new();
-                for i in (t + 1..start).filter(|&i| kinds[i] == Kind::Heading) {
-                    // A second sub-title may be shorter than the first.
-                    if !sub_title(i, if found.is_empty() { 8 } else { 5 }) {
-                        break;
-                    }
-                    found.push(i);
+        // A flag a line, as a summary list (below) can be long.
+        let mut standfirst = vec![false; lines.len()];
+        if let Some(t) = title_line {
+            let headings = (t + 1..start).filter(|&i| kinds[i] == Kind::Heading);
+            for (found, i) in headings.enumerate() {
+                // A second sub-title may be shorter than the first.
+                if !sub_title(i, if found == 0 { 8 } else { 5 }) {
+                    break;
                 }
-                found
-            })
-            .unwrap_or_default();
+                standfirst[i] = true;
+            }
+        }
+        // A summary list under the title ("#### Key events" over plain
+        // points, a news site's "Key points"): a heading straight over two
+        // or more list items, each a phrase of four words or more with no
+        // link, is the story's own summary, kept with the standfirst. A
+        // menu's items are links, or a word or two.
+        if let Some(t) = title_line {
+            let next_text = |from: usize| (from..start).find(|&j| kinds[j] != Kind::Blank);
+            for h in (t + 1..start).filter(|&h| kinds[h] == Kind::Heading) {
+                if is_title(h)
+                    || is_footer(&infos[h].text)
+                    || !infos[h].links.is_empty()
+                    || cues[h].is_some()
+                {
+                    continue;
+                }
+                let mut items = Vec::new();
+                let mut j = next_text(h + 1);
+                while let Some(k) = j.filter(|&k| {
+                    is_list_item(lines[k])
+                        && infos[k].links.is_empty()
+                        && infos[k].images.is_empty()
+                        && infos[k].words >= 4
+                        && cues[k].is_none()
+                }) {
+                    items.push(k);
+                    j = next_text(k + 1);
+                }
+                if items.len() >= 2 {
+                    standfirst[h] = true;
+                    for k in items {
+                        standfirst[k] = true;
+                    }
+                }
+            }
+        }
 
         // Where it ends: at a footer phrase, or at a row of share buttons
         // or of the site's tag links once the story has begun (80 words of
@@ -568,10 +606,12 @@ impl MeasuredBody<'_> {
         }
 
         let boxed = boxes_inside(lines, kinds, infos, start, end, own_host.as_deref());
+        let stamps = update_stamps(lines, kinds, infos);
+        let forms = form_boxes(lines, kinds, infos, &cues, start, end);
         let mut keep = vec![false; lines.len()];
         let mut reasons: Vec<Option<&'static str>> = vec![None; lines.len()];
         for i in 0..lines.len() {
-            if standfirst.contains(&i) {
+            if standfirst[i] {
                 keep[i] = true;
             } else if i < start {
                 reasons[i] = Some("site chrome before the article");
@@ -582,18 +622,29 @@ impl MeasuredBody<'_> {
                 reasons[i] = Some("page footer after the article (share, tags, related, comments)");
             } else if kinds[i] == Kind::Code {
                 keep[i] = true;
-            } else if let Some(why) = noise(lines[i], &infos[i], kinds[i]) {
+            } else if let Some(why) = noise(lines[i], &infos[i], kinds[i]).filter(|_| !stamps[i]) {
                 reasons[i] = Some(why);
-            } else if let Some(why) = cues[i].filter(|_| {
+            } else if let Some(why) = cues[i].filter(|why| {
                 let button = |j: usize| {
                     infos[j]
                         .links
                         .iter()
                         .any(|(t, _)| cues::is_call_to_action(t))
                 };
+                // A sponsor's or a programme's address written out
+                // ("... with code X at [https://vendor/offer](...)") is
+                // where the ad sends the reader, as a button is.
+                let address = || {
+                    cues::may_be_named_in_passing(why)
+                        && infos[i].links.iter().any(|(t, _)| {
+                            let t = t.trim();
+                            t.starts_with("https://") || t.starts_with("http://")
+                        })
+                };
                 infos[i].words < 25
                     && (kinds[i] != Kind::Prose
                         || button(i)
+                        || address()
                         || next_text[i + 1].is_some_and(|j| {
                             (kinds[j] == Kind::LinkOnly && button(j)) || is_form_field(&infos[j])
                         }))
@@ -604,6 +655,8 @@ impl MeasuredBody<'_> {
                 // story that happens to name a bug-bounty programme or a
                 // webinar has no button and stays.
                 reasons[i] = Some(why);
+            } else if forms[i] {
+                reasons[i] = Some("form and its promo inside the article");
             } else if boxed[i] {
                 reasons[i] = Some("box of the site's links or an ad inside the article");
             } else if self.echoes[i] {
@@ -616,6 +669,34 @@ impl MeasuredBody<'_> {
                 reasons[i] = Some("repeats the title");
             } else {
                 keep[i] = true;
+            }
+        }
+        // A label whose lines all went ("Chapters:" over a player's chapter
+        // marks, "Follow us:" over its buttons) labels nothing now: the
+        // next line was removed, and the next line kept is no item of its
+        // list.
+        let mut next_kept = None;
+        for i in (start..end).rev() {
+            if !keep[i] || kinds[i] == Kind::Blank {
+                continue;
+            }
+            let label = kinds[i] == Kind::Short
+                && infos[i].words <= 3
+                && infos[i].links.is_empty()
+                && cues[i].is_none()
+                && !is_list_or_table(lines[i])
+                && infos[i]
+                    .text
+                    .trim_end()
+                    .trim_end_matches(['*', '_'])
+                    .ends_with(':');
+            let lines_went = next_text[i + 1].is_some_and(|j| !keep[j] && reasons[j].is_some());
+            let list_left = next_kept.is_some_and(|k: usize| is_list_or_table(lines[k]));
+            if label && lines_went && !list_left {
+                keep[i] = false;
+                reasons[i] = Some("label over lines that went");
+            } else {
+                next_kept = Some(i);
             }
         }
         // Trailing link lists and images after the last text are footer too,
@@ -691,6 +772,12 @@ impl MeasuredBody<'_> {
                 {
                     keep[i] = false;
                     reasons[i] = Some("label left after the article");
+                }
+                // "Press office, tel. 45 15 00 00": whom to call, after the
+                // story.
+                Kind::Short if is_contact_line(&infos[i].text) && !is_list_or_table(t) => {
+                    keep[i] = false;
+                    reasons[i] = Some("contact line after the article");
                 }
                 // A link the scraper cut off: `[![](https://cdn.exa...`
                 Kind::Short
@@ -811,6 +898,40 @@ fn thread_lines(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool>
         }
     }
     thread
+}
+
+/// The time stamps of a log of updates (a status page's incident, an
+/// advisory's revisions): a plain line with a date and a time of day, no
+/// link, that comes back three times or more in one shape (its words
+/// without digits, "Posted Mar , - : UTC") with a paragraph between each
+/// two. They date the story's own parts; a byline comes once, and a
+/// thread's headers link their authors.
+fn update_stamps(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool> {
+    let prose = KindsBefore::count(kinds, |k| k == Kind::Prose);
+    let mut stamps = vec![false; lines.len()];
+    let key = |i: usize| {
+        let info = &infos[i];
+        (kinds[i] == Kind::Short
+            && info.links.is_empty()
+            && info.images.is_empty()
+            && is_meta_row(lines[i], info)
+            && has_date(&info.text)
+            && has_time(&info.text))
+        .then(|| {
+            info.text
+                .split_whitespace()
+                .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+    };
+    for at in repeated(lines.len(), key) {
+        if prose.between_each(&at) {
+            mark(&mut stamps, &at);
+        }
+    }
+    stamps
 }
 
 /// Link-only lines of at most six words that come three times or more,
@@ -1033,6 +1154,7 @@ fn line_cue(info: &LineInfo) -> Option<&'static str> {
         "vk",
         "threads",
         "bluesky",
+        "mastodon",
     ];
     // The platform's name may lead a short link text ("[WhatsApp channel](...)",
     // in any language) on a line that is no sentence: "posted in a [Twitter
@@ -1057,6 +1179,21 @@ fn line_cue(info: &LineInfo) -> Option<&'static str> {
             .iter()
             .all(|(t, u)| is_social_url(u) && names_platform(t))
         && words_outside_links(info) >= 2
+    {
+        return Some("follow, subscription or programme promotion");
+    }
+    // "Mastodon: @name@host", "Twitter: @name": a platform's name as the
+    // label of one handle or address, the contact line of a channel or a
+    // profile; a sentence says more than that.
+    if info.words <= 4
+        && info.text.split_once(':').is_some_and(|(label, value)| {
+            let value = value.trim();
+            PLATFORM_NAMES.contains(&label.trim().to_lowercase().as_str())
+                && value.split_whitespace().count() == 1
+                && (value.starts_with('@')
+                    || value.starts_with("https://")
+                    || value.starts_with("http://"))
+        })
     {
         return Some("follow, subscription or programme promotion");
     }
@@ -1202,12 +1339,24 @@ fn is_meta_row(line: &str, info: &LineInfo) -> bool {
     const AUTHOR_PATHS: &[&str] = &[
         "/author", "/autor", "/auteur", "/people/", "/staff/", "/profile",
     ];
+    let author_link = |(_, url): &(String, String)| {
+        let url = url.to_ascii_lowercase();
+        AUTHOR_PATHS.iter().any(|p| url.contains(p))
+    };
     if info.words <= 6
         && info.links.len() == 1
         && words_outside_links(info) <= 2
-        && AUTHOR_PATHS
-            .iter()
-            .any(|p| info.links[0].1.to_ascii_lowercase().contains(p))
+        && author_link(&info.links[0])
+    {
+        return true;
+    }
+    // "Por [Rafael Costa](/author/rafael/) em 7 de abril de 2025 · [3
+    // comentários](#comments)": the author's page and the date, in any
+    // language, with no sentence around them.
+    if info.words <= 16
+        && !sentence_end
+        && info.links.first().is_some_and(author_link)
+        && has_date(t)
     {
         return true;
     }
@@ -1469,6 +1618,114 @@ fn boxes_inside(
     boxed
 }
 
+/// Lines of `start..end` that are a form the site put inside the story,
+/// with the box around it: a run of input fields (an e-mail field, or two
+/// or more labels marked required, "First name*"), the short lines between
+/// them ("Job title", "Select..."), up to two lines after them (its button,
+/// "Download the report"; its consent notice), and, when a heading or a
+/// bold label opens it at most two lines above, the promo that asks for
+/// them ("### Get the full report", "**Our newsletter**"). A story quotes
+/// no form field on a line of its own.
+fn form_boxes(
+    lines: &[&str],
+    kinds: &[Kind],
+    infos: &[LineInfo],
+    cues: &[Option<&str>],
+    start: usize,
+    end: usize,
+) -> Vec<bool> {
+    let mut boxed = vec![false; lines.len()];
+    let text: Vec<usize> = (start..end).filter(|&i| kinds[i] != Kind::Blank).collect();
+    let plain_short = |i: usize, most_words: usize| {
+        kinds[i] == Kind::Short
+            && infos[i].links.is_empty()
+            && infos[i].images.is_empty()
+            && infos[i].words <= most_words
+            && !is_list_or_table(lines[i])
+            && {
+                // A placeholder ("Select...") trails off; a sentence ends.
+                let t = infos[i].text.trim_end();
+                t.ends_with("...") || t.ends_with('…') || !t.ends_with(['.', '!', '?', ':'])
+            }
+    };
+    let email_field = |i: usize| {
+        plain_short(i, 5)
+            && !infos[i].text.contains('@')
+            && infos[i].text.split_whitespace().any(|w| {
+                let w = w.to_lowercase();
+                w.contains("email") || w.contains("e-mail")
+            })
+    };
+    // The star is markup to the measures, so it is read on the line.
+    let required_field = |i: usize| {
+        plain_short(i, 3)
+            && lines[i].trim().strip_suffix('*').is_some_and(|label| {
+                !label.is_empty() && label.chars().all(|c| c.is_alphabetic() || c == ' ')
+            })
+    };
+    let mut n = 0;
+    while n < text.len() {
+        let i = text[n];
+        if !(email_field(i) || required_field(i)) {
+            n += 1;
+            continue;
+        }
+        // The run of fields, short lines between them allowed.
+        let (first, mut last) = (n, n);
+        let mut emails = usize::from(email_field(i));
+        let mut required = usize::from(required_field(i));
+        let mut m = n + 1;
+        while m < text.len() && plain_short(text[m], 3) {
+            let j = text[m];
+            if email_field(j) || required_field(j) {
+                emails += usize::from(email_field(j));
+                required += usize::from(required_field(j));
+                last = m;
+            }
+            m += 1;
+        }
+        if emails == 0 && required < 2 {
+            n = last + 1;
+            continue;
+        }
+        // Its button and its consent notice, after its last short line.
+        let after = m - 1;
+        let mut close = after;
+        while close + 1 < text.len()
+            && close < after + 2
+            && (plain_short(text[close + 1], 4) || cues[text[close + 1]].is_some())
+            && infos[text[close + 1]].words < 60
+        {
+            close += 1;
+        }
+        // Its promo, under a label that opens the box.
+        let mut open = first;
+        for back in 1..=3 {
+            let Some(k) = first.checked_sub(back).map(|at| text[at]) else {
+                break;
+            };
+            let label = (kinds[k] == Kind::Heading || is_bold_only(lines[k]))
+                && infos[k].words <= 8
+                && !infos[k].text.trim_end().ends_with(':');
+            if label {
+                open = first - back;
+                break;
+            }
+            let promo = matches!(kinds[k], Kind::Prose | Kind::Short)
+                && infos[k].words < 60
+                && !is_list_or_table(lines[k]);
+            if !promo {
+                break;
+            }
+        }
+        for &k in &text[open..=close] {
+            boxed[k] = true;
+        }
+        n = close + 1;
+    }
+    boxed
+}
+
 /// The last line of a quote that starts at `i` with a bold label and
 /// carries a link, under 60 words in all, with no code: the shape of a
 /// promo box, not of a quoted statement.
@@ -1540,7 +1797,44 @@ fn is_reference_list(
     kinds[heading] == Kind::Heading
         && cues[heading].is_none()
         && !is_footer(&infos[heading].text)
-        && !links_mostly_home(&infos[first..=last], own_host)
+        && (!links_mostly_home(&infos[first..=last], own_host)
+            || names_references(&infos[heading].text))
+}
+
+/// A heading that names a page's references ("References", "Referenzen",
+/// "参考资料"): the list under it is the article's sources, even when
+/// they are pages of the same site (a code forge's advisory citing the
+/// fixing commit and the release).
+fn names_references(heading: &str) -> bool {
+    const REFERENCES: &[&str] = &[
+        "references",
+        "reference",
+        "sources",
+        "referenzen",
+        "quellen",
+        "références",
+        "referencias",
+        "referências",
+        "riferimenti",
+        "referenties",
+        "referenser",
+        "referanser",
+        "viitteet",
+        "odkazy",
+        "kaynaklar",
+        "参考",
+        "参考资料",
+        "参考链接",
+        "参考文献",
+        "参照",
+        "참고",
+        "참고 자료",
+    ];
+    let t = heading
+        .trim()
+        .trim_end_matches([':', '：', ' '])
+        .to_lowercase();
+    REFERENCES.contains(&t.as_str())
 }
 
 /// Why a row of share buttons goes.
@@ -1969,11 +2263,24 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
         return Some("page widget text");
     }
     // "0:41" alone: a transcript's or a player's time stamp.
-    if !t.is_empty()
-        && t.len() <= 8
-        && t.contains(':')
-        && t.chars().all(|c| c.is_ascii_digit() || c == ':')
+    if is_time_stamp(t) {
+        return Some("page widget text");
+    }
+    // "[0:41](...&t=41s) Bug 1: auth bypass": a player's chapter mark, a
+    // link that seeks the player, with the chapter's name after it. A
+    // show's own list of segments is written plain ("* (04:30) ...").
+    if kind != Kind::Heading
+        && info.words <= 12
+        && line.trim_start().starts_with('[')
+        && info
+            .links
+            .first()
+            .is_some_and(|(text, _)| is_time_stamp(text.trim()))
     {
+        return Some("video player's chapter marks");
+    }
+    // "👍 23 ❤️ 4 👀 6": a row of reactions, each an emoji and its count.
+    if is_reaction_row(t) {
         return Some("page widget text");
     }
     // "Photograph: Jordan Pike/Agency", "Foto: ...": a photo's credit.
@@ -2062,6 +2369,10 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
         "sign up",
         "sign in",
         "subscribe",
+        // A collapsed description's or a transcript's toggle.
+        "show less",
+        "show transcript",
+        "hide transcript",
         "--",
         "·",
     ];
@@ -2076,6 +2387,76 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
         return Some("empty formatting (icon leftovers)");
     }
     None
+}
+
+/// A short line that gives a phone number after its label ("Press office,
+/// tel. 45 15 00 00", "Phone: +44 20 7946 0000"): six digits or more after
+/// "tel", "tlf", "phone", "telefon" or "puh" in the languages that write
+/// them so.
+fn is_contact_line(text: &str) -> bool {
+    const PHONE_LABELS: &[&str] = &[
+        "tel",
+        "tlf",
+        "phone",
+        "telephone",
+        "telefon",
+        "telefone",
+        "teléfono",
+        "téléphone",
+        "tél",
+        "puh",
+        "ph",
+        "telp",
+    ];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() <= 16
+        && words.iter().enumerate().any(|(at, w)| {
+            let label = w
+                .trim_end_matches(['.', ':'])
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            let digits: usize = words[at + 1..]
+                .iter()
+                .take_while(|n| {
+                    n.chars().all(|c| {
+                        c.is_ascii_digit() || matches!(c, '+' | '-' | '(' | ')' | '/' | '.')
+                    })
+                })
+                .map(|n| n.chars().filter(char::is_ascii_digit).count())
+                .sum();
+            PHONE_LABELS.contains(&label.as_str()) && digits >= 6
+        })
+}
+
+/// A time of a recording alone: `0:41`, `1:02:15`.
+fn is_time_stamp(t: &str) -> bool {
+    !t.is_empty()
+        && t.len() <= 8
+        && t.contains(':')
+        && t.chars().all(|c| c.is_ascii_digit() || c == ':')
+}
+
+/// A row of reactions under a post ("👍 23 ❤️ 4", "🎉 12"): emoji and
+/// counts only, in any language since it has no words. Each emoji is a
+/// symbol beyond ASCII, so a list of numbers or a version line is none.
+fn is_reaction_row(t: &str) -> bool {
+    let (mut counts, mut emoji) = (0, 0);
+    for token in t.split_whitespace() {
+        if token
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+            || token
+                .strip_suffix(['k', 'K', 'm', 'M'])
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        {
+            counts += 1;
+        } else if token.chars().all(|c| !c.is_ascii() && !c.is_alphanumeric()) {
+            emoji += 1;
+        } else {
+            return false;
+        }
+    }
+    counts >= 1 && emoji >= 1
 }
 
 /// A Traffic Light Protocol marking alone ("tlp:clear", "tlp: amber+strict"),

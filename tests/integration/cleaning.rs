@@ -368,8 +368,10 @@ fn hold_floor_showing(set: &str, min_kept: f64, max_chrome: f64, per_page: bool)
 fn cleaning_on_the_new_shapes_set_holds_its_floor() {
     // 2026-12-01: written blind, it scored 77.1 % kept and 43.8 % chrome;
     // after tuning on it, 95.9 % and 7.5 %; 95.9 % and 4.6 % after the
-    // rules tuned on the final set, then 98.6 % and 2.3 %.
-    hold_floor("shapes", 0.98, 0.03);
+    // rules tuned on the final set, then 98.6 % and 2.3 %; 100 % and 1.8 %
+    // with reference headings over the site's own links and bylines that
+    // link their author and give the date.
+    hold_floor("shapes", 0.99, 0.02);
 }
 
 #[test]
@@ -407,8 +409,13 @@ fn cleaning_on_the_fresh_set_holds_its_floor() {
     // with hashtag rows, "follow us on [Google News]" lines and the name
     // over each post of a thread; 10.3 % with photo credits and read-also
     // labels that ask ("**Ezt is olvasta már?** [...]"); 96.3 % and 10.3 %
-    // once Thai is counted in words.
-    hold_floor("fresh", 0.96, 0.11);
+    // once Thai is counted in words. Then 99.6 % and 0.7 % with forms and
+    // their promo boxes, a player's chapter marks, reaction rows, creator
+    // promos, labels left over nothing, summary lists under the title, the
+    // time stamps of a log of updates and contact lines after the story.
+    // Left: a caption over the first paragraph (lost), a transcript's
+    // heading and its player's note.
+    hold_floor("fresh", 0.99, 0.01);
 }
 
 #[test]

@@ -65,7 +65,7 @@ fn measure(set: &str) -> Scores {
     let hits = got.intersection(&expected).count();
     let wrong = got.len() - hits;
     let different = all_pairs - expected.len();
-    let scores = Scores {
+    Scores {
         precision: if got.is_empty() {
             1.0
         } else {
@@ -80,8 +80,7 @@ fn measure(set: &str) -> Scores {
             .map(|n| format!("{} ({} / {})", n.kind, n.pair[0], n.pair[1]))
             .collect(),
         missed: expected.difference(&got).cloned().collect(),
-    };
-    scores
+    }
 }
 
 /// [`measure`], printing which pairs went wrong.

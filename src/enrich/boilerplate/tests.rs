@@ -1317,3 +1317,285 @@ The vendor says the patch fully fixes the flaw and urges owners to install it as
     let c = clean(thread, "Researcher posts exploit", &no_rules());
     assert_kept(&c, &["Twitter thread"]);
 }
+
+#[test]
+fn drops_a_players_chapter_marks_and_their_label() {
+    let page = "\
+# Walking through the kiosk firmware bug
+
+A kiosk vendor shipped firmware that left a debug console open on every unit sold since last spring, and this episode walks through how it was found.
+
+Chapters:
+
+[0:00](https://video.example/watch?v=abc&t=0s) Welcome
+
+[1:12](https://video.example/watch?v=abc&t=72s) Finding the console
+
+The console accepted any password of eight characters, so anyone with a keyboard could reach a root shell in under a minute on the units we tested.
+
+The vendor pushed a fix on Tuesday and asked operators to install it before the weekend, when most kiosks sit unattended.
+";
+    let c = clean(page, "Walking through the kiosk firmware bug", &no_rules());
+    assert_kept(
+        &c,
+        &["debug console open", "root shell", "before the weekend"],
+    );
+    assert_gone(&c, &["Welcome", "Finding the console", "Chapters:"]);
+    // A show's own list of segments, written plain, stays.
+    let notes = "\
+# Episode 12: kiosks
+
+A kiosk vendor shipped firmware that left a debug console open on every unit sold since last spring, and this episode walks through how it was found.
+
+* (00:00) Welcome and the week's news in brief
+* (04:10) How the console was found in a shopping mall
+
+The vendor pushed a fix on Tuesday and asked operators to install it before the weekend, when most kiosks sit unattended.
+";
+    let c = clean(notes, "Episode 12: kiosks", &no_rules());
+    assert_kept(&c, &["(04:10) How the console"]);
+}
+
+#[test]
+fn drops_a_row_of_reactions() {
+    let page = "\
+# Heap overflow in the image parser
+
+Opening a crafted TIFF file makes the parser write past the end of a heap buffer, which we could turn into code execution on two platforms.
+
+🚀 17 ❤️ 2 😄 9
+
+A fix is in version 3.1.4, and the maintainers ask every packager to ship it this week rather than wait for the next release.
+";
+    let c = clean(page, "Heap overflow in the image parser", &no_rules());
+    assert_kept(&c, &["crafted TIFF", "version 3.1.4"]);
+    assert_gone(&c, &["🚀"]);
+}
+
+#[test]
+fn drops_a_video_descriptions_promos() {
+    let page = "\
+# Breaking the badge reader
+
+We took apart a popular office badge reader and found that it trusts any card that answers with the right length of serial number, whatever the serial says.
+
+This episode is sponsored by LockBox — get 15% off with code BADGE15 at [https://lockbox.example/deal](https://video.example/redirect?q=lockbox)
+
+Buy me a coffee: [https://coffee.example/badges](https://video.example/redirect?q=coffee)
+
+Mastodon: [@badges@social.example](https://video.example/redirect?q=social)
+
+Show less
+
+The vendor says a firmware update that checks the whole serial number is coming next month, and that readers can be set to a stricter mode today. Until then, we suggest that offices pair the reader with a PIN pad, log every failed read, and watch for the same card being used at two doors within a minute.
+";
+    let c = clean(page, "Breaking the badge reader", &no_rules());
+    assert_kept(&c, &["trusts any card", "stricter mode"]);
+    assert_gone(
+        &c,
+        &["BADGE15", "Buy me a coffee", "@badges@social", "Show less"],
+    );
+}
+
+#[test]
+fn drops_a_form_and_its_promo_inside_the_article() {
+    let page = "\
+# Detecting the Marlin loader
+
+## Summary
+
+The Marlin loader arrives as a fake browser update and drops a stealer a few minutes later, so catching the loader early spares a password reset for the whole team.
+
+### Get our loader handbook
+
+**The 2026 loader handbook.** Forty pages on how loaders are sold and run. Fill in the form to read it.
+
+Given name*
+
+Family name*
+
+Work email*
+
+Region*
+
+Choose...
+
+I agree to hear from the publisher. You can opt out whenever you like. See our [Privacy Policy](https://vendor.example/privacy).
+
+Get the handbook
+
+## Detection
+
+The loader writes a scheduled task named after a browser updater and starts it from a temporary folder, which no real updater does on any version we looked at.
+
+**Daily digest**
+
+Every morning, the news of the day in your inbox.
+
+Your e-mail
+
+Sign me up
+
+## What to do
+
+Remove the task, delete the folder, and reset the passwords saved in the browser on the affected machine before anyone signs in again.
+";
+    let c = clean(page, "Detecting the Marlin loader", &no_rules());
+    assert_kept(
+        &c,
+        &[
+            "fake browser update",
+            "## Detection",
+            "scheduled task",
+            "Remove the task",
+        ],
+    );
+    assert_gone(
+        &c,
+        &[
+            "loader handbook",
+            "Forty pages",
+            "Given name",
+            "Work email",
+            "Choose...",
+            "opt out",
+            "Get the handbook",
+            "Daily digest",
+            "Every morning",
+            "Your e-mail",
+            "Sign me up",
+        ],
+    );
+}
+
+#[test]
+fn keeps_a_summary_list_under_the_title() {
+    let page = "\
+# Port operator hit by ransomware
+
+[Live reporting by A. Reporter](https://news.example/profile/a-reporter)
+
+### Key points
+
+* Cranes stopped at two terminals on Friday morning
+* Operator says no customs data was taken
+
+[Key points only](https://news.example/live/port?filter=key)
+
+#### 09.10 GMT
+
+The operator says two of its four terminals are working again, and that ships due this weekend will be unloaded with a day's delay at most.
+";
+    let c = clean(page, "Port operator hit by ransomware", &no_rules());
+    assert_kept(
+        &c,
+        &[
+            "### Key points",
+            "Cranes stopped",
+            "no customs data",
+            "four terminals",
+        ],
+    );
+}
+
+#[test]
+fn keeps_the_time_stamps_of_a_log_of_updates() {
+    let page = "\
+# Login errors for EU customers
+
+**Resolved**
+
+Sign-in works again for every customer in the EU region, and we are watching error rates closely over the next few hours.
+
+Updated Feb 3, 2026 - 16:05 UTC
+
+**Identified**
+
+A certificate on one of our identity servers expired overnight, and requests routed to it failed until it was replaced this afternoon.
+
+Updated Feb 3, 2026 - 11:40 UTC
+
+**Investigating**
+
+We are looking into reports of failed sign-ins for customers in the EU region and will post again within the hour.
+
+Updated Feb 3, 2026 - 09:15 UTC
+";
+    let c = clean(page, "Login errors for EU customers", &no_rules());
+    assert_kept(
+        &c,
+        &[
+            "Updated Feb 3, 2026 - 16:05 UTC",
+            "Updated Feb 3, 2026 - 11:40 UTC",
+            "Updated Feb 3, 2026 - 09:15 UTC",
+        ],
+    );
+    // A byline's date, once, is still the page's.
+    let story = "\
+# Login errors for EU customers
+
+Updated Feb 3, 2026 - 16:05 UTC
+
+Sign-in works again for every customer in the EU region, and we are watching error rates closely over the next few hours.
+
+A certificate on one of our identity servers expired overnight, and requests routed to it failed until it was replaced this afternoon.
+";
+    let c = clean(story, "Login errors for EU customers", &no_rules());
+    assert_gone(&c, &["16:05"]);
+}
+
+#[test]
+fn drops_the_contact_lines_after_the_article() {
+    let page = "\
+# Two arrested over fake parcel texts
+
+Police arrested two men on Tuesday who are suspected of sending hundreds of thousands of fake parcel texts that led victims to a card-stealing page.
+
+Officers seized six phones and a laptop, and say they are still tracing the money taken from victims' cards over the past year.
+
+For more information:
+
+Press desk, Cybercrime Unit, tel. 22 33 44 55
+";
+    let c = clean(page, "Two arrested over fake parcel texts", &no_rules());
+    assert_kept(&c, &["hundreds of thousands", "tracing the money"]);
+    assert_gone(&c, &["Press desk", "For more information"]);
+}
+
+#[test]
+fn keeps_a_references_section_that_links_to_its_own_site() {
+    let page = "\
+# Zip slip in unpackr
+
+[Home](https://forge.example/) [Explore](https://forge.example/explore) [Pricing](https://forge.example/pricing)
+
+The `extract` function joins member names to the destination without resolving them, so a crafted archive can write files anywhere the process may write.
+
+### Patches
+
+Version 1.9.2 resolves every member path and refuses members that would land outside the destination folder, and it is available now.
+
+### References
+
+* [unpackr/unpackr@4a1b2c3](https://forge.example/unpackr/unpackr/commit/4a1b2c3)
+* [Release 1.9.2](https://forge.example/unpackr/unpackr/releases/tag/v1.9.2)
+";
+    let c = clean(page, "Zip slip in unpackr", &no_rules());
+    assert_kept(&c, &["### References", "unpackr@4a1b2c3", "Release 1.9.2"]);
+}
+
+#[test]
+fn reads_an_author_link_with_a_date_as_the_byline() {
+    let page = "\
+# Fake delivery apps steal bank codes
+
+Scritto da [Lucia Maria Ferri](https://blog.example/author/lucia/) il 3 marzo 2026 per la redazione sicurezza · [5 commenti](#comments)
+
+A wave of fake delivery apps asks for accessibility rights and then reads the one-time codes that banks send by text message.
+
+The apps are spread through text messages that quote part of the victim's name and a parcel number, which makes them look real.
+";
+    let c = clean(page, "Fake delivery apps steal bank codes", &no_rules());
+    assert_kept(&c, &["accessibility rights", "parcel number"]);
+    assert_gone(&c, &["Lucia Maria Ferri"]);
+}
