@@ -111,6 +111,20 @@ fn clustering_meets_the_targets_on_the_tuning_stories() {
     assert_targets(&measure_showing("tune"));
 }
 
+/// The second tuning set (`tune2/`: 44 articles, ten stories in thirteen
+/// languages, 15 hard negatives), written to the blind set's brief by
+/// someone who had not read the clustering code, and open to tuning. Not at
+/// the targets yet: held to its first score (2026-12-01: precision 0.84,
+/// recall 0.53, a weekly roundup merged with a story it links), so the
+/// next change to the signals shows what it buys here before the blind set.
+#[test]
+fn clustering_on_the_second_tuning_stories_holds_its_floor() {
+    let scores = measure_showing("tune2");
+    assert!(scores.precision >= 0.84, "{scores:?}");
+    assert!(scores.recall >= 0.53, "{scores:?}");
+    assert!(scores.apart >= 0.99, "{scores:?}");
+}
+
 #[test]
 fn clustering_meets_the_targets_on_the_held_out_stories() {
     assert_targets(&measure_showing("heldout"));
