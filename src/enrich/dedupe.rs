@@ -9,16 +9,22 @@
 //! labelled part of the score ([`Part`]): title words, lede words, a shared
 //! CVE, shared rare things (IOC domains, IPs, hashes, file names, versions,
 //! configuration keys, vendor and product names, watch-list entities), each
-//! weighted by how rare it is in the whole corpus, one article linking to the
-//! other, and a penalty per day apart. The same canonical URL merges outright.
-//! Text alone needs alike ledes; rare things shared make up for ledes in
-//! another language or with other words. Pairs within `window_days` are
-//! compared; pairs further apart, up to four times that, only when they share
-//! an indicator (domain, IP, hash, file) or a link, since a translation or a
-//! follow-up can come weeks later but a shared CVE or vendor alone is a topic.
+//! weighted by how rare it is in the whole corpus, one article naming the
+//! other's publisher (a company's statement and the news of it), one article
+//! linking to the other, and a penalty per day apart. The same canonical URL
+//! merges outright. Text alone needs alike ledes; rare things shared (or two
+//! CVEs) make up for ledes in another language or with other words. Pairs
+//! within `window_days` are compared; pairs further apart, up to four times
+//! that, only when they share an indicator (domain, IP, hash, file) or a
+//! link, since a translation or a follow-up can come weeks later but a shared
+//! CVE or vendor alone is a topic.
 //!
 //! Clusters use complete linkage: an article joins a cluster only if it is
-//! like every member, so A~B and B~C never pull A and C together unless A~C.
+//! like every member, so A~B and B~C never pull A and C together unless A~C;
+//! a link or an indicator shared with one member widens the window for all.
+//! A roundup (an article that shares a little with each of several stories,
+//! see [`Corpus::roundups`]) stays its own item, so it neither joins a story
+//! nor keeps that story's other reports out.
 //! Articles are taken in date order (then path), so the result is the same
 //! from run to run. Candidates come from an inverted index over each
 //! article's rarer features (words, names, indicators, URLs), scanned within
@@ -76,6 +82,13 @@ pub struct StoryFeatures {
     pub source: Option<String>,
     /// Path, for ties and messages.
     pub path: String,
+    /// Whether it covers several stories (see [`Corpus::roundups`]): a
+    /// roundup stays its own item.
+    pub roundup: bool,
+    /// Its publisher as names another article may mention: the source's
+    /// words (`name:qasr`, `name:marine`, `name:terminals`), and its site's
+    /// name (`name:nimbusflare`); each alternative sorted.
+    pub publisher: Vec<Vec<u32>>,
 }
 
 /// Every article's features, with the vocabulary and how many articles
@@ -136,12 +149,14 @@ pub struct MergeReason {
 /// would make the lookup quadratic.
 const MAX_POSTINGS: usize = 150;
 /// Rare-thing weight at which shared rare things stand in for alike ledes.
-const RARE_EVIDENCE: f64 = 2.0;
+const RARE_EVIDENCE: f64 = 1.5;
 /// Score per unit of rare-thing weight, and the most it can add.
-const RARE_SCALE: f64 = 0.15;
+const RARE_SCALE: f64 = 0.18;
 const RARE_CAP: f64 = 0.6;
 /// Score for one article linking to the other.
 const LINK_SCORE: f64 = 0.5;
+/// Rare-thing weight of one article naming the other's publisher.
+const PUBLISHER_WEIGHT: f64 = 1.0;
 /// Score for a shared CVE.
 const CVE_SCORE: f64 = 0.2;
 /// Penalty per day apart, counted up to the text window.
@@ -155,6 +170,12 @@ const RARITY_FLOOR: f64 = 0.5;
 /// Weight at which a shared indicator is evidence enough to look further
 /// back than the text window.
 const INDICATOR_EVIDENCE: f64 = 0.4;
+/// Stories an article must share rare things with, none in common, to be a
+/// roundup; what it shares with each must weigh this much; and they must be
+/// this many days from it at most.
+const ROUNDUP_STORIES: usize = 3;
+const ROUNDUP_SHARE: f64 = 0.4;
+const ROUNDUP_WINDOW_DAYS: i64 = 28;
 /// A corpus is taken to be at least this big when weighing rarity, so a
 /// small site's features do not all look common.
 const MIN_CORPUS: f64 = 200.0;
@@ -192,6 +213,10 @@ impl Corpus {
                 );
                 let links: Vec<String> = s.links.iter().map(|l| format!("url:{l}")).collect();
                 let links = corpus.set(links.iter().map(String::as_str));
+                let publisher = publisher_names(s)
+                    .iter()
+                    .map(|words| corpus.set(words.iter().map(String::as_str)))
+                    .collect();
                 StoryFeatures {
                     date: s.date,
                     url,
@@ -202,6 +227,8 @@ impl Corpus {
                     links,
                     source: s.source.clone(),
                     path: s.path.clone(),
+                    roundup: false,
+                    publisher,
                 }
             })
             .collect::<Vec<_>>();
@@ -212,7 +239,77 @@ impl Corpus {
             }
         }
         corpus.stories = stories;
+        corpus.roundups();
         corpus
+    }
+
+    /// Marks the roundups: articles that cover several stories (a weekly
+    /// newsletter, a digest). A roundup shares a few rare things with the
+    /// reports of each story it covers, and what it shares with one story is
+    /// not what it shares with the next; one story's report shares with
+    /// other stories only what overlaps (its vendor, its CVE). So an article
+    /// is a roundup when at least [`ROUNDUP_STORIES`] other articles near it
+    /// in time each share with it rare things weighing
+    /// [`ROUNDUP_SHARE`] or more, with nothing in common between what they
+    /// share. Candidates come from the index of rare things, as for
+    /// clustering.
+    fn roundups(&mut self) {
+        let order = date_order(&self.stories);
+        let mut by_feature: Vec<Vec<usize>> = vec![Vec::new(); self.names.len()];
+        for (pos, &i) in order.iter().enumerate() {
+            for &id in self.stories[i].rare.iter().chain(&self.stories[i].cves) {
+                if by_feature[id as usize].len() <= MAX_POSTINGS {
+                    by_feature[id as usize].push(pos);
+                }
+            }
+        }
+        let mut seen = vec![usize::MAX; self.stories.len()];
+        let mut flags = vec![false; self.stories.len()];
+        for (pos, &i) in order.iter().enumerate() {
+            let story = &self.stories[i];
+            let things: Vec<u32> = story.rare.iter().chain(&story.cves).copied().collect();
+            let mut overlaps: Vec<(f64, Vec<u32>)> = Vec::new();
+            for &id in &things {
+                let list = &by_feature[id as usize];
+                if list.len() > MAX_POSTINGS {
+                    continue;
+                }
+                for &p in list {
+                    let j = order[p];
+                    if p == pos
+                        || seen[j] == i
+                        || (story.date - self.stories[j].date).num_days().abs()
+                            > ROUNDUP_WINDOW_DAYS
+                    {
+                        continue;
+                    }
+                    seen[j] = i;
+                    let other = &self.stories[j];
+                    let mut common: Vec<u32> = shared(&story.rare, &other.rare)
+                        .chain(shared(&story.cves, &other.cves))
+                        .filter(|&f| self.weight(f) > 0.0)
+                        .collect();
+                    common.sort_unstable();
+                    let weight: f64 = common.iter().map(|&f| self.weight(f)).sum();
+                    if weight >= ROUNDUP_SHARE && common.len() >= 2 {
+                        overlaps.push((weight, common));
+                    }
+                }
+            }
+            overlaps.sort_by(|p, q| q.0.total_cmp(&p.0).then_with(|| p.1.cmp(&q.1)));
+            let mut taken: Vec<u32> = Vec::new();
+            let mut stories = 0;
+            for (_, common) in &overlaps {
+                if common.iter().all(|f| !taken.contains(f)) {
+                    stories += 1;
+                }
+                taken.extend(common);
+            }
+            flags[i] = stories >= ROUNDUP_STORIES;
+        }
+        for (s, flag) in self.stories.iter_mut().zip(flags) {
+            s.roundup = flag;
+        }
     }
 
     fn intern(&mut self, name: &str) -> u32 {
@@ -261,6 +358,7 @@ impl Corpus {
         let name = &self.names[id as usize];
         match name.split_once(':').map_or("", |(k, _)| k) {
             "dom" | "ip" | "hash" | "file" => 1.0,
+            "num" => 0.5,
             "ver" | "key" => 0.8,
             _ => 0.5,
         }
@@ -291,6 +389,46 @@ impl StoryFeatures {
         all.dedup();
         all.into_iter()
     }
+}
+
+/// The publisher's names, as `name:` features: the words of its source key
+/// (three letters or more), and its site's name (the host's label before
+/// the top-level domain, `nimbusflare` for `blog.nimbusflare.com`).
+fn publisher_names(s: &StoryInput<'_>) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    if let Some(source) = &s.source {
+        let words: Vec<String> = source
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3)
+            .map(|w| format!("name:{}", w.to_lowercase()))
+            .collect();
+        if !words.is_empty() {
+            out.push(words);
+        }
+    }
+    if let Some(url) = &s.canonical_url {
+        let host = url.split(['/', ':']).next().unwrap_or("");
+        let labels: Vec<&str> = host.split('.').collect();
+        if labels.len() >= 2 {
+            let label = labels[labels.len() - 2];
+            if label.len() >= 3 {
+                let name = vec![format!("name:{}", label.to_lowercase())];
+                if !out.contains(&name) {
+                    out.push(name);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether `y` names `x`'s publisher: a company's own statement and the
+/// news of it, a vendor's advisory and the reports on it, or a report and
+/// the outlet it credits.
+fn names_publisher(x: &StoryFeatures, y: &StoryFeatures) -> bool {
+    x.publisher
+        .iter()
+        .any(|words| words.iter().all(|w| y.rare.binary_search(w).is_ok()))
 }
 
 /// Groups articles into stories. Gives clusters (members in date order,
@@ -339,8 +477,9 @@ pub fn cluster(corpus: &Corpus, settings: ClusterSettings) -> (Vec<Vec<usize>>, 
             let mut total = 0.0;
             let mut why = Vec::with_capacity(members.len());
             let mut all_alike = true;
+            let wide = members.iter().any(|&m| far_evidence(corpus, i, m));
             for &m in members {
-                let cmp = compare(corpus, i, m, settings);
+                let cmp = compare_within(corpus, i, m, settings, wide);
                 if !cmp.same {
                     all_alike = false;
                     break;
@@ -540,6 +679,34 @@ fn jaccard(a: &[u32], b: &[u32]) -> f64 {
 /// Compares articles `a` and `b` of the corpus: the signals, each a
 /// labelled part, and whether they add up to one story.
 pub fn compare(corpus: &Corpus, a: usize, b: usize, s: ClusterSettings) -> Comparison {
+    compare_within(corpus, a, b, s, false)
+}
+
+/// Whether `a` and `b` share what lets reports be further apart than the
+/// text window: one links to the other, or they share an indicator.
+fn far_evidence(corpus: &Corpus, a: usize, b: usize) -> bool {
+    let (x, y) = (&corpus.stories[a], &corpus.stories[b]);
+    linked(x, y)
+        || shared(&x.rare, &y.rare)
+            .any(|id| corpus.is_indicator(id) && corpus.weight(id) >= INDICATOR_EVIDENCE)
+}
+
+fn linked(x: &StoryFeatures, y: &StoryFeatures) -> bool {
+    x.url.is_some_and(|u| y.links.binary_search(&u).is_ok())
+        || y.url.is_some_and(|u| x.links.binary_search(&u).is_ok())
+}
+
+/// [`compare`], with the evidence window when `wide`: a newcomer that links
+/// to one member of a story, or shares an indicator with it, is weighed
+/// against every member with the wider window (a follow-up weeks later
+/// links to one report, not to all).
+fn compare_within(
+    corpus: &Corpus,
+    a: usize,
+    b: usize,
+    s: ClusterSettings,
+    wide: bool,
+) -> Comparison {
     let (x, y) = (&corpus.stories[a], &corpus.stories[b]);
     if x.url.is_some() && x.url == y.url {
         let url = corpus.shown(x.url.unwrap_or_default()).to_owned();
@@ -554,14 +721,21 @@ pub fn compare(corpus: &Corpus, a: usize, b: usize, s: ClusterSettings) -> Compa
             why: format!("same canonical URL {url}"),
         };
     }
+    if x.roundup || y.roundup {
+        return Comparison {
+            same: false,
+            score: 0.0,
+            parts: Vec::new(),
+            why: "a roundup of several stories stays its own item".to_owned(),
+        };
+    }
     let days = (x.date - y.date).num_days().abs();
-    let linked = x.url.is_some_and(|u| y.links.binary_search(&u).is_ok())
-        || y.url.is_some_and(|u| x.links.binary_search(&u).is_ok());
+    let linked = linked(x, y);
     let rare_shared: Vec<u32> = shared(&x.rare, &y.rare).collect();
     let indicator = rare_shared
         .iter()
         .any(|&id| corpus.is_indicator(id) && corpus.weight(id) >= INDICATOR_EVIDENCE);
-    let window = if linked || indicator {
+    let window = if linked || indicator || wide {
         s.evidence_window_days()
     } else {
         s.window_days
@@ -598,9 +772,12 @@ pub fn compare(corpus: &Corpus, a: usize, b: usize, s: ClusterSettings) -> Compa
         .map(|id| corpus.shown(id))
         .collect();
     if !cves.is_empty() {
+        // Scaled by how much of the two CVE lists is shared: a report that
+        // mentions another story's CVE in passing shares one of its own two.
+        let all = x.cves.len() + y.cves.len() - cves.len();
         parts.push(Part {
             label: "CVE",
-            value: CVE_SCORE,
+            value: CVE_SCORE * cves.len() as f64 / all as f64,
             detail: format!("shared {}", cves.join(", ")),
         });
     }
@@ -632,6 +809,17 @@ pub fn compare(corpus: &Corpus, a: usize, b: usize, s: ClusterSettings) -> Compa
             ),
         });
     }
+    // Naming the other's publisher weighs as a rare thing: with little
+    // else shared it is a citation, not evidence.
+    let publisher = !linked && (names_publisher(x, y) || names_publisher(y, x));
+    if publisher {
+        parts.push(Part {
+            label: "publisher",
+            value: PUBLISHER_WEIGHT * RARE_SCALE,
+            detail: "one names the other's publisher".to_owned(),
+        });
+    }
+    let rare_weight = rare_weight + if publisher { PUBLISHER_WEIGHT } else { 0.0 };
     if linked {
         parts.push(Part {
             label: "link",
@@ -656,6 +844,7 @@ pub fn compare(corpus: &Corpus, a: usize, b: usize, s: ClusterSettings) -> Compa
     let evidence = lede >= 0.10
         || (!cves.is_empty() && lede >= 0.07)
         || (no_lede && title >= 0.6)
+        || cves.len() >= 2
         || rare_weight >= RARE_EVIDENCE
         || linked;
     let same = evidence && score >= needed;
@@ -678,7 +867,7 @@ pub fn compare(corpus: &Corpus, a: usize, b: usize, s: ClusterSettings) -> Compa
     why.push_str(&format!(" = {score:.2}"));
     if !evidence {
         why.push_str(&format!(
-            "; ledes differ (under 0.10, or 0.07 with a shared CVE) and rare things weigh under {RARE_EVIDENCE:.1}"
+            "; ledes differ (under 0.10, or 0.07 with a shared CVE), under two CVEs shared and rare things weigh under {RARE_EVIDENCE:.1}"
         ));
     } else {
         why.push_str(&format!(" {} {needed:.2}", if same { ">=" } else { "<" }));
@@ -914,5 +1103,264 @@ mod tests {
         let (clusters, reasons) = cluster(&Corpus::new(&[a, b]), ClusterSettings::default());
         assert_eq!(clusters, vec![vec![0, 1]]);
         assert_eq!(reasons[0].why, "same canonical URL example.com/s");
+    }
+
+    /// An invented story with rare things from [`features`] of `body`.
+    fn told(path: &str, date: &str, title: &str, body: &str, source: &str) -> StoryInput<'static> {
+        let mut s = story(path, date, title, body, &[], source);
+        let found = crate::enrich::story_signals::features(body, "");
+        s.rare = found
+            .into_iter()
+            .map(|f| &*Box::leak(f.into_boxed_str()))
+            .collect();
+        s
+    }
+
+    #[test]
+    fn a_company_name_and_a_victim_count_carry_across_languages() {
+        // The subject opens every sentence, so only the sentence-start rule
+        // makes it a name; the count is written two ways.
+        let en = told(
+            "en.md",
+            "2025-03-03",
+            "Brindlemoor confirms breach",
+            "Brindlemoor Outfitters said 7.3 million customers were affected. \
+             Brindlemoor blamed the vendor Quarnex for the incident.",
+            "A",
+        );
+        let de = told(
+            "de.md",
+            "2025-03-04",
+            "Datenleck beim Händler",
+            "Der Händler Brindlemoor Outfitters meldet 7,3 Millionen Betroffene. \
+             Schuld sei der Dienstleister Quarnex, heißt es.",
+            "B",
+        );
+        assert!(en.rare.contains(&"name:brindlemoor"), "{:?}", en.rare);
+        assert!(en.rare.contains(&"num:73") && de.rare.contains(&"num:73"));
+        let mut stories = vec![en, de];
+        for n in 0..40 {
+            stories.push(story(
+                &format!("x{n}.md"),
+                "2025-01-01",
+                "x",
+                "filler",
+                &[],
+                "X",
+            ));
+        }
+        assert!(same(&stories, 0, 1).is_some());
+    }
+
+    #[test]
+    fn numbers_are_counts_not_scores_years_or_round_figures() {
+        let got = crate::enrich::story_signals::features(
+            "CVSS 9.8, in 2025, about 100 stores, 1,800 shops (1.800 negozi), 2.3M rows, 600 GB, 4521 files, v1.2.3.",
+            "",
+        );
+        let nums: Vec<&str> = got.iter().filter_map(|f| f.strip_prefix("num:")).collect();
+        assert_eq!(nums, ["1800", "23", "4521"], "{got:?}");
+        assert!(!got.contains("name:cve"));
+    }
+
+    #[test]
+    fn a_roundup_stays_its_own_item() {
+        // Three stories, two reports each, and a digest that touches each.
+        let mut stories = vec![
+            told(
+                "a1.md",
+                "2025-05-01",
+                "Harlowind breach",
+                "Attackers hit Harlowind Freight and Tessaro Logistics, records of 412,000 drivers.",
+                "A",
+            ),
+            told(
+                "a2.md",
+                "2025-05-02",
+                "Harlowind hit",
+                "Records of 412,000 drivers at Harlowind Freight and Tessaro Logistics were taken.",
+                "B",
+            ),
+            told(
+                "b1.md",
+                "2025-05-01",
+                "Ombrevale worm",
+                "The worm Ombrevale spreads through Kestrune routers, infecting 9,300 devices.",
+                "C",
+            ),
+            told(
+                "b2.md",
+                "2025-05-02",
+                "Kestrune worm",
+                "Some 9,300 Kestrune routers now run the Ombrevale worm.",
+                "D",
+            ),
+            told(
+                "c1.md",
+                "2025-05-01",
+                "Vantrel outage",
+                "Vantrel Cloud went dark for users of Pellcaster Mail, some 2,750 firms.",
+                "E",
+            ),
+            told(
+                "c2.md",
+                "2025-05-02",
+                "Pellcaster outage",
+                "About 2,750 firms lost Pellcaster Mail when Vantrel Cloud failed.",
+                "F",
+            ),
+            told(
+                "r.md",
+                "2025-05-03",
+                "Week in review",
+                "First, Harlowind Freight lost 412,000 records.\nSecond, the Ombrevale worm is in 9,300 Kestrune routers.\nThird, Vantrel Cloud took Pellcaster Mail down.",
+                "G",
+            ),
+        ];
+        for n in 0..40 {
+            stories.push(story(
+                &format!("x{n}.md"),
+                "2025-01-01",
+                "x",
+                "filler",
+                &[],
+                "X",
+            ));
+        }
+        let corpus = Corpus::new(&stories);
+        assert!(corpus.stories[6].roundup);
+        assert!(corpus.stories[..6].iter().all(|s| !s.roundup));
+        let (clusters, _) = cluster(&corpus, ClusterSettings::default());
+        assert!(clusters.contains(&vec![6]), "{clusters:?}");
+        assert!(clusters.contains(&vec![0, 1]), "{clusters:?}");
+        let c = compare(&corpus, 6, 0, ClusterSettings::default());
+        assert!(!c.same && c.why.contains("roundup"), "{}", c.why);
+    }
+
+    #[test]
+    fn naming_the_publisher_weighs_as_a_rare_thing() {
+        // A company's own short statement, and the news of it in another
+        // language: they share the company's name and the statement's site.
+        let mut statement = told(
+            "s.md",
+            "2025-02-01",
+            "Statement on a disruption",
+            "Fenwarde Mills identified an incident at its plant in Dorrow, and sent 1,240 staff home while it investigates.",
+            "Fenwarde Mills",
+        );
+        statement.canonical_url = Some("fenwarde.example/statement".into());
+        let news = told(
+            "n.md",
+            "2025-02-02",
+            "Produktionsstopp",
+            "Der Hersteller Fenwarde Mills hat die Produktion im Werk Dorrow gestoppt und 1.240 Beschäftigte heimgeschickt.",
+            "Werkschau",
+        );
+        let mut stories = vec![statement, news];
+        for n in 0..40 {
+            stories.push(story(
+                &format!("x{n}.md"),
+                "2025-01-01",
+                "x",
+                "filler",
+                &[],
+                "X",
+            ));
+        }
+        let corpus = Corpus::new(&stories);
+        let c = compare(&corpus, 1, 0, ClusterSettings::default());
+        assert!(c.parts.iter().any(|p| p.label == "publisher"), "{}", c.why);
+        assert!(c.same, "{}", c.why);
+        // The publisher named and nothing else is a citation, not a story.
+        stories[1] = told(
+            "n.md",
+            "2025-02-02",
+            "Andere Meldung",
+            "Laut Fenwarde Mills steigen im Sommer die Preise für Mehl, Zucker und Getreide in vielen Supermärkten deutlich.",
+            "Werkschau",
+        );
+        let c = compare(&Corpus::new(&stories), 1, 0, ClusterSettings::default());
+        assert!(!c.same, "{}", c.why);
+    }
+
+    #[test]
+    fn two_shared_cves_are_evidence_and_a_passing_cve_counts_less() {
+        let a = story(
+            "a.md",
+            "2025-06-10",
+            "Monthly fixes",
+            "Vendor fixed many bugs this month in its products",
+            &["CVE-2025-1001", "CVE-2025-1002"],
+            "A",
+        );
+        let b = story(
+            "b.md",
+            "2025-06-11",
+            "Parches del mes",
+            "El fabricante corrige fallos graves en sus sistemas",
+            &["CVE-2025-1001", "CVE-2025-1002"],
+            "B",
+        );
+        let c = compare(&Corpus::new(&[a, b]), 1, 0, ClusterSettings::default());
+        // Other words, another language: the two CVEs are the evidence.
+        assert!(!c.why.contains("ledes differ"), "{}", c.why);
+        // One shares the other's only CVE and has one of its own besides.
+        let a = story(
+            "a.md",
+            "2025-06-10",
+            "x",
+            "one two three four five six",
+            &["CVE-2025-1001", "CVE-2025-1009"],
+            "A",
+        );
+        let b = story(
+            "b.md",
+            "2025-06-11",
+            "y",
+            "seven eight nine ten eleven twelve",
+            &["CVE-2025-1001"],
+            "B",
+        );
+        let c = compare(&Corpus::new(&[a, b]), 1, 0, ClusterSettings::default());
+        let cve = c.parts.iter().find(|p| p.label == "CVE").unwrap();
+        assert!((cve.value - CVE_SCORE / 2.0).abs() < 1e-9, "{}", c.why);
+    }
+
+    #[test]
+    fn a_link_to_one_member_carries_the_window_for_the_story() {
+        let lede = "Attackers exploited the Corvane gateway flaw against banks across the region this week";
+        let mut first = story(
+            "a.md",
+            "2025-01-01",
+            "Corvane gateway flaw exploited",
+            lede,
+            &["CVE-2025-2222"],
+            "A",
+        );
+        let mut second = story(
+            "b.md",
+            "2025-01-02",
+            "Corvane flaw exploited at banks",
+            lede,
+            &["CVE-2025-2222"],
+            "B",
+        );
+        first.canonical_url = Some("a.example/1".into());
+        second.canonical_url = Some("b.example/2".into());
+        // Twenty days on, a follow-up links to the second report only.
+        let mut later = story(
+            "c.md",
+            "2025-01-21",
+            "Corvane flaw: banks still exploited",
+            lede,
+            &["CVE-2025-2222"],
+            "C",
+        );
+        later.links = vec!["b.example/2".into()];
+        let stories = vec![first, second, later];
+        let corpus = Corpus::new(&stories);
+        assert!(!compare(&corpus, 2, 0, ClusterSettings::default()).same);
+        let (clusters, _) = cluster(&corpus, ClusterSettings::default());
+        assert_eq!(clusters, vec![vec![0, 1, 2]]);
     }
 }

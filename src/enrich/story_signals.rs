@@ -2,14 +2,15 @@
 //!
 //! Takes an article's plain text (and the text of its code blocks) once, in
 //! enrich; gives the features clustering weighs by rarity: IOC domains, IP
-//! addresses, hashes, file names, version strings, configuration keys, and
+//! addresses, hashes, file names, version strings, configuration keys,
 //! names (capitalised or mixed-case Latin words, such as vendors, products
-//! and malware). These carry across outlets and languages: a Chinese or
+//! and malware), and numbers (victim counts, sums, sizes: `num:41` for both
+//! `4.1 million` and `4,1 Millionen`). These carry across outlets and languages: a Chinese or
 //! Italian translation shares `nwh-portal-sync.com`, `3.2.1` and `BlackVane`
 //! with the English report, and hardly a word besides.
 //!
 //! Each feature is a string with its kind as a prefix (`dom:`, `ip:`,
-//! `hash:`, `file:`, `ver:`, `key:`, `name:`), so one set holds them all and
+//! `hash:`, `file:`, `ver:`, `key:`, `name:`, `num:`), so one set holds them all and
 //! clustering can weigh the kinds differently.
 
 use std::collections::BTreeSet;
@@ -109,9 +110,82 @@ fn refang(text: &str) -> std::borrow::Cow<'_, str> {
 /// every article of the site.
 pub fn features(text: &str, code: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
-    scan(&refang(text), true, &mut out);
+    let text = refang(text);
+    scan(&text, true, &mut out);
     scan(&refang(code), false, &mut out);
+    numbers(&text, &mut out);
     out
+}
+
+/// Numbers that can tell one story from another across languages: victim
+/// counts, sums, sizes (`4.1 million`, `4,1 Millionen`, `1,800`, `1.800`,
+/// `2.3M`, `600 GB`). A number is its digits without separators
+/// (`num:41`, `num:1800`), so decimal commas and thousands dots read alike.
+/// Kept: plain numbers of three digits or more that are not years, numbers
+/// with thousands separators, and decimals followed by a unit or a
+/// multiplier (`million`, `Millionen`, `GB`, `M`); a bare decimal is more
+/// often a score (CVSS 9.8) than a count. Versions and IP addresses (more
+/// than two separators, or groups not of three) are not numbers.
+fn numbers(text: &str, out: &mut BTreeSet<String>) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let glued_before = i > 0
+            && (bytes[i - 1].is_ascii_alphanumeric()
+                || matches!(bytes[i - 1], b'-' | b'.' | b'_' | b','));
+        if !bytes[i].is_ascii_digit() || glued_before {
+            i += 1;
+            continue;
+        }
+        let mut groups: Vec<&str> = Vec::new();
+        let mut group_start = i;
+        while i < bytes.len() {
+            if bytes[i].is_ascii_digit() {
+                i += 1;
+            } else if matches!(bytes[i], b',' | b'.')
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+            {
+                groups.push(&text[group_start..i]);
+                i += 1;
+                group_start = i;
+            } else {
+                break;
+            }
+        }
+        groups.push(&text[group_start..i]);
+        let rest = &text[i..];
+        let unit = |word: &str| {
+            word.chars()
+                .next()
+                .is_some_and(|c| "mMbBgGtTkKмМ".contains(c))
+        };
+        // Glued to letters (`3CX`, `600GB`, `2.3M`): a unit, or not a number.
+        let glued: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
+        let next_word: String = rest
+            .trim_start_matches([' ', '\u{a0}'])
+            .chars()
+            .take_while(|c| c.is_alphanumeric())
+            .collect();
+        let digits = groups.concat();
+        let keep = match groups.len() {
+            1 => {
+                let year =
+                    digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
+                // Round numbers (`100`, `600`) are rounded, and common.
+                digits.len() >= 3 && !year && !digits.ends_with("00")
+            }
+            2 if groups[1].len() < 3 => unit(&next_word),
+            2 | 3 => groups[1..].iter().all(|g| g.len() == 3),
+            _ => false,
+        };
+        if keep
+            && (glued.is_empty() || unit(&glued))
+            && !digits.starts_with('0')
+            && digits.len() <= 12
+        {
+            out.insert(format!("num:{digits}"));
+        }
+    }
 }
 
 /// Whether `text` names a technical indicator: an IP address, a hash, a
@@ -146,6 +220,7 @@ fn is_token_char(c: char) -> bool {
 /// Splits `text` into runs of letters, digits, dots, hyphens and
 /// underscores, and classifies each run; names only when `with_names`.
 fn scan(text: &str, with_names: bool, out: &mut BTreeSet<String>) {
+    let mut openers = Openers::default();
     let mut sentence_start = true;
     let mut rest = text;
     while !rest.is_empty() {
@@ -167,14 +242,42 @@ fn scan(text: &str, with_names: bool, out: &mut BTreeSet<String>) {
         rest = &after[len..];
         let token = raw.trim_matches(['.', '-', '_']);
         if !token.is_empty() {
-            classify(token, sentence_start, with_names, out);
+            classify(token, sentence_start, with_names, out, &mut openers);
         }
         // A token ending in a full stop ends its sentence.
         sentence_start = raw.ends_with('.');
     }
+    openers.finish(out);
 }
 
-fn classify(token: &str, sentence_start: bool, with_names: bool, out: &mut BTreeSet<String>) {
+/// Capitalised words seen only where a sentence starts, and the words seen
+/// in lower case. A word that opens two sentences or more and is never
+/// written in lower case is a name all the same (`Hallbrook said ...
+/// Hallbrook is offering ...`): a report that always puts its subject first
+/// names it too.
+#[derive(Default)]
+struct Openers {
+    opening: std::collections::HashMap<String, usize>,
+    lower: std::collections::HashSet<String>,
+}
+
+impl Openers {
+    fn finish(self, out: &mut BTreeSet<String>) {
+        for (word, n) in self.opening {
+            if n >= 2 && !self.lower.contains(&word) {
+                out.insert(format!("name:{word}"));
+            }
+        }
+    }
+}
+
+fn classify(
+    token: &str,
+    sentence_start: bool,
+    with_names: bool,
+    out: &mut BTreeSet<String>,
+    openers: &mut Openers,
+) {
     if token.contains('.') {
         let parts: Vec<&str> = token.split('.').collect();
         let numeric = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
@@ -224,10 +327,15 @@ fn classify(token: &str, sentence_start: bool, with_names: bool, out: &mut BTree
         }
         return;
     }
+    // A CVE ID (`CVE-2026-1234`) is a CVE, which clustering reads apart,
+    // not the name `cve`.
+    if token.len() > 8 && token[..4].eq_ignore_ascii_case("cve-") {
+        return;
+    }
     if with_names {
         // `China-linked`, `Zero-Day`: each part is a word of its own.
         for (n, word) in token.split('-').enumerate() {
-            name(word, sentence_start && n == 0, out);
+            name(word, sentence_start && n == 0, out, openers);
         }
     }
 }
@@ -236,7 +344,7 @@ fn classify(token: &str, sentence_start: bool, with_names: bool, out: &mut BTree
 /// (`Northwind`, `BlackVane`, `MOVEit`), or mixing letters and digits
 /// (`3CX`). A capital that only starts a sentence proves nothing; when the
 /// word is a name it comes up again mid-sentence.
-fn name(word: &str, sentence_start: bool, out: &mut BTreeSet<String>) {
+fn name(word: &str, sentence_start: bool, out: &mut BTreeSet<String>, openers: &mut Openers) {
     // Past 24 characters a "word" is an encoded blob, not a name.
     if !(3..=24).contains(&word.len()) {
         return;
@@ -246,11 +354,19 @@ fn name(word: &str, sentence_start: bool, out: &mut BTreeSet<String>) {
     let has_alpha = word.bytes().any(|b| b.is_ascii_alphabetic());
     let mixed = has_digit && has_alpha;
     let inner_upper = word.bytes().skip(1).any(|b| b.is_ascii_uppercase());
-    if !has_alpha || !(has_upper || mixed) || (sentence_start && !inner_upper && !mixed) {
+    if !has_alpha || !(has_upper || mixed) {
+        if !has_upper {
+            openers.lower.insert(word.to_owned());
+        }
         return;
     }
     let lower = word.to_ascii_lowercase();
-    if !COMMON_CAPITALISED.contains(&lower.as_str()) {
+    if COMMON_CAPITALISED.contains(&lower.as_str()) {
+        return;
+    }
+    if sentence_start && !inner_upper && !mixed {
+        *openers.opening.entry(lower).or_default() += 1;
+    } else {
         out.insert(format!("name:{lower}"));
     }
 }

@@ -113,16 +113,20 @@ fn clustering_meets_the_targets_on_the_tuning_stories() {
 
 /// The second tuning set (`tune2/`: 44 articles, ten stories in thirteen
 /// languages, 15 hard negatives), written to the blind set's brief by
-/// someone who had not read the clustering code, and open to tuning. Not at
-/// the targets yet: held to its first score (2026-12-01: precision 0.84,
-/// recall 0.53, a weekly roundup merged with a story it links), so the
-/// next change to the signals shows what it buys here before the blind set.
+/// someone who had not read the clustering code, and open to tuning. First
+/// score (2026-12-01): precision 0.84, recall 0.53, a weekly roundup merged
+/// with a story it links. Now precision 1.00, recall 0.93, 1.000 kept apart,
+/// no hard negative merged (roundups kept apart, numbers and sentence-start
+/// names as rare things, the publisher named, two shared CVEs as evidence,
+/// a member's link or indicator widening the window for its story); still
+/// missed: the Korean outage report, which shares only the company's name
+/// and an HTTP status with the others. Held to that score.
 #[test]
 fn clustering_on_the_second_tuning_stories_holds_its_floor() {
     let scores = measure_showing("tune2");
-    assert!(scores.precision >= 0.84, "{scores:?}");
-    assert!(scores.recall >= 0.53, "{scores:?}");
-    assert!(scores.apart >= 0.99, "{scores:?}");
+    assert!(scores.precision >= 1.0, "{scores:?}");
+    assert!(scores.recall >= 0.93, "{scores:?}");
+    assert!(scores.apart >= 0.999, "{scores:?}");
 }
 
 #[test]
@@ -162,6 +166,10 @@ fn clustering_on_the_blind_stories_holds_its_floor() {
 /// Precision, recall and pairs kept apart at least, on the blind stories:
 /// its blind score (2026-12-01, at d94c634: precision 0.85, recall 0.46,
 /// 0.998 kept apart, 2 hard negatives merged, 13 of 24 same-story pairs
-/// missed), rounded down. Far from the targets the tuned sets meet
-/// (recall 0.9 at precision 0.95): the honest measure of the signals.
+/// missed), rounded down. After the tune2 signals (roundups, numbers,
+/// sentence-start names, publisher named, two CVEs, window carried by the
+/// story): precision 1.00, recall 0.58, 1.000 kept apart, 0 hard negatives
+/// merged, 10 of 24 missed; the floor is kept as it was. Far from the
+/// targets the tuned sets meet (recall 0.9 at precision 0.95): the honest
+/// measure of the signals.
 const BLIND_FLOOR: (f64, f64, f64) = (0.84, 0.45, 0.99);
