@@ -204,7 +204,10 @@ impl MeasuredBody<'_> {
         };
 
         let own_host = most_linked_host(infos);
-        let title_key = normalise_words(title);
+        // Underscores go before comparing: the page's text reads
+        // "nb_support" as emphasis and drops them, the title keeps them.
+        let title_words = |t: &str| normalise_words(&t.replace('_', ""));
+        let title_key = title_words(title);
         // The sections the page's own table of contents links to: a
         // heading among them is a section of the story, even when its
         // words are part of the title (a newsletter issue named after its
@@ -216,14 +219,21 @@ impl MeasuredBody<'_> {
             .flat_map(|(_, info)| info.links.iter().map(|(t, _)| normalise_words(t)))
             .collect();
         let is_title = |i: usize| {
-            kinds[i] == Kind::Heading && !title_key.is_empty() && {
-                let key = normalise_words(&infos[i].text);
-                // Equal, a shortened title, or the title plus a short site
-                // suffix ("... | ZDNet"); not a comments heading that quotes it.
-                key == title_key
-                    || (key.len() > 20 && title_key.contains(&key) && !contents.contains(&key))
-                    || (key.starts_with(&title_key) && key.len() <= title_key.len() + 12)
-            }
+            // A post with no heading sets its title in bold
+            // ("**Patch now: ...**"): the same words, nothing more.
+            let bold_title = matches!(kinds[i], Kind::Short | Kind::Prose)
+                && !title_key.is_empty()
+                && is_bold_only(lines[i])
+                && title_words(&infos[i].text) == title_key;
+            bold_title
+                || kinds[i] == Kind::Heading && !title_key.is_empty() && {
+                    let key = title_words(&infos[i].text);
+                    // Equal, a shortened title, or the title plus a short site
+                    // suffix ("... | ZDNet"); not a comments heading that quotes it.
+                    key == title_key
+                        || (key.len() > 20 && title_key.contains(&key) && !contents.contains(&key))
+                        || (key.starts_with(&title_key) && key.len() <= title_key.len() + 12)
+                }
         };
 
         // Where to look for the start.
@@ -644,6 +654,7 @@ impl MeasuredBody<'_> {
                 infos[i].words < 25
                     && (kinds[i] != Kind::Prose
                         || button(i)
+                        || is_channel_promo(&infos[i])
                         || address()
                         || next_text[i + 1].is_some_and(|j| {
                             (kinds[j] == Kind::LinkOnly && button(j)) || is_form_field(&infos[j])
@@ -669,6 +680,55 @@ impl MeasuredBody<'_> {
                 reasons[i] = Some("repeats the title");
             } else {
                 keep[i] = true;
+            }
+        }
+        // A promo removed for its cue takes its box along: the short notice
+        // under it that carries a cue too ("By signing up you agree to our
+        // privacy policy."), and the bold name over it ("**Sign up to X**").
+        let went_for_cue = |keep: &[bool], reasons: &[Option<&str>], j: usize| {
+            !keep[j] && reasons[j].is_some() && reasons[j] == cues[j]
+        };
+        let mut prev_text: Option<usize> = None;
+        for i in start..end {
+            if kinds[i] == Kind::Blank {
+                continue;
+            }
+            if keep[i]
+                && cues[i].is_some()
+                && infos[i].words < 25
+                && kinds[i] != Kind::Code
+                && prev_text.is_some_and(|j| went_for_cue(&keep, &reasons, j))
+            {
+                keep[i] = false;
+                reasons[i] = cues[i];
+            }
+            prev_text = Some(i);
+        }
+        // A video promo's thumbnail, linked, under its title.
+        for i in start..end {
+            if keep[i]
+                && kinds[i] == Kind::LinkOnly
+                && !infos[i].images.is_empty()
+                && words_outside_links(&infos[i]) == 0
+                && (start..i)
+                    .rev()
+                    .find(|&j| kinds[j] != Kind::Blank)
+                    .is_some_and(|j| reasons[j] == Some(VIDEO_PROMO))
+            {
+                keep[i] = false;
+                reasons[i] = Some(VIDEO_PROMO);
+            }
+        }
+        for i in (start..end).rev() {
+            if keep[i]
+                && kinds[i] == Kind::Short
+                && is_bold_only(strip_block_markers(lines[i]))
+                && infos[i].links.is_empty()
+                && infos[i].words <= 8
+                && next_text[i + 1].is_some_and(|j| went_for_cue(&keep, &reasons, j))
+            {
+                keep[i] = false;
+                reasons[i] = Some("name over a promo that went");
             }
         }
         // A label whose lines all went ("Chapters:" over a player's chapter
@@ -1121,6 +1181,24 @@ impl Following {
     }
 }
 
+/// Social platforms by the names their links carry.
+const PLATFORM_NAMES: &[&str] = &[
+    "google news",
+    "twitter",
+    "x",
+    "facebook",
+    "telegram",
+    "instagram",
+    "linkedin",
+    "youtube",
+    "tiktok",
+    "whatsapp",
+    "vk",
+    "threads",
+    "bluesky",
+    "mastodon",
+];
+
 /// The chrome cue of a line, if any: a phrase of page furniture on a line
 /// not too long to be such furniture, or a call-to-action link on a line
 /// short enough to be the ad around it.
@@ -1140,22 +1218,6 @@ fn line_cue(info: &LineInfo) -> Option<&'static str> {
     // "Follow us on [Google News](...)" in any language: a short line whose
     // links all go to platforms, each named by its platform (a credit's
     // "[@handle](https://twitter.com/...)" names a person).
-    const PLATFORM_NAMES: &[&str] = &[
-        "google news",
-        "twitter",
-        "x",
-        "facebook",
-        "telegram",
-        "instagram",
-        "linkedin",
-        "youtube",
-        "tiktok",
-        "whatsapp",
-        "vk",
-        "threads",
-        "bluesky",
-        "mastodon",
-    ];
     // The platform's name may lead a short link text ("[WhatsApp channel](...)",
     // in any language) on a line that is no sentence: "posted in a [Twitter
     // thread](...)." ends like one.
@@ -1182,6 +1244,9 @@ fn line_cue(info: &LineInfo) -> Option<&'static str> {
     {
         return Some("follow, subscription or programme promotion");
     }
+    if is_channel_promo(info) {
+        return Some("follow, subscription or programme promotion");
+    }
     // "Mastodon: @name@host", "Twitter: @name": a platform's name as the
     // label of one handle or address, the contact line of a channel or a
     // profile; a sentence says more than that.
@@ -1201,6 +1266,29 @@ fn line_cue(info: &LineInfo) -> Option<&'static str> {
         (info.words < 30 && info.links.iter().any(|(t, _)| cues::is_call_to_action(t)))
             .then_some("promotion with a call to action")
     })
+}
+
+/// "📢 Be the first to know: join our [Telegram channel](/go/tg)!" in any
+/// language: a line that opens with a pictograph and sends the reader, by
+/// one short link led by a platform's name, to the site's channel there.
+fn is_channel_promo(info: &LineInfo) -> bool {
+    let pictograph = info
+        .text
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x27BF));
+    let leads = |t: &str| {
+        t.split_whitespace().count() <= 3
+            && t.split_whitespace()
+                .next()
+                .is_some_and(|w| PLATFORM_NAMES.contains(&w.to_lowercase().as_str()))
+    };
+    pictograph
+        && info.words <= 30
+        && info.links.len() == 1
+        && info.images.is_empty()
+        && leads(&info.links[0].0)
 }
 
 /// The underline of a setext heading: `-----` or `=====`.
@@ -1361,14 +1449,25 @@ fn is_meta_row(line: &str, info: &LineInfo) -> bool {
         return true;
     }
     // Three pipes or a closing one make a table row, not a byline.
-    let table_row = t.matches('|').count() >= 3 || t.ends_with('|');
+    // Fields with a date and no opening or closing pipe are the page's
+    // data ("Release date: 11 May 2026 | ID: X-19 | [Print](#) | [PDF]").
+    let table_row =
+        t.starts_with('|') || t.ends_with('|') || (t.matches('|').count() >= 3 && !has_date(t));
     let fields: Vec<&str> = t
         .split(['·', '|', '•'])
         .map(str::trim)
         .filter(|f| !f.is_empty())
         .collect();
+    // "**Priority:** Critical | **Status:** Exploited": each field a bold
+    // label with its value, the facts of a section, not the page's data.
+    let labelled_fields = line
+        .split(['·', '|', '•'])
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
+        .all(|f| f.starts_with("**") && f[2..].contains(":**"));
     if fields.len() >= 2
         && !table_row
+        && !labelled_fields
         && info.words <= 24
         && fields
             .iter()
@@ -1408,6 +1507,7 @@ fn is_field_row(line: &str, info: &LineInfo) -> bool {
 
 /// Whether `text` holds a time of day such as `14:32`.
 fn has_time(text: &str) -> bool {
+    let text = ascii_digits(text);
     text.as_bytes().windows(5).any(|w| {
         w[0].is_ascii_digit()
             && w[1].is_ascii_digit()
@@ -1419,10 +1519,31 @@ fn has_time(text: &str) -> bool {
     })
 }
 
+/// `text` with the digits of any script (Devanagari "२०२६", Arabic-Indic
+/// "٢٠٢٦") written as ASCII ones, so dates and times read the same in all.
+fn ascii_digits(text: &str) -> std::borrow::Cow<'_, str> {
+    // Each script's ten digits run in order from a code point ending in 0.
+    const ZEROS: &[u32] = &[
+        0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6,
+        0x0D66, 0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x17E0, 0x1810, 0xFF10,
+    ];
+    let digit = |c: char| {
+        ZEROS
+            .iter()
+            .find(|&&z| (z..z + 10).contains(&(c as u32)))
+            .map(|&z| char::from(b'0' + (c as u32 - z) as u8))
+    };
+    if text.is_ascii() || !text.chars().any(|c| digit(c).is_some()) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.chars().map(|c| digit(c).unwrap_or(c)).collect())
+}
+
 /// Whether `text` holds a date written with digits: `10.04.2025`,
 /// `2025-04-10`, `4/10/2025`, or a year with a day beside it
 /// (`April 2, 2025`, `7 de abril de 2025`, `2025年4月9日`).
 fn has_date(text: &str) -> bool {
+    let text = ascii_digits(text);
     let numbers: Vec<&str> = text
         .split(|c: char| !c.is_ascii_digit())
         .filter(|n| !n.is_empty())
@@ -1500,7 +1621,8 @@ fn boxes_inside(
         if matches!(kinds[i], Kind::Short | Kind::LinkOnly | Kind::Prose)
             && is_read_also(lines[i], &infos[i])
             && all_home(std::slice::from_ref(&infos[i]))
-            && story_after(i + 1)
+            // Between paragraphs, or the last line before the footer.
+            && (story_after(i + 1) || next_text(i + 1).is_none())
         {
             boxed[i] = true;
             continue;
@@ -1514,7 +1636,8 @@ fn boxes_inside(
                 .iter()
                 .flat_map(|l| &l.links)
                 .all(|(_, u)| is_social_url(u));
-            (all_home(&infos[i..=last]) || follow) && story_after(last + 1)
+            (all_home(&infos[i..=last]) || follow)
+                && (story_after(last + 1) || next_text(last + 1).is_none())
         }) {
             for b in boxed.iter_mut().take(last + 1).skip(i) {
                 *b = true;
@@ -1663,6 +1786,44 @@ fn form_boxes(
                 !label.is_empty() && label.chars().all(|c| c.is_alphabetic() || c == ' ')
             })
     };
+    // A form's input and button as the scraper leaves them, in any
+    // language: bracketed words with no address ("[Your e-mail] [Send]"),
+    // beside a button or its link.
+    let input_row = |i: usize| {
+        let t = strip_block_markers(lines[i]).trim();
+        let mut rest = t;
+        let (mut inputs, mut groups) = (0, 0);
+        while let Some(after) = rest.strip_prefix('[') {
+            groups += 1;
+            let Some((inside, tail)) = after.split_once(']') else {
+                return false;
+            };
+            if inside.contains('[')
+                || inside.split_whitespace().count() > 5
+                || !inside.chars().any(char::is_alphabetic)
+            {
+                return false;
+            }
+            rest = match tail.strip_prefix('(') {
+                Some(url) => match url.split_once(')') {
+                    Some((_, tail)) => tail,
+                    None => return false,
+                },
+                None => {
+                    inputs += 1;
+                    tail
+                }
+            };
+            rest = rest.trim_start();
+        }
+        // The field and its button: one bracket alone is a quoted button.
+        rest.is_empty()
+            && inputs >= 1
+            && groups >= 2
+            && infos[i].images.is_empty()
+            && infos[i].words <= 8
+    };
+    let email_field = |i: usize| email_field(i) || input_row(i);
     let mut n = 0;
     while n < text.len() {
         let i = text[n];
@@ -1704,7 +1865,7 @@ fn form_boxes(
             let Some(k) = first.checked_sub(back).map(|at| text[at]) else {
                 break;
             };
-            let label = (kinds[k] == Kind::Heading || is_bold_only(lines[k]))
+            let label = (kinds[k] == Kind::Heading || is_bold_only(strip_block_markers(lines[k])))
                 && infos[k].words <= 8
                 && !infos[k].text.trim_end().ends_with(':');
             if label {
@@ -1767,7 +1928,8 @@ fn is_read_also(line: &str, info: &LineInfo) -> bool {
         return false;
     };
     info.links.len() == 1
-        && label.ends_with([':', '?'])
+        // A colon in any script: Armenian "՝", Ethiopic "፦", full-width "：".
+        && label.ends_with([':', '?', '՝', '፦', '：'])
         && label.split_whitespace().count() <= 4
         && info.links[0]
             .0
@@ -2266,6 +2428,9 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
     if is_time_stamp(t) {
         return Some("page widget text");
     }
+    if is_video_promo(line, info, kind) {
+        return Some(VIDEO_PROMO);
+    }
     // "[0:41](...&t=41s) Bug 1: auth bypass": a player's chapter mark, a
     // link that seeks the player, with the chapter's name after it. A
     // show's own list of segments is written plain ("* (04:30) ...").
@@ -2429,6 +2594,28 @@ fn is_contact_line(text: &str) -> bool {
 }
 
 /// A time of a recording alone: `0:41`, `1:02:15`.
+const VIDEO_PROMO: &str = "video promo inside the article";
+
+/// A video of the site's put between paragraphs, told without words: one
+/// link opening with a play mark ("[▶ VIDEO | How it works](...)"), or a
+/// short title that ends with the clip's length ("**Video:** Three steps
+/// (03:12)").
+fn is_video_promo(line: &str, info: &LineInfo, kind: Kind) -> bool {
+    let t = info.text.trim();
+    let play = t.starts_with(['▶', '►', '🎥', '📹', '🎬']);
+    let one_link = kind == Kind::LinkOnly && info.links.len() == 1 && info.words <= 20;
+    let length = t
+        .strip_suffix(')')
+        .and_then(|r| r.rsplit_once('('))
+        .is_some_and(|(_, d)| is_time_stamp(d.trim()));
+    (play && one_link)
+        || (length
+            && kind == Kind::Short
+            && info.words <= 20
+            && info.links.is_empty()
+            && !is_list_or_table(line))
+}
+
 fn is_time_stamp(t: &str) -> bool {
     !t.is_empty()
         && t.len() <= 8

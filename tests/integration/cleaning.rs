@@ -56,15 +56,22 @@
 //!   Georgian, Armenian, Catalan, Icelandic and Kazakh news sites, a
 //!   Medium-style blog post, a code-forge security advisory, a Telegram
 //!   channel's web preview, a web-archive capture), written and labelled
-//!   by someone who had not read the rules; its test prints the totals
-//!   only;
+//!   by someone who had not read the rules, measured blind with its totals
+//!   only (94.8 % kept, 5.6 % chrome left), then tuned on once the eighth
+//!   set was written;
 //! - `tests/fixtures/labelled/cleaning/blind7/`: the seventh blind set,
 //!   fourteen pages (Albanian, Macedonian, Belarusian, Mongolian,
 //!   Azerbaijani, Uzbek, Nepali, Sinhala, Amharic and Hausa news sites, a
 //!   government CERT's weekly bulletin, a paywalled newsletter post, a
 //!   vendor's product blog, a discussion-forum thread), written and
-//!   labelled by someone who had not read the rules; its test prints the
-//!   totals only;
+//!   labelled by someone who had not read the rules, measured blind with
+//!   its totals only (99.2 % kept, 13.1 % chrome left), then tuned on once
+//!   the eighth set was written;
+//! - `tests/fixtures/labelled/cleaning/blind8/`: the eighth blind set,
+//!   twelve pages (Welsh, Basque, Galician, Luxembourgish, Maltese, Irish,
+//!   Afrikaans, Zulu, Khmer and Lao news sites, a local TV station's news
+//!   page, a company press room's breach notice), written and labelled by
+//!   someone who had not read the rules; its test prints the totals only;
 //! - `../shared/corpus` (real scraped pages, not in this repository), with
 //!   their article lines listed in `tests/fixtures/labelled/corpus-article-lines.tsv`;
 //!   measured when present, skipped otherwise (a clean clone has no corpus).
@@ -444,24 +451,37 @@ fn cleaning_on_the_sixth_blind_set_holds_its_floor() {
     // 2026-12-01, measured blind, totals only, with the rules tuned on
     // every set before it (336277e): 93.3 % kept and 5.7 % chrome, one page
     // losing most of its story; 94.8 % and 5.6 % with the rules tuned on
-    // fresh and shapes since. Its pages are not printed, so the rules are
-    // not tuned on it until the next blind set is written.
-    hold_floor_showing("blind6", BLIND6_FLOOR.0, BLIND6_FLOOR.1, false);
+    // fresh and shapes since. Tuned on once the eighth set was written
+    // (titles set in bold, read-also labels in other scripts or before the
+    // footer, form fields in brackets, a promo's name and consent line,
+    // callouts before the footer, video promos): 99.6 % and 0.0 %. Left: a
+    // lead photo's caption its writer labelled article (chrome in the
+    // final and unseen sets).
+    hold_floor("blind6", 0.99, 0.01);
 }
-
-/// Kept at least, chrome at most, on the sixth blind set: its blind
-/// score, rounded down and up.
-const BLIND6_FLOOR: (f64, f64) = (0.93, 0.06);
 
 #[test]
 fn cleaning_on_the_seventh_blind_set_holds_its_floor() {
     // 2026-12-01, measured blind, totals only: 99.2 % kept and 13.7 %
     // chrome with the rules tuned on every set but fresh's last round
-    // (e2b5f82), 99.2 % and 13.1 % with them. Not tuned on until the
-    // next blind set is written.
-    hold_floor_showing("blind7", BLIND7_FLOOR.0, BLIND7_FLOOR.1, false);
+    // (e2b5f82), 99.2 % and 13.1 % with them. Tuned on once the eighth set
+    // was written (a dated row of fields with pipes as the page's data, so
+    // a bulletin is no longer kept whole; bold-labelled fact rows, titles
+    // with underscores, channel promos opening with a pictograph, dates in
+    // other scripts' digits): 99.2 % and 1.6 %. Left: two lead photos'
+    // captions labelled article, a "Last updated" line, a forum post's
+    // vote count, its button row and "Sort by".
+    hold_floor("blind7", 0.99, 0.02);
 }
 
-/// Kept at least, chrome at most, on the seventh blind set: its blind
+#[test]
+fn cleaning_on_the_eighth_blind_set_holds_its_floor() {
+    // 2026-12-01, measured blind, totals only: 98.2 % kept and 5.1 %
+    // chrome with the rules before the blind6 and blind7 round (3737990), and
+    // the same with them. Not tuned on until the next blind set is written.
+    hold_floor_showing("blind8", BLIND8_FLOOR.0, BLIND8_FLOOR.1, false);
+}
+
+/// Kept at least, chrome at most, on the eighth blind set: its blind
 /// score, rounded down and up.
-const BLIND7_FLOOR: (f64, f64) = (0.99, 0.14);
+const BLIND8_FLOOR: (f64, f64) = (0.98, 0.06);

@@ -1599,3 +1599,205 @@ The apps are spread through text messages that quote part of the victim's name a
     assert_kept(&c, &["accessibility rights", "parcel number"]);
     assert_gone(&c, &["Lucia Maria Ferri"]);
 }
+
+#[test]
+fn reads_a_dated_row_of_fields_with_pipes_as_the_page_data() {
+    let page = "\
+# Monthly Threat Summary 2026-04
+
+Issued: 2 April 2026 | Summary ID: MS-2026-04 | [Print](#) | [PDF](https://agency.example/ms-2026-04.pdf)
+
+Share: [X](https://agency.example/share?to=x) [Email](https://agency.example/share?to=mail)
+
+This summary lists the intrusions, phishing waves and urgent patches that the agency handled during the month of March, with what each organisation should check.
+
+## Phishing waves
+
+Three waves of messages imitated the postal service and asked for a small customs fee through a page that copied the card form of a real bank.
+";
+    let c = clean(page, "Monthly Threat Summary 2026-04", &no_rules());
+    assert!(c.kept_original.is_none(), "{:?}", c.kept_original);
+    assert_kept(&c, &["This summary lists", "Three waves"]);
+    assert_gone(&c, &["Summary ID", "Share:"]);
+}
+
+#[test]
+fn finds_a_title_set_in_bold_or_with_underscores() {
+    let page = "\
+[Channel](https://chat.example/mychannel)
+
+Weekly tips for defenders, in short posts. Send news to the editors.
+
+**Patch the mail_relay daemon now**
+
+The maintainers of the mail relay daemon released version 3.4.1 after attackers used a flaw in its login command to run code on exposed servers.
+
+Administrators should upgrade at once and look for unknown accounts created since the start of the month on every relay they run.
+";
+    let c = clean(page, "Patch the mail_relay daemon now", &no_rules());
+    assert_kept(&c, &["released version 3.4.1", "unknown accounts"]);
+    assert_gone(&c, &["Weekly tips for defenders", "**Patch the"]);
+}
+
+#[test]
+fn drops_a_read_also_line_in_any_script_or_before_the_footer() {
+    let page = "\
+# Card payments fail across the country
+
+Card terminals in shops and petrol stations stopped taking payments on Friday afternoon after a fault at the largest payment processor.
+
+**Կարդացեք նաև՝** [Ինչպես չդառնալ խարդախության զոհ հեռախոսով](https://news.example/fraud-calls)
+
+The processor said the fault came from an update of its routing system and that no card data had been exposed at any point.
+
+**Read also:** [Fraudsters call older people pretending to be bank staff](https://news.example/older-people)
+
+[Share on Facebook](https://www.facebook.com/sharer/sharer.php?u=x) [Share on X](https://x.com/intent/tweet?url=x)
+";
+    let c = clean(page, "Card payments fail across the country", &no_rules());
+    assert_kept(&c, &["Card terminals", "routing system"]);
+    assert_gone(&c, &["Կարդացեք", "Fraudsters call"]);
+}
+
+#[test]
+fn drops_a_quoted_newsletter_box_with_bracketed_fields() {
+    let page = "\
+# Parcel texts lead to fake payment pages
+
+Police warn of text messages that claim a parcel is held at customs and ask for a small fee through a link to a copied payment page.
+
+> **Get our technology letter!**
+>
+> Every Friday the week's most important news about computers and security, straight to your inbox.
+>
+> [Your mail address] [Order]
+
+## How to protect yourself
+
+Check whether you expect a parcel at all, and open the courier's own app or site instead of following a link from a message.
+";
+    let c = clean(page, "Parcel texts lead to fake payment pages", &no_rules());
+    assert_kept(&c, &["Police warn", "courier's own app"]);
+    assert_gone(
+        &c,
+        &["technology letter", "Every Friday", "[Your mail address]"],
+    );
+}
+
+#[test]
+fn keeps_a_quoted_button_without_a_field() {
+    let page = "\
+# Payroll phishing hits staff
+
+Staff received this message, which copies the payroll office's style and asks them to confirm their bank details before the next payment.
+
+> Our records show your details must be checked again before the next payroll cycle.
+>
+> [Confirm Bank Details]
+
+The link leads to a page on a look-alike domain that asks for the staff member's login and the code from their phone.
+";
+    let c = clean(page, "Payroll phishing hits staff", &no_rules());
+    assert_kept(&c, &["[Confirm Bank Details]", "look-alike domain"]);
+}
+
+#[test]
+fn drops_a_newsletter_promo_with_its_name_and_consent_line() {
+    let page = "\
+# Booter service taken down
+
+Police in four countries took down a booter service that sold attacks against game servers and school networks for a few euros a month.
+
+**Sign up to Netletter**
+
+Our free weekly newsletter on technology and safety online. [Sign up](https://news.example/newsletter)
+
+By signing up you agree to our privacy policy.
+
+Investigators said the service kept records of its customers, including user names and payment details, which they will now examine.
+
+Anyone who paid for an attack should expect a letter or a visit, the police said, as the records name thousands of customers in many countries and list every target they chose.
+";
+    let c = clean(page, "Booter service taken down", &no_rules());
+    assert_kept(&c, &["took down a booter", "kept records"]);
+    assert_gone(&c, &["Sign up to Netletter", "By signing up"]);
+}
+
+#[test]
+fn drops_a_promo_for_the_site_channel_that_opens_with_a_pictograph() {
+    let page = "\
+# Fake invitation files spread in chats
+
+Criminals send files that look like wedding invitations or parcel notices in group chats, and the files install an app that reads text messages.
+
+📢 Be the first to know the latest news: join our [Telegram channel](https://news.example/telegram) now!
+
+The national response team said that more than four hundred phones had been infected since the start of the month in the capital alone.
+";
+    let c = clean(page, "Fake invitation files spread in chats", &no_rules());
+    assert_kept(&c, &["Criminals send files", "four hundred phones"]);
+    assert_gone(&c, &["Be the first to know"]);
+}
+
+#[test]
+fn drops_a_video_promo_between_paragraphs() {
+    let page = "\
+# Hospital hit by ransomware
+
+The hospital moved to paper records on Monday after an attack encrypted the servers that hold its patient files and appointment lists.
+
+[▶ VIDEO | How a ransomware attack works, in two minutes](https://news.example/video/ransomware)
+
+**Video:** Three steps to protect your account (03:12)
+
+[![Video: Three steps](https://news.example/thumbs/steps.jpg)](https://news.example/video/steps)
+
+The agency said the attackers used a flaw in the remote access gateway that had been fixed by its vendor some weeks before the attack.
+";
+    let c = clean(page, "Hospital hit by ransomware", &no_rules());
+    assert_kept(&c, &["paper records", "remote access gateway"]);
+    assert_gone(
+        &c,
+        &[
+            "How a ransomware attack works",
+            "Three steps",
+            "thumbs/steps.jpg",
+        ],
+    );
+}
+
+#[test]
+fn reads_dates_written_in_other_scripts() {
+    let page = "\
+# Data centre outage
+
+Government services were unreachable for most of Sunday after a flood of traffic hit the national data centre from many countries at once.
+
+The centre said that every service would be back by Monday evening and that no data had been taken from any of its systems.
+
+प्रकाशित मिति: आइतबार, जेठ ३, २०८३ १५:१५
+";
+    let c = clean(page, "Data centre outage", &no_rules());
+    assert_kept(&c, &["Government services", "Monday evening"]);
+    assert_gone(&c, &["प्रकाशित"]);
+}
+
+#[test]
+fn keeps_a_row_of_bold_labelled_facts_in_a_section() {
+    let page = "\
+# Weekly bulletin
+
+This bulletin sums up the flaws, threats and patches that the team followed during the week, with what each reader should do about them.
+
+## 1. Gateway flaw exploited
+
+**Severity:** Critical | **State:** Exploited in the wild
+
+A flaw in the web part of the gateway lets a remote attacker skip the login and run commands, and attacks have been seen since Monday.
+";
+    let c = clean(page, "Weekly bulletin", &no_rules());
+    assert_kept(
+        &c,
+        &["**Severity:** Critical | **State:** Exploited in the wild"],
+    );
+}
