@@ -982,6 +982,21 @@ mod tests {
         }
     }
 
+    /// Forty unrelated articles, so the corpus is big enough for rarity to
+    /// tell the test's features apart.
+    fn add_filler(stories: &mut Vec<StoryInput<'static>>) {
+        for n in 0..40 {
+            stories.push(story(
+                &format!("x{n}.md"),
+                "2025-01-01",
+                "x",
+                "filler",
+                &[],
+                "X",
+            ));
+        }
+    }
+
     fn same(stories: &[StoryInput<'_>], a: usize, b: usize) -> Option<f64> {
         let c = compare(&Corpus::new(stories), a, b, ClusterSettings::default());
         c.same.then_some(c.score)
@@ -1139,16 +1154,7 @@ mod tests {
         assert!(en.rare.contains(&"name:brindlemoor"), "{:?}", en.rare);
         assert!(en.rare.contains(&"num:73") && de.rare.contains(&"num:73"));
         let mut stories = vec![en, de];
-        for n in 0..40 {
-            stories.push(story(
-                &format!("x{n}.md"),
-                "2025-01-01",
-                "x",
-                "filler",
-                &[],
-                "X",
-            ));
-        }
+        add_filler(&mut stories);
         assert!(same(&stories, 0, 1).is_some());
     }
 
@@ -1217,16 +1223,7 @@ mod tests {
                 "G",
             ),
         ];
-        for n in 0..40 {
-            stories.push(story(
-                &format!("x{n}.md"),
-                "2025-01-01",
-                "x",
-                "filler",
-                &[],
-                "X",
-            ));
-        }
+        add_filler(&mut stories);
         let corpus = Corpus::new(&stories);
         assert!(corpus.stories[6].roundup);
         assert!(corpus.stories[..6].iter().all(|s| !s.roundup));
@@ -1257,16 +1254,7 @@ mod tests {
             "Werkschau",
         );
         let mut stories = vec![statement, news];
-        for n in 0..40 {
-            stories.push(story(
-                &format!("x{n}.md"),
-                "2025-01-01",
-                "x",
-                "filler",
-                &[],
-                "X",
-            ));
-        }
+        add_filler(&mut stories);
         let corpus = Corpus::new(&stories);
         let c = compare(&corpus, 1, 0, ClusterSettings::default());
         assert!(c.parts.iter().any(|p| p.label == "publisher"), "{}", c.why);
