@@ -752,7 +752,7 @@ impl RenderContext<'_> {
                         .iter()
                         .map(|e| EntityLink::new(e, self.kev, self.urls))
                         .collect(),
-                    related: self.entry_views(&self.digest.related[*id]),
+                    related: self.plain_views(&self.digest.related[*id]),
                     url: folder_url,
                     content: entry.article.html.as_str(),
                     fetched_display: entry.article.meta.fetched.map(|f| {
@@ -950,7 +950,7 @@ impl RenderContext<'_> {
                         .flatten(),
                     feed: has_feed(self.config, entity, ids)
                         .then(|| self.urls.to(&view::entity_feed_path(entity))),
-                    entries: self.entry_views(ids),
+                    entries: self.listed_views(ids),
                 };
                 self.emit(path, "entity.html", &page)
             }
@@ -973,7 +973,17 @@ impl RenderContext<'_> {
         }
     }
 
-    fn entry_views(&self, ids: &[EntryId]) -> Vec<EntryView<'_>> {
+    /// Entries as a page that does not list them shows them (the article
+    /// page's related links): without their shared list markup, which such
+    /// a page never prints.
+    fn plain_views(&self, ids: &[EntryId]) -> Vec<EntryView<'_>> {
+        ids.iter()
+            .map(|&id| EntryView::new(&self.digest.entries[id], self.digest, self.kev, self.urls))
+            .collect()
+    }
+
+    /// Entries as an entity page lists them, each with its shared markup.
+    fn listed_views(&self, ids: &[EntryId]) -> Vec<EntryView<'_>> {
         ids.iter()
             .map(|&id| {
                 let view =

@@ -170,7 +170,8 @@ pub struct EntryView<'a> {
     pub lang: Option<String>,
     /// This entry as the `entry` macro of `macros.html` renders it at
     /// heading level 2, made once and shared by every page that lists it;
-    /// empty where a list shows entries its own way (the home page's week)
+    /// empty where a page shows entries its own way (the home page's week,
+    /// the article page's related links),
     /// or the macro failed (the page's own call then reports why).
     pub html: &'a str,
 }
