@@ -28,8 +28,8 @@ use crate::output::OutputFile;
 pub use templates::Templates;
 use view::{
     ArchivePage, ArchiveYear, ArticlePage, CountedLink, EntitiesPage, EntityCount, EntityLink,
-    EntityPage, EntitySection, EntryView, HomePage, IndexPage, Link, ListPage, Neighbours,
-    Pagination, PlainPage, SiteView, Urls, WeekDigest, WeekNumbers, WeekSummary,
+    EntityPage, EntitySection, EntryView, HomePage, IndexPage, Link, ListPage, ListedEntry,
+    Neighbours, Pagination, PlainPage, SiteView, Urls, WeekDigest, WeekNumbers, WeekSummary,
 };
 
 /// One page to produce.
@@ -983,12 +983,15 @@ impl RenderContext<'_> {
     }
 
     /// Entries as an entity page lists them, each with its shared markup.
-    fn listed_views(&self, ids: &[EntryId]) -> Vec<EntryView<'_>> {
+    fn listed_views(&self, ids: &[EntryId]) -> Vec<ListedEntry<'_>> {
         ids.iter()
             .map(|&id| {
+                let made = &self.stories.plain_html[id];
+                if let Some(html) = made.get().filter(|_| !self.templates.reads_entry_fields()) {
+                    return ListedEntry::Made { html };
+                }
                 let view =
                     EntryView::new(&self.digest.entries[id], self.digest, self.kev, self.urls);
-                let made = &self.stories.plain_html[id];
                 let html = match made.get() {
                     Some(html) => Some(html.as_str()),
                     None => self
@@ -997,20 +1000,26 @@ impl RenderContext<'_> {
                         .ok()
                         .map(|html| made.get_or_init(|| html).as_str()),
                 };
-                view.with_html(html)
+                self.listed(view, html)
             })
             .collect()
     }
 
     /// One entry per story, each with its other reports.
-    fn story_views(&self, stories: &[(EntryId, Vec<EntryId>)]) -> Vec<EntryView<'_>> {
+    fn story_views(&self, stories: &[(EntryId, Vec<EntryId>)]) -> Vec<ListedEntry<'_>> {
         stories
             .iter()
             .map(|(id, others)| {
+                let made = &self.stories.story_html[*id];
+                if let Some((_, html)) = made
+                    .get()
+                    .filter(|(with, _)| with == others && !self.templates.reads_entry_fields())
+                {
+                    return ListedEntry::Made { html };
+                }
                 let view =
                     EntryView::new(&self.digest.entries[*id], self.digest, self.kev, self.urls)
                         .with_also(others, self.digest, self.urls);
-                let made = &self.stories.story_html[*id];
                 let html = match made.get() {
                     Some((with, html)) => (with == others).then_some(html.as_str()),
                     None => self
@@ -1021,9 +1030,18 @@ impl RenderContext<'_> {
                         .filter(|(with, _)| with == others)
                         .map(|(_, html)| html.as_str()),
                 };
-                view.with_html(html)
+                self.listed(view, html)
             })
             .collect()
+    }
+
+    /// An entry for a list or entity page: its shared markup alone when it
+    /// has one and no site template reads more, else every field.
+    fn listed<'v>(&self, view: EntryView<'v>, html: Option<&'v str>) -> ListedEntry<'v> {
+        match html {
+            Some(html) if !self.templates.reads_entry_fields() => ListedEntry::Made { html },
+            _ => ListedEntry::Full(Box::new(view.with_html(html))),
+        }
     }
 
     /// [`Self::story_views`] with entity badges, for the home page's week.

@@ -49,6 +49,11 @@ pub const DEFAULTS: &[(&str, &str)] = &[
 pub struct Templates {
     tera: Tera,
     overridden: Vec<String>,
+    /// Whether a site template may read list entries' fields: one of its
+    /// overrides (macros aside) names `entries`. If none does, the built-in
+    /// list and entity pages print only each entry's shared markup, and
+    /// their entries need carry nothing else (see [`Self::reads_entry_fields`]).
+    reads_entry_fields: bool,
 }
 
 impl Templates {
@@ -85,6 +90,12 @@ impl Templates {
             return Err(problems);
         }
         let overridden: Vec<String> = overrides.iter().map(|(n, _)| n.clone()).collect();
+        // Macros see only their arguments, never the page's variables, so
+        // `macros.html` cannot read a page's entries without the page
+        // passing them (and then the page names them).
+        let reads_entry_fields = overrides
+            .iter()
+            .any(|(name, text)| name != "macros.html" && text.contains("entries"));
         // Tera names the template that failed ("Failed to parse 'x.html'",
         // "Template 'x.html' is inheriting from ..."): blame that override,
         // set it aside and try again, so every broken override is reported
@@ -121,7 +132,14 @@ impl Templates {
             return Err(problems);
         }
         tera.set_escape_fn(escape_markup);
-        Ok((Templates { tera, overridden }, problems))
+        Ok((
+            Templates {
+                tera,
+                overridden,
+                reads_entry_fields,
+            },
+            problems,
+        ))
     }
 
     /// The built-in templates alone, for rendering without a site folder.
@@ -136,7 +154,16 @@ impl Templates {
         Ok(Templates {
             tera,
             overridden: Vec::new(),
+            reads_entry_fields: false,
         })
+    }
+
+    /// Whether list and entity pages must give each entry every field. The
+    /// built-in `list.html` and `entity.html` print an entry's shared markup
+    /// (`e.html`) and call the `entry` macro only without it; a site's
+    /// template that names `entries` may read any field.
+    pub fn reads_entry_fields(&self) -> bool {
+        self.reads_entry_fields
     }
 
     /// Renders template `name` with the fields of `view` as its variables.

@@ -176,6 +176,22 @@ pub struct EntryView<'a> {
     pub html: &'a str,
 }
 
+/// An entry on a list or entity page.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum ListedEntry<'a> {
+    /// Only its shared markup, when no template reads more: all the
+    /// built-in pages print. Building and serialising every field of an
+    /// entry on each of the dozen pages that list it was a sixth of the
+    /// render stage.
+    Made {
+        /// As [`EntryView::html`].
+        html: &'a str,
+    },
+    /// Every field.
+    Full(Box<EntryView<'a>>),
+}
+
 /// Tags a list entry or an article shows before "more".
 pub const TAGS_SHOWN: usize = 6;
 
@@ -364,7 +380,7 @@ pub struct ListPage<'a> {
     /// Home page of a source.
     pub source_home: Option<String>,
     /// Entries on this page.
-    pub entries: Vec<EntryView<'a>>,
+    pub entries: Vec<ListedEntry<'a>>,
     /// Paging, when there is more than one page.
     pub pagination: Option<Pagination>,
     /// Related periods (the months of a year page, the week links of a month).
@@ -431,7 +447,7 @@ pub struct EntityPage<'a> {
     /// The entity's Atom feed, when it has one (see `entity_feeds`).
     pub feed: Option<String>,
     /// Every article that mentions it, newest first.
-    pub entries: Vec<EntryView<'a>>,
+    pub entries: Vec<ListedEntry<'a>>,
 }
 
 /// The entities index, one section per kind.

@@ -258,3 +258,47 @@ fn a_broken_entry_macro_fails_the_build_and_names_the_override() {
     assert!(first.starts_with("templates/macros.html"), "{stderr}");
     assert!(first.contains("no_such_field"), "{stderr}");
 }
+
+/// The built-in list and entity pages print only an entry's shared markup,
+/// so they get nothing else; a site's page template that reads `entries`
+/// must still get every field of every entry, on every page that lists it.
+#[test]
+fn page_overrides_that_read_entries_get_every_field() {
+    let site = SiteTest::fixture("overrides");
+    let fields = "{% block main %}{% for e in entries %}<p class=\"fields\">{{ e.title }} | {{ e.date_display }} | {{ e.url }}</p>{% endfor %}{{ super() }}{% endblock main %}";
+    site.write(
+        "templates/list.html",
+        &format!("{{% extends \"briefing/list.html\" %}}\n{fields}\n"),
+    );
+    site.write(
+        "templates/entity.html",
+        &format!("{{% extends \"briefing/entity.html\" %}}\n{fields}\n"),
+    );
+    site.write(
+        "content/advisory.md",
+        "---\ntitle: Patch for CVE-2024-31337 released\nurl: https://overrides.example.com/advisory\nsource: Override Times\ndate: 2024-05-02\ntags: [testing]\nimage: https://overrides.example.com/patch.jpg\n---\nThe vendor fixed CVE-2024-31337 in version 2.4.1, and asks every user to update at once.\n",
+    );
+    site.build_ok();
+    // Each page twice over: the first page to list an entry makes its
+    // shared markup, the later ones reuse it.
+    for page in [
+        "tags/testing/index.html",
+        "sources/override-times/index.html",
+        "latest/index.html",
+        "weeks/2024-W18/index.html",
+        "entities/cve/2024/cve-2024-31337.html",
+    ] {
+        let html = site.html(page);
+        let shown = texts(&html, "p.fields");
+        assert!(
+            shown.iter().any(|t| t
+                .starts_with("Patch for CVE-2024-31337 released | 2 May 2024 | /")
+                && t.ends_with("/articles/patch-for-cve-2024-31337-released/")),
+            "{page}: {shown:?}"
+        );
+        assert!(
+            entry_titles(&html).contains(&"Patch for CVE-2024-31337 released".to_owned()),
+            "{page}: the built-in list is gone"
+        );
+    }
+}
