@@ -134,15 +134,34 @@ fn clustering_meets_the_targets_on_the_held_out_stories() {
     assert_targets(&measure_showing("heldout"));
 }
 
-/// The blind stories (`blind/`: 42 articles, ten stories told by two to
-/// four outlets in eleven languages, 21 hard negatives of 15 kinds),
-/// written by someone who had not read the clustering code. Totals only:
-/// naming the pairs would tune the signals on it.
+/// The third tuning set (`tune3/`: 42 articles, ten stories told by two
+/// to four outlets in eleven languages, 21 hard negatives of 15 kinds),
+/// written by someone who had not read the clustering code, measured blind
+/// with its totals only (2026-12-01, at d94c634: precision 0.85, recall
+/// 0.46, 0.998 kept apart, 2 hard negatives merged; after the tune2
+/// signals precision 1.00, recall 0.58), then opened for tuning on
+/// 2026-12-02, once a new blind set was commissioned. Held to a floor.
+#[test]
+fn clustering_on_the_third_tuning_stories_holds_its_floor() {
+    let scores = measure_showing("tune3");
+    assert!(scores.precision >= TUNE3_FLOOR.0, "{scores:?}");
+    assert!(scores.recall >= TUNE3_FLOOR.1, "{scores:?}");
+    assert!(scores.apart >= TUNE3_FLOOR.2, "{scores:?}");
+}
+
+/// Precision, recall and pairs kept apart at least on `tune3/`: its score
+/// when it was opened for tuning, rounded down.
+const TUNE3_FLOOR: (f64, f64, f64) = (0.99, 0.57, 0.999);
+
+/// The blind stories (`blind2/`: 43 articles, ten stories told by two or
+/// three outlets in eighteen languages, 20 hard negatives), written on
+/// 2026-12-02 by someone who had not read the clustering code or its
+/// tests. Totals only: naming the pairs would tune the signals on it.
 #[test]
 fn clustering_on_the_blind_stories_holds_its_floor() {
-    let scores = measure("blind");
+    let scores = measure("blind2");
     eprintln!(
-        "clustering, blind set: precision {:.2}, recall {:.2}, different-story pairs kept apart {:.3}, \
+        "clustering, blind2 set: precision {:.2}, recall {:.2}, different-story pairs kept apart {:.3}, \
          {} hard negatives merged, {} same-story pairs missed",
         scores.precision,
         scores.recall,
@@ -164,12 +183,7 @@ fn clustering_on_the_blind_stories_holds_its_floor() {
 }
 
 /// Precision, recall and pairs kept apart at least, on the blind stories:
-/// its blind score (2026-12-01, at d94c634: precision 0.85, recall 0.46,
-/// 0.998 kept apart, 2 hard negatives merged, 13 of 24 same-story pairs
-/// missed), rounded down. After the tune2 signals (roundups, numbers,
-/// sentence-start names, publisher named, two CVEs, window carried by the
-/// story): precision 1.00, recall 0.58, 1.000 kept apart, 0 hard negatives
-/// merged, 10 of 24 missed; the floor is kept as it was. Far from the
-/// targets the tuned sets meet (recall 0.9 at precision 0.95): the honest
-/// measure of the signals.
-const BLIND_FLOOR: (f64, f64, f64) = (0.84, 0.45, 0.99);
+/// its blind score (2026-12-02, at 3913f7b: precision 1.00, recall 0.29,
+/// 1.000 kept apart, no hard negative merged, 20 of 28 same-story pairs
+/// missed), rounded down: far below the recall of 0.9 the tuned sets meet.
+const BLIND_FLOOR: (f64, f64, f64) = (0.99, 0.28, 0.999);
