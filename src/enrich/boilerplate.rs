@@ -10,7 +10,8 @@
 //!    repeats the title (or after a configured `start_after` line), pulled
 //!    back over a heading, bold lead-in, setext heading, advisory field
 //!    (`**Severity:** High`), or an advisory's table or small sections of
-//!    facts right above it. A sentence-long heading straight under the title
+//!    facts right above it, or a lead photo whose caption repeats its alt
+//!    text. A sentence-long heading straight under the title
 //!    is the standfirst and is kept too, and so is a summary list there (a
 //!    heading over plain points: "Key events").
 //! 2. It ends at the first line that opens a page footer ("Found this article
@@ -341,6 +342,8 @@ impl MeasuredBody<'_> {
                 start = prev - 1;
             } else if lead_in && !is_footer(&infos[prev].text) {
                 start = prev;
+            } else if let Some(figure) = caption_figure(prev, search_from, lines, kinds, infos) {
+                start = figure;
             } else {
                 break;
             }
@@ -2804,6 +2807,41 @@ fn is_bold_only(line: &str) -> bool {
     let t = line.trim();
     (t.starts_with("**") && t.ends_with("**") && t.len() > 4)
         || (t.starts_with("__") && t.ends_with("__") && t.len() > 4)
+}
+
+/// The alt text of a line that is one image alone, linked or not
+/// (`![alt](src)`, `[![alt](src)](href)`).
+fn lone_image_alt<'l>(line: &'l str, info: &LineInfo) -> Option<&'l str> {
+    if info.images.len() != 1 || !info.text.trim().is_empty() {
+        return None;
+    }
+    let t = line.trim();
+    let t = t.strip_prefix('[').unwrap_or(t);
+    let (alt, _) = t.strip_prefix("![")?.split_once("](")?;
+    Some(alt.trim())
+}
+
+/// The figure line over the caption `at`, when `at` is one: a short line
+/// with no link that repeats what the image's alt text says it shows
+/// (three words or more, so not a logo's name or "Illustration") and may
+/// add the credit ("Hospital entrance on Monday. Photo: Agency"). A
+/// lead photo's caption says what the story's photo shows, in any
+/// language; a bare credit under it ("Foto: Shutterstock") repeats nothing.
+fn caption_figure(
+    at: usize,
+    from: usize,
+    lines: &[&str],
+    kinds: &[Kind],
+    infos: &[LineInfo],
+) -> Option<usize> {
+    if kinds[at] != Kind::Short || !infos[at].links.is_empty() || !infos[at].images.is_empty() {
+        return None;
+    }
+    let figure = (from..at).rev().find(|&j| kinds[j] != Kind::Blank)?;
+    let alt = lone_image_alt(lines[figure], &infos[figure])?;
+    let described = alt.split_whitespace().map(word_count).sum::<usize>() >= 3;
+    (described && normalise_words(&infos[at].text).starts_with(&normalise_words(alt)))
+        .then_some(figure)
 }
 
 /// The text of an ATX heading line, if it is one.

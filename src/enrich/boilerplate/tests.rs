@@ -1801,3 +1801,34 @@ A flaw in the web part of the gateway lets a remote attacker skip the login and 
         &["**Severity:** Critical | **State:** Exploited in the wild"],
     );
 }
+
+#[test]
+fn keeps_a_lead_photo_caption_that_repeats_its_alt_text() {
+    let page = "\
+# Insurer confirms breach
+
+[Share on Facebook](https://www.facebook.example/share?u=breach)
+
+![The insurer's head office in Stellenbosch](https://news.example/img/office.jpg)
+
+The insurer's head office in Stellenbosch. Photo: Archive
+
+The insurer said on Sunday that attackers had reached the personal details of about a million current and former customers of its policies.
+
+![Illustration](https://news.example/img/stock.jpg)
+
+Illustration. Photo: Shutterstock
+
+The company said it would not negotiate with the gang that claimed the theft and that it had told the regulator and the police.
+";
+    let c = clean(page, "Insurer confirms breach", &no_rules());
+    assert_kept(
+        &c,
+        &[
+            "office.jpg",
+            "The insurer's head office in Stellenbosch. Photo: Archive",
+            "would not negotiate",
+        ],
+    );
+    assert_gone(&c, &["Share on Facebook"]);
+}
