@@ -1931,8 +1931,9 @@ fn is_read_also(line: &str, info: &LineInfo) -> bool {
         return false;
     };
     info.links.len() == 1
-        // A colon in any script: Armenian "՝", Ethiopic "፦", full-width "：".
-        && label.ends_with([':', '?', '՝', '፦', '：'])
+        // A colon in any script: Armenian "՝", Ethiopic "፦", Khmer "៖",
+        // full-width "：".
+        && label.ends_with([':', '?', '՝', '፦', '៖', '：'])
         && label.split_whitespace().count() <= 4
         && info.links[0]
             .0
@@ -2431,6 +2432,17 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
     if is_time_stamp(t) {
         return Some("page widget text");
     }
+    // "Listen ▶ 24:10": a player's button, a play mark and the length
+    // with a word or two, in any language.
+    if kind == Kind::Short
+        && info.words <= 4
+        && info.links.is_empty()
+        && t.contains(['▶', '►', '⏵', '▷'])
+        && t.split_whitespace()
+            .any(|w| is_time_stamp(w.trim_matches(|c: char| !c.is_ascii_digit())))
+    {
+        return Some("page widget text");
+    }
     if is_video_promo(line, info, kind) {
         return Some(VIDEO_PROMO);
     }
@@ -2706,6 +2718,14 @@ const AD_LABELS: &[&str] = &[
     "quảng cáo",
     "iklan",
     "patalastas",
+    "advertensie",
+    "hysbyseb",
+    "iragarkia",
+    "reklamm",
+    "isikhangiso",
+    "ពាណិជ្ជកម្ម",
+    "ໂຄສະນາ",
+    "ကြော်ငြာ",
     "广告",
     "廣告",
     "広告",

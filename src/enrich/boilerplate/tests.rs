@@ -1832,3 +1832,48 @@ The company said it would not negotiate with the gang that claimed the theft and
     );
     assert_gone(&c, &["Share on Facebook"]);
 }
+
+#[test]
+fn drops_the_ad_label_and_a_read_also_line_in_khmer_and_lao() {
+    let page = "\
+# Bank warns of fake messages
+
+The bank warned its customers on Tuesday about text messages that claim their accounts are frozen and send them to a fake login page.
+
+ពាណិជ្ជកម្ម
+
+More than three hundred customers have reported losing money in the last week, the bank's security team said in a statement.
+
+ໂຄສະນາ
+
+អានបន្ថែម៖ [ក្រុមហ៊ុនទូរគមនាគមន៍ ពង្រឹងការផ្ទៀងផ្ទាត់ស៊ីមកាត](https://news.example/technology/sim-verification)
+
+The bank said it never asks for a password or a one-time code by message or by phone, and that customers should report such messages.
+
+[Home](https://news.example/) [Contact](https://news.example/contact)
+";
+    let c = clean(page, "Bank warns of fake messages", &no_rules());
+    assert_kept(&c, &["frozen", "three hundred", "one-time code"]);
+    assert_gone(&c, &["ពាណិជ្ជកម្ម", "ໂຄສະນາ", "sim-verification"]);
+}
+
+#[test]
+fn drops_a_player_button_with_its_length() {
+    let page = "\
+# Tax office phishing
+
+A new wave of text messages that pretend to come from the tax office reached thousands of phones in the region this week, the agency said.
+
+Escoitar ▶ 24:10
+
+The messages link to a page that copies the tax office's own and asks for a card number to pay back a supposed refund.
+
+* Version 2.4: fixed in 10:30 build
+";
+    let c = clean(page, "Tax office phishing", &no_rules());
+    assert_kept(
+        &c,
+        &["thousands of phones", "supposed refund", "fixed in 10:30"],
+    );
+    assert_gone(&c, &["Escoitar"]);
+}
