@@ -1877,3 +1877,76 @@ The messages link to a page that copies the tax office's own and asks for a card
     );
     assert_gone(&c, &["Escoitar"]);
 }
+
+#[test]
+fn drops_a_plain_label_over_the_site_headlines_between_paragraphs() {
+    let page = "\
+# Hospital hit by ransomware
+
+[Home](https://news.example/) [Social](https://news.example/social)
+
+The private hospital's patient registry and pharmacy systems stopped working after an attack on Friday night, staff said on Monday.
+
+\"We will not pay the criminals and we have told the authorities,\" the hospital's director said.
+
+Our picks for you:
+
+1. [Rice prices reach their highest level in five years](https://news.example/economy/rice)
+2. [What is new at this year's festival in the capital](https://news.example/social/festival)
+
+Patients can still be treated as usual, but registration and billing are done by hand for now.
+
+The steps taken:
+
+* [Disconnect the servers](https://news.example/guide/disconnect)
+* [Restore the backups](https://news.example/guide/restore)
+
+The hospital expects its systems back within the week, once the backups are checked.
+
+[Home](https://news.example/) [Contact](https://news.example/contact)
+";
+    let c = clean(page, "Hospital hit by ransomware", &no_rules());
+    assert_kept(
+        &c,
+        &[
+            "will not pay",
+            "by hand for now",
+            "The steps taken:",
+            "Disconnect the servers",
+            "within the week",
+        ],
+    );
+    assert_gone(&c, &["Our picks for you:", "Rice prices", "festival"]);
+}
+
+#[test]
+fn drops_the_line_that_closes_an_ad_slot() {
+    let page = "\
+# Insurer confirms breach
+
+The insurer said on Sunday that attackers had reached the personal details of about a million current and former customers of its policies.
+
+Advertisement
+
+[![Advertisement](https://news.example/banners/300x250.jpg)](https://news.example/klik?id=4410)
+
+Advertisement ends here
+
+The company said it would not negotiate with the gang that claimed the theft and that it had told the regulator and the police.
+
+Advertising revenue fell.
+
+The insurer's share price fell by four per cent on the news in early trading on Monday, before recovering by the close.
+";
+    let c = clean(page, "Insurer confirms breach", &no_rules());
+    assert_kept(
+        &c,
+        &[
+            "personal details",
+            "would not negotiate",
+            "Advertising revenue fell.",
+            "four per cent",
+        ],
+    );
+    assert_gone(&c, &["Advertisement ends here", "300x250"]);
+}
