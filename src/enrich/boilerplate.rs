@@ -10,7 +10,8 @@
 //!    repeats the title (or after a configured `start_after` line), pulled
 //!    back over a heading, bold lead-in, setext heading, advisory field
 //!    (`**Severity:** High`), or an advisory's table or small sections of
-//!    facts right above it. A sentence-long heading straight under the title
+//!    facts right above it, or a lead photo whose caption repeats its alt
+//!    text. A sentence-long heading straight under the title
 //!    is the standfirst and is kept too, and so is a summary list there (a
 //!    heading over plain points: "Key events").
 //! 2. It ends at the first line that opens a page footer ("Found this article
@@ -26,15 +27,17 @@
 //!    under 40 words of plain prose. So a list of Sigma rule links before the
 //!    YARA rules stays.
 //! 3. Inside, noise lines go: `data:` and empty images, share buttons,
-//!    "Advertisement" in many languages, banners by their ad URLs, like
+//!    "Advertisement" in many languages, banners by their ad URLs and the
+//!    line that closes the slot ("Advertisement ends here"), like
 //!    counters, form fields, icon-font leftovers, TLP markings, wire
 //!    credits, a repeated title, the site's boxes (read-also lines and lists
-//!    of its own headlines, a "See also" section of its links, callout
+//!    of its own headlines under a bold label or, between paragraphs, a
+//!    plain one, a "See also" section of its links, callout
 //!    quotes that send the reader to its pages or its social channels, ads
 //!    under their own bold label), forms with their promo box (a gated
 //!    report's fields, a newsletter's e-mail field), a player's chapter
-//!    marks, reaction rows, short promos and notices between paragraphs,
-//!    labels whose lines all went, configured `drop` lines; a log's
+//!    marks and buttons ("Listen ▶ 24:10"), reaction rows, short promos
+//!    and notices between paragraphs, labels whose lines all went, configured `drop` lines; a log's
 //!    repeated time stamps stay. Trailing link-only lines (tag lists,
 //!    related links, also written as bare URLs, unless a "References"
 //!    heading introduces them), contact lines and leftover labels go.
@@ -341,6 +344,8 @@ impl MeasuredBody<'_> {
                 start = prev - 1;
             } else if lead_in && !is_footer(&infos[prev].text) {
                 start = prev;
+            } else if let Some(figure) = caption_figure(prev, search_from, lines, kinds, infos) {
+                start = figure;
             } else {
                 break;
             }
@@ -701,6 +706,33 @@ impl MeasuredBody<'_> {
             {
                 keep[i] = false;
                 reasons[i] = cues[i];
+            }
+            prev_text = Some(i);
+        }
+        // "Advertisement ends here", "Ende der Werbung": the line that
+        // closes an ad slot, a few words with the ad word first or last,
+        // right under the ad that went.
+        const AD_GONE: &[&str] = &[
+            "banner ad",
+            "page widget text",
+            "box of the site's links or an ad inside the article",
+            "the ad under its label",
+        ];
+        let mut prev_text: Option<usize> = None;
+        for i in start..end {
+            if kinds[i] == Kind::Blank {
+                continue;
+            }
+            if keep[i]
+                && kinds[i] == Kind::Short
+                && infos[i].links.is_empty()
+                && infos[i].words <= 4
+                && names_an_ad(&infos[i].text)
+                && prev_text
+                    .is_some_and(|j| !keep[j] && reasons[j].is_some_and(|r| AD_GONE.contains(&r)))
+            {
+                keep[i] = false;
+                reasons[i] = Some("the line that closes an ad");
             }
             prev_text = Some(i);
         }
@@ -1679,8 +1711,19 @@ fn boxes_inside(
         let sentence = text.ends_with(['.', '!', '?', '。', '！', '？']);
         // A label ending in a colon introduces the story's own list,
         // unless every link under it is the site's own ("**See also:**").
-        let colon = text.ends_with(':');
+        let colon = text.ends_with([':', '՝', '፦', '៖', '：']);
         let label_only = is_bold_only(bare) && infos[i].links.is_empty() && !sentence;
+        // "Most read:" written plain, after a paragraph: the same label
+        // when a list of the site's headlines follows (below).
+        let plain_label = colon
+            && bare == text
+            && infos[i].links.is_empty()
+            && infos[i].images.is_empty()
+            && !is_list_or_table(lines[i])
+            && (start..i)
+                .rev()
+                .find(|&k| kinds[k] != Kind::Blank && !boxed[k])
+                .is_some_and(|k| kinds[k] == Kind::Prose);
         let one_word = infos[i].words == 1
             && bare == text
             && infos[i].links.is_empty()
@@ -1688,7 +1731,7 @@ fn boxes_inside(
             && !text.ends_with(':')
             && !is_list_or_table(lines[i])
             && !text.chars().any(|c| c.is_ascii_digit());
-        if !(label_only || one_word) {
+        if !(label_only || one_word || plain_label) {
             continue;
         }
         // The links under the label.
@@ -1715,13 +1758,24 @@ fn boxes_inside(
                         .any(|l| !l.images.is_empty() && !l.links.is_empty())
             } else if colon {
                 // A list of the site's headlines; a roundup's own items are
-                // headline links each over its paragraph, not a list.
+                // headline links each over its paragraph, not a list. Under
+                // a plain label, two or more of them, each a headline (four
+                // words or more): a list of the story's own is no box.
+                let items: Vec<usize> = (i + 1..=last)
+                    .filter(|&k| !infos[k].links.is_empty())
+                    .collect();
+                let headlines = items.len() >= 2
+                    && items.iter().all(|&k| {
+                        infos[k]
+                            .links
+                            .iter()
+                            .all(|(t, _)| t.split_whitespace().map(word_count).sum::<usize>() >= 4)
+                    });
                 infos[i].words <= 4
-                    && (i + 1..=last)
-                        .filter(|&k| !infos[k].links.is_empty())
-                        .all(|k| {
-                            is_list_item(lines[k]) && all_home(std::slice::from_ref(&infos[k]))
-                        })
+                    && (label_only || headlines)
+                    && items.iter().all(|&k| {
+                        is_list_item(lines[k]) && all_home(std::slice::from_ref(&infos[k]))
+                    })
             } else {
                 links_mostly_home(links, own_host)
             };
@@ -1928,8 +1982,9 @@ fn is_read_also(line: &str, info: &LineInfo) -> bool {
         return false;
     };
     info.links.len() == 1
-        // A colon in any script: Armenian "՝", Ethiopic "፦", full-width "：".
-        && label.ends_with([':', '?', '՝', '፦', '：'])
+        // A colon in any script: Armenian "՝", Ethiopic "፦", Khmer "៖",
+        // full-width "：".
+        && label.ends_with([':', '?', '՝', '፦', '៖', '：'])
         && label.split_whitespace().count() <= 4
         && info.links[0]
             .0
@@ -2428,6 +2483,17 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
     if is_time_stamp(t) {
         return Some("page widget text");
     }
+    // "Listen ▶ 24:10": a player's button, a play mark and the length
+    // with a word or two, in any language.
+    if kind == Kind::Short
+        && info.words <= 4
+        && info.links.is_empty()
+        && t.contains(['▶', '►', '⏵', '▷'])
+        && t.split_whitespace()
+            .any(|w| is_time_stamp(w.trim_matches(|c: char| !c.is_ascii_digit())))
+    {
+        return Some("page widget text");
+    }
     if is_video_promo(line, info, kind) {
         return Some(VIDEO_PROMO);
     }
@@ -2665,6 +2731,20 @@ fn bold_label(line: &str) -> Option<&str> {
     Some(&rest[..close])
 }
 
+/// Whether the first or the last word of `text` is the ad word
+/// ("Advertisement ends here", "Ende der Werbung").
+fn names_an_ad(text: &str) -> bool {
+    let ad = |w: &str| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        AD_LABELS.contains(&w.as_str())
+            || ["advertisement", "advertising", "ad"].contains(&w.as_str())
+    };
+    let mut words = text.split_whitespace();
+    words.next().is_some_and(ad) || words.last().is_some_and(ad)
+}
+
 /// "Advertisement" as a page writes it over an ad slot, in the languages
 /// a digest reads: a line of this word alone is never the story's.
 const AD_LABELS: &[&str] = &[
@@ -2703,6 +2783,14 @@ const AD_LABELS: &[&str] = &[
     "quảng cáo",
     "iklan",
     "patalastas",
+    "advertensie",
+    "hysbyseb",
+    "iragarkia",
+    "reklamm",
+    "isikhangiso",
+    "ពាណិជ្ជកម្ម",
+    "ໂຄສະນາ",
+    "ကြော်ငြာ",
     "广告",
     "廣告",
     "広告",
@@ -2804,6 +2892,41 @@ fn is_bold_only(line: &str) -> bool {
     let t = line.trim();
     (t.starts_with("**") && t.ends_with("**") && t.len() > 4)
         || (t.starts_with("__") && t.ends_with("__") && t.len() > 4)
+}
+
+/// The alt text of a line that is one image alone, linked or not
+/// (`![alt](src)`, `[![alt](src)](href)`).
+fn lone_image_alt<'l>(line: &'l str, info: &LineInfo) -> Option<&'l str> {
+    if info.images.len() != 1 || !info.text.trim().is_empty() {
+        return None;
+    }
+    let t = line.trim();
+    let t = t.strip_prefix('[').unwrap_or(t);
+    let (alt, _) = t.strip_prefix("![")?.split_once("](")?;
+    Some(alt.trim())
+}
+
+/// The figure line over the caption `at`, when `at` is one: a short line
+/// with no link that repeats what the image's alt text says it shows
+/// (three words or more, so not a logo's name or "Illustration") and may
+/// add the credit ("Hospital entrance on Monday. Photo: Agency"). A
+/// lead photo's caption says what the story's photo shows, in any
+/// language; a bare credit under it ("Foto: Shutterstock") repeats nothing.
+fn caption_figure(
+    at: usize,
+    from: usize,
+    lines: &[&str],
+    kinds: &[Kind],
+    infos: &[LineInfo],
+) -> Option<usize> {
+    if kinds[at] != Kind::Short || !infos[at].links.is_empty() || !infos[at].images.is_empty() {
+        return None;
+    }
+    let figure = (from..at).rev().find(|&j| kinds[j] != Kind::Blank)?;
+    let alt = lone_image_alt(lines[figure], &infos[figure])?;
+    let described = alt.split_whitespace().map(word_count).sum::<usize>() >= 3;
+    (described && normalise_words(&infos[at].text).starts_with(&normalise_words(alt)))
+        .then_some(figure)
 }
 
 /// The text of an ATX heading line, if it is one.

@@ -1801,3 +1801,152 @@ A flaw in the web part of the gateway lets a remote attacker skip the login and 
         &["**Severity:** Critical | **State:** Exploited in the wild"],
     );
 }
+
+#[test]
+fn keeps_a_lead_photo_caption_that_repeats_its_alt_text() {
+    let page = "\
+# Insurer confirms breach
+
+[Share on Facebook](https://www.facebook.example/share?u=breach)
+
+![The insurer's head office in Stellenbosch](https://news.example/img/office.jpg)
+
+The insurer's head office in Stellenbosch. Photo: Archive
+
+The insurer said on Sunday that attackers had reached the personal details of about a million current and former customers of its policies.
+
+![Illustration](https://news.example/img/stock.jpg)
+
+Illustration. Photo: Shutterstock
+
+The company said it would not negotiate with the gang that claimed the theft and that it had told the regulator and the police.
+";
+    let c = clean(page, "Insurer confirms breach", &no_rules());
+    assert_kept(
+        &c,
+        &[
+            "office.jpg",
+            "The insurer's head office in Stellenbosch. Photo: Archive",
+            "would not negotiate",
+        ],
+    );
+    assert_gone(&c, &["Share on Facebook"]);
+}
+
+#[test]
+fn drops_the_ad_label_and_a_read_also_line_in_khmer_and_lao() {
+    let page = "\
+# Bank warns of fake messages
+
+The bank warned its customers on Tuesday about text messages that claim their accounts are frozen and send them to a fake login page.
+
+ពាណិជ្ជកម្ម
+
+More than three hundred customers have reported losing money in the last week, the bank's security team said in a statement.
+
+ໂຄສະນາ
+
+អានបន្ថែម៖ [ក្រុមហ៊ុនទូរគមនាគមន៍ ពង្រឹងការផ្ទៀងផ្ទាត់ស៊ីមកាត](https://news.example/technology/sim-verification)
+
+The bank said it never asks for a password or a one-time code by message or by phone, and that customers should report such messages.
+
+[Home](https://news.example/) [Contact](https://news.example/contact)
+";
+    let c = clean(page, "Bank warns of fake messages", &no_rules());
+    assert_kept(&c, &["frozen", "three hundred", "one-time code"]);
+    assert_gone(&c, &["ពាណិជ្ជកម្ម", "ໂຄສະນາ", "sim-verification"]);
+}
+
+#[test]
+fn drops_a_player_button_with_its_length() {
+    let page = "\
+# Tax office phishing
+
+A new wave of text messages that pretend to come from the tax office reached thousands of phones in the region this week, the agency said.
+
+Escoitar ▶ 24:10
+
+The messages link to a page that copies the tax office's own and asks for a card number to pay back a supposed refund.
+
+* Version 2.4: fixed in 10:30 build
+";
+    let c = clean(page, "Tax office phishing", &no_rules());
+    assert_kept(
+        &c,
+        &["thousands of phones", "supposed refund", "fixed in 10:30"],
+    );
+    assert_gone(&c, &["Escoitar"]);
+}
+
+#[test]
+fn drops_a_plain_label_over_the_site_headlines_between_paragraphs() {
+    let page = "\
+# Hospital hit by ransomware
+
+[Home](https://news.example/) [Social](https://news.example/social)
+
+The private hospital's patient registry and pharmacy systems stopped working after an attack on Friday night, staff said on Monday.
+
+\"We will not pay the criminals and we have told the authorities,\" the hospital's director said.
+
+Our picks for you:
+
+1. [Rice prices reach their highest level in five years](https://news.example/economy/rice)
+2. [What is new at this year's festival in the capital](https://news.example/social/festival)
+
+Patients can still be treated as usual, but registration and billing are done by hand for now.
+
+The steps taken:
+
+* [Disconnect the servers](https://news.example/guide/disconnect)
+* [Restore the backups](https://news.example/guide/restore)
+
+The hospital expects its systems back within the week, once the backups are checked.
+
+[Home](https://news.example/) [Contact](https://news.example/contact)
+";
+    let c = clean(page, "Hospital hit by ransomware", &no_rules());
+    assert_kept(
+        &c,
+        &[
+            "will not pay",
+            "by hand for now",
+            "The steps taken:",
+            "Disconnect the servers",
+            "within the week",
+        ],
+    );
+    assert_gone(&c, &["Our picks for you:", "Rice prices", "festival"]);
+}
+
+#[test]
+fn drops_the_line_that_closes_an_ad_slot() {
+    let page = "\
+# Insurer confirms breach
+
+The insurer said on Sunday that attackers had reached the personal details of about a million current and former customers of its policies.
+
+Advertisement
+
+[![Advertisement](https://news.example/banners/300x250.jpg)](https://news.example/klik?id=4410)
+
+Advertisement ends here
+
+The company said it would not negotiate with the gang that claimed the theft and that it had told the regulator and the police.
+
+Advertising revenue fell.
+
+The insurer's share price fell by four per cent on the news in early trading on Monday, before recovering by the close.
+";
+    let c = clean(page, "Insurer confirms breach", &no_rules());
+    assert_kept(
+        &c,
+        &[
+            "personal details",
+            "would not negotiate",
+            "Advertising revenue fell.",
+            "four per cent",
+        ],
+    );
+    assert_gone(&c, &["Advertisement ends here", "300x250"]);
+}
