@@ -134,42 +134,37 @@ fn clustering_meets_the_targets_on_the_held_out_stories() {
     assert_targets(&measure_showing("heldout"));
 }
 
-/// The blind stories (`blind/`: 42 articles, ten stories told by two to
+/// The third tuning set (`tune3/`: 42 articles, ten stories told by two to
 /// four outlets in eleven languages, 21 hard negatives of 15 kinds),
-/// written by someone who had not read the clustering code. Totals only:
-/// naming the pairs would tune the signals on it.
+/// written by someone who had not read the clustering code and measured
+/// blind first, totals only; open to tuning since a new blind set was
+/// commissioned. Prints the pairs it misses.
 #[test]
-fn clustering_on_the_blind_stories_holds_its_floor() {
-    let scores = measure("blind");
-    eprintln!(
-        "clustering, blind set: precision {:.2}, recall {:.2}, different-story pairs kept apart {:.3}, \
-         {} hard negatives merged, {} same-story pairs missed",
-        scores.precision,
-        scores.recall,
-        scores.apart,
-        scores.hard_negatives_merged.len(),
-        scores.missed.len()
-    );
+fn clustering_on_the_third_tuning_stories_holds_its_floor() {
+    let scores = measure_showing("tune3");
     assert!(
-        scores.precision >= BLIND_FLOOR.0,
+        scores.precision >= TUNE3_FLOOR.0,
         "precision {:.2}",
         scores.precision
     );
     assert!(
-        scores.recall >= BLIND_FLOOR.1,
+        scores.recall >= TUNE3_FLOOR.1,
         "recall {:.2}",
         scores.recall
     );
-    assert!(scores.apart >= BLIND_FLOOR.2, "apart {:.3}", scores.apart);
+    assert!(scores.apart >= TUNE3_FLOOR.2, "apart {:.3}", scores.apart);
+    assert!(
+        scores.hard_negatives_merged.is_empty(),
+        "{:?}",
+        scores.hard_negatives_merged
+    );
 }
 
-/// Precision, recall and pairs kept apart at least, on the blind stories:
-/// its blind score (2026-12-01, at d94c634: precision 0.85, recall 0.46,
-/// 0.998 kept apart, 2 hard negatives merged, 13 of 24 same-story pairs
-/// missed), rounded down. After the tune2 signals (roundups, numbers,
+/// Precision, recall and pairs kept apart at least, on the third tuning
+/// stories: its blind score (2026-12-01, at d94c634: precision 0.85,
+/// recall 0.46, 0.998 kept apart, 2 hard negatives merged, 13 of 24
+/// same-story pairs missed). After the tune2 signals (roundups, numbers,
 /// sentence-start names, publisher named, two CVEs, window carried by the
 /// story): precision 1.00, recall 0.58, 1.000 kept apart, 0 hard negatives
-/// merged, 10 of 24 missed; the floor is kept as it was. Far from the
-/// targets the tuned sets meet (recall 0.9 at precision 0.95): the honest
-/// measure of the signals.
-const BLIND_FLOOR: (f64, f64, f64) = (0.84, 0.45, 0.99);
+/// merged, 10 of 24 missed; held there, rounded down.
+const TUNE3_FLOOR: (f64, f64, f64) = (1.0, 0.58, 0.999);
