@@ -170,9 +170,9 @@ const RARITY_FLOOR: f64 = 0.5;
 /// Weight at which a shared indicator is evidence enough to look further
 /// back than the text window.
 const INDICATOR_EVIDENCE: f64 = 0.4;
-/// Stories an article must share rare things with, none in common, to be a
-/// roundup; what it shares with each must weigh this much; and they must be
-/// this many days from it at most.
+/// Stories an article must share rare things with, mostly not in common, to
+/// be a roundup; what it shares with each must weigh this much; and they
+/// must be this many days from it at most.
 const ROUNDUP_STORIES: usize = 3;
 const ROUNDUP_SHARE: f64 = 0.4;
 const ROUNDUP_WINDOW_DAYS: i64 = 28;
@@ -250,8 +250,9 @@ impl Corpus {
     /// other stories only what overlaps (its vendor, its CVE). So an article
     /// is a roundup when at least [`ROUNDUP_STORIES`] other articles near it
     /// in time each share with it rare things weighing
-    /// [`ROUNDUP_SHARE`] or more, with nothing in common between what they
-    /// share. Candidates come from the index of rare things, as for
+    /// [`ROUNDUP_SHARE`] or more, what they share being mostly not in
+    /// common (more than half its weight new, and [`ROUNDUP_SHARE`] at
+    /// least): a word or two recur between a digest's items. Candidates come from the index of rare things, as for
     /// clustering.
     fn roundups(&mut self) {
         let order = date_order(&self.stories);
@@ -299,8 +300,16 @@ impl Corpus {
             overlaps.sort_by(|p, q| q.0.total_cmp(&p.0).then_with(|| p.1.cmp(&q.1)));
             let mut taken: Vec<u32> = Vec::new();
             let mut stories = 0;
-            for (_, common) in &overlaps {
-                if common.iter().all(|f| !taken.contains(f)) {
+            for (weight, common) in &overlaps {
+                // Another story when most of what it shares is new: one
+                // word in common (`server`, `vpn`) does not make two of
+                // the digest's items one story.
+                let new: f64 = common
+                    .iter()
+                    .filter(|f| !taken.contains(f))
+                    .map(|&f| self.weight(f))
+                    .sum();
+                if new >= ROUNDUP_SHARE && new * 2.0 > *weight {
                     stories += 1;
                 }
                 taken.extend(common);
@@ -1232,6 +1241,60 @@ mod tests {
         assert!(clusters.contains(&vec![0, 1]), "{clusters:?}");
         let c = compare(&corpus, 6, 0, ClusterSettings::default());
         assert!(!c.same && c.why.contains("roundup"), "{}", c.why);
+    }
+
+    #[test]
+    fn a_word_shared_by_two_items_does_not_hide_a_roundup() {
+        // The digest's first two items both mention Linux, as their
+        // stories' reports do: still three stories.
+        let mut stories = vec![
+            told(
+                "a1.md",
+                "2025-05-01",
+                "Harlowind breach",
+                "Attackers hit Harlowind Freight on Linux hosts, records of 412,000 drivers.",
+                "A",
+            ),
+            told(
+                "a2.md",
+                "2025-05-02",
+                "Harlowind hit",
+                "Records of 412,000 drivers at Harlowind Freight were taken from Linux hosts.",
+                "B",
+            ),
+            told(
+                "b1.md",
+                "2025-05-01",
+                "Ombrevale worm",
+                "The worm Ombrevale spreads through Kestrune routers running Linux, infecting 9,300 devices.",
+                "C",
+            ),
+            told(
+                "b2.md",
+                "2025-05-02",
+                "Kestrune worm",
+                "Some 9,300 Kestrune routers on Linux now run the Ombrevale worm.",
+                "D",
+            ),
+            told(
+                "c1.md",
+                "2025-05-01",
+                "Vantrel outage",
+                "Vantrel Cloud went dark for users of Pellcaster Mail, some 2,750 firms.",
+                "E",
+            ),
+            told(
+                "r.md",
+                "2025-05-03",
+                "Week in review",
+                "First, Harlowind Freight lost 412,000 records from Linux hosts.\nSecond, the Ombrevale worm is in 9,300 Kestrune routers on Linux.\nThird, Vantrel Cloud took Pellcaster Mail down.",
+                "G",
+            ),
+        ];
+        add_filler(&mut stories);
+        let corpus = Corpus::new(&stories);
+        assert!(corpus.stories[5].roundup);
+        assert!(corpus.stories[..5].iter().all(|s| !s.roundup));
     }
 
     #[test]
