@@ -11,7 +11,9 @@
 //! configuration keys, vendor and product names, watch-list entities), each
 //! weighted by how rare it is in the whole corpus, one article naming the
 //! other's publisher (a company's statement and the news of it), one article
-//! linking to the other, and a penalty per day apart. The same canonical URL
+//! linking to the other, and a penalty per day apart. When both list their
+//! own hashes or IP addresses and share none, they are two incidents in one
+//! setting: the rare things they share are taken back. The same canonical URL
 //! merges outright. Text alone needs alike ledes; rare things shared (or two
 //! CVEs) make up for ledes in another language or with other words. Pairs
 //! within `window_days` are compared; pairs further apart, up to four times
@@ -700,6 +702,30 @@ fn far_evidence(corpus: &Corpus, a: usize, b: usize) -> bool {
             .any(|id| corpus.is_indicator(id) && corpus.weight(id) >= INDICATOR_EVIDENCE)
 }
 
+/// The kind of indicator (`hashes`, `IP addresses`) both articles list, at
+/// least one each that weighs, with none in common; `None` when they share
+/// one of each kind both list, or one of them lists none.
+fn indicators_differ(
+    corpus: &Corpus,
+    x: &StoryFeatures,
+    y: &StoryFeatures,
+) -> Option<&'static str> {
+    let listed = |s: &StoryFeatures, prefix: &str| -> Vec<u32> {
+        s.rare
+            .iter()
+            .copied()
+            .filter(|&id| corpus.names[id as usize].starts_with(prefix) && corpus.weight(id) > 0.0)
+            .collect()
+    };
+    [("hash:", "hashes"), ("ip:", "IP addresses")]
+        .into_iter()
+        .find(|(prefix, _)| {
+            let (a, b) = (listed(x, prefix), listed(y, prefix));
+            !a.is_empty() && !b.is_empty() && intersect(&a, &b) == 0
+        })
+        .map(|(_, kind)| kind)
+}
+
 fn linked(x: &StoryFeatures, y: &StoryFeatures) -> bool {
     x.url.is_some_and(|u| y.links.binary_search(&u).is_ok())
         || y.url.is_some_and(|u| x.links.binary_search(&u).is_ok())
@@ -796,7 +822,8 @@ fn compare_within(
         .filter(|&(w, _)| w > 0.0)
         .collect();
     weighted.sort_by(|p, q| q.0.total_cmp(&p.0).then(p.1.cmp(&q.1)));
-    let rare_weight: f64 = weighted.iter().map(|(w, _)| w).sum();
+    let mut rare_weight: f64 = weighted.iter().map(|(w, _)| w).sum();
+    let rare_part = (rare_weight * RARE_SCALE).min(RARE_CAP);
     if rare_weight > 0.0 {
         let shown: Vec<&str> = weighted
             .iter()
@@ -806,7 +833,7 @@ fn compare_within(
         let more = weighted.len().saturating_sub(6);
         parts.push(Part {
             label: "rare",
-            value: (rare_weight * RARE_SCALE).min(RARE_CAP),
+            value: rare_part,
             detail: format!(
                 "{}{} weigh {rare_weight:.2}",
                 shown.join(", "),
@@ -817,6 +844,19 @@ fn compare_within(
                 }
             ),
         });
+    }
+    // Reports of one incident copy its indicators; two incidents on one
+    // platform, or by one actor, each have their own. When both list
+    // hashes (or IP addresses) and share none, the names they share are the
+    // setting, not the story: the rare part is taken back, and stands in
+    // for nothing.
+    if let Some(kind) = indicators_differ(corpus, x, y) {
+        parts.push(Part {
+            label: "indicators",
+            value: -rare_part,
+            detail: format!("each lists its own {kind}, none shared"),
+        });
+        rare_weight = 0.0;
     }
     // Naming the other's publisher weighs as a rare thing: with little
     // else shared it is a citation, not evidence.
@@ -1295,6 +1335,52 @@ mod tests {
         let corpus = Corpus::new(&stories);
         assert!(corpus.stories[5].roundup);
         assert!(corpus.stories[..5].iter().all(|s| !s.roundup));
+    }
+
+    #[test]
+    fn reports_with_their_own_indicators_are_two_incidents() {
+        // One platform, one week: a skimmer in an app, and a phishing wave
+        // that names the skimmer's app and finder; each lists its own hash.
+        let skimmer = |hash: &str| {
+            told(
+                "a.md",
+                "2025-04-01",
+                "Skimmer in Brightseal Badge app hits Quorvell Shops stores",
+                &format!(
+                    "Online merchants selling through Quorvell Shops have been losing card \
+                     details to a skimmer hidden in the Brightseal Badge app, according to \
+                     Taskwell Research, who counted 2,417 affected stores. Its loader has \
+                     SHA-256 {hash}."
+                ),
+                "A",
+            )
+        };
+        let phishing = |hash: &str| {
+            told(
+                "b.md",
+                "2025-04-02",
+                "Phished Quorvell Shops logins plant fake checkout pages",
+                &format!(
+                    "A separate crew sends emails posing as Quorvell Shops support, \
+                     captures owners' passwords and one-time codes through a relay, then \
+                     edits themes so that buyers land on a lookalike payment form; 38 \
+                     sites were hit. The injected snippet has SHA-256 {hash}. None of this \
+                     is linked to the Brightseal Badge case Taskwell Research disclosed."
+                ),
+                "B",
+            )
+        };
+        let (a, b) = ("ab12".repeat(16), "cd34".repeat(16));
+        let mut stories = vec![skimmer(&a), phishing(&b)];
+        add_filler(&mut stories);
+        let c = compare(&Corpus::new(&stories), 1, 0, ClusterSettings::default());
+        assert!(!c.same, "{}", c.why);
+        let part = c.parts.iter().find(|p| p.label == "indicators");
+        assert!(part.is_some_and(|p| p.value < 0.0), "{}", c.why);
+        // The same hash: no penalty.
+        stories[1] = phishing(&a);
+        let c = compare(&Corpus::new(&stories), 1, 0, ClusterSettings::default());
+        assert!(c.parts.iter().all(|p| p.label != "indicators"), "{}", c.why);
     }
 
     #[test]
