@@ -7,7 +7,8 @@
 //!
 //! Whether two articles are one story is a list of signals, each giving a
 //! labelled part of the score ([`Part`]): title words, lede words, a shared
-//! CVE, shared rare things (IOC domains, IPs, hashes, file names, versions,
+//! CVE, shared rare things (IOC domains, IPs, hashes, file names, advisory
+//! and incident identifiers, versions,
 //! configuration keys, vendor and product names, watch-list entities), each
 //! weighted by how rare it is in the whole corpus, one article naming the
 //! other's publisher (a company's statement and the news of it), one article
@@ -17,7 +18,8 @@
 //! merges outright. Text alone needs alike ledes; rare things shared (or two
 //! CVEs) make up for ledes in another language or with other words. Pairs
 //! within `window_days` are compared; pairs further apart, up to four times
-//! that, only when they share an indicator (domain, IP, hash, file) or a
+//! that, only when they share an indicator (domain, IP, hash, file,
+//! identifier) or a
 //! link, since a translation or a follow-up can come weeks later but a shared
 //! CVE or vendor alone is a topic.
 //!
@@ -368,7 +370,7 @@ impl Corpus {
     fn kind_weight(&self, id: u32) -> f64 {
         let name = &self.names[id as usize];
         match name.split_once(':').map_or("", |(k, _)| k) {
-            "dom" | "ip" | "hash" | "file" => 1.0,
+            "dom" | "ip" | "hash" | "file" | "id" => 1.0,
             "num" => 0.5,
             "ver" | "key" => 0.8,
             _ => 0.5,
@@ -377,7 +379,7 @@ impl Corpus {
 
     fn is_indicator(&self, id: u32) -> bool {
         let name = &self.names[id as usize];
-        ["dom:", "ip:", "hash:", "file:"]
+        ["dom:", "ip:", "hash:", "file:", "id:"]
             .iter()
             .any(|p| name.starts_with(p))
     }
@@ -1381,6 +1383,37 @@ mod tests {
         stories[1] = phishing(&a);
         let c = compare(&Corpus::new(&stories), 1, 0, ClusterSettings::default());
         assert!(c.parts.iter().all(|p| p.label != "indicators"), "{}", c.why);
+    }
+
+    #[test]
+    fn a_post_mortem_weeks_later_joins_by_its_incident_id() {
+        let outage = told(
+            "a.md",
+            "2025-03-20",
+            "Tarnwell Cloud outage",
+            "Tarnwell Cloud lost its north-2 region for six hours on Friday; the status \
+             page tracked it as TWC-2025-0320-A and Brevik Bank's app went dark.",
+            "A",
+        );
+        let review = told(
+            "b.md",
+            "2025-04-06",
+            "Tarnwell blames a config push",
+            "The post-incident review for TWC-2025-0320-A says a resolver change skipped \
+             its canary and reached every node of the Tarnwell Cloud region at once.",
+            "B",
+        );
+        let mut stories = vec![outage, review];
+        add_filler(&mut stories);
+        let corpus = Corpus::new(&stories);
+        let c = compare(&corpus, 1, 0, ClusterSettings::default());
+        assert!(
+            c.why.contains("twc-2025-0320-a") || c.why.contains("TWC-2025-0320-A"),
+            "{}",
+            c.why
+        );
+        let (clusters, _) = cluster(&corpus, ClusterSettings::default());
+        assert!(clusters.contains(&vec![0, 1]), "{}", c.why);
     }
 
     #[test]

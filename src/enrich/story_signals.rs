@@ -3,6 +3,7 @@
 //! Takes an article's plain text (and the text of its code blocks) once, in
 //! enrich; gives the features clustering weighs by rarity: IOC domains, IP
 //! addresses, hashes, file names, version strings, configuration keys,
+//! advisory and incident identifiers (`VSA-2026-014`),
 //! names (capitalised or mixed-case Latin words, such as vendors, products
 //! and malware), and numbers (victim counts, sums, sizes: `num:41` for both
 //! `4.1 million` and `4,1 Millionen`). These carry across outlets and languages: a Chinese or
@@ -10,7 +11,7 @@
 //! with the English report, and hardly a word besides.
 //!
 //! Each feature is a string with its kind as a prefix (`dom:`, `ip:`,
-//! `hash:`, `file:`, `ver:`, `key:`, `name:`, `num:`), so one set holds them all and
+//! `hash:`, `file:`, `ver:`, `key:`, `id:`, `name:`, `num:`), so one set holds them all and
 //! clustering can weigh the kinds differently.
 
 use std::collections::BTreeSet;
@@ -332,12 +333,38 @@ fn classify(
     if token.len() > 8 && token[..4].eq_ignore_ascii_case("cve-") {
         return;
     }
+    if is_identifier(token) {
+        out.insert(format!("id:{}", token.to_ascii_uppercase()));
+        return;
+    }
     if with_names {
         // `China-linked`, `Zero-Day`: each part is a word of its own.
         for (n, word) in token.split('-').enumerate() {
             name(word, sentence_start && n == 0, out, openers);
         }
     }
+}
+
+/// Whether `token` is an advisory's, incident's or case's identifier
+/// (`VSA-2026-014`, `NIM-2026-0320-A`, `ZDI-26-1234`): capital letters,
+/// then two groups or more after hyphens, one of digits alone, four
+/// digits at least in all. Two groups (`TA-4417`, `SHA-256`, `APT-29`) are
+/// more often an actor's or an algorithm's name, which recur across
+/// stories; an identifier names one advisory or one incident.
+fn is_identifier(token: &str) -> bool {
+    let mut groups = token.split('-');
+    let prefix = groups.next().unwrap_or("");
+    let rest: Vec<&str> = groups.collect();
+    (2..=8).contains(&prefix.len())
+        && prefix.bytes().all(|b| b.is_ascii_uppercase())
+        && rest.len() >= 2
+        && rest.iter().all(|g| {
+            !g.is_empty()
+                && g.bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        })
+        && rest.iter().any(|g| g.bytes().all(|b| b.is_ascii_digit()))
+        && token.bytes().filter(u8::is_ascii_digit).count() >= 4
 }
 
 /// A name: a Latin word with a capital letter inside a sentence
@@ -394,6 +421,21 @@ mod tests {
             assert!(got.contains(f), "{f} in {got:?}");
         }
         assert!(!got.iter().any(|f| f.starts_with("ver:185")), "{got:?}");
+    }
+
+    #[test]
+    fn advisory_and_incident_identifiers_are_indicators() {
+        let got = features(
+            "Incident NIM-2026-0320-A, advisory VSA-2026-014 and ZDI-26-1234; not the actor \
+             TA-4417, not SHA-256, APT-C-36, eu-central-1 or CVE-2026-41872.",
+            "",
+        );
+        let ids: Vec<&str> = got.iter().filter_map(|f| f.strip_prefix("id:")).collect();
+        assert_eq!(
+            ids,
+            ["NIM-2026-0320-A", "VSA-2026-014", "ZDI-26-1234"],
+            "{got:?}"
+        );
     }
 
     #[test]
