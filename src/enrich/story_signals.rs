@@ -120,7 +120,8 @@ pub fn features(text: &str, code: &str) -> BTreeSet<String> {
 
 /// Numbers that can tell one story from another across languages: victim
 /// counts, sums, sizes (`4.1 million`, `4,1 Millionen`, `1,800`, `1.800`,
-/// `2.3M`, `600 GB`). A number is its digits without separators
+/// `2.3M`, `600 GB`; `87만`, `210 آلاف` as `870000`, `210000`: see
+/// [`times_unit`]). A number is its digits without separators
 /// (`num:41`, `num:1800`), so decimal commas and thousands dots read alike.
 /// Kept: plain numbers of three digits or more that are not years, numbers
 /// with thousands separators, and decimals followed by a unit or a
@@ -168,6 +169,10 @@ fn numbers(text: &str, out: &mut BTreeSet<String>) {
             .take_while(|c| c.is_alphanumeric())
             .collect();
         let digits = groups.concat();
+        if let Some(n) = times_unit(&groups, &glued, &next_word) {
+            out.insert(format!("num:{n}"));
+            continue;
+        }
         let keep = match groups.len() {
             1 => {
                 let year =
@@ -187,6 +192,56 @@ fn numbers(text: &str, out: &mut BTreeSet<String>) {
             out.insert(format!("num:{digits}"));
         }
     }
+}
+
+/// Powers of ten that count words stand for where a number is written
+/// with them rather than with zeros: thousands in many languages
+/// (`210 آلاف`, `15 mil`, `40 тысяч`), and the East Asian myriads (`87만`,
+/// `3.2万`, `1.5億`), glued to the number or a word after it.
+const THOUSANDS: &[&str] = &[
+    "thousand",
+    "tausend",
+    "mil",
+    "mille",
+    "mila",
+    "тыс",
+    "тысяч",
+    "тысячи",
+    "ألف",
+    "آلاف",
+    "الف",
+];
+const GLUED_UNITS: &[(char, u32)] = &[
+    ('千', 3),
+    ('천', 3),
+    ('万', 4),
+    ('萬', 4),
+    ('만', 4),
+    ('亿', 8),
+    ('億', 8),
+    ('억', 8),
+];
+
+/// A number written with a count word (`87만`, `210 آلاف`, `2.3万`), as
+/// digits (`870000`, `210000`, `23000`), so it matches `870,000`; `None`
+/// when no such word follows.
+fn times_unit(groups: &[&str], glued: &str, next_word: &str) -> Option<String> {
+    let power = match glued.chars().next() {
+        Some(c) => GLUED_UNITS.iter().find(|(u, _)| *u == c).map(|&(_, p)| p)?,
+        None => {
+            let word = next_word.to_lowercase();
+            THOUSANDS.contains(&word.as_str()).then_some(3)?
+        }
+    };
+    let (whole, fraction) = match groups {
+        [whole] => (*whole, ""),
+        [whole, fraction] if fraction.len() < 3 => (*whole, *fraction),
+        _ => return None,
+    };
+    let zeros = (power as usize).checked_sub(fraction.len())?;
+    let n = format!("{whole}{fraction}{}", "0".repeat(zeros));
+    let n = n.trim_start_matches('0');
+    (n.len() >= 4 && n.len() <= 12).then(|| n.to_owned())
 }
 
 /// Whether `text` names a technical indicator: an IP address, a hash, a
@@ -421,6 +476,18 @@ mod tests {
             assert!(got.contains(f), "{f} in {got:?}");
         }
         assert!(!got.iter().any(|f| f.starts_with("ver:185")), "{got:?}");
+    }
+
+    #[test]
+    fn numbers_written_with_count_words_are_their_digits() {
+        let got = features(
+            "87만 명, 210 آلاف جهاز, 2.3万人, 15 mil clientes, 1.5億円, 40 тысяч.",
+            "",
+        );
+        let nums: BTreeSet<&str> = got.iter().filter_map(|f| f.strip_prefix("num:")).collect();
+        for n in ["870000", "210000", "23000", "15000", "150000000", "40000"] {
+            assert!(nums.contains(n), "{n} in {got:?}");
+        }
     }
 
     #[test]
