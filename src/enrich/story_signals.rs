@@ -3,7 +3,8 @@
 //! Takes an article's plain text (and the text of its code blocks) once, in
 //! enrich; gives the features clustering weighs by rarity: IOC domains, IP
 //! addresses, hashes, file names, version strings, configuration keys,
-//! advisory and incident identifiers (`VSA-2026-014`),
+//! advisory and incident identifiers (`VSA-2026-014`), calendar days and
+//! clock times (`date:03-20` for `March 20` and `20 mars`),
 //! names (capitalised or mixed-case Latin words, such as vendors, products
 //! and malware), and numbers (victim counts, sums, sizes: `num:41` for both
 //! `4.1 million` and `4,1 Millionen`). These carry across outlets and languages: a Chinese or
@@ -11,7 +12,7 @@
 //! with the English report, and hardly a word besides.
 //!
 //! Each feature is a string with its kind as a prefix (`dom:`, `ip:`,
-//! `hash:`, `file:`, `ver:`, `key:`, `id:`, `name:`, `num:`), so one set holds them all and
+//! `hash:`, `file:`, `ver:`, `key:`, `id:`, `name:`, `num:`, `date:`, `time:`), so one set holds them all and
 //! clustering can weigh the kinds differently.
 
 use std::collections::BTreeSet;
@@ -115,7 +116,249 @@ pub fn features(text: &str, code: &str) -> BTreeSet<String> {
     scan(&text, true, &mut out);
     scan(&refang(code), false, &mut out);
     numbers(&text, &mut out);
+    dates_and_times(&text, &mut out);
     out
+}
+
+/// Month names, January first, in the languages reports are written in
+/// (for Russian and Polish, the form a date takes: `20 марта`).
+const MONTHS: &[[&str; 12]] = &[
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ],
+    [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+    [
+        "januar",
+        "februar",
+        "märz",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "dezember",
+    ],
+    [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
+    [
+        "gennaio",
+        "febbraio",
+        "marzo",
+        "aprile",
+        "maggio",
+        "giugno",
+        "luglio",
+        "agosto",
+        "settembre",
+        "ottobre",
+        "novembre",
+        "dicembre",
+    ],
+    [
+        "janeiro",
+        "fevereiro",
+        "março",
+        "abril",
+        "maio",
+        "junho",
+        "julho",
+        "agosto",
+        "setembro",
+        "outubro",
+        "novembro",
+        "dezembro",
+    ],
+    [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+    [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ],
+    [
+        "stycznia",
+        "lutego",
+        "marca",
+        "kwietnia",
+        "maja",
+        "czerwca",
+        "lipca",
+        "sierpnia",
+        "września",
+        "października",
+        "listopada",
+        "grudnia",
+    ],
+    [
+        "ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim",
+        "kasım", "aralık",
+    ],
+    [
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "أغسطس",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+    ],
+];
+
+/// Small words between a day and its month (`18 de febrero`, `16 و18 مارس`).
+const DATE_LINKS: &[&str] = &["de", "del", "di", "du", "و"];
+
+/// Calendar days and clock times an article names, whatever its language:
+/// `date:03-20` for `March 20`, `20 mars`, `20. März`, `20 марта`,
+/// `3月20日`, `3월 20일`; `time:07:12` for `07:12 UTC` and `07h12`. The
+/// reports of one event give its day and its hours; rarity weighs how many
+/// other articles give the same.
+fn dates_and_times(text: &str, out: &mut BTreeSet<String>) {
+    // Runs of letters, of digits, and single other characters but spaces.
+    let mut tokens: Vec<&str> = Vec::new();
+    let mut start = None;
+    let mut kind = 0u8;
+    for (i, c) in text.char_indices() {
+        let k = if c.is_ascii_digit() {
+            1
+        } else if c.is_alphabetic() {
+            2
+        } else {
+            0
+        };
+        if start.is_some() && (k != kind || k == 0) {
+            tokens.push(&text[start.unwrap_or(0)..i]);
+            start = None;
+        }
+        if k != 0 && start.is_none() {
+            start = Some(i);
+            kind = k;
+        } else if k == 0 && !c.is_whitespace() {
+            tokens.push(&text[i..i + c.len_utf8()]);
+        }
+    }
+    if let Some(st) = start {
+        tokens.push(&text[st..]);
+    }
+    let day = |t: Option<&&str>| {
+        t.filter(|t| t.bytes().all(|b| b.is_ascii_digit()) && t.len() <= 2)
+            .and_then(|t| t.parse::<u32>().ok())
+            .filter(|d| (1..=31).contains(d))
+    };
+    let before = |k: usize, n: usize| k.checked_sub(n).and_then(|p| tokens.get(p));
+    for (k, t) in tokens.iter().enumerate() {
+        if matches!(*t, ":" | "h") {
+            // 07:12, 07h12: two digits of minutes after an hour.
+            let (Some(h), Some(m)) = (before(k, 1), tokens.get(k + 1)) else {
+                continue;
+            };
+            let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+            if (1..=2).contains(&h.len())
+                && m.len() == 2
+                && digits(h)
+                && digits(m)
+                && h.parse::<u32>().is_ok_and(|h| h < 24)
+                && m.parse::<u32>().is_ok_and(|m| m < 60)
+                && tokens.get(k + 2).is_none_or(|n| *n != ":")
+                && (*t == "h" || text.contains(&format!("{h}:{m}")))
+            {
+                out.insert(format!("time:{h:0>2}:{m}"));
+            }
+            continue;
+        }
+        let first = t.chars().next().unwrap_or(' ');
+        let date = if matches!(first, '月' | '월') {
+            // 3月20日, 3월 20일: the month's number, then the day's.
+            let days = tokens.get(k + 2).and_then(|d| d.chars().next());
+            match (day(before(k, 1)), day(tokens.get(k + 1)), days) {
+                (Some(m), Some(d), Some('日' | '일')) if m <= 12 => Some((m, d)),
+                _ => None,
+            }
+        } else if first.is_alphabetic() && t.len() >= 3 {
+            let lower = t.to_lowercase();
+            MONTHS
+                .iter()
+                .find_map(|names| names.iter().position(|m| *m == lower))
+                .and_then(|m| {
+                    // 20 mars, 20. März, 18 de febrero; or March 20.
+                    let prior = match before(k, 1) {
+                        Some(b) if *b == "." || DATE_LINKS.contains(b) => before(k, 2),
+                        other => other,
+                    };
+                    let d = day(prior).or_else(|| day(tokens.get(k + 1)))?;
+                    Some((m as u32 + 1, d))
+                })
+        } else {
+            None
+        };
+        if let Some((m, d)) = date {
+            out.insert(format!("date:{m:02}-{d:02}"));
+        }
+    }
 }
 
 /// Numbers that can tell one story from another across languages: victim
@@ -533,6 +776,34 @@ mod tests {
         for n in ["870000", "210000", "23000", "15000", "150000000", "40000"] {
             assert!(nums.contains(n), "{n} in {got:?}");
         }
+    }
+
+    #[test]
+    fn days_and_hours_are_read_in_any_language() {
+        let got = features(
+            "On March 20 at 07:12 UTC; le vendredi 20 mars, de 07h12 à 13h05; am 16. März 2026; \
+             el 18 de febrero; 20 марта; 3月12日、3월 12일; بين 16 و18 مارس. Not dates: \
+             March 2026, 12:40:55, 25:10, 9.8, Mars rover.",
+            "",
+        );
+        let when: Vec<&str> = got
+            .iter()
+            .filter(|f| f.starts_with("date:") || f.starts_with("time:"))
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            when,
+            [
+                "date:02-18",
+                "date:03-12",
+                "date:03-16",
+                "date:03-18",
+                "date:03-20",
+                "time:07:12",
+                "time:13:05"
+            ],
+            "{got:?}"
+        );
     }
 
     #[test]
