@@ -15,8 +15,9 @@
 //! linking to the other, and a penalty per day apart. When both list their
 //! own hashes or IP addresses and share none, they are two incidents in one
 //! setting: the rare things they share are taken back. The same canonical URL
-//! merges outright. Text alone needs alike ledes; rare things shared (or two
-//! CVEs) make up for ledes in another language or with other words. Pairs
+//! merges outright. Text alone needs alike ledes; rare things shared (a
+//! shared CVE weighing among them by its rarity, or two CVEs) make up for
+//! ledes in another language or with other words. Pairs
 //! within `window_days` are compared; pairs further apart, up to four times
 //! that, only when they share an indicator (domain, IP, hash, file,
 //! identifier) or a
@@ -360,8 +361,13 @@ impl Corpus {
     /// article in √N (a LOLBin, a documentation IP, a country, a site's
     /// authors) count for nothing, however many of them two articles share.
     fn weight(&self, id: u32) -> f64 {
+        self.kind_weight(id) * self.rarity_weight(id)
+    }
+
+    /// How far the feature's rarity is above [`RARITY_FLOOR`], 0 to 1.
+    fn rarity_weight(&self, id: u32) -> f64 {
         let above = (self.rarity(id) - RARITY_FLOOR) / (1.0 - RARITY_FLOOR);
-        self.kind_weight(id) * above.max(0.0)
+        above.max(0.0)
     }
 
     /// How much a rare thing of this kind says about the story: indicators
@@ -805,17 +811,26 @@ fn compare_within(
         value: lede,
         detail: String::new(),
     });
-    let cves: Vec<&str> = shared(&x.cves, &y.cves)
-        .map(|id| corpus.shown(id))
-        .collect();
+    let cve_ids: Vec<u32> = shared(&x.cves, &y.cves).collect();
+    let cves: Vec<&str> = cve_ids.iter().map(|&id| corpus.shown(id)).collect();
+    // What the shared CVEs weigh as rare things, towards standing in for
+    // ledes: each as much as an indicator of its rarity, scaled like the
+    // CVE part.
+    let mut cve_weight = 0.0;
     if !cves.is_empty() {
         // Scaled by how much of the two CVE lists is shared: a report that
         // mentions another story's CVE in passing shares one of its own two.
         let all = x.cves.len() + y.cves.len() - cves.len();
+        cve_weight = cve_ids
+            .iter()
+            .map(|&id| corpus.rarity_weight(id))
+            .sum::<f64>()
+            * cves.len() as f64
+            / all as f64;
         parts.push(Part {
             label: "CVE",
             value: CVE_SCORE * cves.len() as f64 / all as f64,
-            detail: format!("shared {}", cves.join(", ")),
+            detail: format!("shared {}, weighs {cve_weight:.2}", cves.join(", ")),
         });
     }
     let mut weighted: Vec<(f64, u32)> = rare_shared
@@ -852,7 +867,7 @@ fn compare_within(
     // hashes (or IP addresses) and share none, the names they share are the
     // setting, not the story: the rare part is taken back, and stands in
     // for nothing.
-    if let Some(kind) = indicators_differ(corpus, x, y) {
+    if let Some(kind) = indicators_differ(corpus, x, y).filter(|_| rare_part > 0.0) {
         parts.push(Part {
             label: "indicators",
             value: -rare_part,
@@ -889,14 +904,15 @@ fn compare_within(
     let needed = s.threshold + if same_source { SAME_SOURCE_EXTRA } else { 0.0 };
     // Without similar ledes, similar titles alone ("This week in security")
     // are not one story; a shared CVE lowers the bar a little, and rare
-    // things or a link shared stand in for ledes in another language.
+    // things (a shared CVE among them, as rare as it is) or a link shared
+    // stand in for ledes in another language.
     // Only when a text is too short to compare do titles decide alone.
     let no_lede = x.lede_words.len() < 5 || y.lede_words.len() < 5;
     let evidence = lede >= 0.10
         || (!cves.is_empty() && lede >= 0.07)
         || (no_lede && title >= 0.6)
         || cves.len() >= 2
-        || rare_weight >= RARE_EVIDENCE
+        || rare_weight + cve_weight >= RARE_EVIDENCE
         || linked;
     let same = evidence && score >= needed;
     let mut why = String::new();
@@ -918,7 +934,7 @@ fn compare_within(
     why.push_str(&format!(" = {score:.2}"));
     if !evidence {
         why.push_str(&format!(
-            "; ledes differ (under 0.10, or 0.07 with a shared CVE), under two CVEs shared and rare things weigh under {RARE_EVIDENCE:.1}"
+            "; ledes differ (under 0.10, or 0.07 with a shared CVE), under two CVEs shared and rare things with shared CVEs weigh under {RARE_EVIDENCE:.1}"
         ));
     } else {
         why.push_str(&format!(" {} {needed:.2}", if same { ">=" } else { "<" }));
@@ -1494,6 +1510,37 @@ mod tests {
         let c = compare(&Corpus::new(&[a, b]), 1, 0, ClusterSettings::default());
         let cve = c.parts.iter().find(|p| p.label == "CVE").unwrap();
         assert!((cve.value - CVE_SCORE / 2.0).abs() < 1e-9, "{}", c.why);
+    }
+
+    #[test]
+    fn a_shared_cve_weighs_with_the_rare_things() {
+        // A takedown and its summary in Arabic: three names and the CVE.
+        let mut en = told(
+            "en.md",
+            "2025-03-19",
+            "Botmaster charged",
+            "Prosecutors in Virginia say a young man built the Marrowind botnet by scanning \
+             for old Tessfold routers with default passwords and a command injection bug, \
+             then rented its denial-of-service attacks to paying customers through the \
+             Quillpay booter, earning close to two million dollars in cryptocurrency.",
+            "A",
+        );
+        let mut ar = told(
+            "ar.md",
+            "2025-03-22",
+            "تفكيك شبكة Marrowind",
+            "أعلنت أجهزة إنفاذ القانون في تسع دول تفكيك شبكة Marrowind، وهي شبكة من أجهزة \
+             التوجيه والكاميرات المخترقة، واستغلت ثغرة في أجهزة Tessfold القديمة، وكان \
+             العملاء يدفعون ما بين ثلاثين وتسعمئة دولار شهريًا عبر واجهة Quillpay.",
+            "B",
+        );
+        en.cves = vec!["CVE-2025-40022"];
+        ar.cves = vec!["CVE-2025-40022"];
+        let mut stories = vec![en, ar];
+        add_filler(&mut stories);
+        let c = compare(&Corpus::new(&stories), 1, 0, ClusterSettings::default());
+        assert!(c.same, "{}", c.why);
+        assert!(c.why.contains("weighs"), "{}", c.why);
     }
 
     #[test]
