@@ -278,8 +278,9 @@ const DATE_LINKS: &[&str] = &["de", "del", "di", "du", "و"];
 /// reports of one event give its day and its hours; rarity weighs how many
 /// other articles give the same.
 fn dates_and_times(text: &str, out: &mut BTreeSet<String>) {
-    // Runs of letters, of digits, and single other characters but spaces.
-    let mut tokens: Vec<&str> = Vec::new();
+    // Runs of letters, of digits, and single other characters but spaces,
+    // each with where it starts.
+    let mut tokens: Vec<(usize, &str)> = Vec::new();
     let mut start = None;
     let mut kind = 0u8;
     for (i, c) in text.char_indices() {
@@ -290,41 +291,44 @@ fn dates_and_times(text: &str, out: &mut BTreeSet<String>) {
         } else {
             0
         };
-        if start.is_some() && (k != kind || k == 0) {
-            tokens.push(&text[start.unwrap_or(0)..i]);
+        if let Some(st) = start.filter(|_| k != kind || k == 0) {
+            tokens.push((st, &text[st..i]));
             start = None;
         }
         if k != 0 && start.is_none() {
             start = Some(i);
             kind = k;
         } else if k == 0 && !c.is_whitespace() {
-            tokens.push(&text[i..i + c.len_utf8()]);
+            tokens.push((i, &text[i..i + c.len_utf8()]));
         }
     }
     if let Some(st) = start {
-        tokens.push(&text[st..]);
+        tokens.push((st, &text[st..]));
     }
-    let day = |t: Option<&&str>| {
-        t.filter(|t| t.bytes().all(|b| b.is_ascii_digit()) && t.len() <= 2)
+    let at = |k: Option<usize>| k.and_then(|k| tokens.get(k)).map(|&(_, t)| t);
+    let day = |t: Option<&str>| {
+        t.filter(|t| t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()))
             .and_then(|t| t.parse::<u32>().ok())
             .filter(|d| (1..=31).contains(d))
     };
-    let before = |k: usize, n: usize| k.checked_sub(n).and_then(|p| tokens.get(p));
-    for (k, t) in tokens.iter().enumerate() {
-        if matches!(*t, ":" | "h") {
-            // 07:12, 07h12: two digits of minutes after an hour.
-            let (Some(h), Some(m)) = (before(k, 1), tokens.get(k + 1)) else {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    for (k, &(pos, t)) in tokens.iter().enumerate() {
+        let prev = at(k.checked_sub(1));
+        let next = at(Some(k + 1));
+        if matches!(t, ":" | "h") {
+            // 07:12, 07h12: two digits of minutes glued after an hour.
+            let (Some(h), Some(m)) = (prev, next) else {
                 continue;
             };
-            let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-            if (1..=2).contains(&h.len())
+            let glued = tokens[k - 1].0 + h.len() == pos && pos + 1 == tokens[k + 1].0;
+            if glued
+                && (1..=2).contains(&h.len())
                 && m.len() == 2
                 && digits(h)
                 && digits(m)
                 && h.parse::<u32>().is_ok_and(|h| h < 24)
                 && m.parse::<u32>().is_ok_and(|m| m < 60)
-                && tokens.get(k + 2).is_none_or(|n| *n != ":")
-                && (*t == "h" || text.contains(&format!("{h}:{m}")))
+                && at(Some(k + 2)) != Some(":")
             {
                 out.insert(format!("time:{h:0>2}:{m}"));
             }
@@ -333,25 +337,25 @@ fn dates_and_times(text: &str, out: &mut BTreeSet<String>) {
         let first = t.chars().next().unwrap_or(' ');
         let date = if matches!(first, '月' | '월') {
             // 3月20日, 3월 20일: the month's number, then the day's.
-            let days = tokens.get(k + 2).and_then(|d| d.chars().next());
-            match (day(before(k, 1)), day(tokens.get(k + 1)), days) {
+            let days = at(Some(k + 2)).and_then(|d| d.chars().next());
+            match (day(prev), day(next), days) {
                 (Some(m), Some(d), Some('日' | '일')) if m <= 12 => Some((m, d)),
                 _ => None,
             }
         } else if first.is_alphabetic() && t.len() >= 3 {
-            let lower = t.to_lowercase();
-            MONTHS
-                .iter()
-                .find_map(|names| names.iter().position(|m| *m == lower))
-                .and_then(|m| {
-                    // 20 mars, 20. März, 18 de febrero; or March 20.
-                    let prior = match before(k, 1) {
-                        Some(b) if *b == "." || DATE_LINKS.contains(b) => before(k, 2),
-                        other => other,
-                    };
-                    let d = day(prior).or_else(|| day(tokens.get(k + 1)))?;
-                    Some((m as u32 + 1, d))
-                })
+            // 20 mars, 20. März, 18 de febrero; or March 20. The day is
+            // looked for first: most words have none beside them.
+            let prior = match prev {
+                Some(b) if b == "." || DATE_LINKS.contains(&b) => at(k.checked_sub(2)),
+                other => other,
+            };
+            day(prior).or_else(|| day(next)).and_then(|d| {
+                let lower = t.to_lowercase();
+                let m = MONTHS
+                    .iter()
+                    .find_map(|names| names.iter().position(|m| *m == lower))?;
+                Some((m as u32 + 1, d))
+            })
         } else {
             None
         };
