@@ -7,15 +7,20 @@
 //!
 //! Whether two articles are one story is a list of signals, each giving a
 //! labelled part of the score ([`Part`]): title words, lede words, a shared
-//! CVE, shared rare things (IOC domains, IPs, hashes, file names, versions,
+//! CVE, shared rare things (IOC domains, IPs, hashes, file names, advisory
+//! and incident identifiers, versions,
 //! configuration keys, vendor and product names, watch-list entities), each
 //! weighted by how rare it is in the whole corpus, one article naming the
 //! other's publisher (a company's statement and the news of it), one article
-//! linking to the other, and a penalty per day apart. The same canonical URL
-//! merges outright. Text alone needs alike ledes; rare things shared (or two
-//! CVEs) make up for ledes in another language or with other words. Pairs
+//! linking to the other, and a penalty per day apart. When both list their
+//! own hashes or IP addresses and share none, they are two incidents in one
+//! setting: the rare things they share are taken back. The same canonical URL
+//! merges outright. Text alone needs alike ledes; rare things shared (a
+//! shared CVE weighing among them by its rarity, or two CVEs) make up for
+//! ledes in another language or with other words. Pairs
 //! within `window_days` are compared; pairs further apart, up to four times
-//! that, only when they share an indicator (domain, IP, hash, file) or a
+//! that, only when they share an indicator (domain, IP, hash, file,
+//! identifier) or a
 //! link, since a translation or a follow-up can come weeks later but a shared
 //! CVE or vendor alone is a topic.
 //!
@@ -170,9 +175,9 @@ const RARITY_FLOOR: f64 = 0.5;
 /// Weight at which a shared indicator is evidence enough to look further
 /// back than the text window.
 const INDICATOR_EVIDENCE: f64 = 0.4;
-/// Stories an article must share rare things with, none in common, to be a
-/// roundup; what it shares with each must weigh this much; and they must be
-/// this many days from it at most.
+/// Stories an article must share rare things with, mostly not in common, to
+/// be a roundup; what it shares with each must weigh this much; and they
+/// must be this many days from it at most.
 const ROUNDUP_STORIES: usize = 3;
 const ROUNDUP_SHARE: f64 = 0.4;
 const ROUNDUP_WINDOW_DAYS: i64 = 28;
@@ -250,8 +255,9 @@ impl Corpus {
     /// other stories only what overlaps (its vendor, its CVE). So an article
     /// is a roundup when at least [`ROUNDUP_STORIES`] other articles near it
     /// in time each share with it rare things weighing
-    /// [`ROUNDUP_SHARE`] or more, with nothing in common between what they
-    /// share. Candidates come from the index of rare things, as for
+    /// [`ROUNDUP_SHARE`] or more, what they share being mostly not in
+    /// common (more than half its weight new, and [`ROUNDUP_SHARE`] at
+    /// least): a word or two recur between a digest's items. Candidates come from the index of rare things, as for
     /// clustering.
     fn roundups(&mut self) {
         let order = date_order(&self.stories);
@@ -299,8 +305,16 @@ impl Corpus {
             overlaps.sort_by(|p, q| q.0.total_cmp(&p.0).then_with(|| p.1.cmp(&q.1)));
             let mut taken: Vec<u32> = Vec::new();
             let mut stories = 0;
-            for (_, common) in &overlaps {
-                if common.iter().all(|f| !taken.contains(f)) {
+            for (weight, common) in &overlaps {
+                // Another story when most of what it shares is new: one
+                // word in common (`server`, `vpn`) does not make two of
+                // the digest's items one story.
+                let new: f64 = common
+                    .iter()
+                    .filter(|f| !taken.contains(f))
+                    .map(|&f| self.weight(f))
+                    .sum();
+                if new >= ROUNDUP_SHARE && new * 2.0 > *weight {
                     stories += 1;
                 }
                 taken.extend(common);
@@ -347,8 +361,13 @@ impl Corpus {
     /// article in √N (a LOLBin, a documentation IP, a country, a site's
     /// authors) count for nothing, however many of them two articles share.
     fn weight(&self, id: u32) -> f64 {
+        self.kind_weight(id) * self.rarity_weight(id)
+    }
+
+    /// How far the feature's rarity is above [`RARITY_FLOOR`], 0 to 1.
+    fn rarity_weight(&self, id: u32) -> f64 {
         let above = (self.rarity(id) - RARITY_FLOOR) / (1.0 - RARITY_FLOOR);
-        self.kind_weight(id) * above.max(0.0)
+        above.max(0.0)
     }
 
     /// How much a rare thing of this kind says about the story: indicators
@@ -357,7 +376,7 @@ impl Corpus {
     fn kind_weight(&self, id: u32) -> f64 {
         let name = &self.names[id as usize];
         match name.split_once(':').map_or("", |(k, _)| k) {
-            "dom" | "ip" | "hash" | "file" => 1.0,
+            "dom" | "ip" | "hash" | "file" | "id" => 1.0,
             "num" => 0.5,
             "ver" | "key" => 0.8,
             _ => 0.5,
@@ -366,7 +385,7 @@ impl Corpus {
 
     fn is_indicator(&self, id: u32) -> bool {
         let name = &self.names[id as usize];
-        ["dom:", "ip:", "hash:", "file:"]
+        ["dom:", "ip:", "hash:", "file:", "id:"]
             .iter()
             .any(|p| name.starts_with(p))
     }
@@ -691,6 +710,30 @@ fn far_evidence(corpus: &Corpus, a: usize, b: usize) -> bool {
             .any(|id| corpus.is_indicator(id) && corpus.weight(id) >= INDICATOR_EVIDENCE)
 }
 
+/// The kind of indicator (`hashes`, `IP addresses`) both articles list, at
+/// least one each that weighs, with none in common; `None` when they share
+/// one of each kind both list, or one of them lists none.
+fn indicators_differ(
+    corpus: &Corpus,
+    x: &StoryFeatures,
+    y: &StoryFeatures,
+) -> Option<&'static str> {
+    let listed = |s: &StoryFeatures, prefix: &str| -> Vec<u32> {
+        s.rare
+            .iter()
+            .copied()
+            .filter(|&id| corpus.names[id as usize].starts_with(prefix) && corpus.weight(id) > 0.0)
+            .collect()
+    };
+    [("hash:", "hashes"), ("ip:", "IP addresses")]
+        .into_iter()
+        .find(|(prefix, _)| {
+            let (a, b) = (listed(x, prefix), listed(y, prefix));
+            !a.is_empty() && !b.is_empty() && intersect(&a, &b) == 0
+        })
+        .map(|(_, kind)| kind)
+}
+
 fn linked(x: &StoryFeatures, y: &StoryFeatures) -> bool {
     x.url.is_some_and(|u| y.links.binary_search(&u).is_ok())
         || y.url.is_some_and(|u| x.links.binary_search(&u).is_ok())
@@ -768,17 +811,26 @@ fn compare_within(
         value: lede,
         detail: String::new(),
     });
-    let cves: Vec<&str> = shared(&x.cves, &y.cves)
-        .map(|id| corpus.shown(id))
-        .collect();
+    let cve_ids: Vec<u32> = shared(&x.cves, &y.cves).collect();
+    let cves: Vec<&str> = cve_ids.iter().map(|&id| corpus.shown(id)).collect();
+    // What the shared CVEs weigh as rare things, towards standing in for
+    // ledes: each as much as an indicator of its rarity, scaled like the
+    // CVE part.
+    let mut cve_weight = 0.0;
     if !cves.is_empty() {
         // Scaled by how much of the two CVE lists is shared: a report that
         // mentions another story's CVE in passing shares one of its own two.
         let all = x.cves.len() + y.cves.len() - cves.len();
+        cve_weight = cve_ids
+            .iter()
+            .map(|&id| corpus.rarity_weight(id))
+            .sum::<f64>()
+            * cves.len() as f64
+            / all as f64;
         parts.push(Part {
             label: "CVE",
             value: CVE_SCORE * cves.len() as f64 / all as f64,
-            detail: format!("shared {}", cves.join(", ")),
+            detail: format!("shared {}, weighs {cve_weight:.2}", cves.join(", ")),
         });
     }
     let mut weighted: Vec<(f64, u32)> = rare_shared
@@ -787,7 +839,8 @@ fn compare_within(
         .filter(|&(w, _)| w > 0.0)
         .collect();
     weighted.sort_by(|p, q| q.0.total_cmp(&p.0).then(p.1.cmp(&q.1)));
-    let rare_weight: f64 = weighted.iter().map(|(w, _)| w).sum();
+    let mut rare_weight: f64 = weighted.iter().map(|(w, _)| w).sum();
+    let rare_part = (rare_weight * RARE_SCALE).min(RARE_CAP);
     if rare_weight > 0.0 {
         let shown: Vec<&str> = weighted
             .iter()
@@ -797,7 +850,7 @@ fn compare_within(
         let more = weighted.len().saturating_sub(6);
         parts.push(Part {
             label: "rare",
-            value: (rare_weight * RARE_SCALE).min(RARE_CAP),
+            value: rare_part,
             detail: format!(
                 "{}{} weigh {rare_weight:.2}",
                 shown.join(", "),
@@ -808,6 +861,19 @@ fn compare_within(
                 }
             ),
         });
+    }
+    // Reports of one incident copy its indicators; two incidents on one
+    // platform, or by one actor, each have their own. When both list
+    // hashes (or IP addresses) and share none, the names they share are the
+    // setting, not the story: the rare part is taken back, and stands in
+    // for nothing.
+    if let Some(kind) = indicators_differ(corpus, x, y).filter(|_| rare_part > 0.0) {
+        parts.push(Part {
+            label: "indicators",
+            value: -rare_part,
+            detail: format!("each lists its own {kind}, none shared"),
+        });
+        rare_weight = 0.0;
     }
     // Naming the other's publisher weighs as a rare thing: with little
     // else shared it is a citation, not evidence.
@@ -838,14 +904,15 @@ fn compare_within(
     let needed = s.threshold + if same_source { SAME_SOURCE_EXTRA } else { 0.0 };
     // Without similar ledes, similar titles alone ("This week in security")
     // are not one story; a shared CVE lowers the bar a little, and rare
-    // things or a link shared stand in for ledes in another language.
+    // things (a shared CVE among them, as rare as it is) or a link shared
+    // stand in for ledes in another language.
     // Only when a text is too short to compare do titles decide alone.
     let no_lede = x.lede_words.len() < 5 || y.lede_words.len() < 5;
     let evidence = lede >= 0.10
         || (!cves.is_empty() && lede >= 0.07)
         || (no_lede && title >= 0.6)
         || cves.len() >= 2
-        || rare_weight >= RARE_EVIDENCE
+        || rare_weight + cve_weight >= RARE_EVIDENCE
         || linked;
     let same = evidence && score >= needed;
     let mut why = String::new();
@@ -867,7 +934,7 @@ fn compare_within(
     why.push_str(&format!(" = {score:.2}"));
     if !evidence {
         why.push_str(&format!(
-            "; ledes differ (under 0.10, or 0.07 with a shared CVE), under two CVEs shared and rare things weigh under {RARE_EVIDENCE:.1}"
+            "; ledes differ (under 0.10, or 0.07 with a shared CVE), under two CVEs shared and rare things with shared CVEs weigh under {RARE_EVIDENCE:.1}"
         ));
     } else {
         why.push_str(&format!(" {} {needed:.2}", if same { ">=" } else { "<" }));
@@ -1235,6 +1302,137 @@ mod tests {
     }
 
     #[test]
+    fn a_word_shared_by_two_items_does_not_hide_a_roundup() {
+        // The digest's first two items both mention Linux, as their
+        // stories' reports do: still three stories.
+        let mut stories = vec![
+            told(
+                "a1.md",
+                "2025-05-01",
+                "Harlowind breach",
+                "Attackers hit Harlowind Freight on Linux hosts, records of 412,000 drivers.",
+                "A",
+            ),
+            told(
+                "a2.md",
+                "2025-05-02",
+                "Harlowind hit",
+                "Records of 412,000 drivers at Harlowind Freight were taken from Linux hosts.",
+                "B",
+            ),
+            told(
+                "b1.md",
+                "2025-05-01",
+                "Ombrevale worm",
+                "The worm Ombrevale spreads through Kestrune routers running Linux, infecting 9,300 devices.",
+                "C",
+            ),
+            told(
+                "b2.md",
+                "2025-05-02",
+                "Kestrune worm",
+                "Some 9,300 Kestrune routers on Linux now run the Ombrevale worm.",
+                "D",
+            ),
+            told(
+                "c1.md",
+                "2025-05-01",
+                "Vantrel outage",
+                "Vantrel Cloud went dark for users of Pellcaster Mail, some 2,750 firms.",
+                "E",
+            ),
+            told(
+                "r.md",
+                "2025-05-03",
+                "Week in review",
+                "First, Harlowind Freight lost 412,000 records from Linux hosts.\nSecond, the Ombrevale worm is in 9,300 Kestrune routers on Linux.\nThird, Vantrel Cloud took Pellcaster Mail down.",
+                "G",
+            ),
+        ];
+        add_filler(&mut stories);
+        let corpus = Corpus::new(&stories);
+        assert!(corpus.stories[5].roundup);
+        assert!(corpus.stories[..5].iter().all(|s| !s.roundup));
+    }
+
+    #[test]
+    fn reports_with_their_own_indicators_are_two_incidents() {
+        // One platform, one week: a skimmer in an app, and a phishing wave
+        // that names the skimmer's app and finder; each lists its own hash.
+        let skimmer = |hash: &str| {
+            told(
+                "a.md",
+                "2025-04-01",
+                "Skimmer in Brightseal Badge app hits Quorvell Shops stores",
+                &format!(
+                    "Online merchants selling through Quorvell Shops have been losing card \
+                     details to a skimmer hidden in the Brightseal Badge app, according to \
+                     Taskwell Research, who counted 2,417 affected stores. Its loader has \
+                     SHA-256 {hash}."
+                ),
+                "A",
+            )
+        };
+        let phishing = |hash: &str| {
+            told(
+                "b.md",
+                "2025-04-02",
+                "Phished Quorvell Shops logins plant fake checkout pages",
+                &format!(
+                    "A separate crew sends emails posing as Quorvell Shops support, \
+                     captures owners' passwords and one-time codes through a relay, then \
+                     edits themes so that buyers land on a lookalike payment form; 38 \
+                     sites were hit. The injected snippet has SHA-256 {hash}. None of this \
+                     is linked to the Brightseal Badge case Taskwell Research disclosed."
+                ),
+                "B",
+            )
+        };
+        let (a, b) = ("ab12".repeat(16), "cd34".repeat(16));
+        let mut stories = vec![skimmer(&a), phishing(&b)];
+        add_filler(&mut stories);
+        let c = compare(&Corpus::new(&stories), 1, 0, ClusterSettings::default());
+        assert!(!c.same, "{}", c.why);
+        let part = c.parts.iter().find(|p| p.label == "indicators");
+        assert!(part.is_some_and(|p| p.value < 0.0), "{}", c.why);
+        // The same hash: no penalty.
+        stories[1] = phishing(&a);
+        let c = compare(&Corpus::new(&stories), 1, 0, ClusterSettings::default());
+        assert!(c.parts.iter().all(|p| p.label != "indicators"), "{}", c.why);
+    }
+
+    #[test]
+    fn a_post_mortem_weeks_later_joins_by_its_incident_id() {
+        let outage = told(
+            "a.md",
+            "2025-03-20",
+            "Tarnwell Cloud outage",
+            "Tarnwell Cloud lost its north-2 region for six hours on Friday; the status \
+             page tracked it as TWC-2025-0320-A and Brevik Bank's app went dark.",
+            "A",
+        );
+        let review = told(
+            "b.md",
+            "2025-04-06",
+            "Tarnwell blames a config push",
+            "The post-incident review for TWC-2025-0320-A says a resolver change skipped \
+             its canary and reached every node of the Tarnwell Cloud region at once.",
+            "B",
+        );
+        let mut stories = vec![outage, review];
+        add_filler(&mut stories);
+        let corpus = Corpus::new(&stories);
+        let c = compare(&corpus, 1, 0, ClusterSettings::default());
+        assert!(
+            c.why.contains("twc-2025-0320-a") || c.why.contains("TWC-2025-0320-A"),
+            "{}",
+            c.why
+        );
+        let (clusters, _) = cluster(&corpus, ClusterSettings::default());
+        assert!(clusters.contains(&vec![0, 1]), "{}", c.why);
+    }
+
+    #[test]
     fn naming_the_publisher_weighs_as_a_rare_thing() {
         // A company's own short statement, and the news of it in another
         // language: they share the company's name and the statement's site.
@@ -1312,6 +1510,37 @@ mod tests {
         let c = compare(&Corpus::new(&[a, b]), 1, 0, ClusterSettings::default());
         let cve = c.parts.iter().find(|p| p.label == "CVE").unwrap();
         assert!((cve.value - CVE_SCORE / 2.0).abs() < 1e-9, "{}", c.why);
+    }
+
+    #[test]
+    fn a_shared_cve_weighs_with_the_rare_things() {
+        // A takedown and its summary in Arabic: three names and the CVE.
+        let mut en = told(
+            "en.md",
+            "2025-03-19",
+            "Botmaster charged",
+            "Prosecutors in Virginia say a young man built the Marrowind botnet by scanning \
+             for old Tessfold routers with default passwords and a command injection bug, \
+             then rented its denial-of-service attacks to paying customers through the \
+             Quillpay booter, earning close to two million dollars in cryptocurrency.",
+            "A",
+        );
+        let mut ar = told(
+            "ar.md",
+            "2025-03-22",
+            "تفكيك شبكة Marrowind",
+            "أعلنت أجهزة إنفاذ القانون في تسع دول تفكيك شبكة Marrowind، وهي شبكة من أجهزة \
+             التوجيه والكاميرات المخترقة، واستغلت ثغرة في أجهزة Tessfold القديمة، وكان \
+             العملاء يدفعون ما بين ثلاثين وتسعمئة دولار شهريًا عبر واجهة Quillpay.",
+            "B",
+        );
+        en.cves = vec!["CVE-2025-40022"];
+        ar.cves = vec!["CVE-2025-40022"];
+        let mut stories = vec![en, ar];
+        add_filler(&mut stories);
+        let c = compare(&Corpus::new(&stories), 1, 0, ClusterSettings::default());
+        assert!(c.same, "{}", c.why);
+        assert!(c.why.contains("weighs"), "{}", c.why);
     }
 
     #[test]

@@ -174,7 +174,9 @@ impl fmt::Display for Entity {
 
 static CVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\bcve[-\u{2010}\u{2011}\u{2013}]?(\d{4})[-\u{2010}\u{2011}\u{2013}](\d{4,7})\b",
+        // ASCII word boundaries: a CVE glued to CJK text (`脆弱性CVE-2026-40318が`)
+        // is still one, but not one glued to Latin letters or digits.
+        r"(?i)(?-u:\b)cve[-\u{2010}\u{2011}\u{2013}]?(\d{4})[-\u{2010}\u{2011}\u{2013}](\d{4,7})(?-u:\b)",
     )
     .expect("CVE pattern compiles")
 });
@@ -477,6 +479,14 @@ mod tests {
         );
         // Not CVEs: too few digits, embedded in a word, implausible year.
         assert!(ids("CVE-2021-123 xCVE-2021-44228 CVE-1200-12345", &w).is_empty());
+        // Glued to Japanese or Chinese text, as those languages write it.
+        assert_eq!(
+            ids(
+                "12.xの脆弱性CVE-2026-40318が悪用された，漏洞CVE-2026-41872已遭",
+                &w
+            ),
+            ["CVE-2026-40318", "CVE-2026-41872"]
+        );
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! Takes an article's plain text (and the text of its code blocks) once, in
 //! enrich; gives the features clustering weighs by rarity: IOC domains, IP
 //! addresses, hashes, file names, version strings, configuration keys,
+//! advisory and incident identifiers (`VSA-2026-014`), calendar days and
+//! clock times (`date:03-20` for `March 20` and `20 mars`),
 //! names (capitalised or mixed-case Latin words, such as vendors, products
 //! and malware), and numbers (victim counts, sums, sizes: `num:41` for both
 //! `4.1 million` and `4,1 Millionen`). These carry across outlets and languages: a Chinese or
@@ -10,7 +12,7 @@
 //! with the English report, and hardly a word besides.
 //!
 //! Each feature is a string with its kind as a prefix (`dom:`, `ip:`,
-//! `hash:`, `file:`, `ver:`, `key:`, `name:`, `num:`), so one set holds them all and
+//! `hash:`, `file:`, `ver:`, `key:`, `id:`, `name:`, `num:`, `date:`, `time:`), so one set holds them all and
 //! clustering can weigh the kinds differently.
 
 use std::collections::BTreeSet;
@@ -114,12 +116,259 @@ pub fn features(text: &str, code: &str) -> BTreeSet<String> {
     scan(&text, true, &mut out);
     scan(&refang(code), false, &mut out);
     numbers(&text, &mut out);
+    dates_and_times(&text, &mut out);
     out
+}
+
+/// Month names, January first, in the languages reports are written in
+/// (for Russian and Polish, the form a date takes: `20 марта`).
+const MONTHS: &[[&str; 12]] = &[
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ],
+    [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+    [
+        "januar",
+        "februar",
+        "märz",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "dezember",
+    ],
+    [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
+    [
+        "gennaio",
+        "febbraio",
+        "marzo",
+        "aprile",
+        "maggio",
+        "giugno",
+        "luglio",
+        "agosto",
+        "settembre",
+        "ottobre",
+        "novembre",
+        "dicembre",
+    ],
+    [
+        "janeiro",
+        "fevereiro",
+        "março",
+        "abril",
+        "maio",
+        "junho",
+        "julho",
+        "agosto",
+        "setembro",
+        "outubro",
+        "novembro",
+        "dezembro",
+    ],
+    [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+    [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ],
+    [
+        "stycznia",
+        "lutego",
+        "marca",
+        "kwietnia",
+        "maja",
+        "czerwca",
+        "lipca",
+        "sierpnia",
+        "września",
+        "października",
+        "listopada",
+        "grudnia",
+    ],
+    [
+        "ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim",
+        "kasım", "aralık",
+    ],
+    [
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "أغسطس",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+    ],
+];
+
+/// Small words between a day and its month (`18 de febrero`, `16 و18 مارس`).
+const DATE_LINKS: &[&str] = &["de", "del", "di", "du", "و"];
+
+/// Calendar days and clock times an article names, whatever its language:
+/// `date:03-20` for `March 20`, `20 mars`, `20. März`, `20 марта`,
+/// `3月20日`, `3월 20일`; `time:07:12` for `07:12 UTC` and `07h12`. The
+/// reports of one event give its day and its hours; rarity weighs how many
+/// other articles give the same.
+fn dates_and_times(text: &str, out: &mut BTreeSet<String>) {
+    // Runs of letters, of digits, and single other characters but spaces,
+    // each with where it starts.
+    let mut tokens: Vec<(usize, &str)> = Vec::new();
+    let mut start = None;
+    let mut kind = 0u8;
+    for (i, c) in text.char_indices() {
+        let k = if c.is_ascii_digit() {
+            1
+        } else if c.is_alphabetic() {
+            2
+        } else {
+            0
+        };
+        if let Some(st) = start.filter(|_| k != kind || k == 0) {
+            tokens.push((st, &text[st..i]));
+            start = None;
+        }
+        if k != 0 && start.is_none() {
+            start = Some(i);
+            kind = k;
+        } else if k == 0 && !c.is_whitespace() {
+            tokens.push((i, &text[i..i + c.len_utf8()]));
+        }
+    }
+    if let Some(st) = start {
+        tokens.push((st, &text[st..]));
+    }
+    let at = |k: Option<usize>| k.and_then(|k| tokens.get(k)).map(|&(_, t)| t);
+    let day = |t: Option<&str>| {
+        t.filter(|t| t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|t| t.parse::<u32>().ok())
+            .filter(|d| (1..=31).contains(d))
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    for (k, &(pos, t)) in tokens.iter().enumerate() {
+        let prev = at(k.checked_sub(1));
+        let next = at(Some(k + 1));
+        if matches!(t, ":" | "h") {
+            // 07:12, 07h12: two digits of minutes glued after an hour.
+            let (Some(h), Some(m)) = (prev, next) else {
+                continue;
+            };
+            let glued = tokens[k - 1].0 + h.len() == pos && pos + 1 == tokens[k + 1].0;
+            if glued
+                && (1..=2).contains(&h.len())
+                && m.len() == 2
+                && digits(h)
+                && digits(m)
+                && h.parse::<u32>().is_ok_and(|h| h < 24)
+                && m.parse::<u32>().is_ok_and(|m| m < 60)
+                && at(Some(k + 2)) != Some(":")
+            {
+                out.insert(format!("time:{h:0>2}:{m}"));
+            }
+            continue;
+        }
+        let first = t.chars().next().unwrap_or(' ');
+        let date = if matches!(first, '月' | '월') {
+            // 3月20日, 3월 20일: the month's number, then the day's.
+            let days = at(Some(k + 2)).and_then(|d| d.chars().next());
+            match (day(prev), day(next), days) {
+                (Some(m), Some(d), Some('日' | '일')) if m <= 12 => Some((m, d)),
+                _ => None,
+            }
+        } else if first.is_alphabetic() && t.len() >= 3 {
+            // 20 mars, 20. März, 18 de febrero; or March 20. The day is
+            // looked for first: most words have none beside them.
+            let prior = match prev {
+                Some(b) if b == "." || DATE_LINKS.contains(&b) => at(k.checked_sub(2)),
+                other => other,
+            };
+            day(prior).or_else(|| day(next)).and_then(|d| {
+                let lower = t.to_lowercase();
+                let m = MONTHS
+                    .iter()
+                    .find_map(|names| names.iter().position(|m| *m == lower))?;
+                Some((m as u32 + 1, d))
+            })
+        } else {
+            None
+        };
+        if let Some((m, d)) = date {
+            out.insert(format!("date:{m:02}-{d:02}"));
+        }
+    }
 }
 
 /// Numbers that can tell one story from another across languages: victim
 /// counts, sums, sizes (`4.1 million`, `4,1 Millionen`, `1,800`, `1.800`,
-/// `2.3M`, `600 GB`). A number is its digits without separators
+/// `2.3M`, `600 GB`; `87만`, `210 آلاف` as `870000`, `210000`: see
+/// [`times_unit`]). A number is its digits without separators
 /// (`num:41`, `num:1800`), so decimal commas and thousands dots read alike.
 /// Kept: plain numbers of three digits or more that are not years, numbers
 /// with thousands separators, and decimals followed by a unit or a
@@ -167,6 +416,10 @@ fn numbers(text: &str, out: &mut BTreeSet<String>) {
             .take_while(|c| c.is_alphanumeric())
             .collect();
         let digits = groups.concat();
+        if let Some(n) = times_unit(&groups, &glued, &next_word) {
+            out.insert(format!("num:{n}"));
+            continue;
+        }
         let keep = match groups.len() {
             1 => {
                 let year =
@@ -186,6 +439,56 @@ fn numbers(text: &str, out: &mut BTreeSet<String>) {
             out.insert(format!("num:{digits}"));
         }
     }
+}
+
+/// Powers of ten that count words stand for where a number is written
+/// with them rather than with zeros: thousands in many languages
+/// (`210 آلاف`, `15 mil`, `40 тысяч`), and the East Asian myriads (`87만`,
+/// `3.2万`, `1.5億`), glued to the number or a word after it.
+const THOUSANDS: &[&str] = &[
+    "thousand",
+    "tausend",
+    "mil",
+    "mille",
+    "mila",
+    "тыс",
+    "тысяч",
+    "тысячи",
+    "ألف",
+    "آلاف",
+    "الف",
+];
+const GLUED_UNITS: &[(char, u32)] = &[
+    ('千', 3),
+    ('천', 3),
+    ('万', 4),
+    ('萬', 4),
+    ('만', 4),
+    ('亿', 8),
+    ('億', 8),
+    ('억', 8),
+];
+
+/// A number written with a count word (`87만`, `210 آلاف`, `2.3万`), as
+/// digits (`870000`, `210000`, `23000`), so it matches `870,000`; `None`
+/// when no such word follows.
+fn times_unit(groups: &[&str], glued: &str, next_word: &str) -> Option<String> {
+    let power = match glued.chars().next() {
+        Some(c) => GLUED_UNITS.iter().find(|(u, _)| *u == c).map(|&(_, p)| p)?,
+        None => {
+            let word = next_word.to_lowercase();
+            THOUSANDS.contains(&word.as_str()).then_some(3)?
+        }
+    };
+    let (whole, fraction) = match groups {
+        [whole] => (*whole, ""),
+        [whole, fraction] if fraction.len() < 3 => (*whole, *fraction),
+        _ => return None,
+    };
+    let zeros = (power as usize).checked_sub(fraction.len())?;
+    let n = format!("{whole}{fraction}{}", "0".repeat(zeros));
+    let n = n.trim_start_matches('0');
+    (n.len() >= 4 && n.len() <= 12).then(|| n.to_owned())
 }
 
 /// Whether `text` names a technical indicator: an IP address, a hash, a
@@ -221,12 +524,16 @@ fn is_token_char(c: char) -> bool {
 /// underscores, and classifies each run; names only when `with_names`.
 fn scan(text: &str, with_names: bool, out: &mut BTreeSet<String>) {
     let mut openers = Openers::default();
+    let mut phrase = Phrase::default();
     let mut sentence_start = true;
     let mut rest = text;
     while !rest.is_empty() {
         let Some(start) = rest.find(is_token_char) else {
             break;
         };
+        if with_names && !matches!(&rest[..start], " " | "\u{a0}") {
+            phrase.end(out);
+        }
         for c in rest[..start].chars() {
             if matches!(c, '!' | '?' | '\n' | '。' | '！' | '？' | ':' | '#') {
                 sentence_start = true;
@@ -244,10 +551,51 @@ fn scan(text: &str, with_names: bool, out: &mut BTreeSet<String>) {
         if !token.is_empty() {
             classify(token, sentence_start, with_names, out, &mut openers);
         }
+        if with_names {
+            phrase.push(raw, token, out);
+        }
         // A token ending in a full stop ends its sentence.
         sentence_start = raw.ends_with('.');
     }
+    phrase.end(out);
     openers.finish(out);
+}
+
+/// Capitalised words in a row, one space apart (`Ridgeway Outfitters`,
+/// `St. Aldric Regional Medical Center`): one name as well as its words,
+/// rarer than any of them (`Medical`, `Center`, `Cloud` recur across
+/// stories; the whole name seldom does).
+#[derive(Default)]
+struct Phrase {
+    words: Vec<String>,
+}
+
+/// Most words in a name; past it, a run of capitals is a title or a list.
+const MAX_PHRASE_WORDS: usize = 6;
+
+impl Phrase {
+    fn push(&mut self, raw: &str, token: &str, out: &mut BTreeSet<String>) {
+        let capitalised = token.len() >= 2
+            && token.starts_with(|c: char| c.is_ascii_uppercase())
+            && token.bytes().all(|b| b.is_ascii_alphanumeric())
+            && !COMMON_CAPITALISED.contains(&token.to_ascii_lowercase().as_str());
+        if !capitalised {
+            self.end(out);
+            return;
+        }
+        self.words.push(token.to_ascii_lowercase());
+        // A full stop ends the name, unless it ends an abbreviation (`St.`).
+        if raw.ends_with('.') && token.len() > 2 {
+            self.end(out);
+        }
+    }
+
+    fn end(&mut self, out: &mut BTreeSet<String>) {
+        if (2..=MAX_PHRASE_WORDS).contains(&self.words.len()) {
+            out.insert(format!("name:{}", self.words.join(" ")));
+        }
+        self.words.clear();
+    }
 }
 
 /// Capitalised words seen only where a sentence starts, and the words seen
@@ -332,12 +680,38 @@ fn classify(
     if token.len() > 8 && token[..4].eq_ignore_ascii_case("cve-") {
         return;
     }
+    if is_identifier(token) {
+        out.insert(format!("id:{}", token.to_ascii_uppercase()));
+        return;
+    }
     if with_names {
         // `China-linked`, `Zero-Day`: each part is a word of its own.
         for (n, word) in token.split('-').enumerate() {
             name(word, sentence_start && n == 0, out, openers);
         }
     }
+}
+
+/// Whether `token` is an advisory's, incident's or case's identifier
+/// (`VSA-2026-014`, `NIM-2026-0320-A`, `ZDI-26-1234`): capital letters,
+/// then two groups or more after hyphens, one of digits alone, four
+/// digits at least in all. Two groups (`TA-4417`, `SHA-256`, `APT-29`) are
+/// more often an actor's or an algorithm's name, which recur across
+/// stories; an identifier names one advisory or one incident.
+fn is_identifier(token: &str) -> bool {
+    let mut groups = token.split('-');
+    let prefix = groups.next().unwrap_or("");
+    let rest: Vec<&str> = groups.collect();
+    (2..=8).contains(&prefix.len())
+        && prefix.bytes().all(|b| b.is_ascii_uppercase())
+        && rest.len() >= 2
+        && rest.iter().all(|g| {
+            !g.is_empty()
+                && g.bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        })
+        && rest.iter().any(|g| g.bytes().all(|b| b.is_ascii_digit()))
+        && token.bytes().filter(u8::is_ascii_digit).count() >= 4
 }
 
 /// A name: a Latin word with a capital letter inside a sentence
@@ -397,6 +771,61 @@ mod tests {
     }
 
     #[test]
+    fn numbers_written_with_count_words_are_their_digits() {
+        let got = features(
+            "87만 명, 210 آلاف جهاز, 2.3万人, 15 mil clientes, 1.5億円, 40 тысяч.",
+            "",
+        );
+        let nums: BTreeSet<&str> = got.iter().filter_map(|f| f.strip_prefix("num:")).collect();
+        for n in ["870000", "210000", "23000", "15000", "150000000", "40000"] {
+            assert!(nums.contains(n), "{n} in {got:?}");
+        }
+    }
+
+    #[test]
+    fn days_and_hours_are_read_in_any_language() {
+        let got = features(
+            "On March 20 at 07:12 UTC; le vendredi 20 mars, de 07h12 à 13h05; am 16. März 2026; \
+             el 18 de febrero; 20 марта; 3月12日、3월 12일; بين 16 و18 مارس. Not dates: \
+             March 2026, 12:40:55, 25:10, 9.8, Mars rover.",
+            "",
+        );
+        let when: Vec<&str> = got
+            .iter()
+            .filter(|f| f.starts_with("date:") || f.starts_with("time:"))
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            when,
+            [
+                "date:02-18",
+                "date:03-12",
+                "date:03-16",
+                "date:03-18",
+                "date:03-20",
+                "time:07:12",
+                "time:13:05"
+            ],
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn advisory_and_incident_identifiers_are_indicators() {
+        let got = features(
+            "Incident NIM-2026-0320-A, advisory VSA-2026-014 and ZDI-26-1234; not the actor \
+             TA-4417, not SHA-256, APT-C-36, eu-central-1 or CVE-2026-41872.",
+            "",
+        );
+        let ids: Vec<&str> = got.iter().filter_map(|f| f.strip_prefix("id:")).collect();
+        assert_eq!(
+            ids,
+            ["NIM-2026-0320-A", "VSA-2026-014", "ZDI-26-1234"],
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn names_are_capitalised_words_inside_sentences_in_any_language() {
         let got = features(
             "Attackers hit Northwind Health with BlackVane. Hospitals said 3CX was fine. \
@@ -404,6 +833,35 @@ mod tests {
             "",
         );
         let names: Vec<&str> = got.iter().filter_map(|f| f.strip_prefix("name:")).collect();
-        assert_eq!(names, ["3cx", "blackvane", "health", "northwind"]);
+        assert_eq!(
+            names,
+            [
+                "3cx",
+                "blackvane",
+                "health",
+                "northwind",
+                "northwind health"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_of_several_words_is_a_name_too() {
+        let got = features(
+            "Ridgeway Outfitters, the chain, called in Halberd Forensics. Ridgeway said the \
+             St. Aldric Regional Medical Center was not involved; the Ridgeway-Halberd deal stands.",
+            "",
+        );
+        for f in [
+            "name:ridgeway outfitters",
+            "name:halberd forensics",
+            "name:st aldric regional medical center",
+        ] {
+            assert!(got.contains(f), "{f} in {got:?}");
+        }
+        assert!(
+            !got.iter().any(|f| f.contains("forensics ridgeway")),
+            "{got:?}"
+        );
     }
 }

@@ -134,24 +134,45 @@ fn clustering_meets_the_targets_on_the_held_out_stories() {
     assert_targets(&measure_showing("heldout"));
 }
 
-/// The third tuning set (`tune3/`: 42 articles, ten stories told by two
-/// to four outlets in eleven languages, 21 hard negatives of 15 kinds),
-/// written by someone who had not read the clustering code, measured blind
-/// with its totals only (2026-12-01, at d94c634: precision 0.85, recall
-/// 0.46, 0.998 kept apart, 2 hard negatives merged; after the tune2
-/// signals precision 1.00, recall 0.58), then opened for tuning on
-/// 2026-12-02, once a new blind set was commissioned. Held to a floor.
+/// The third tuning set (`tune3/`: 42 articles, ten stories told by two to
+/// four outlets in eleven languages, 21 hard negatives of 15 kinds),
+/// written by someone who had not read the clustering code and measured
+/// blind first, totals only; open to tuning since a new blind set was
+/// commissioned (2026-12-02). Prints the pairs it misses.
 #[test]
 fn clustering_on_the_third_tuning_stories_holds_its_floor() {
     let scores = measure_showing("tune3");
-    assert!(scores.precision >= TUNE3_FLOOR.0, "{scores:?}");
-    assert!(scores.recall >= TUNE3_FLOOR.1, "{scores:?}");
-    assert!(scores.apart >= TUNE3_FLOOR.2, "{scores:?}");
+    assert!(
+        scores.precision >= TUNE3_FLOOR.0,
+        "precision {:.2}",
+        scores.precision
+    );
+    assert!(
+        scores.recall >= TUNE3_FLOOR.1,
+        "recall {:.2}",
+        scores.recall
+    );
+    assert!(scores.apart >= TUNE3_FLOOR.2, "apart {:.3}", scores.apart);
+    assert!(
+        scores.hard_negatives_merged.is_empty(),
+        "{:?}",
+        scores.hard_negatives_merged
+    );
 }
 
-/// Precision, recall and pairs kept apart at least on `tune3/`: its score
-/// when it was opened for tuning, rounded down.
-const TUNE3_FLOOR: (f64, f64, f64) = (0.99, 0.57, 0.999);
+/// Precision, recall and pairs kept apart at least, on the third tuning
+/// stories: its blind score (2026-12-01, at d94c634: precision 0.85,
+/// recall 0.46, 0.998 kept apart, 2 hard negatives merged, 13 of 24
+/// same-story pairs missed). After the tune2 signals (roundups, numbers,
+/// sentence-start names, publisher named, two CVEs, window carried by the
+/// story): precision 1.00, recall 0.58, 1.000 kept apart, 0 hard negatives
+/// merged, 10 of 24 missed. Tuned since (a CVE glued to CJK text, roundups
+/// whose items share a word, reports with their own hashes or IPs kept
+/// apart, advisory and incident IDs as indicators, numbers with count
+/// words, names of several words, days and clock times, a shared CVE
+/// weighing with the rare things): precision 1.00, recall 1.00, 1.000 kept
+/// apart, no hard negative merged. Held there.
+const TUNE3_FLOOR: (f64, f64, f64) = (1.0, 1.0, 0.999);
 
 /// The blind stories (`blind2/`: 43 articles, ten stories told by two or
 /// three outlets in eighteen languages, 20 hard negatives), written on
@@ -185,5 +206,7 @@ fn clustering_on_the_blind_stories_holds_its_floor() {
 /// Precision, recall and pairs kept apart at least, on the blind stories:
 /// its blind score (2026-12-02, at 3913f7b: precision 1.00, recall 0.29,
 /// 1.000 kept apart, no hard negative merged, 20 of 28 same-story pairs
-/// missed), rounded down: far below the recall of 0.9 the tuned sets meet.
-const BLIND_FLOOR: (f64, f64, f64) = (0.99, 0.28, 0.999);
+/// missed; with the tune3 round, not tuned on it: 1.00, 0.39, 1.000, none
+/// merged, 17 missed), rounded down: far below the recall of 0.9 the tuned
+/// sets meet.
+const BLIND_FLOOR: (f64, f64, f64) = (0.99, 0.39, 0.999);
