@@ -36,7 +36,8 @@
 //!    quotes that send the reader to its pages or its social channels, ads
 //!    under their own bold label), forms with their promo box (a gated
 //!    report's fields, a newsletter's e-mail field), a player's chapter
-//!    marks and buttons ("Listen ▶ 24:10"), reaction rows, short promos
+//!    marks and buttons ("Listen ▶ 24:10"), reaction rows and the question
+//!    over them, short promos
 //!    and notices between paragraphs, labels whose lines all went, configured `drop` lines; a log's
 //!    repeated time stamps stay. Trailing link-only lines (tag lists,
 //!    related links, also written as bare URLs, unless a "References"
@@ -761,6 +762,22 @@ impl MeasuredBody<'_> {
             {
                 keep[i] = false;
                 reasons[i] = Some("name over a promo that went");
+            }
+        }
+        // "How do you feel about this story?" over "👍 142 · 😮 37": the
+        // question a row of reactions answers, in any language, goes with
+        // the row.
+        for i in start..end {
+            if keep[i]
+                && matches!(kinds[i], Kind::Short | Kind::Prose)
+                && infos[i].links.is_empty()
+                && infos[i].words <= 8
+                && infos[i].text.trim_end().ends_with(['?', '？', '؟'])
+                && next_text[i + 1]
+                    .is_some_and(|j| !keep[j] && is_reaction_row(infos[j].text.trim()))
+            {
+                keep[i] = false;
+                reasons[i] = Some("question over a row of reactions");
             }
         }
         // A label whose lines all went ("Chapters:" over a player's chapter
@@ -2813,6 +2830,9 @@ fn is_share_url(url: &str) -> bool {
         || u.contains("/share.php")
         || u.contains("wa.me/")
         || u.contains("/?text=")
+        // A messenger's "send this text" page (`api.whatsapp.com/send?text=`,
+        // `wa.me/send?text=`) whatever its host.
+        || u.contains("/send?text=")
         || u.contains("whatsapp.com/send")
         || u.contains("t.me/share")
         || u.starts_with("viber://forward")

@@ -1950,3 +1950,67 @@ The insurer's share price fell by four per cent on the news in early trading on 
     );
     assert_gone(&c, &["Advertisement ends here", "300x250"]);
 }
+
+#[test]
+fn a_share_row_with_a_messengers_send_link_ends_the_story() {
+    let page = "\
+# Fake job app steals passports
+
+Researchers found that an app offering jobs abroad uploads the passports, contacts and messages of everyone who installs it to a server run by its authors.
+
+About eight thousand people downloaded it in two months, the researchers said, most of them through links in group chats and in adverts on social networks that promised visas within a week.
+
+The app asks for photos of both sides of the passport to \"complete the application\", then reads the contacts and text messages of the phone and sends them every fifteen minutes.
+
+[WhatsApp](https://wa.example/send?text=jobs-app) · [Facebook](https://www.facebook.example/sharer?u=jobs-app)
+
+Asha Menon, senior security correspondent, writes about mobile fraud, privacy and the scams that reach people through their phones.
+
+### What our readers say
+
+My cousin got the same link in a group chat last week and almost installed it before asking me about it.
+
+Thanks for the list of domains, we have blocked all of them on the office firewall this morning.
+";
+    let c = clean(page, "Fake job app steals passports", &no_rules());
+    assert_kept(&c, &["uploads the passports", "eight thousand"]);
+    assert_gone(
+        &c,
+        &[
+            "WhatsApp",
+            "senior security correspondent",
+            "My cousin",
+            "firewall",
+        ],
+    );
+}
+
+#[test]
+fn drops_the_question_over_a_row_of_reactions() {
+    let page = "\
+# Fake job app steals passports
+
+Researchers found that an app offering jobs abroad uploads the passports, contacts and messages of everyone who installs it to a server run by its authors.
+
+What did the police say?
+
+The state's cyber police asked people applying for jobs abroad to go through licensed agencies and never to install apps sent in chats.
+
+How do you feel about this story?
+
+👍 142 · 😮 37 · 😡 12
+
+The app is not on the official store, and the researchers have asked the hosting company to take its server down.
+";
+    let c = clean(page, "Fake job app steals passports", &no_rules());
+    assert_kept(
+        &c,
+        &[
+            "uploads the passports",
+            "What did the police say?",
+            "licensed agencies",
+            "official store",
+        ],
+    );
+    assert_gone(&c, &["How do you feel", "👍"]);
+}
