@@ -41,7 +41,8 @@
 //!    and notices between paragraphs, labels whose lines all went, configured `drop` lines; a log's
 //!    repeated time stamps stay. Trailing link-only lines (tag lists,
 //!    related links, also written as bare URLs, unless a "References"
-//!    heading introduces them), contact lines and leftover labels go.
+//!    heading introduces them), contact lines, leftover labels and
+//!    buttons ("[add comment]") and a closing rule go.
 //!
 //! Words are counted so that Chinese and Japanese text, written without
 //! spaces, reads as prose too. Every test is a pass over the lines or a
@@ -882,6 +883,23 @@ impl MeasuredBody<'_> {
                     keep[i] = false;
                     reasons[i] = Some("label left after the article");
                 }
+                // A rule ("---") under the last line: it divides nothing now.
+                Kind::Short if is_thematic_break(t) => keep[i] = false,
+                // "[add comment]": a button the scraper left as a bracketed
+                // label with no address, after the story.
+                Kind::Short
+                    if infos[i].words <= 3
+                        && infos[i].links.is_empty()
+                        && t.strip_prefix('[')
+                            .and_then(|r| r.strip_suffix(']'))
+                            .is_some_and(|inner| {
+                                !inner.contains(['[', ']'])
+                                    && inner.chars().any(char::is_alphabetic)
+                            }) =>
+                {
+                    keep[i] = false;
+                    reasons[i] = Some("button left after the article");
+                }
                 // "Press office, tel. 45 15 00 00": whom to call, after the
                 // story.
                 Kind::Short if is_contact_line(&infos[i].text) && !is_list_or_table(t) => {
@@ -959,6 +977,15 @@ impl MeasuredBody<'_> {
 /// come three times with links of one shape.
 fn thread_lines(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool> {
     let mut thread = reply_buttons(lines, kinds, infos);
+    // The link that names who wrote: the first, or the next after a vote
+    // arrow or an icon with no letters ("[▲](vote?id=1) [name](user?id=name)").
+    let name_at = |i: usize| -> Option<usize> {
+        let links = &infos[i].links;
+        let first = links.first()?;
+        Some(usize::from(
+            links.len() >= 2 && !first.0.chars().any(char::is_alphanumeric),
+        ))
+    };
     let header_key = |i: usize| -> Option<String> {
         if !matches!(kinds[i], Kind::Prose | Kind::Short | Kind::LinkOnly)
             || infos[i].words > 25
@@ -972,9 +999,10 @@ fn thread_lines(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool>
         if !t.starts_with('[') {
             return None;
         }
-        let (name, url) = infos[i].links.first()?;
+        let at = name_at(i)?;
+        let (name, url) = &infos[i].links[at];
         // Who, then when or what: a link alone is a button.
-        let says_more = infos[i].links.len() >= 2 || words_outside_links(&infos[i]) >= 1;
+        let says_more = infos[i].links.len() >= at + 2 || words_outside_links(&infos[i]) >= 1;
         // A name has letters: `[0:41](...&t=41s)` is a video's chapter.
         if name.split_whitespace().count() != 1
             || name.chars().count() > 30
@@ -1000,7 +1028,7 @@ fn thread_lines(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool>
     for at in repeated(lines.len(), header_key) {
         let names: std::collections::HashSet<&str> = at
             .iter()
-            .filter_map(|&i| infos[i].links.first().map(|(t, _)| t.as_str()))
+            .filter_map(|&i| name_at(i).map(|at| infos[i].links[at].0.as_str()))
             .collect();
         if names.len() >= 2 {
             mark(&mut thread, &at);
@@ -1338,6 +1366,15 @@ fn is_channel_promo(info: &LineInfo) -> bool {
         && info.links.len() == 1
         && info.images.is_empty()
         && leads(&info.links[0].0)
+}
+
+/// A thematic break: `---`, `***`, `___` (spaces between allowed).
+fn is_thematic_break(line: &str) -> bool {
+    let t: String = line.split_whitespace().collect();
+    t.len() >= 3
+        && ["-", "*", "_"]
+            .iter()
+            .any(|m| t.bytes().all(|b| b == m.as_bytes()[0]))
 }
 
 /// The underline of a setext heading: `-----` or `=====`.

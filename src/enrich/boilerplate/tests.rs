@@ -2014,3 +2014,65 @@ The app is not on the official store, and the researchers have asked the hosting
     );
     assert_gone(&c, &["How do you feel", "👍"]);
 }
+
+#[test]
+fn a_threads_headers_may_open_with_a_vote_arrow() {
+    let page = "\
+[▲](https://forum.example/vote?id=1&how=up) [Show: signature wrapping in a CI server's SAML login](https://forum.example/item?id=1)
+
+Here is the write-up we promised when we reported the bug: the service verified the signature on the first assertion of a response and read the user from the last one.
+
+Fixed releases shipped yesterday, and the advisory is now public with the list of affected versions.
+
+[▲](https://forum.example/vote?id=2&how=up) [tessellate](https://forum.example/user?id=tessellate) [6 hours ago](https://forum.example/item?id=2)
+
+Every bug of this kind comes down to verifying one node and then reading another one from the document.
+
+[▲](https://forum.example/vote?id=3&how=up) [kmhollis](https://forum.example/user?id=kmhollis) [6 hours ago](https://forum.example/item?id=3)
+
+Yes, and their fix now passes the verified element on to the session code.
+
+[▲](https://forum.example/vote?id=4&how=up) [orbweaver](https://forum.example/user?id=orbweaver) [5 hours ago](https://forum.example/item?id=4)
+
+Is there a way to tell whether we were hit before the patch went out last month?
+";
+    let c = clean(
+        page,
+        "Show: signature wrapping in a CI server's SAML login",
+        &no_rules(),
+    );
+    assert_kept(&c, &["verified the signature", "advisory is now public"]);
+    assert_gone(
+        &c,
+        &[
+            "tessellate",
+            "Every bug of this kind",
+            "their fix now",
+            "hit before",
+        ],
+    );
+}
+
+#[test]
+fn drops_a_bracketed_button_and_a_rule_after_the_story() {
+    let page = "\
+# Signature wrapping in a CI server's SAML login
+
+The service verified the signature on the first assertion of a response and read the user from the last one, so any signed login could become an administrator's.
+
+Fixed releases shipped yesterday, and the advisory is now public with the list of affected versions.
+
+[add comment]
+
+---
+
+[Guidelines](https://forum.example/guidelines) | [FAQ](https://forum.example/faq) | [Lists](https://forum.example/lists)
+";
+    let c = clean(
+        page,
+        "Signature wrapping in a CI server's SAML login",
+        &no_rules(),
+    );
+    assert_kept(&c, &["verified the signature", "advisory is now public"]);
+    assert_gone(&c, &["[add comment]", "---"]);
+}
