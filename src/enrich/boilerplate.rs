@@ -1347,7 +1347,8 @@ fn line_cue(info: &LineInfo) -> Option<&'static str> {
 
 /// "📢 Be the first to know: join our [Telegram channel](/go/tg)!" in any
 /// language: a line that opens with a pictograph and sends the reader, by
-/// one short link led by a platform's name, to the site's channel there.
+/// one short link led by a platform's name or going to a platform or to a
+/// channel's page (`/channel/...`), to the site's channel there.
 fn is_channel_promo(info: &LineInfo) -> bool {
     let pictograph = info
         .text
@@ -1361,11 +1362,12 @@ fn is_channel_promo(info: &LineInfo) -> bool {
                 .next()
                 .is_some_and(|w| PLATFORM_NAMES.contains(&w.to_lowercase().as_str()))
     };
+    let channel = |url: &str| is_social_url(url) || url.to_ascii_lowercase().contains("/channel/");
     pictograph
         && info.words <= 30
         && info.links.len() == 1
         && info.images.is_empty()
-        && leads(&info.links[0].0)
+        && (leads(&info.links[0].0) || channel(&info.links[0].1))
 }
 
 /// A thematic break: `---`, `***`, `___` (spaces between allowed).
@@ -1531,6 +1533,19 @@ fn is_meta_row(line: &str, info: &LineInfo) -> bool {
         && !sentence_end
         && info.links.first().is_some_and(author_link)
         && has_date(t)
+    {
+        return true;
+    }
+    // "Posted on 17 November 2026 by A. Name in [Tech] · [7 comments](#comments)":
+    // the date with a link to the page's own comments, which gives their
+    // count, in any language.
+    if info.words <= 20
+        && !sentence_end
+        && has_date(t)
+        && info
+            .links
+            .iter()
+            .any(|(text, url)| url.starts_with('#') && text.chars().any(|c| c.is_ascii_digit()))
     {
         return true;
     }
@@ -2037,8 +2052,8 @@ fn is_read_also(line: &str, info: &LineInfo) -> bool {
     };
     info.links.len() == 1
         // A colon in any script: Armenian "՝", Ethiopic "፦", Khmer "៖",
-        // full-width "：".
-        && label.ends_with([':', '?', '՝', '፦', '៖', '：'])
+        // full-width "："; or a dash ("More news – [...]").
+        && label.ends_with([':', '?', '՝', '፦', '៖', '：', '-', '–', '—'])
         && label.split_whitespace().count() <= 4
         && info.links[0]
             .0

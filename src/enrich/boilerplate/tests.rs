@@ -2076,3 +2076,59 @@ Fixed releases shipped yesterday, and the advisory is now public with the list o
     assert_kept(&c, &["verified the signature", "advisory is now public"]);
     assert_gone(&c, &["[add comment]", "---"]);
 }
+
+#[test]
+fn a_read_also_label_may_end_with_a_dash() {
+    let page = "\
+# Bank warns of phishing over messengers
+
+Messages that threaten to close the reader's account within a day send a link to a fake login page of the bank, which asks for the phone number, the password and the one-time code.
+
+More news – [Police arrest a gang that emptied mobile money accounts](https://news.example/local/2026/10/30/mobile-money-gang)
+
+The bank has asked the registrars to take the fake domains down and says it never sends links over messengers.
+";
+    let c = clean(page, "Bank warns of phishing over messengers", &no_rules());
+    assert_kept(&c, &["fake login page", "never sends links"]);
+    assert_gone(&c, &["More news", "mobile money"]);
+}
+
+#[test]
+fn a_byline_with_the_date_and_a_count_of_comments_is_the_pages_data() {
+    let page = "\
+# Password manager breach: encrypted vaults stolen
+
+Afiŝita la 17-an de novembro 2026 de **Jorge Almeida** en [Teknologio](https://blog.example/kategorio/teknologio/) · [7 komentoj](#komentoj)
+
+The password manager confirmed on Monday that attackers had copied backups of its customers' encrypted vaults from a cloud storage bucket.
+
+The vaults are encrypted with a key derived from each user's master password, which the company says it never stores.
+";
+    let c = clean(
+        page,
+        "Password manager breach: encrypted vaults stolen",
+        &no_rules(),
+    );
+    assert_kept(&c, &["copied backups", "never stores"]);
+    assert_gone(&c, &["Afiŝita", "komentoj"]);
+}
+
+#[test]
+fn a_channel_promo_may_name_its_platform_by_the_link_alone() {
+    let page = "\
+# Fake traffic fines spread a banking trojan
+
+Drivers receive a message saying a fine is pending on their vehicle, with an app attached that asks for permission to read their text messages and then steals the one-time codes sent by their bank.
+
+📢 **Join our channel** — the latest news straight to your phone. [Follow](https://wa.example/channel/dailynews)
+
+The police said the fines are only ever shown on the government's own website and that no department sends apps over messengers.
+";
+    let c = clean(
+        page,
+        "Fake traffic fines spread a banking trojan",
+        &no_rules(),
+    );
+    assert_kept(&c, &["fine is pending", "government's own website"]);
+    assert_gone(&c, &["Join our channel"]);
+}
