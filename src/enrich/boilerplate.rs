@@ -9,8 +9,9 @@
 //! 1. The body starts at the first line of prose after the last heading that
 //!    repeats the title (or after a configured `start_after` line), pulled
 //!    back over a heading, bold lead-in, setext heading, advisory field
-//!    (`**Severity:** High`), or an advisory's table or small sections of
-//!    facts right above it, or a lead photo whose caption repeats its alt
+//!    (`**Severity:** High`), or an advisory's table (not a headless one of
+//!    the page's date and reference) or small sections of facts right above
+//!    it, or a lead photo whose caption repeats its alt
 //!    text. A sentence-long heading straight under the title
 //!    is the standfirst and is kept too, and so is a summary list there (a
 //!    heading over plain points: "Key events").
@@ -36,10 +37,10 @@
 //!    quotes that send the reader to its pages or its social channels, ads
 //!    under their own bold label), forms with their promo box (a gated
 //!    report's fields, a newsletter's e-mail field), a player's chapter
-//!    marks and buttons ("Listen ▶ 24:10"), reaction rows and the question
-//!    over them, short promos
-//!    and notices between paragraphs, labels whose lines all went, configured `drop` lines; a log's
-//!    repeated time stamps stay. Trailing link-only lines (tag lists,
+//!    marks and buttons ("Listen ▶ 24:10"), a registration or sign-up box
+//!    between two rules, reaction rows and the question over them, short
+//!    promos and notices between paragraphs, labels whose lines all went,
+//!    configured `drop` lines; a log's repeated time stamps stay. Trailing link-only lines (tag lists,
 //!    related links, also written as bare URLs, unless a "References"
 //!    heading introduces them), contact lines, leftover labels and
 //!    buttons ("[add comment]") and a closing rule go.
@@ -280,11 +281,20 @@ impl MeasuredBody<'_> {
             return original("no paragraph of prose found".into());
         };
         let mut start = first_prose;
+        // The table holding the row pulled back last, from its first row,
+        // and whether it is the page's record card (see [`record_card`]):
+        // asked once a table, however many rows it has.
+        let mut card: Option<(usize, bool)> = None;
         // Pull back over a heading or bold lead-in ("**What is Medusa?**").
         while let Some(prev) = (search_from..start)
             .rev()
             .find(|&i| kinds[i] != Kind::Blank)
         {
+            let table_row = lines[prev].trim_start().starts_with('|');
+            if table_row && card.is_none_or(|(first, _)| prev < first) {
+                card = Some(record_card(prev, lines, infos));
+            }
+            let record = table_row && card.is_some_and(|(_, is)| is);
             // Not a label heading such as "## Article:".
             let lead_in = (kinds[prev] == Kind::Heading
                 && !is_title(prev)
@@ -314,7 +324,8 @@ impl MeasuredBody<'_> {
                 // table: a row right above the start, or the table's last
                 // row over the first paragraph.
                 || (title_line.is_some()
-                    && lines[prev].trim_start().starts_with('|')
+                    && table_row
+                    && !record
                     && (infos[prev].links.is_empty() || words_outside_links(&infos[prev]) >= 1)
                     && infos[prev].images.is_empty()
                     && (prev + 1 == start || !lines[start].trim_start().starts_with('|')))
@@ -765,6 +776,35 @@ impl MeasuredBody<'_> {
                 reasons[i] = Some("name over a promo that went");
             }
         }
+        // A box set between two rules ("---") inside the story, a few
+        // short lines, one of which sends the reader to an account page
+        // (`/register`, `/sign-in`, `/subscribe`: the address says so in
+        // any language): a registration wall or a sign-up box, gone whole.
+        let rules: Vec<usize> = (start..end)
+            .filter(|&i| kinds[i] == Kind::Short && is_thematic_break(lines[i]))
+            .collect();
+        for pair in rules.windows(2) {
+            let inside: Vec<usize> = (pair[0] + 1..pair[1])
+                .filter(|&i| kinds[i] != Kind::Blank)
+                .collect();
+            let boxed = (1..=5).contains(&inside.len())
+                && inside.iter().all(|&i| {
+                    matches!(kinds[i], Kind::Short | Kind::Prose | Kind::LinkOnly)
+                        && infos[i].words < 40
+                        && !is_list_or_table(lines[i])
+                })
+                && inside
+                    .iter()
+                    .any(|&i| infos[i].links.iter().any(|(_, u)| is_account_url(u)));
+            if boxed {
+                for i in pair[0]..=pair[1] {
+                    if keep[i] {
+                        keep[i] = false;
+                        reasons[i] = Some("registration or sign-up box inside the article");
+                    }
+                }
+            }
+        }
         // "How do you feel about this story?" over "👍 142 · 😮 37": the
         // question a row of reactions answers, in any language, goes with
         // the row.
@@ -967,6 +1007,29 @@ impl MeasuredBody<'_> {
             body_start: start,
         }
     }
+}
+
+/// The first row of the table holding row `at`, and whether the table is
+/// the page's record card rather than the story's facts: a table with no
+/// header (its first row's cells empty, the site's layout of fields) whose
+/// rows give a date ("| Date | 18 November 2026 |", "| Reference | ... |")
+/// and no indicator. An advisory's table names its CVEs or versions; a
+/// wiki's box has its subject's name over it.
+fn record_card(at: usize, lines: &[&str], infos: &[LineInfo]) -> (usize, bool) {
+    let row = |i: usize| lines[i].trim_start().starts_with('|');
+    let mut first = at;
+    while first > 0 && row(first - 1) {
+        first -= 1;
+    }
+    let mut last = at;
+    while last + 1 < lines.len() && row(last + 1) {
+        last += 1;
+    }
+    let headless = lines[first].chars().all(|c| c == '|' || c.is_whitespace());
+    let card = headless
+        && (first..=last).any(|i| has_date(&infos[i].text))
+        && !(first..=last).any(|i| super::story_signals::has_indicator(&infos[i].text));
+    (first, card)
 }
 
 /// The lines of a comment thread or an activity log: reply buttons (see
@@ -2891,6 +2954,32 @@ fn is_share_url(url: &str) -> bool {
         || u.contains("sharearticle")
         || u.starts_with("mailto:?")
         || u.starts_with("whatsapp:")
+}
+
+/// A link to a site's account pages, by its path in any language:
+/// `/register`, `/signup`, `/sign-in`, `/login`, `/subscribe`.
+fn is_account_url(url: &str) -> bool {
+    const PAGES: &[&str] = &[
+        "register",
+        "registration",
+        "signup",
+        "sign-up",
+        "sign_up",
+        "signin",
+        "sign-in",
+        "sign_in",
+        "login",
+        "log-in",
+        "subscribe",
+    ];
+    let u = url.to_ascii_lowercase();
+    let path = match host_of(&u) {
+        Some(host) => u.split_once(host).map_or("", |(_, p)| p),
+        None if u.starts_with('/') => u.as_str(),
+        None => return false,
+    };
+    path.split(['/', '?', '#', '.'])
+        .any(|segment| PAGES.contains(&segment))
 }
 
 /// A URL on an ad server or in an ad folder: a host that starts `ad.` or

@@ -2132,3 +2132,99 @@ The police said the fines are only ever shown on the government's own website an
     assert_kept(&c, &["fine is pending", "government's own website"]);
     assert_gone(&c, &["Join our channel"]);
 }
+
+#[test]
+fn drops_a_registration_box_between_two_rules() {
+    let page = "\
+# Insurers brace for losses after payroll breach
+
+Cyber insurers are preparing for what could become the market's first large aggregation event of the year, after a payroll provider used by thousands of small firms confirmed a breach.
+
+---
+
+**You've read 1 of 3 free articles this month.**
+
+Register for free to keep reading and get our daily briefing.
+
+[Register for free](https://news.example/register?returnTo=payroll) · Already registered? [Sign in](https://news.example/sign-in)
+
+---
+
+## A test for the wordings
+
+The incident is likely to be the first real test of the systemic-event definitions that many carriers introduced in the last two years.
+
+---
+
+Both modelling firms stressed that their numbers are preliminary and depend on how many firms had offline backups.
+";
+    let c = clean(
+        page,
+        "Insurers brace for losses after payroll breach",
+        &no_rules(),
+    );
+    assert_kept(
+        &c,
+        &[
+            "aggregation event",
+            "A test for the wordings",
+            "first real test",
+            "offline backups",
+        ],
+    );
+    assert_gone(&c, &["free articles", "keep reading", "Sign in"]);
+}
+
+#[test]
+fn a_headless_table_of_the_pages_date_and_reference_is_no_table_of_facts() {
+    let notice = "\
+# Pharmacy chain fined after ransomware attack
+
+| | |
+|---|---|
+| Date | 18 November 2026 |
+| Type | Monetary penalty notice |
+| Reference | ENF-2026-0417 |
+
+The regulator has fined a pharmacy chain for failing to protect the personal information of a million customers after a ransomware attack in February.
+
+The attackers got in through a VPN appliance that had not been updated for fourteen months, the investigation found.
+";
+    let c = clean(
+        notice,
+        "Pharmacy chain fined after ransomware attack",
+        &no_rules(),
+    );
+    assert_kept(&c, &["has fined a pharmacy chain", "fourteen months"]);
+    assert_gone(
+        &c,
+        &[
+            "18 November 2026",
+            "Monetary penalty notice",
+            "ENF-2026-0417",
+        ],
+    );
+    // An advisory's table names what it is about, and stays.
+    let advisory = "\
+# Gateway flaw exploited
+
+| | |
+|---|---|
+| Published | 18 November 2026 |
+| CVE | CVE-2026-41877 |
+| Severity | Critical |
+
+The vendor released a firmware update for a command injection flaw that a botnet is already exploiting on exposed devices.
+
+Devices that no longer receive updates should be replaced, the vendor said in its advisory.
+";
+    let c = clean(advisory, "Gateway flaw exploited", &no_rules());
+    assert_kept(
+        &c,
+        &[
+            "| CVE | CVE-2026-41877 |",
+            "| Severity | Critical |",
+            "command injection",
+        ],
+    );
+}
