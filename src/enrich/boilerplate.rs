@@ -1435,11 +1435,12 @@ fn is_channel_promo(info: &LineInfo) -> bool {
 
 /// A thematic break: `---`, `***`, `___` (spaces between allowed).
 fn is_thematic_break(line: &str) -> bool {
-    let t: String = line.split_whitespace().collect();
-    t.len() >= 3
-        && ["-", "*", "_"]
-            .iter()
-            .any(|m| t.bytes().all(|b| b == m.as_bytes()[0]))
+    let t = line.trim();
+    let Some(mark) = t.bytes().next().filter(|b| matches!(b, b'-' | b'*' | b'_')) else {
+        return false;
+    };
+    t.bytes().all(|b| b == mark || b == b' ' || b == b'\t')
+        && t.bytes().filter(|&b| b == mark).count() >= 3
 }
 
 /// The underline of a setext heading: `-----` or `=====`.
@@ -1604,11 +1605,11 @@ fn is_meta_row(line: &str, info: &LineInfo) -> bool {
     // count, in any language.
     if info.words <= 20
         && !sentence_end
-        && has_date(t)
         && info
             .links
             .iter()
             .any(|(text, url)| url.starts_with('#') && text.chars().any(|c| c.is_ascii_digit()))
+        && has_date(t)
     {
         return true;
     }
