@@ -41,7 +41,7 @@ fn main() {
         let body = &text[fm.body_offset..];
         let cleaned = clean(body, &title, &SourceRules::default());
         if per_line {
-            print_lines(&path, body, &cleaned.markdown);
+            print_lines(&path, body, &cleaned);
             continue;
         }
         before += body.len();
@@ -65,24 +65,41 @@ fn main() {
 }
 
 /// Every line of `body`, `+` when the cleaned text keeps it (matched in
-/// order, so a repeated line is counted once per kept copy), `-` otherwise.
-fn print_lines(path: &str, body: &str, cleaned: &str) {
+/// order, so a repeated line is counted once per kept copy), `-` otherwise,
+/// with the reason it went.
+fn print_lines(path: &str, body: &str, cleaned: &briefing::enrich::boilerplate::Cleaned) {
     println!("== {path}");
-    let mut kept = cleaned.lines().filter(|l| !l.trim().is_empty()).peekable();
+    let mut kept = cleaned
+        .markdown
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .peekable();
+    let why = |n: usize| {
+        cleaned
+            .removals
+            .iter()
+            .find(|r| (r.first..=r.last).contains(&n))
+            .map_or("", |r| r.reason.as_str())
+    };
     for (n, line) in body.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        let mark = if kept.peek() == Some(&line) {
+        let (mark, reason) = if kept.peek() == Some(&line) {
             kept.next();
-            '+'
+            ('+', "")
         } else {
-            '-'
+            ('-', why(n + 1))
         };
         println!(
-            "{mark}{:>5} {}",
+            "{mark}{:>5} {}{}",
             n + 1,
-            line.chars().take(110).collect::<String>()
+            line.chars().take(110).collect::<String>(),
+            if reason.is_empty() {
+                String::new()
+            } else {
+                format!("  <- {reason}")
+            }
         );
     }
 }

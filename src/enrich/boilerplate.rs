@@ -9,8 +9,9 @@
 //! 1. The body starts at the first line of prose after the last heading that
 //!    repeats the title (or after a configured `start_after` line), pulled
 //!    back over a heading, bold lead-in, setext heading, advisory field
-//!    (`**Severity:** High`), or an advisory's table or small sections of
-//!    facts right above it, or a lead photo whose caption repeats its alt
+//!    (`**Severity:** High`), or an advisory's table (not a headless one of
+//!    the page's date and reference) or small sections of facts right above
+//!    it, or a lead photo whose caption repeats its alt
 //!    text. A sentence-long heading straight under the title
 //!    is the standfirst and is kept too, and so is a summary list there (a
 //!    heading over plain points: "Key events").
@@ -36,11 +37,13 @@
 //!    quotes that send the reader to its pages or its social channels, ads
 //!    under their own bold label), forms with their promo box (a gated
 //!    report's fields, a newsletter's e-mail field), a player's chapter
-//!    marks and buttons ("Listen ▶ 24:10"), reaction rows, short promos
-//!    and notices between paragraphs, labels whose lines all went, configured `drop` lines; a log's
-//!    repeated time stamps stay. Trailing link-only lines (tag lists,
+//!    marks and buttons ("Listen ▶ 24:10"), a registration or sign-up box
+//!    between two rules, reaction rows and the question over them, short
+//!    promos and notices between paragraphs, labels whose lines all went,
+//!    configured `drop` lines; a log's repeated time stamps stay. Trailing link-only lines (tag lists,
 //!    related links, also written as bare URLs, unless a "References"
-//!    heading introduces them), contact lines and leftover labels go.
+//!    heading introduces them), contact lines, leftover labels and
+//!    buttons ("[add comment]") and a closing rule go.
 //!
 //! Words are counted so that Chinese and Japanese text, written without
 //! spaces, reads as prose too. Every test is a pass over the lines or a
@@ -278,11 +281,20 @@ impl MeasuredBody<'_> {
             return original("no paragraph of prose found".into());
         };
         let mut start = first_prose;
+        // The table holding the row pulled back last, from its first row,
+        // and whether it is the page's record card (see [`record_card`]):
+        // asked once a table, however many rows it has.
+        let mut card: Option<(usize, bool)> = None;
         // Pull back over a heading or bold lead-in ("**What is Medusa?**").
         while let Some(prev) = (search_from..start)
             .rev()
             .find(|&i| kinds[i] != Kind::Blank)
         {
+            let table_row = lines[prev].trim_start().starts_with('|');
+            if table_row && card.is_none_or(|(first, _)| prev < first) {
+                card = Some(record_card(prev, lines, infos));
+            }
+            let record = table_row && card.is_some_and(|(_, is)| is);
             // Not a label heading such as "## Article:".
             let lead_in = (kinds[prev] == Kind::Heading
                 && !is_title(prev)
@@ -312,7 +324,8 @@ impl MeasuredBody<'_> {
                 // table: a row right above the start, or the table's last
                 // row over the first paragraph.
                 || (title_line.is_some()
-                    && lines[prev].trim_start().starts_with('|')
+                    && table_row
+                    && !record
                     && (infos[prev].links.is_empty() || words_outside_links(&infos[prev]) >= 1)
                     && infos[prev].images.is_empty()
                     && (prev + 1 == start || !lines[start].trim_start().starts_with('|')))
@@ -763,6 +776,51 @@ impl MeasuredBody<'_> {
                 reasons[i] = Some("name over a promo that went");
             }
         }
+        // A box set between two rules ("---") inside the story, a few
+        // short lines, one of which sends the reader to an account page
+        // (`/register`, `/sign-in`, `/subscribe`: the address says so in
+        // any language): a registration wall or a sign-up box, gone whole.
+        let rules: Vec<usize> = (start..end)
+            .filter(|&i| kinds[i] == Kind::Short && is_thematic_break(lines[i]))
+            .collect();
+        for pair in rules.windows(2) {
+            let inside: Vec<usize> = (pair[0] + 1..pair[1])
+                .filter(|&i| kinds[i] != Kind::Blank)
+                .collect();
+            let boxed = (1..=5).contains(&inside.len())
+                && inside.iter().all(|&i| {
+                    matches!(kinds[i], Kind::Short | Kind::Prose | Kind::LinkOnly)
+                        && infos[i].words < 40
+                        && !is_list_or_table(lines[i])
+                })
+                && inside
+                    .iter()
+                    .any(|&i| infos[i].links.iter().any(|(_, u)| is_account_url(u)));
+            if boxed {
+                for i in pair[0]..=pair[1] {
+                    if keep[i] {
+                        keep[i] = false;
+                        reasons[i] = Some("registration or sign-up box inside the article");
+                    }
+                }
+            }
+        }
+        // "How do you feel about this story?" over "👍 142 · 😮 37": the
+        // question a row of reactions answers, in any language, goes with
+        // the row.
+        for i in start..end {
+            if keep[i]
+                && matches!(kinds[i], Kind::Short | Kind::Prose)
+                && infos[i].links.is_empty()
+                && infos[i].words <= 8
+                && infos[i].text.trim_end().ends_with(['?', '？', '؟'])
+                && next_text[i + 1]
+                    .is_some_and(|j| !keep[j] && is_reaction_row(infos[j].text.trim()))
+            {
+                keep[i] = false;
+                reasons[i] = Some("question over a row of reactions");
+            }
+        }
         // A label whose lines all went ("Chapters:" over a player's chapter
         // marks, "Follow us:" over its buttons) labels nothing now: the
         // next line was removed, and the next line kept is no item of its
@@ -865,6 +923,23 @@ impl MeasuredBody<'_> {
                     keep[i] = false;
                     reasons[i] = Some("label left after the article");
                 }
+                // A rule ("---") under the last line: it divides nothing now.
+                Kind::Short if is_thematic_break(t) => keep[i] = false,
+                // "[add comment]": a button the scraper left as a bracketed
+                // label with no address, after the story.
+                Kind::Short
+                    if infos[i].words <= 3
+                        && infos[i].links.is_empty()
+                        && t.strip_prefix('[')
+                            .and_then(|r| r.strip_suffix(']'))
+                            .is_some_and(|inner| {
+                                !inner.contains(['[', ']'])
+                                    && inner.chars().any(char::is_alphabetic)
+                            }) =>
+                {
+                    keep[i] = false;
+                    reasons[i] = Some("button left after the article");
+                }
                 // "Press office, tel. 45 15 00 00": whom to call, after the
                 // story.
                 Kind::Short if is_contact_line(&infos[i].text) && !is_list_or_table(t) => {
@@ -934,6 +1009,29 @@ impl MeasuredBody<'_> {
     }
 }
 
+/// The first row of the table holding row `at`, and whether the table is
+/// the page's record card rather than the story's facts: a table with no
+/// header (its first row's cells empty, the site's layout of fields) whose
+/// rows give a date ("| Date | 18 November 2026 |", "| Reference | ... |")
+/// and no indicator. An advisory's table names its CVEs or versions; a
+/// wiki's box has its subject's name over it.
+fn record_card(at: usize, lines: &[&str], infos: &[LineInfo]) -> (usize, bool) {
+    let row = |i: usize| lines[i].trim_start().starts_with('|');
+    let mut first = at;
+    while first > 0 && row(first - 1) {
+        first -= 1;
+    }
+    let mut last = at;
+    while last + 1 < lines.len() && row(last + 1) {
+        last += 1;
+    }
+    let headless = lines[first].chars().all(|c| c == '|' || c.is_whitespace());
+    let card = headless
+        && (first..=last).any(|i| has_date(&infos[i].text))
+        && !(first..=last).any(|i| super::story_signals::has_indicator(&infos[i].text));
+    (first, card)
+}
+
 /// The lines of a comment thread or an activity log: reply buttons (see
 /// [`reply_buttons`]) and headers, three or more lines that open with a
 /// one-word link to pages of one kind (`/user?id=jdub42`,
@@ -942,6 +1040,15 @@ impl MeasuredBody<'_> {
 /// come three times with links of one shape.
 fn thread_lines(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool> {
     let mut thread = reply_buttons(lines, kinds, infos);
+    // The link that names who wrote: the first, or the next after a vote
+    // arrow or an icon with no letters ("[▲](vote?id=1) [name](user?id=name)").
+    let name_at = |i: usize| -> Option<usize> {
+        let links = &infos[i].links;
+        let first = links.first()?;
+        Some(usize::from(
+            links.len() >= 2 && !first.0.chars().any(char::is_alphanumeric),
+        ))
+    };
     let header_key = |i: usize| -> Option<String> {
         if !matches!(kinds[i], Kind::Prose | Kind::Short | Kind::LinkOnly)
             || infos[i].words > 25
@@ -955,9 +1062,10 @@ fn thread_lines(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool>
         if !t.starts_with('[') {
             return None;
         }
-        let (name, url) = infos[i].links.first()?;
+        let at = name_at(i)?;
+        let (name, url) = &infos[i].links[at];
         // Who, then when or what: a link alone is a button.
-        let says_more = infos[i].links.len() >= 2 || words_outside_links(&infos[i]) >= 1;
+        let says_more = infos[i].links.len() >= at + 2 || words_outside_links(&infos[i]) >= 1;
         // A name has letters: `[0:41](...&t=41s)` is a video's chapter.
         if name.split_whitespace().count() != 1
             || name.chars().count() > 30
@@ -983,7 +1091,7 @@ fn thread_lines(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool>
     for at in repeated(lines.len(), header_key) {
         let names: std::collections::HashSet<&str> = at
             .iter()
-            .filter_map(|&i| infos[i].links.first().map(|(t, _)| t.as_str()))
+            .filter_map(|&i| name_at(i).map(|at| infos[i].links[at].0.as_str()))
             .collect();
         if names.len() >= 2 {
             mark(&mut thread, &at);
@@ -1302,7 +1410,8 @@ fn line_cue(info: &LineInfo) -> Option<&'static str> {
 
 /// "📢 Be the first to know: join our [Telegram channel](/go/tg)!" in any
 /// language: a line that opens with a pictograph and sends the reader, by
-/// one short link led by a platform's name, to the site's channel there.
+/// one short link led by a platform's name or going to a platform or to a
+/// channel's page (`/channel/...`), to the site's channel there.
 fn is_channel_promo(info: &LineInfo) -> bool {
     let pictograph = info
         .text
@@ -1316,11 +1425,22 @@ fn is_channel_promo(info: &LineInfo) -> bool {
                 .next()
                 .is_some_and(|w| PLATFORM_NAMES.contains(&w.to_lowercase().as_str()))
     };
+    let channel = |url: &str| is_social_url(url) || url.to_ascii_lowercase().contains("/channel/");
     pictograph
         && info.words <= 30
         && info.links.len() == 1
         && info.images.is_empty()
-        && leads(&info.links[0].0)
+        && (leads(&info.links[0].0) || channel(&info.links[0].1))
+}
+
+/// A thematic break: `---`, `***`, `___` (spaces between allowed).
+fn is_thematic_break(line: &str) -> bool {
+    let t = line.trim();
+    let Some(mark) = t.bytes().next().filter(|b| matches!(b, b'-' | b'*' | b'_')) else {
+        return false;
+    };
+    t.bytes().all(|b| b == mark || b == b' ' || b == b'\t')
+        && t.bytes().filter(|&b| b == mark).count() >= 3
 }
 
 /// The underline of a setext heading: `-----` or `=====`.
@@ -1476,6 +1596,19 @@ fn is_meta_row(line: &str, info: &LineInfo) -> bool {
     if info.words <= 16
         && !sentence_end
         && info.links.first().is_some_and(author_link)
+        && has_date(t)
+    {
+        return true;
+    }
+    // "Posted on 17 November 2026 by A. Name in [Tech] · [7 comments](#comments)":
+    // the date with a link to the page's own comments, which gives their
+    // count, in any language.
+    if info.words <= 20
+        && !sentence_end
+        && info
+            .links
+            .iter()
+            .any(|(text, url)| url.starts_with('#') && text.chars().any(|c| c.is_ascii_digit()))
         && has_date(t)
     {
         return true;
@@ -1983,8 +2116,8 @@ fn is_read_also(line: &str, info: &LineInfo) -> bool {
     };
     info.links.len() == 1
         // A colon in any script: Armenian "՝", Ethiopic "፦", Khmer "៖",
-        // full-width "：".
-        && label.ends_with([':', '?', '՝', '፦', '៖', '：'])
+        // full-width "："; or a dash ("More news – [...]").
+        && label.ends_with([':', '?', '՝', '፦', '៖', '：', '-', '–', '—'])
         && label.split_whitespace().count() <= 4
         && info.links[0]
             .0
@@ -2813,12 +2946,41 @@ fn is_share_url(url: &str) -> bool {
         || u.contains("/share.php")
         || u.contains("wa.me/")
         || u.contains("/?text=")
+        // A messenger's "send this text" page (`api.whatsapp.com/send?text=`,
+        // `wa.me/send?text=`) whatever its host.
+        || u.contains("/send?text=")
         || u.contains("whatsapp.com/send")
         || u.contains("t.me/share")
         || u.starts_with("viber://forward")
         || u.contains("sharearticle")
         || u.starts_with("mailto:?")
         || u.starts_with("whatsapp:")
+}
+
+/// A link to a site's account pages, by its path in any language:
+/// `/register`, `/signup`, `/sign-in`, `/login`, `/subscribe`.
+fn is_account_url(url: &str) -> bool {
+    const PAGES: &[&str] = &[
+        "register",
+        "registration",
+        "signup",
+        "sign-up",
+        "sign_up",
+        "signin",
+        "sign-in",
+        "sign_in",
+        "login",
+        "log-in",
+        "subscribe",
+    ];
+    let u = url.to_ascii_lowercase();
+    let path = match host_of(&u) {
+        Some(host) => u.split_once(host).map_or("", |(_, p)| p),
+        None if u.starts_with('/') => u.as_str(),
+        None => return false,
+    };
+    path.split(['/', '?', '#', '.'])
+        .any(|segment| PAGES.contains(&segment))
 }
 
 /// A URL on an ad server or in an ad folder: a host that starts `ad.` or

@@ -80,7 +80,9 @@
 //!   wrapping a researcher's post, a regulator's penalty notice, a trade
 //!   magazine behind a registration wall; its `README.md` lists them),
 //!   written and labelled on 2026-12-02 by someone who had not read the
-//!   rules; its test prints the totals only;
+//!   rules, measured blind with its totals only (100.0 % kept, 11.1 %
+//!   chrome left; 10.7 % after the blind8 round), then tuned on once the
+//!   tenth set was written;
 //! - `tests/fixtures/labelled/cleaning/blind10/`: the tenth blind set,
 //!   twelve pages (Kannada, Gujarati, Punjabi, Sorani Kurdish, Somali,
 //!   Kyrgyz, Tajik, Faroese and Haitian Creole sites, a university news
@@ -510,23 +512,27 @@ fn cleaning_on_the_ninth_blind_set_holds_its_floor() {
     // 100.0 % kept (200/200), 11.1 % chrome left (25/225); with the
     // blind8 round, tuned at the same time by someone who had not read
     // this set (one of its rules names "advertisement" in Burmese, which
-    // one of these pages uses), 100.0 % and 10.7 % (24/224). Not tuned on
-    // until the next blind set is written.
-    hold_floor_showing("blind9", BLIND9_FLOOR.0, BLIND9_FLOOR.1, false);
+    // one of these pages uses), 100.0 % and 10.7 % (24/224). Tuned on once
+    // the tenth set was written (a messenger's send?text= share link, the
+    // question over a reaction row, vote arrows before a thread's names, a
+    // bracketed button and a rule after the story, read-also labels ending
+    // with a dash, a dated byline with its comment count, channel promos
+    // by their link, a registration box between two rules, a headless
+    // table of the page's date and reference): 100 % and 0.5 %. Left: a
+    // screenshot's caption its writer labelled chrome (article in every
+    // other set).
+    hold_floor("blind9", 0.99, 0.01);
 }
-
-/// Kept at least, chrome at most, on the ninth blind set: its blind
-/// score, rounded down and up.
-const BLIND9_FLOOR: (f64, f64) = (0.99, 0.12);
 
 #[test]
 fn cleaning_on_the_tenth_blind_set_holds_its_floor() {
     // 2026-12-02, measured blind, totals only, with the rules at 93a7a6a
     // (after the blind8 round): 100.0 % kept (234/234), 17.3 % chrome left
-    // (49/283). Not tuned on until the next blind set is written.
+    // (49/283); after the blind9 round, not tuned on it: 100.0 % and
+    // 7.5 % (19/253). Not tuned on until the next blind set is written.
     hold_floor_showing("blind10", BLIND10_FLOOR.0, BLIND10_FLOOR.1, false);
 }
 
 /// Kept at least, chrome at most, on the tenth blind set: its blind
 /// score, rounded down and up.
-const BLIND10_FLOOR: (f64, f64) = (0.99, 0.18);
+const BLIND10_FLOOR: (f64, f64) = (0.99, 0.08);

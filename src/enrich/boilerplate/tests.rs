@@ -1950,3 +1950,281 @@ The insurer's share price fell by four per cent on the news in early trading on 
     );
     assert_gone(&c, &["Advertisement ends here", "300x250"]);
 }
+
+#[test]
+fn a_share_row_with_a_messengers_send_link_ends_the_story() {
+    let page = "\
+# Fake job app steals passports
+
+Researchers found that an app offering jobs abroad uploads the passports, contacts and messages of everyone who installs it to a server run by its authors.
+
+About eight thousand people downloaded it in two months, the researchers said, most of them through links in group chats and in adverts on social networks that promised visas within a week.
+
+The app asks for photos of both sides of the passport to \"complete the application\", then reads the contacts and text messages of the phone and sends them every fifteen minutes.
+
+[WhatsApp](https://wa.example/send?text=jobs-app) · [Facebook](https://www.facebook.example/sharer?u=jobs-app)
+
+Asha Menon, senior security correspondent, writes about mobile fraud, privacy and the scams that reach people through their phones.
+
+### What our readers say
+
+My cousin got the same link in a group chat last week and almost installed it before asking me about it.
+
+Thanks for the list of domains, we have blocked all of them on the office firewall this morning.
+";
+    let c = clean(page, "Fake job app steals passports", &no_rules());
+    assert_kept(&c, &["uploads the passports", "eight thousand"]);
+    assert_gone(
+        &c,
+        &[
+            "WhatsApp",
+            "senior security correspondent",
+            "My cousin",
+            "firewall",
+        ],
+    );
+}
+
+#[test]
+fn drops_the_question_over_a_row_of_reactions() {
+    let page = "\
+# Fake job app steals passports
+
+Researchers found that an app offering jobs abroad uploads the passports, contacts and messages of everyone who installs it to a server run by its authors.
+
+What did the police say?
+
+The state's cyber police asked people applying for jobs abroad to go through licensed agencies and never to install apps sent in chats.
+
+How do you feel about this story?
+
+👍 142 · 😮 37 · 😡 12
+
+The app is not on the official store, and the researchers have asked the hosting company to take its server down.
+";
+    let c = clean(page, "Fake job app steals passports", &no_rules());
+    assert_kept(
+        &c,
+        &[
+            "uploads the passports",
+            "What did the police say?",
+            "licensed agencies",
+            "official store",
+        ],
+    );
+    assert_gone(&c, &["How do you feel", "👍"]);
+}
+
+#[test]
+fn a_threads_headers_may_open_with_a_vote_arrow() {
+    let page = "\
+[▲](https://forum.example/vote?id=1&how=up) [Show: signature wrapping in a CI server's SAML login](https://forum.example/item?id=1)
+
+Here is the write-up we promised when we reported the bug: the service verified the signature on the first assertion of a response and read the user from the last one.
+
+Fixed releases shipped yesterday, and the advisory is now public with the list of affected versions.
+
+[▲](https://forum.example/vote?id=2&how=up) [tessellate](https://forum.example/user?id=tessellate) [6 hours ago](https://forum.example/item?id=2)
+
+Every bug of this kind comes down to verifying one node and then reading another one from the document.
+
+[▲](https://forum.example/vote?id=3&how=up) [kmhollis](https://forum.example/user?id=kmhollis) [6 hours ago](https://forum.example/item?id=3)
+
+Yes, and their fix now passes the verified element on to the session code.
+
+[▲](https://forum.example/vote?id=4&how=up) [orbweaver](https://forum.example/user?id=orbweaver) [5 hours ago](https://forum.example/item?id=4)
+
+Is there a way to tell whether we were hit before the patch went out last month?
+";
+    let c = clean(
+        page,
+        "Show: signature wrapping in a CI server's SAML login",
+        &no_rules(),
+    );
+    assert_kept(&c, &["verified the signature", "advisory is now public"]);
+    assert_gone(
+        &c,
+        &[
+            "tessellate",
+            "Every bug of this kind",
+            "their fix now",
+            "hit before",
+        ],
+    );
+}
+
+#[test]
+fn drops_a_bracketed_button_and_a_rule_after_the_story() {
+    let page = "\
+# Signature wrapping in a CI server's SAML login
+
+The service verified the signature on the first assertion of a response and read the user from the last one, so any signed login could become an administrator's.
+
+Fixed releases shipped yesterday, and the advisory is now public with the list of affected versions.
+
+[add comment]
+
+---
+
+[Guidelines](https://forum.example/guidelines) | [FAQ](https://forum.example/faq) | [Lists](https://forum.example/lists)
+";
+    let c = clean(
+        page,
+        "Signature wrapping in a CI server's SAML login",
+        &no_rules(),
+    );
+    assert_kept(&c, &["verified the signature", "advisory is now public"]);
+    assert_gone(&c, &["[add comment]", "---"]);
+}
+
+#[test]
+fn a_read_also_label_may_end_with_a_dash() {
+    let page = "\
+# Bank warns of phishing over messengers
+
+Messages that threaten to close the reader's account within a day send a link to a fake login page of the bank, which asks for the phone number, the password and the one-time code.
+
+More news – [Police arrest a gang that emptied mobile money accounts](https://news.example/local/2026/10/30/mobile-money-gang)
+
+The bank has asked the registrars to take the fake domains down and says it never sends links over messengers.
+";
+    let c = clean(page, "Bank warns of phishing over messengers", &no_rules());
+    assert_kept(&c, &["fake login page", "never sends links"]);
+    assert_gone(&c, &["More news", "mobile money"]);
+}
+
+#[test]
+fn a_byline_with_the_date_and_a_count_of_comments_is_the_pages_data() {
+    let page = "\
+# Password manager breach: encrypted vaults stolen
+
+Afiŝita la 17-an de novembro 2026 de **Jorge Almeida** en [Teknologio](https://blog.example/kategorio/teknologio/) · [7 komentoj](#komentoj)
+
+The password manager confirmed on Monday that attackers had copied backups of its customers' encrypted vaults from a cloud storage bucket.
+
+The vaults are encrypted with a key derived from each user's master password, which the company says it never stores.
+";
+    let c = clean(
+        page,
+        "Password manager breach: encrypted vaults stolen",
+        &no_rules(),
+    );
+    assert_kept(&c, &["copied backups", "never stores"]);
+    assert_gone(&c, &["Afiŝita", "komentoj"]);
+}
+
+#[test]
+fn a_channel_promo_may_name_its_platform_by_the_link_alone() {
+    let page = "\
+# Fake traffic fines spread a banking trojan
+
+Drivers receive a message saying a fine is pending on their vehicle, with an app attached that asks for permission to read their text messages and then steals the one-time codes sent by their bank.
+
+📢 **Join our channel** — the latest news straight to your phone. [Follow](https://wa.example/channel/dailynews)
+
+The police said the fines are only ever shown on the government's own website and that no department sends apps over messengers.
+";
+    let c = clean(
+        page,
+        "Fake traffic fines spread a banking trojan",
+        &no_rules(),
+    );
+    assert_kept(&c, &["fine is pending", "government's own website"]);
+    assert_gone(&c, &["Join our channel"]);
+}
+
+#[test]
+fn drops_a_registration_box_between_two_rules() {
+    let page = "\
+# Insurers brace for losses after payroll breach
+
+Cyber insurers are preparing for what could become the market's first large aggregation event of the year, after a payroll provider used by thousands of small firms confirmed a breach.
+
+---
+
+**You've read 1 of 3 free articles this month.**
+
+Register for free to keep reading and get our daily briefing.
+
+[Register for free](https://news.example/register?returnTo=payroll) · Already registered? [Sign in](https://news.example/sign-in)
+
+---
+
+## A test for the wordings
+
+The incident is likely to be the first real test of the systemic-event definitions that many carriers introduced in the last two years.
+
+---
+
+Both modelling firms stressed that their numbers are preliminary and depend on how many firms had offline backups.
+";
+    let c = clean(
+        page,
+        "Insurers brace for losses after payroll breach",
+        &no_rules(),
+    );
+    assert_kept(
+        &c,
+        &[
+            "aggregation event",
+            "A test for the wordings",
+            "first real test",
+            "offline backups",
+        ],
+    );
+    assert_gone(&c, &["free articles", "keep reading", "Sign in"]);
+}
+
+#[test]
+fn a_headless_table_of_the_pages_date_and_reference_is_no_table_of_facts() {
+    let notice = "\
+# Pharmacy chain fined after ransomware attack
+
+| | |
+|---|---|
+| Date | 18 November 2026 |
+| Type | Monetary penalty notice |
+| Reference | ENF-2026-0417 |
+
+The regulator has fined a pharmacy chain for failing to protect the personal information of a million customers after a ransomware attack in February.
+
+The attackers got in through a VPN appliance that had not been updated for fourteen months, the investigation found.
+";
+    let c = clean(
+        notice,
+        "Pharmacy chain fined after ransomware attack",
+        &no_rules(),
+    );
+    assert_kept(&c, &["has fined a pharmacy chain", "fourteen months"]);
+    assert_gone(
+        &c,
+        &[
+            "18 November 2026",
+            "Monetary penalty notice",
+            "ENF-2026-0417",
+        ],
+    );
+    // An advisory's table names what it is about, and stays.
+    let advisory = "\
+# Gateway flaw exploited
+
+| | |
+|---|---|
+| Published | 18 November 2026 |
+| CVE | CVE-2026-41877 |
+| Severity | Critical |
+
+The vendor released a firmware update for a command injection flaw that a botnet is already exploiting on exposed devices.
+
+Devices that no longer receive updates should be replaced, the vendor said in its advisory.
+";
+    let c = clean(advisory, "Gateway flaw exploited", &no_rules());
+    assert_kept(
+        &c,
+        &[
+            "| CVE | CVE-2026-41877 |",
+            "| Severity | Critical |",
+            "command injection",
+        ],
+    );
+}
