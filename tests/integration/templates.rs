@@ -209,6 +209,19 @@ const MARKED_MACROS: &str = r#"{% macro entry(e, level=2) %}<article class="entr
 {% macro neighbours(n, label) %}<nav class="neighbours" aria-label="{{ label }}"></nav>{% endmacro neighbours %}
 "#;
 
+/// An article every kind of list shows: its tag, source, week, the latest
+/// stories and its CVE's page ([`ADVISORY_LISTS`]).
+const ADVISORY: &str = "---\ntitle: Patch for CVE-2024-31337 released\nurl: https://overrides.example.com/advisory\nsource: Override Times\ndate: 2024-05-02\ntags: [testing]\nimage: https://overrides.example.com/patch.jpg\n---\nThe vendor fixed CVE-2024-31337 in version 2.4.1, and asks every user to update at once.\n";
+
+/// The list and entity pages that show [`ADVISORY`].
+const ADVISORY_LISTS: [&str; 5] = [
+    "tags/testing/index.html",
+    "sources/override-times/index.html",
+    "latest/index.html",
+    "weeks/2024-W18/index.html",
+    "entities/cve/2024/cve-2024-31337.html",
+];
+
 /// Each entry's list markup is made once and shared by every page that
 /// lists it (render::StoryLists); an override of the `entry` macro must
 /// still reach every list: tag, source, latest, week and entity pages.
@@ -216,18 +229,9 @@ const MARKED_MACROS: &str = r#"{% macro entry(e, level=2) %}<article class="entr
 fn an_entry_macro_override_reaches_every_list_and_entity_page() {
     let site = SiteTest::fixture("overrides");
     site.write("templates/macros.html", MARKED_MACROS);
-    site.write(
-        "content/advisory.md",
-        "---\ntitle: Patch for CVE-2024-31337 released\nurl: https://overrides.example.com/advisory\nsource: Override Times\ndate: 2024-05-02\ntags: [testing]\nimage: https://overrides.example.com/patch.jpg\n---\nThe vendor fixed CVE-2024-31337 in version 2.4.1, and asks every user to update at once.\n",
-    );
+    site.write("content/advisory.md", ADVISORY);
     site.build_ok();
-    for page in [
-        "tags/testing/index.html",
-        "sources/override-times/index.html",
-        "latest/index.html",
-        "weeks/2024-W18/index.html",
-        "entities/cve/2024/cve-2024-31337.html",
-    ] {
+    for page in ADVISORY_LISTS {
         let html = site.html(page);
         let marked = texts(&html, "article.custom-entry .entry-title a");
         assert!(
@@ -274,20 +278,11 @@ fn page_overrides_that_read_entries_get_every_field() {
         "templates/entity.html",
         &format!("{{% extends \"briefing/entity.html\" %}}\n{fields}\n"),
     );
-    site.write(
-        "content/advisory.md",
-        "---\ntitle: Patch for CVE-2024-31337 released\nurl: https://overrides.example.com/advisory\nsource: Override Times\ndate: 2024-05-02\ntags: [testing]\nimage: https://overrides.example.com/patch.jpg\n---\nThe vendor fixed CVE-2024-31337 in version 2.4.1, and asks every user to update at once.\n",
-    );
+    site.write("content/advisory.md", ADVISORY);
     site.build_ok();
-    // Each page twice over: the first page to list an entry makes its
-    // shared markup, the later ones reuse it.
-    for page in [
-        "tags/testing/index.html",
-        "sources/override-times/index.html",
-        "latest/index.html",
-        "weeks/2024-W18/index.html",
-        "entities/cve/2024/cve-2024-31337.html",
-    ] {
+    // The first page to list an entry makes its shared markup, the later
+    // ones reuse it: every one of them must still give every field.
+    for page in ADVISORY_LISTS {
         let html = site.html(page);
         let shown = texts(&html, "p.fields");
         assert!(
