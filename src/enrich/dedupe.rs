@@ -17,7 +17,9 @@
 //! setting: the rare things they share are taken back. The same canonical URL
 //! merges outright. Text alone needs alike ledes; rare things shared (a
 //! shared CVE weighing among them by its rarity, or two CVEs) make up for
-//! ledes in another language or with other words. Pairs
+//! ledes in another language or with other words; so do less of them when
+//! two or more independent kinds agree (a name and a figure, a name and an
+//! indicator), each kind beyond the first adding to the score. Pairs
 //! within `window_days` are compared; pairs further apart, up to four times
 //! that, only when they share an indicator (domain, IP, hash, file,
 //! identifier) or a
@@ -96,6 +98,17 @@ pub struct StoryFeatures {
     pub publisher: Vec<Vec<u32>>,
 }
 
+/// The independent kinds of evidence two reports can share (see
+/// [`KIND_SCORE`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum EvidenceKind {
+    Name,
+    Figure,
+    Indicator,
+    Version,
+    Cve,
+}
+
 /// Every article's features, with the vocabulary and how many articles
 /// have each feature (for rarity).
 #[derive(Debug, Clone, Default)]
@@ -164,6 +177,14 @@ const LINK_SCORE: f64 = 0.5;
 const PUBLISHER_WEIGHT: f64 = 1.0;
 /// Score for a shared CVE.
 const CVE_SCORE: f64 = 0.2;
+/// Score for each kind of shared evidence (names, numbers and dates,
+/// indicators, versions, CVEs) beyond the first: a company's name and its
+/// victim count, or a malware's name and its C2 domain, agree independently,
+/// where an actor's or a vendor's names alone recur across its stories.
+const KIND_SCORE: f64 = 0.15;
+/// Rare-thing weight (with shared CVEs) at which two or more kinds of
+/// evidence stand in for alike ledes.
+const KINDS_EVIDENCE: f64 = 1.0;
 /// Penalty per day apart, counted up to the text window.
 const DAY_PENALTY: f64 = 0.02;
 /// Extra score needed within one source: an outlet rarely runs one story
@@ -380,6 +401,19 @@ impl Corpus {
             "num" => 0.5,
             "ver" | "key" => 0.8,
             _ => 0.5,
+        }
+    }
+
+    /// Which independent kind of evidence a rare thing is: names (and
+    /// watch-list entities), figures (numbers, dates, times), indicators,
+    /// versions (and configuration keys).
+    fn evidence_kind(&self, id: u32) -> EvidenceKind {
+        let name = &self.names[id as usize];
+        match name.split_once(':').map_or("", |(k, _)| k) {
+            "dom" | "ip" | "hash" | "file" | "id" => EvidenceKind::Indicator,
+            "num" | "date" | "time" => EvidenceKind::Figure,
+            "ver" | "key" => EvidenceKind::Version,
+            _ => EvidenceKind::Name,
         }
     }
 
@@ -875,6 +909,35 @@ fn compare_within(
         });
         rare_weight = 0.0;
     }
+    // Kinds of evidence that agree: each kind beyond the first adds to the
+    // score, and two or more stand in for ledes at a lower weight.
+    let mut kinds: Vec<EvidenceKind> = Vec::new();
+    if rare_weight > 0.0 {
+        kinds.extend(weighted.iter().map(|&(_, id)| corpus.evidence_kind(id)));
+    }
+    if !cves.is_empty() {
+        kinds.push(EvidenceKind::Cve);
+    }
+    kinds.sort_unstable();
+    kinds.dedup();
+    let kinds_agree = kinds.len() >= 2;
+    if kinds_agree {
+        let shown: Vec<&str> = kinds
+            .iter()
+            .map(|k| match k {
+                EvidenceKind::Name => "name",
+                EvidenceKind::Figure => "figure",
+                EvidenceKind::Indicator => "indicator",
+                EvidenceKind::Version => "version",
+                EvidenceKind::Cve => "CVE",
+            })
+            .collect();
+        parts.push(Part {
+            label: "kinds",
+            value: KIND_SCORE * (kinds.len() - 1) as f64,
+            detail: shown.join(" + "),
+        });
+    }
     // Naming the other's publisher weighs as a rare thing: with little
     // else shared it is a citation, not evidence.
     let publisher = !linked && (names_publisher(x, y) || names_publisher(y, x));
@@ -913,6 +976,7 @@ fn compare_within(
         || (no_lede && title >= 0.6)
         || cves.len() >= 2
         || rare_weight + cve_weight >= RARE_EVIDENCE
+        || (kinds_agree && rare_weight + cve_weight >= KINDS_EVIDENCE)
         || linked;
     let same = evidence && score >= needed;
     let mut why = String::new();
@@ -934,7 +998,7 @@ fn compare_within(
     why.push_str(&format!(" = {score:.2}"));
     if !evidence {
         why.push_str(&format!(
-            "; ledes differ (under 0.10, or 0.07 with a shared CVE), under two CVEs shared and rare things with shared CVEs weigh under {RARE_EVIDENCE:.1}"
+            "; ledes differ (under 0.10, or 0.07 with a shared CVE), under two CVEs shared and rare things with shared CVEs weigh under {RARE_EVIDENCE:.1} (under {KINDS_EVIDENCE:.1} with two kinds)"
         ));
     } else {
         why.push_str(&format!(" {} {needed:.2}", if same { ">=" } else { "<" }));
@@ -1223,6 +1287,49 @@ mod tests {
         let mut stories = vec![en, de];
         add_filler(&mut stories);
         assert!(same(&stories, 0, 1).is_some());
+    }
+
+    #[test]
+    fn a_name_and_a_figure_agreeing_stand_in_for_ledes() {
+        // Two outlets, two languages, no words in common: the insurer's
+        // name and its victim count agree; names alone (the insurer and a
+        // city) are its setting, which its other stories share too.
+        let report = |path: &str, date: &str, rare: Vec<&'static str>| {
+            let stem = path.trim_end_matches(".md");
+            let words = format!("{stem}one {stem}two {stem}three {stem}four {stem}five");
+            let mut s = story(path, date, &format!("{stem}title"), &words, &[], path);
+            s.rare = rare;
+            s
+        };
+        let mut stories = vec![
+            report(
+                "pt.md",
+                "2025-03-03",
+                vec!["name:varnholt", "name:varnholt seguros", "num:38000"],
+            ),
+            report(
+                "es.md",
+                "2025-03-05",
+                vec!["name:varnholt", "name:varnholt seguros", "num:38000"],
+            ),
+            report(
+                "a.md",
+                "2025-03-03",
+                vec!["name:orrick", "name:orrick mutual", "name:lisboa"],
+            ),
+            report(
+                "b.md",
+                "2025-03-05",
+                vec!["name:orrick", "name:orrick mutual", "name:lisboa"],
+            ),
+        ];
+        add_filler(&mut stories);
+        let corpus = Corpus::new(&stories);
+        let c = compare(&corpus, 1, 0, ClusterSettings::default());
+        assert!(c.same, "{}", c.why);
+        assert!(c.why.contains("kinds 0.15 (name + figure)"), "{}", c.why);
+        let c = compare(&corpus, 3, 2, ClusterSettings::default());
+        assert!(!c.same, "{}", c.why);
     }
 
     #[test]

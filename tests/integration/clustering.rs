@@ -174,39 +174,38 @@ fn clustering_on_the_third_tuning_stories_holds_its_floor() {
 /// apart, no hard negative merged. Held there.
 const TUNE3_FLOOR: (f64, f64, f64) = (1.0, 1.0, 0.999);
 
-/// The blind stories (`blind2/`: 43 articles, ten stories told by two or
-/// three outlets in eighteen languages, 20 hard negatives), written on
-/// 2026-12-02 by someone who had not read the clustering code or its
-/// tests. Totals only: naming the pairs would tune the signals on it.
+/// The fourth tuning set (`blind2/`: 43 articles, ten stories told by two
+/// or three outlets in eighteen languages, 20 hard negatives), written on
+/// 2026-12-02 by someone who had not read the clustering code or its tests:
+/// written blind, measured blind (precision 1.00, recall 0.29; 0.39 after
+/// the tune3 round), opened for tuning once the next blind set was
+/// commissioned. Prints the pairs it misses.
 #[test]
-fn clustering_on_the_blind_stories_holds_its_floor() {
-    let scores = measure("blind2");
-    eprintln!(
-        "clustering, blind2 set: precision {:.2}, recall {:.2}, different-story pairs kept apart {:.3}, \
-         {} hard negatives merged, {} same-story pairs missed",
-        scores.precision,
-        scores.recall,
-        scores.apart,
-        scores.hard_negatives_merged.len(),
-        scores.missed.len()
-    );
+fn clustering_on_the_fourth_tuning_stories_holds_its_floor() {
+    let scores = measure_showing("blind2");
     assert!(
-        scores.precision >= BLIND_FLOOR.0,
+        scores.precision >= BLIND2_FLOOR.0,
         "precision {:.2}",
         scores.precision
     );
     assert!(
-        scores.recall >= BLIND_FLOOR.1,
+        scores.recall >= BLIND2_FLOOR.1,
         "recall {:.2}",
         scores.recall
     );
-    assert!(scores.apart >= BLIND_FLOOR.2, "apart {:.3}", scores.apart);
+    assert!(scores.apart >= BLIND2_FLOOR.2, "apart {:.3}", scores.apart);
+    assert!(
+        scores.hard_negatives_merged.is_empty(),
+        "{:?}",
+        scores.hard_negatives_merged
+    );
 }
 
-/// Precision, recall and pairs kept apart at least, on the blind stories:
-/// its blind score (2026-12-02, at 3913f7b: precision 1.00, recall 0.29,
-/// 1.000 kept apart, no hard negative merged, 20 of 28 same-story pairs
-/// missed; with the tune3 round, not tuned on it: 1.00, 0.39, 1.000, none
-/// merged, 17 missed), rounded down: far below the recall of 0.9 the tuned
-/// sets meet.
-const BLIND_FLOOR: (f64, f64, f64) = (0.99, 0.39, 0.999);
+/// Precision, recall and pairs kept apart at least, on the fourth tuning
+/// stories: its blind score (2026-12-02, at 3913f7b: precision 1.00, recall
+/// 0.29, 1.000 kept apart, no hard negative merged, 20 of 28 same-story
+/// pairs missed; with the tune3 round, not tuned on it: 1.00, 0.39, 1.000,
+/// none merged, 17 missed). Tuned since: kinds of evidence that agree (a
+/// name and a figure, a name and an indicator): 1.00, 0.57, 1.000, none
+/// merged, 12 missed.
+const BLIND2_FLOOR: (f64, f64, f64) = (1.0, 0.57, 0.999);
