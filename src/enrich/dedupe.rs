@@ -28,7 +28,8 @@
 //!
 //! Clusters use complete linkage: an article joins a cluster only if it is
 //! like every member, so A~B and B~C never pull A and C together unless A~C;
-//! a link or an indicator shared with one member widens the window for all.
+//! a link or an indicator shared with one member widens the window for all,
+//! and the text window runs from the story's latest report.
 //! A roundup (an article that shares a little with each of several stories,
 //! see [`Corpus::roundups`]) stays its own item, so it neither joins a story
 //! nor keeps that story's other reports out.
@@ -531,8 +532,21 @@ pub fn cluster(corpus: &Corpus, settings: ClusterSettings) -> (Vec<Vec<usize>>, 
             let mut why = Vec::with_capacity(members.len());
             let mut all_alike = true;
             let wide = members.iter().any(|&m| far_evidence(corpus, i, m));
+            // The text window runs from the story's latest report: a
+            // follow-up within the window of the latest is weighed against
+            // the earlier ones with the window stretched by the story's span.
+            let dates = members.iter().map(|&m| stories[m].date);
+            let (first, last) = (dates.clone().min(), dates.max());
+            let span = match (first, last) {
+                (Some(first), Some(last))
+                    if (stories[i].date - last).num_days().abs() <= settings.window_days =>
+                {
+                    (last - first).num_days().abs()
+                }
+                _ => 0,
+            };
             for &m in members {
-                let cmp = compare_within(corpus, i, m, settings, wide);
+                let cmp = compare_within(corpus, i, m, settings, wide, span);
                 if !cmp.same {
                     all_alike = false;
                     break;
@@ -732,7 +746,7 @@ fn jaccard(a: &[u32], b: &[u32]) -> f64 {
 /// Compares articles `a` and `b` of the corpus: the signals, each a
 /// labelled part, and whether they add up to one story.
 pub fn compare(corpus: &Corpus, a: usize, b: usize, s: ClusterSettings) -> Comparison {
-    compare_within(corpus, a, b, s, false)
+    compare_within(corpus, a, b, s, false, 0)
 }
 
 /// Whether `a` and `b` share what lets reports be further apart than the
@@ -776,13 +790,16 @@ fn linked(x: &StoryFeatures, y: &StoryFeatures) -> bool {
 /// [`compare`], with the evidence window when `wide`: a newcomer that links
 /// to one member of a story, or shares an indicator with it, is weighed
 /// against every member with the wider window (a follow-up weeks later
-/// links to one report, not to all).
+/// links to one report, not to all); and with the text window stretched by
+/// `span` days (the story's, when the newcomer is within the window of its
+/// latest report).
 fn compare_within(
     corpus: &Corpus,
     a: usize,
     b: usize,
     s: ClusterSettings,
     wide: bool,
+    span: i64,
 ) -> Comparison {
     let (x, y) = (&corpus.stories[a], &corpus.stories[b]);
     if x.url.is_some() && x.url == y.url {
@@ -815,7 +832,7 @@ fn compare_within(
     let window = if linked || indicator || wide {
         s.evidence_window_days()
     } else {
-        s.window_days
+        (s.window_days + span).min(s.evidence_window_days())
     };
     if days > window {
         return Comparison {
@@ -824,7 +841,7 @@ fn compare_within(
             parts: Vec::new(),
             why: format!(
                 "{days} days apart, more than {window}{}",
-                if window == s.window_days {
+                if window < s.evidence_window_days() {
                     " (no shared indicator or link)"
                 } else {
                     ""
@@ -1648,6 +1665,32 @@ mod tests {
         let c = compare(&Corpus::new(&stories), 1, 0, ClusterSettings::default());
         assert!(c.same, "{}", c.why);
         assert!(c.why.contains("weighs"), "{}", c.why);
+    }
+
+    #[test]
+    fn the_text_window_runs_from_the_storys_latest_report() {
+        let lede = "Attackers exploited the Corvane gateway flaw against banks across the region this week";
+        let report = |path: &str, date: &str, title: &str| {
+            story(path, date, title, lede, &["CVE-2025-2222"], path)
+        };
+        let stories = vec![
+            report("a.md", "2025-01-01", "Corvane gateway flaw exploited"),
+            report("b.md", "2025-01-03", "Corvane flaw exploited at banks"),
+            // Eight days after the first report, six after the second.
+            report("c.md", "2025-01-09", "Corvane flaw: banks still exploited"),
+        ];
+        let corpus = Corpus::new(&stories);
+        assert!(!compare(&corpus, 2, 0, ClusterSettings::default()).same);
+        let (clusters, _) = cluster(&corpus, ClusterSettings::default());
+        assert_eq!(clusters, vec![vec![0, 1, 2]]);
+        // Nor does it run on: eight days after the latest is too late.
+        let stories = vec![
+            report("a.md", "2025-01-01", "Corvane gateway flaw exploited"),
+            report("b.md", "2025-01-03", "Corvane flaw exploited at banks"),
+            report("c.md", "2025-01-11", "Corvane flaw: banks still exploited"),
+        ];
+        let (clusters, _) = cluster(&Corpus::new(&stories), ClusterSettings::default());
+        assert_eq!(clusters, vec![vec![0, 1], vec![2]]);
     }
 
     #[test]

@@ -207,5 +207,6 @@ fn clustering_on_the_fourth_tuning_stories_holds_its_floor() {
 /// pairs missed; with the tune3 round, not tuned on it: 1.00, 0.39, 1.000,
 /// none merged, 17 missed). Tuned since: kinds of evidence that agree (a
 /// name and a figure, a name and an indicator): 1.00, 0.57, 1.000, none
-/// merged, 12 missed.
-const BLIND2_FLOOR: (f64, f64, f64) = (1.0, 0.57, 0.999);
+/// merged, 12 missed; the text window run from a story's latest report:
+/// 1.00, 0.64, 1.000, none merged, 10 missed.
+const BLIND2_FLOOR: (f64, f64, f64) = (1.0, 0.64, 0.999);
