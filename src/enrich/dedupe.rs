@@ -198,10 +198,12 @@ const RARITY_FLOOR: f64 = 0.5;
 /// back than the text window.
 const INDICATOR_EVIDENCE: f64 = 0.4;
 /// Stories an article must share rare things with, mostly not in common, to
-/// be a roundup; what it shares with each must weigh this much; and they
+/// be a roundup; what it shares with each must weigh this much (more than
+/// two names in a few articles each, such as a site's share buttons,
+/// `LinkedIn` and `WhatsApp`: those are chrome, not a story); and they
 /// must be this many days from it at most.
 const ROUNDUP_STORIES: usize = 3;
-const ROUNDUP_SHARE: f64 = 0.4;
+const ROUNDUP_SHARE: f64 = 0.5;
 const ROUNDUP_WINDOW_DAYS: i64 = 28;
 /// A corpus is taken to be at least this big when weighing rarity, so a
 /// small site's features do not all look common.
@@ -1423,6 +1425,51 @@ mod tests {
         assert!(clusters.contains(&vec![0, 1]), "{clusters:?}");
         let c = compare(&corpus, 6, 0, ClusterSettings::default());
         assert!(!c.same && c.why.contains("roundup"), "{}", c.why);
+    }
+
+    #[test]
+    fn two_names_in_a_few_articles_are_not_a_story_a_roundup_covers() {
+        // A report shares different details with two other reports of its
+        // story, and its share buttons with three pages of other stories.
+        let page = |path: &str, rare: Vec<&'static str>| {
+            let mut s = story(path, "2025-03-03", path, "words", &[], path);
+            s.rare = rare;
+            s
+        };
+        let buttons = ["name:linkedin", "name:whatsapp"];
+        let mut stories = vec![
+            page(
+                "report.md",
+                vec![
+                    "name:kvarn",
+                    "name:aarhus",
+                    "name:billbrook",
+                    "date:06-13",
+                    "name:venlo",
+                    "num:2300",
+                    buttons[0],
+                    buttons[1],
+                ],
+            ),
+            page(
+                "same1.md",
+                vec!["name:kvarn", "name:aarhus", "name:billbrook"],
+            ),
+            page("same2.md", vec!["date:06-13", "name:venlo", "num:2300"]),
+        ];
+        for n in 0..3 {
+            let path = format!("other{n}.md");
+            stories.push(page(&path, buttons.to_vec()));
+        }
+        add_filler(&mut stories);
+        let corpus = Corpus::new(&stories);
+        let pair: f64 = corpus.stories[3]
+            .rare
+            .iter()
+            .map(|&f| corpus.weight(f))
+            .sum();
+        assert!(pair > 0.4 && pair < 0.5, "{pair}");
+        assert!(!corpus.stories[0].roundup);
     }
 
     #[test]

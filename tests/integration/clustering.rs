@@ -208,5 +208,7 @@ fn clustering_on_the_fourth_tuning_stories_holds_its_floor() {
 /// none merged, 17 missed). Tuned since: kinds of evidence that agree (a
 /// name and a figure, a name and an indicator): 1.00, 0.57, 1.000, none
 /// merged, 12 missed; the text window run from a story's latest report:
-/// 1.00, 0.64, 1.000, none merged, 10 missed.
-const BLIND2_FLOOR: (f64, f64, f64) = (1.0, 0.64, 0.999);
+/// 1.00, 0.64, 1.000, none merged, 10 missed; share buttons not counted as
+/// a story a roundup covers: 1.00, 0.68, 1.000, none merged, 9 missed
+/// (held at 0.67: 19 of 28 is 0.679).
+const BLIND2_FLOOR: (f64, f64, f64) = (1.0, 0.67, 0.999);
