@@ -17,7 +17,9 @@
 //! setting: the rare things they share are taken back. The same canonical URL
 //! merges outright. Text alone needs alike ledes; rare things shared (a
 //! shared CVE weighing among them by its rarity, or two CVEs) make up for
-//! ledes in another language or with other words. Pairs
+//! ledes in another language or with other words; so do less of them when
+//! two or more independent kinds agree (a name and a figure, a name and an
+//! indicator), each kind beyond the first adding to the score. Pairs
 //! within `window_days` are compared; pairs further apart, up to four times
 //! that, only when they share an indicator (domain, IP, hash, file,
 //! identifier) or a
@@ -26,7 +28,8 @@
 //!
 //! Clusters use complete linkage: an article joins a cluster only if it is
 //! like every member, so A~B and B~C never pull A and C together unless A~C;
-//! a link or an indicator shared with one member widens the window for all.
+//! a link or an indicator shared with one member widens the window for all,
+//! and the text window runs from the story's latest report.
 //! A roundup (an article that shares a little with each of several stories,
 //! see [`Corpus::roundups`]) stays its own item, so it neither joins a story
 //! nor keeps that story's other reports out.
@@ -94,6 +97,17 @@ pub struct StoryFeatures {
     /// words (`name:qasr`, `name:marine`, `name:terminals`), and its site's
     /// name (`name:nimbusflare`); each alternative sorted.
     pub publisher: Vec<Vec<u32>>,
+}
+
+/// The independent kinds of evidence two reports can share (see
+/// [`KIND_SCORE`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum EvidenceKind {
+    Name,
+    Figure,
+    Indicator,
+    Version,
+    Cve,
 }
 
 /// Every article's features, with the vocabulary and how many articles
@@ -164,6 +178,14 @@ const LINK_SCORE: f64 = 0.5;
 const PUBLISHER_WEIGHT: f64 = 1.0;
 /// Score for a shared CVE.
 const CVE_SCORE: f64 = 0.2;
+/// Score for each kind of shared evidence (names, numbers and dates,
+/// indicators, versions, CVEs) beyond the first: a company's name and its
+/// victim count, or a malware's name and its C2 domain, agree independently,
+/// where an actor's or a vendor's names alone recur across its stories.
+const KIND_SCORE: f64 = 0.15;
+/// Rare-thing weight (with shared CVEs) at which two or more kinds of
+/// evidence stand in for alike ledes.
+const KINDS_EVIDENCE: f64 = 1.0;
 /// Penalty per day apart, counted up to the text window.
 const DAY_PENALTY: f64 = 0.02;
 /// Extra score needed within one source: an outlet rarely runs one story
@@ -176,10 +198,12 @@ const RARITY_FLOOR: f64 = 0.5;
 /// back than the text window.
 const INDICATOR_EVIDENCE: f64 = 0.4;
 /// Stories an article must share rare things with, mostly not in common, to
-/// be a roundup; what it shares with each must weigh this much; and they
+/// be a roundup; what it shares with each must weigh this much (more than
+/// two names in a few articles each, such as a site's share buttons,
+/// `LinkedIn` and `WhatsApp`: those are chrome, not a story); and they
 /// must be this many days from it at most.
 const ROUNDUP_STORIES: usize = 3;
-const ROUNDUP_SHARE: f64 = 0.4;
+const ROUNDUP_SHARE: f64 = 0.5;
 const ROUNDUP_WINDOW_DAYS: i64 = 28;
 /// A corpus is taken to be at least this big when weighing rarity, so a
 /// small site's features do not all look common.
@@ -383,6 +407,19 @@ impl Corpus {
         }
     }
 
+    /// Which independent kind of evidence a rare thing is: names (and
+    /// watch-list entities), figures (numbers, dates, times), indicators,
+    /// versions (and configuration keys).
+    fn evidence_kind(&self, id: u32) -> EvidenceKind {
+        let name = &self.names[id as usize];
+        match name.split_once(':').map_or("", |(k, _)| k) {
+            "dom" | "ip" | "hash" | "file" | "id" => EvidenceKind::Indicator,
+            "num" | "date" | "time" => EvidenceKind::Figure,
+            "ver" | "key" => EvidenceKind::Version,
+            _ => EvidenceKind::Name,
+        }
+    }
+
     fn is_indicator(&self, id: u32) -> bool {
         let name = &self.names[id as usize];
         ["dom:", "ip:", "hash:", "file:", "id:"]
@@ -497,8 +534,21 @@ pub fn cluster(corpus: &Corpus, settings: ClusterSettings) -> (Vec<Vec<usize>>, 
             let mut why = Vec::with_capacity(members.len());
             let mut all_alike = true;
             let wide = members.iter().any(|&m| far_evidence(corpus, i, m));
+            // The text window runs from the story's latest report: a
+            // follow-up within the window of the latest is weighed against
+            // the earlier ones with the window stretched by the story's span.
+            let dates = members.iter().map(|&m| stories[m].date);
+            let (first, last) = (dates.clone().min(), dates.max());
+            let span = match (first, last) {
+                (Some(first), Some(last))
+                    if (stories[i].date - last).num_days().abs() <= settings.window_days =>
+                {
+                    (last - first).num_days().abs()
+                }
+                _ => 0,
+            };
             for &m in members {
-                let cmp = compare_within(corpus, i, m, settings, wide);
+                let cmp = compare_within(corpus, i, m, settings, wide, span);
                 if !cmp.same {
                     all_alike = false;
                     break;
@@ -698,7 +748,7 @@ fn jaccard(a: &[u32], b: &[u32]) -> f64 {
 /// Compares articles `a` and `b` of the corpus: the signals, each a
 /// labelled part, and whether they add up to one story.
 pub fn compare(corpus: &Corpus, a: usize, b: usize, s: ClusterSettings) -> Comparison {
-    compare_within(corpus, a, b, s, false)
+    compare_within(corpus, a, b, s, false, 0)
 }
 
 /// Whether `a` and `b` share what lets reports be further apart than the
@@ -742,13 +792,16 @@ fn linked(x: &StoryFeatures, y: &StoryFeatures) -> bool {
 /// [`compare`], with the evidence window when `wide`: a newcomer that links
 /// to one member of a story, or shares an indicator with it, is weighed
 /// against every member with the wider window (a follow-up weeks later
-/// links to one report, not to all).
+/// links to one report, not to all); and with the text window stretched by
+/// `span` days (the story's, when the newcomer is within the window of its
+/// latest report).
 fn compare_within(
     corpus: &Corpus,
     a: usize,
     b: usize,
     s: ClusterSettings,
     wide: bool,
+    span: i64,
 ) -> Comparison {
     let (x, y) = (&corpus.stories[a], &corpus.stories[b]);
     if x.url.is_some() && x.url == y.url {
@@ -781,7 +834,7 @@ fn compare_within(
     let window = if linked || indicator || wide {
         s.evidence_window_days()
     } else {
-        s.window_days
+        (s.window_days + span).min(s.evidence_window_days())
     };
     if days > window {
         return Comparison {
@@ -790,7 +843,7 @@ fn compare_within(
             parts: Vec::new(),
             why: format!(
                 "{days} days apart, more than {window}{}",
-                if window == s.window_days {
+                if window < s.evidence_window_days() {
                     " (no shared indicator or link)"
                 } else {
                     ""
@@ -875,6 +928,35 @@ fn compare_within(
         });
         rare_weight = 0.0;
     }
+    // Kinds of evidence that agree: each kind beyond the first adds to the
+    // score, and two or more stand in for ledes at a lower weight.
+    let mut kinds: Vec<EvidenceKind> = Vec::new();
+    if rare_weight > 0.0 {
+        kinds.extend(weighted.iter().map(|&(_, id)| corpus.evidence_kind(id)));
+    }
+    if !cves.is_empty() {
+        kinds.push(EvidenceKind::Cve);
+    }
+    kinds.sort_unstable();
+    kinds.dedup();
+    let kinds_agree = kinds.len() >= 2;
+    if kinds_agree {
+        let shown: Vec<&str> = kinds
+            .iter()
+            .map(|k| match k {
+                EvidenceKind::Name => "name",
+                EvidenceKind::Figure => "figure",
+                EvidenceKind::Indicator => "indicator",
+                EvidenceKind::Version => "version",
+                EvidenceKind::Cve => "CVE",
+            })
+            .collect();
+        parts.push(Part {
+            label: "kinds",
+            value: KIND_SCORE * (kinds.len() - 1) as f64,
+            detail: shown.join(" + "),
+        });
+    }
     // Naming the other's publisher weighs as a rare thing: with little
     // else shared it is a citation, not evidence.
     let publisher = !linked && (names_publisher(x, y) || names_publisher(y, x));
@@ -913,6 +995,7 @@ fn compare_within(
         || (no_lede && title >= 0.6)
         || cves.len() >= 2
         || rare_weight + cve_weight >= RARE_EVIDENCE
+        || (kinds_agree && rare_weight + cve_weight >= KINDS_EVIDENCE)
         || linked;
     let same = evidence && score >= needed;
     let mut why = String::new();
@@ -934,7 +1017,7 @@ fn compare_within(
     why.push_str(&format!(" = {score:.2}"));
     if !evidence {
         why.push_str(&format!(
-            "; ledes differ (under 0.10, or 0.07 with a shared CVE), under two CVEs shared and rare things with shared CVEs weigh under {RARE_EVIDENCE:.1}"
+            "; ledes differ (under 0.10, or 0.07 with a shared CVE), under two CVEs shared and rare things with shared CVEs weigh under {RARE_EVIDENCE:.1} (under {KINDS_EVIDENCE:.1} with two kinds)"
         ));
     } else {
         why.push_str(&format!(" {} {needed:.2}", if same { ">=" } else { "<" }));
@@ -1226,6 +1309,49 @@ mod tests {
     }
 
     #[test]
+    fn a_name_and_a_figure_agreeing_stand_in_for_ledes() {
+        // Two outlets, two languages, no words in common: the insurer's
+        // name and its victim count agree; names alone (the insurer and a
+        // city) are its setting, which its other stories share too.
+        let report = |path: &str, date: &str, rare: Vec<&'static str>| {
+            let stem = path.trim_end_matches(".md");
+            let words = format!("{stem}one {stem}two {stem}three {stem}four {stem}five");
+            let mut s = story(path, date, &format!("{stem}title"), &words, &[], path);
+            s.rare = rare;
+            s
+        };
+        let mut stories = vec![
+            report(
+                "pt.md",
+                "2025-03-03",
+                vec!["name:varnholt", "name:varnholt seguros", "num:38000"],
+            ),
+            report(
+                "es.md",
+                "2025-03-05",
+                vec!["name:varnholt", "name:varnholt seguros", "num:38000"],
+            ),
+            report(
+                "a.md",
+                "2025-03-03",
+                vec!["name:orrick", "name:orrick mutual", "name:lisboa"],
+            ),
+            report(
+                "b.md",
+                "2025-03-05",
+                vec!["name:orrick", "name:orrick mutual", "name:lisboa"],
+            ),
+        ];
+        add_filler(&mut stories);
+        let corpus = Corpus::new(&stories);
+        let c = compare(&corpus, 1, 0, ClusterSettings::default());
+        assert!(c.same, "{}", c.why);
+        assert!(c.why.contains("kinds 0.15 (name + figure)"), "{}", c.why);
+        let c = compare(&corpus, 3, 2, ClusterSettings::default());
+        assert!(!c.same, "{}", c.why);
+    }
+
+    #[test]
     fn numbers_are_counts_not_scores_years_or_round_figures() {
         let got = crate::enrich::story_signals::features(
             "CVSS 9.8, in 2025, about 100 stores, 1,800 shops (1.800 negozi), 2.3M rows, 600 GB, 4521 files, v1.2.3.",
@@ -1299,6 +1425,51 @@ mod tests {
         assert!(clusters.contains(&vec![0, 1]), "{clusters:?}");
         let c = compare(&corpus, 6, 0, ClusterSettings::default());
         assert!(!c.same && c.why.contains("roundup"), "{}", c.why);
+    }
+
+    #[test]
+    fn two_names_in_a_few_articles_are_not_a_story_a_roundup_covers() {
+        // A report shares different details with two other reports of its
+        // story, and its share buttons with three pages of other stories.
+        let page = |path: &str, rare: Vec<&'static str>| {
+            let mut s = story(path, "2025-03-03", path, "words", &[], path);
+            s.rare = rare;
+            s
+        };
+        let buttons = ["name:linkedin", "name:whatsapp"];
+        let mut stories = vec![
+            page(
+                "report.md",
+                vec![
+                    "name:kvarn",
+                    "name:aarhus",
+                    "name:billbrook",
+                    "date:06-13",
+                    "name:venlo",
+                    "num:2300",
+                    buttons[0],
+                    buttons[1],
+                ],
+            ),
+            page(
+                "same1.md",
+                vec!["name:kvarn", "name:aarhus", "name:billbrook"],
+            ),
+            page("same2.md", vec!["date:06-13", "name:venlo", "num:2300"]),
+        ];
+        for n in 0..3 {
+            let path = format!("other{n}.md");
+            stories.push(page(&path, buttons.to_vec()));
+        }
+        add_filler(&mut stories);
+        let corpus = Corpus::new(&stories);
+        let pair: f64 = corpus.stories[3]
+            .rare
+            .iter()
+            .map(|&f| corpus.weight(f))
+            .sum();
+        assert!(pair > 0.4 && pair < 0.5, "{pair}");
+        assert!(!corpus.stories[0].roundup);
     }
 
     #[test]
@@ -1541,6 +1712,32 @@ mod tests {
         let c = compare(&Corpus::new(&stories), 1, 0, ClusterSettings::default());
         assert!(c.same, "{}", c.why);
         assert!(c.why.contains("weighs"), "{}", c.why);
+    }
+
+    #[test]
+    fn the_text_window_runs_from_the_storys_latest_report() {
+        let lede = "Attackers exploited the Corvane gateway flaw against banks across the region this week";
+        let report = |path: &str, date: &str, title: &str| {
+            story(path, date, title, lede, &["CVE-2025-2222"], path)
+        };
+        let stories = vec![
+            report("a.md", "2025-01-01", "Corvane gateway flaw exploited"),
+            report("b.md", "2025-01-03", "Corvane flaw exploited at banks"),
+            // Eight days after the first report, six after the second.
+            report("c.md", "2025-01-09", "Corvane flaw: banks still exploited"),
+        ];
+        let corpus = Corpus::new(&stories);
+        assert!(!compare(&corpus, 2, 0, ClusterSettings::default()).same);
+        let (clusters, _) = cluster(&corpus, ClusterSettings::default());
+        assert_eq!(clusters, vec![vec![0, 1, 2]]);
+        // Nor does it run on: eight days after the latest is too late.
+        let stories = vec![
+            report("a.md", "2025-01-01", "Corvane gateway flaw exploited"),
+            report("b.md", "2025-01-03", "Corvane flaw exploited at banks"),
+            report("c.md", "2025-01-11", "Corvane flaw: banks still exploited"),
+        ];
+        let (clusters, _) = cluster(&Corpus::new(&stories), ClusterSettings::default());
+        assert_eq!(clusters, vec![vec![0, 1], vec![2]]);
     }
 
     #[test]
