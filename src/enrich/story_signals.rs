@@ -25,8 +25,9 @@ const FILE_EXTENSIONS: &[&str] = &[
     "xml", "html", "htm", "svg", "png", "jpg", "gif", "txt", "md", "cfg", "conf", "ini", "sys",
 ];
 
-/// Capitalised words that start clauses or name months and days: they say
-/// nothing about which story it is.
+/// Capitalised words that start clauses or name days (months are
+/// [`MONTHS`]' English row, see [`is_common_capitalised`]): they say nothing
+/// about which story it is.
 const COMMON_CAPITALISED: &[&str] = &[
     "the",
     "a",
@@ -73,18 +74,6 @@ const COMMON_CAPITALISED: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "update",
     "read",
     "more",
@@ -92,6 +81,12 @@ const COMMON_CAPITALISED: &[&str] = &[
     "news",
     "security",
 ];
+
+/// Whether a lowercased word is one of [`COMMON_CAPITALISED`] or an
+/// English month.
+fn is_common_capitalised(lower: &str) -> bool {
+    COMMON_CAPITALISED.contains(&lower) || MONTHS[0].contains(&lower)
+}
 
 /// Undoes the defanging of indicators: `evil[.]com`, `1.2.3(.)4`.
 fn refang(text: &str) -> std::borrow::Cow<'_, str> {
@@ -578,7 +573,7 @@ impl Phrase {
         let capitalised = token.len() >= 2
             && token.starts_with(|c: char| c.is_ascii_uppercase())
             && token.bytes().all(|b| b.is_ascii_alphanumeric())
-            && !COMMON_CAPITALISED.contains(&token.to_ascii_lowercase().as_str());
+            && !is_common_capitalised(&token.to_ascii_lowercase());
         if !capitalised {
             self.end(out);
             return;
@@ -735,7 +730,7 @@ fn name(word: &str, sentence_start: bool, out: &mut BTreeSet<String>, openers: &
         return;
     }
     let lower = word.to_ascii_lowercase();
-    if COMMON_CAPITALISED.contains(&lower.as_str()) {
+    if is_common_capitalised(&lower) {
         return;
     }
     if sentence_start && !inner_upper && !mixed {
