@@ -784,7 +784,14 @@ fn indicators_differ(
         .map(|(_, kind)| kind)
 }
 
+/// Whether one of two reports links to the other. A link between two
+/// reports of one outlet does not count: an outlet points at its own
+/// earlier coverage ("last month's Patch Tuesday", "our report on the
+/// outage") from the next story as often as from a follow-up.
 fn linked(x: &StoryFeatures, y: &StoryFeatures) -> bool {
+    if x.source.is_some() && x.source == y.source {
+        return false;
+    }
     x.url.is_some_and(|u| y.links.binary_search(&u).is_ok())
         || y.url.is_some_and(|u| x.links.binary_search(&u).is_ok())
 }
@@ -1776,5 +1783,47 @@ mod tests {
         assert!(!compare(&corpus, 2, 0, ClusterSettings::default()).same);
         let (clusters, _) = cluster(&corpus, ClusterSettings::default());
         assert_eq!(clusters, vec![vec![0, 1, 2]]);
+    }
+
+    /// An outlet's link to its own report weeks before (last month's
+    /// Patch Tuesday) neither widens the window nor scores: the two stay
+    /// apart, where the same link from another outlet carries it.
+    #[test]
+    fn a_link_to_the_same_outlets_earlier_report_is_not_evidence() {
+        let lede = "Microsoft fixed security flaws in Windows and Office this month, one already exploited";
+        let make = |source: &str| {
+            let mut first = story(
+                "a.md",
+                "2025-07-08",
+                "Microsoft patches 130 flaws",
+                lede,
+                &[],
+                "Patch Weekly",
+            );
+            first.canonical_url = Some("news.example/july".into());
+            let mut next = story(
+                "b.md",
+                "2025-08-01",
+                "Microsoft patches 107 flaws",
+                lede,
+                &[],
+                source,
+            );
+            next.canonical_url = Some("news.example/august".into());
+            next.links = vec!["news.example/july".into()];
+            vec![first, next]
+        };
+        let same_outlet = make("Patch Weekly");
+        let corpus = Corpus::new(&same_outlet);
+        let (clusters, _) = cluster(&corpus, ClusterSettings::default());
+        assert_eq!(clusters, vec![vec![0], vec![1]]);
+        let other_outlet = make("Other Desk");
+        let corpus = Corpus::new(&other_outlet);
+        assert!(
+            compare(&corpus, 1, 0, ClusterSettings::default())
+                .parts
+                .iter()
+                .any(|p| p.label == "link")
+        );
     }
 }
