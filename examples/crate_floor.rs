@@ -41,22 +41,30 @@ fn main() {
         eprintln!("PAGES: not a number: {pages}");
         std::process::exit(2);
     };
-    let bodies: Vec<String> = walkdir::WalkDir::new(PathBuf::from(content))
+    // (title, body) of every page, split as a build splits them.
+    let pages_read: Vec<(String, String)> = walkdir::WalkDir::new(PathBuf::from(content))
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
         .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-        .map(|text| match text.splitn(3, "\n---").nth(2) {
-            Some(body) => body.to_owned(),
-            None => text,
+        .filter_map(|text| {
+            let fm = briefing::front_matter::parse(&text).ok()?;
+            let title = fm
+                .fields
+                .iter()
+                .find(|f| f.key == "title")
+                .and_then(|f| f.value.as_str())
+                .unwrap_or_default()
+                .to_owned();
+            Some((title, text[fm.body_offset..].to_owned()))
         })
         .collect();
 
     let clock = Instant::now();
     let rules = SourceRules::default();
-    let bodies: Vec<String> = bodies
+    let bodies: Vec<String> = pages_read
         .iter()
-        .map(|body| clean(body, "", &rules).markdown)
+        .map(|(title, body)| clean(body, title, &rules).markdown)
         .collect();
     let cleaning = clock.elapsed().as_secs_f64();
 
