@@ -90,6 +90,12 @@
 //!   release; its `README.md` lists them), written and labelled on
 //!   2026-12-02 by someone who had not read the rules; its test prints the
 //!   totals only;
+//! - `tests/fixtures/labelled/cleaning/blind11/`: the eleventh blind set,
+//!   twelve pages (Amharic, Nepali, Sinhala, Georgian, Armenian, Uzbek,
+//!   Azerbaijani, Icelandic and Maltese sites, a vendor's release notes, a
+//!   council's incident updates, a newsletter post cut at its paywall; its
+//!   `README.md` lists them), written and labelled on 2026-12-02 by someone
+//!   who had not read the rules; its test prints the totals only;
 //! - `../shared/corpus` (real scraped pages, not in this repository), with
 //!   their article lines listed in `tests/fixtures/labelled/corpus-article-lines.tsv`;
 //!   measured when present, skipped otherwise (a clean clone has no corpus).
@@ -536,3 +542,16 @@ fn cleaning_on_the_tenth_blind_set_holds_its_floor() {
 /// Kept at least, chrome at most, on the tenth blind set: its blind
 /// score, rounded down and up.
 const BLIND10_FLOOR: (f64, f64) = (0.99, 0.08);
+
+#[test]
+fn cleaning_on_the_eleventh_blind_set_holds_its_floor() {
+    // 2026-12-02, measured blind, totals only, with the rules at d0c4a08
+    // (before the blind10 round): 97.2 % kept (207/213), 11.5 % chrome
+    // left (27/234), one page losing most of its story. Not tuned on
+    // until the next blind set is written.
+    hold_floor_showing("blind11", BLIND11_FLOOR.0, BLIND11_FLOOR.1, false);
+}
+
+/// Kept at least, chrome at most, on the eleventh blind set: its blind
+/// score, rounded down and up.
+const BLIND11_FLOOR: (f64, f64) = (0.97, 0.12);
