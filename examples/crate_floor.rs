@@ -29,7 +29,7 @@ use std::time::Instant;
 use briefing::config::SiteConfig;
 use briefing::enrich::boilerplate::{SourceRules, clean};
 use briefing::render::Templates;
-use briefing::render::view::{PlainPage, SiteView, Urls};
+use briefing::render::view::{PlainPage, SiteChrome, SiteView, Urls};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -88,7 +88,10 @@ fn main() {
     let config = SiteConfig::default();
     let base = url::Url::parse("https://digest.example/threat-digest/").expect("a URL");
     let urls = Urls::new(&base);
-    let site = SiteView::new(&config, &urls);
+    // The frame every page shares is made once, as a build makes it.
+    let chrome =
+        SiteChrome::render(&templates, &config, &urls).expect("the built-in chrome renders");
+    let site = SiteView::new(&config, &urls, &chrome);
     let clock = Instant::now();
     let mut page_bytes = 0;
     for n in 0..pages {

@@ -29,7 +29,8 @@ pub use templates::Templates;
 use view::{
     ArchivePage, ArchiveYear, ArticlePage, CountedLink, EntitiesPage, EntityCount, EntityLink,
     EntityPage, EntitySection, EntryView, HomePage, IndexPage, Link, ListPage, ListedEntry,
-    Neighbours, Pagination, PlainPage, SiteView, Urls, WeekDigest, WeekNumbers, WeekSummary,
+    Neighbours, Pagination, PlainPage, SiteChrome, SiteView, Urls, WeekDigest, WeekNumbers,
+    WeekSummary,
 };
 
 /// One page to produce.
@@ -404,6 +405,8 @@ pub struct Renderer<'a> {
     stories: &'a StoryLists,
     /// The whole plan, for the sitemap.
     plan: &'a [Recipe],
+    /// The frame of every page, made by the first render that needs it.
+    chrome: std::sync::OnceLock<Result<SiteChrome, Diagnostic>>,
 }
 
 /// One entry per story of a list, with the story's other entries (see
@@ -521,6 +524,7 @@ impl<'a> Renderer<'a> {
             urls: Urls::new(&config.base_url),
             stories,
             plan,
+            chrome: std::sync::OnceLock::new(),
         }
     }
 
@@ -549,7 +553,12 @@ impl<'a> Renderer<'a> {
     /// # Errors
     /// The template that failed.
     pub fn render(&self, recipe: &Recipe) -> Result<Vec<OutputFile>, Diagnostic> {
-        let site_view = SiteView::new(self.config, &self.urls);
+        let chrome = self
+            .chrome
+            .get_or_init(|| SiteChrome::render(self.templates, self.config, &self.urls))
+            .as_ref()
+            .map_err(Clone::clone)?;
+        let site_view = SiteView::new(self.config, &self.urls, chrome);
         let (digest, config, urls) = (self.digest, self.config, &self.urls);
         let feeds = feeds::Feeds {
             digest,

@@ -19,6 +19,22 @@ pub const TEMPLATES_DIR: &str = "templates";
 /// Built-in templates, by name.
 pub const DEFAULTS: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
+    (
+        "site_head.html",
+        include_str!("../../templates/site_head.html"),
+    ),
+    (
+        "site_header.html",
+        include_str!("../../templates/site_header.html"),
+    ),
+    (
+        "site_search.html",
+        include_str!("../../templates/site_search.html"),
+    ),
+    (
+        "site_footer.html",
+        include_str!("../../templates/site_footer.html"),
+    ),
     ("macros.html", include_str!("../../templates/macros.html")),
     ("index.html", include_str!("../../templates/index.html")),
     ("list.html", include_str!("../../templates/list.html")),

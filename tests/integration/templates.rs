@@ -297,3 +297,65 @@ fn page_overrides_that_read_entries_get_every_field() {
         );
     }
 }
+
+/// The frame every page shares (`site_header.html`, `site_footer.html` and
+/// the rest) is rendered once per build, and an override of it reaches every
+/// HTML page: articles, lists, entity pages and the 404 alike.
+#[test]
+fn a_chrome_override_reaches_every_page() {
+    let site = SiteTest::fixture("overrides");
+    site.write(
+        "templates/site_footer.html",
+        "<footer class=\"site-footer\"><p class=\"own-footer\">{{ site.title }} footer</p></footer>\n",
+    );
+    site.write(
+        "templates/site_search.html",
+        "<p class=\"own-search\"><a href=\"{{ site.search_url }}\">Find</a></p>\n",
+    );
+    site.build_ok();
+    let pages = [
+        "index.html",
+        "latest/index.html",
+        "404.html",
+        STORY,
+        "tags/index.html",
+    ];
+    for page in pages {
+        let html = site.html(page);
+        assert_eq!(texts(&html, "p.own-footer"), ["Briefing footer"], "{page}");
+        // The header up to the search box is still the built-in one.
+        assert_eq!(
+            texts(&html, "header.site-header a.site-title"),
+            ["Briefing"],
+            "{page}"
+        );
+    }
+    // The search page keeps its own block instead of the header's box.
+    assert_eq!(
+        site.html("index.html").select(&sel("p.own-search")).count(),
+        1
+    );
+    assert_eq!(
+        site.html("search/index.html")
+            .select(&sel("p.own-search"))
+            .count(),
+        0
+    );
+}
+
+/// The chrome templates see `site` alone: a page's variable there is an
+/// error naming the override, and the build writes nothing.
+#[test]
+fn a_chrome_override_that_reads_a_page_variable_is_an_error() {
+    let site = SiteTest::fixture("overrides");
+    site.write(
+        "templates/site_header.html",
+        "<header class=\"site-header\"><div class=\"wrap\">{{ title }}\n",
+    );
+    let stderr = failing_build(&site);
+    assert!(
+        stderr.starts_with("templates/site_header.html: error: template error:"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("title"), "{stderr}");
+}
