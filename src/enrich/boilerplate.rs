@@ -37,7 +37,8 @@
 //!    quotes that send the reader to its pages or its social channels, ads
 //!    under their own bold label), forms with their promo box (a gated
 //!    report's fields, a newsletter's e-mail field), a player's chapter
-//!    marks and buttons ("Listen ▶ 24:10"), a registration or sign-up box
+//!    marks, buttons and controls ("Listen ▶ 24:10", in any script's
+//!    digits) with the title over them, a registration or sign-up box
 //!    between two rules, reaction rows and the question over them, short
 //!    promos and notices between paragraphs, labels whose lines all went,
 //!    configured `drop` lines; a log's repeated time stamps stay. Trailing link-only lines (tag lists,
@@ -765,15 +766,30 @@ impl MeasuredBody<'_> {
             }
         }
         for i in (start..end).rev() {
-            if keep[i]
+            if !keep[i] || !infos[i].links.is_empty() {
+                continue;
+            }
+            // A pictograph may lead the name ("🎧 **Podcast: ...**").
+            let bold = is_bold_only(strip_block_markers(lines[i]).trim_start_matches(|c: char| {
+                is_pictograph(c) || c == '\u{fe0f}' || c.is_whitespace()
+            }));
+            let next = next_text[i + 1];
+            if bold
                 && kinds[i] == Kind::Short
-                && is_bold_only(strip_block_markers(lines[i]))
-                && infos[i].links.is_empty()
                 && infos[i].words <= 8
-                && next_text[i + 1].is_some_and(|j| went_for_cue(&keep, &reasons, j))
+                && next.is_some_and(|j| went_for_cue(&keep, &reasons, j))
             {
                 keep[i] = false;
                 reasons[i] = Some("name over a promo that went");
+            } else if bold
+                && matches!(kinds[i], Kind::Short | Kind::Prose)
+                && infos[i].words < 25
+                && next.is_some_and(|j| reasons[j] == Some(PLAYER))
+            {
+                // A recording's title, however long, over its player's
+                // controls: the episode the site put between paragraphs.
+                keep[i] = false;
+                reasons[i] = Some("title over a player that went");
             }
         }
         // A box set between two rules ("---") inside the story, a few
@@ -1418,7 +1434,7 @@ fn is_channel_promo(info: &LineInfo) -> bool {
         .trim_start()
         .chars()
         .next()
-        .is_some_and(|c| matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x27BF));
+        .is_some_and(is_pictograph);
     let leads = |t: &str| {
         t.split_whitespace().count() <= 3
             && t.split_whitespace()
@@ -1431,6 +1447,11 @@ fn is_channel_promo(info: &LineInfo) -> bool {
         && info.links.len() == 1
         && info.images.is_empty()
         && (leads(&info.links[0].0) || channel(&info.links[0].1))
+}
+
+/// A pictograph or a symbol of the emoji blocks ("📢", "🎧", "☎").
+fn is_pictograph(c: char) -> bool {
+    matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x27BF)
 }
 
 /// A thematic break: `---`, `***`, `___` (spaces between allowed).
@@ -2581,6 +2602,13 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
     {
         return Some(SHARE_ROW);
     }
+    // "Listen ▶ 24:10", "▶ 0:00 / 24:13 · [Download](...)": a player's
+    // button or its controls, a play mark and a time with a word or a
+    // link or two, in any language and any script's digits. Before the
+    // byline's shape, which its fields have too.
+    if kind == Kind::Short && info.words <= 12 && is_player_row(t) {
+        return Some(PLAYER);
+    }
     if kind == Kind::Short && is_meta_row(line, info) {
         return Some("byline, date or credit line");
     }
@@ -2614,17 +2642,6 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
     }
     // "0:41" alone: a transcript's or a player's time stamp.
     if is_time_stamp(t) {
-        return Some("page widget text");
-    }
-    // "Listen ▶ 24:10": a player's button, a play mark and the length
-    // with a word or two, in any language.
-    if kind == Kind::Short
-        && info.words <= 4
-        && info.links.is_empty()
-        && t.contains(['▶', '►', '⏵', '▷'])
-        && t.split_whitespace()
-            .any(|w| is_time_stamp(w.trim_matches(|c: char| !c.is_ascii_digit())))
-    {
         return Some("page widget text");
     }
     if is_video_promo(line, info, kind) {
@@ -2792,7 +2809,7 @@ fn is_contact_line(text: &str) -> bool {
         })
 }
 
-/// A time of a recording alone: `0:41`, `1:02:15`.
+/// Why a video promo goes, and the thumbnail under it.
 const VIDEO_PROMO: &str = "video promo inside the article";
 
 /// A video of the site's put between paragraphs, told without words: one
@@ -2815,6 +2832,19 @@ fn is_video_promo(line: &str, info: &LineInfo, kind: Kind) -> bool {
             && !is_list_or_table(line))
 }
 
+/// Why a player's button or controls go, and the title over them.
+const PLAYER: &str = "media player inside the article";
+
+/// A play mark and a time of the recording on one line ("Listen ▶
+/// 24:10", "▶ ٠٠:٠٠ / ١٨:٤٠"), whatever the script of its digits.
+fn is_player_row(t: &str) -> bool {
+    t.contains(['▶', '►', '⏵', '▷'])
+        && ascii_digits(t)
+            .split_whitespace()
+            .any(|w| is_time_stamp(w.trim_matches(|c: char| !c.is_ascii_digit())))
+}
+
+/// A time of a recording alone: `0:41`, `1:02:15`.
 fn is_time_stamp(t: &str) -> bool {
     !t.is_empty()
         && t.len() <= 8

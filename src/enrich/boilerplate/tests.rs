@@ -2228,3 +2228,25 @@ Devices that no longer receive updates should be replaced, the vendor said in it
         ],
     );
 }
+
+#[test]
+fn drops_a_players_controls_and_the_title_over_them_in_any_digits() {
+    let page = "\
+# Mobile operator blames botnet for outage
+
+The operator said its network was flooded with traffic from hijacked home routers for most of Sunday afternoon, cutting off data for millions.
+
+🎙️ **Our podcast, episode 12: Why your router may be part of a botnet?**
+
+▶ ٠٠:٠٠ / ١٨:٤٠ · [Download](https://news.example/podcast/12.mp3)
+
+The regulator said it would ask the operator for a full report on the outage within two weeks.
+";
+    let c = clean(
+        page,
+        "Mobile operator blames botnet for outage",
+        &no_rules(),
+    );
+    assert_kept(&c, &["hijacked home routers", "full report"]);
+    assert_gone(&c, &["Our podcast", "Download"]);
+}
