@@ -38,7 +38,8 @@
 //!    under their own bold label), forms with their promo box (a gated
 //!    report's fields, a newsletter's e-mail field), a player's chapter
 //!    marks, buttons and controls ("Listen ▶ 24:10", in any script's
-//!    digits) with the title over them, a registration or sign-up box
+//!    digits) with the title over them, a photo's bare credit under it
+//!    ("Kuva: Agency"), a registration or sign-up box
 //!    between two rules, reaction rows and the question over them, short
 //!    promos and notices between paragraphs, labels whose lines all went,
 //!    configured `drop` lines; a log's repeated time stamps stay. Trailing link-only lines (tag lists,
@@ -747,6 +748,22 @@ impl MeasuredBody<'_> {
             {
                 keep[i] = false;
                 reasons[i] = Some("the line that closes an ad");
+            }
+            prev_text = Some(i);
+        }
+        // A photo's bare credit under it, in any language (see
+        // [`is_bare_credit`]).
+        let mut prev_text: Option<usize> = None;
+        for i in start..end {
+            if kinds[i] == Kind::Blank {
+                continue;
+            }
+            if keep[i]
+                && is_bare_credit(lines[i], &infos[i], kinds[i])
+                && prev_text.is_some_and(|j| lone_image_alt(lines[j], &infos[j]).is_some())
+            {
+                keep[i] = false;
+                reasons[i] = Some("byline, date or credit line");
             }
             prev_text = Some(i);
         }
@@ -3096,6 +3113,29 @@ fn lone_image_alt<'l>(line: &'l str, info: &LineInfo) -> Option<&'l str> {
     let t = t.strip_prefix('[').unwrap_or(t);
     let (alt, _) = t.strip_prefix("![")?.split_once("](")?;
     Some(alt.trim())
+}
+
+/// "Kuva: Satamalehti / A. Virtanen", "Foto: Agency": a label of one
+/// word and a name or two after it, no sentence, in any language. Under
+/// a photo it is the photo's credit; a caption that says what the photo
+/// shows is a sentence, before the credit or without one.
+fn is_bare_credit(line: &str, info: &LineInfo, kind: Kind) -> bool {
+    if kind != Kind::Short
+        || !info.links.is_empty()
+        || !info.images.is_empty()
+        || is_list_or_table(line)
+    {
+        return false;
+    }
+    let Some((label, value)) = info.text.trim().split_once(':') else {
+        return false;
+    };
+    let value = value.trim();
+    let label = label.trim();
+    !label.is_empty()
+        && label.chars().all(char::is_alphabetic)
+        && (1..=6).contains(&value.split_whitespace().map(word_count).sum::<usize>())
+        && !value.ends_with(['.', '!', '?', '。', '！', '？'])
 }
 
 /// The figure line over the caption `at`, when `at` is one: a short line

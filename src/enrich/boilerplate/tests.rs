@@ -2250,3 +2250,38 @@ The regulator said it would ask the operator for a full report on the outage wit
     assert_kept(&c, &["hijacked home routers", "full report"]);
     assert_gone(&c, &["Our podcast", "Download"]);
 }
+
+#[test]
+fn drops_a_bare_credit_under_a_photo_in_any_language() {
+    let page = "\
+# Port operator hit by ransomware
+
+The port operator said on Monday that ransomware had stopped its booking system over the weekend and that ships were being handled by hand.
+
+![Cranes at the container terminal](https://news.example/img/cranes.jpg)
+
+Kuva: Satamalehti / Aino Virtanen
+
+Trucks queued for hours at the gates while staff wrote out the paperwork for each container.
+
+![The booking office on Monday](https://news.example/img/office.jpg)
+
+The booking office on Monday. Kuva: Aino Virtanen
+
+Note: updated at noon
+
+The operator expects the system back by Wednesday.
+";
+    let c = clean(page, "Port operator hit by ransomware", &no_rules());
+    assert_kept(
+        &c,
+        &[
+            "by hand",
+            "Trucks queued",
+            "The booking office on Monday. Kuva",
+            "Note: updated at noon",
+            "back by Wednesday",
+        ],
+    );
+    assert_gone(&c, &["Satamalehti"]);
+}
