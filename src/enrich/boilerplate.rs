@@ -39,7 +39,7 @@
 //!    report's fields, a newsletter's e-mail field), a player's chapter
 //!    marks, buttons and controls ("Listen ▶ 24:10", in any script's
 //!    digits) with the title over them, a photo's bare credit under it
-//!    ("Kuva: Agency"), a registration or sign-up box
+//!    ("Kuva: Agency"), a registration, sign-up or newsletter box
 //!    between two rules, reaction rows and the question over them, short
 //!    promos and notices between paragraphs, labels whose lines all went,
 //!    configured `drop` lines; a log's repeated time stamps stay. Trailing link-only lines (tag lists,
@@ -3005,7 +3005,9 @@ fn is_share_url(url: &str) -> bool {
 }
 
 /// A link to a site's account pages, by its path in any language:
-/// `/register`, `/signup`, `/sign-in`, `/login`, `/subscribe`.
+/// `/register`, `/signup`, `/sign-in`, `/login`, `/subscribe`,
+/// `/account`, or its newsletter's page (`/newsletter?src=inline`, not an
+/// issue of it, `/newsletter/2026-10`).
 fn is_account_url(url: &str) -> bool {
     const PAGES: &[&str] = &[
         "register",
@@ -3019,6 +3021,7 @@ fn is_account_url(url: &str) -> bool {
         "login",
         "log-in",
         "subscribe",
+        "account",
     ];
     let u = url.to_ascii_lowercase();
     let path = match host_of(&u) {
@@ -3026,8 +3029,14 @@ fn is_account_url(url: &str) -> bool {
         None if u.starts_with('/') => u.as_str(),
         None => return false,
     };
+    let page = path.split(['?', '#']).next().unwrap_or_default();
     path.split(['/', '?', '#', '.'])
         .any(|segment| PAGES.contains(&segment))
+        || page
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .is_some_and(|last| matches!(last, "newsletter" | "newsletters"))
 }
 
 /// A URL on an ad server or in an ad folder: a host that starts `ad.` or

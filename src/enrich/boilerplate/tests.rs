@@ -2285,3 +2285,40 @@ The operator expects the system back by Wednesday.
     );
     assert_gone(&c, &["Satamalehti"]);
 }
+
+#[test]
+fn drops_a_newsletter_box_between_two_rules_but_not_a_link_to_an_issue() {
+    let page = "\
+# Ministry opens a register of data breaches
+
+The ministry will keep a public register of every breach reported to it, starting next month, the deputy minister told parliament on Tuesday.
+
+---
+
+**Get the morning briefing**
+
+Free, every weekday, no ads.
+
+[Sign me up](https://news.example/newsletter?from=box)
+
+---
+
+Companies will have three days to report a breach, as our [newsletter of last week](https://news.example/newsletter/2026-11-02) explained in detail.
+
+The register will name the company, the date and the kind of data exposed, but not the number of people affected.
+";
+    let c = clean(
+        page,
+        "Ministry opens a register of data breaches",
+        &no_rules(),
+    );
+    assert_kept(
+        &c,
+        &[
+            "public register",
+            "newsletter of last week",
+            "not the number",
+        ],
+    );
+    assert_gone(&c, &["morning briefing", "no ads", "Sign me up"]);
+}
