@@ -23,7 +23,8 @@
 //!    a share button or a row (or list) of the site's tag links once the
 //!    story has begun; or at a chrome line (see [`cues`]: cookie notice,
 //!    copyright, follow-us blurb, disclaimer, webinar ad, mailing-list
-//!    footer) or a run of link-only lines,
+//!    footer, a prompt ending with a button to the site's account or
+//!    newsletter page) or a run of link-only lines,
 //!    when little of the article follows: no code, no section with text,
 //!    under 40 words of plain prose. So a list of Sigma rule links before the
 //!    YARA rules stays.
@@ -194,12 +195,16 @@ impl MeasuredBody<'_> {
         let (body, lines, infos, kinds) =
             (self.body, &self.lines[..], &self.infos[..], &self.kinds[..]);
         let total_lines = lines.len();
+        let own_host = most_linked_host(infos);
         let cues: Vec<Option<&'static str>> = infos
             .iter()
             .zip(kinds)
             .map(|(info, kind)| match kind {
                 Kind::Blank | Kind::Code => None,
-                _ => line_cue(info),
+                _ => line_cue(info).or_else(|| {
+                    is_account_prompt(info, own_host.as_deref())
+                        .then_some("sign-in, sign-up or newsletter prompt")
+                }),
             })
             .collect();
         let first_prose_anywhere = kinds.iter().position(|k| *k == Kind::Prose).unwrap_or(0);
@@ -211,7 +216,6 @@ impl MeasuredBody<'_> {
             body_start: first_prose_anywhere,
         };
 
-        let own_host = most_linked_host(infos);
         // Underscores go before comparing: the page's text reads
         // "nb_support" as emphasis and drops them, the title keeps them.
         let title_words = |t: &str| normalise_words(&t.replace('_', ""));
@@ -520,7 +524,8 @@ impl MeasuredBody<'_> {
         // with little of the article after it opens the footer: what follows is
         // more of the same. Article after it means code or 40 words of prose
         // that carry no cue themselves. An ad between two paragraphs of the
-        // story (the next line is a plain paragraph) is dropped alone, below.
+        // story (the next line, or the next after a rule, is a plain
+        // paragraph) is dropped alone, below.
         let after = Following::measure(lines, kinds, infos, &cues, end);
         let mut next_text = vec![None; end + 1];
         for i in (0..end).rev() {
@@ -530,8 +535,15 @@ impl MeasuredBody<'_> {
                 Some(i)
             };
         }
-        let plain_paragraph =
-            |j: Option<usize>| j.is_some_and(|j| kinds[j] == Kind::Prose && cues[j].is_none());
+        // The rule that closes the box an ad sits in ("---" under a
+        // sign-up box) divides the story, and does not end it.
+        let plain_paragraph = |j: Option<usize>| {
+            let j = match j {
+                Some(rule) if is_thematic_break(lines[rule]) => next_text[rule + 1],
+                j => j,
+            };
+            j.is_some_and(|j| kinds[j] == Kind::Prose && cues[j].is_none())
+        };
         let mut footer_opener = row_opener;
         // A full sentence of the story that names a programme or an event
         // in passing, with no button or link, is the story.
@@ -3037,6 +3049,22 @@ fn is_account_url(url: &str) -> bool {
             .rsplit('/')
             .next()
             .is_some_and(|last| matches!(last, "newsletter" | "newsletters"))
+}
+
+/// "Only members can reply here. [Log in to reply](/account?next=...)" in
+/// any language: a short line that ends with a button to the site's
+/// own account or newsletter page (see [`is_account_url`]). A wall or a
+/// prompt; a story that sends its reader to a bank's login page links
+/// another site.
+fn is_account_prompt(info: &LineInfo, own_host: Option<&str>) -> bool {
+    let Some((button, url)) = info.links.last() else {
+        return false;
+    };
+    info.words <= 25
+        && info.images.is_empty()
+        && is_account_url(url)
+        && links_mostly_home(std::slice::from_ref(info), own_host)
+        && info.text.trim_end().ends_with(button.trim())
 }
 
 /// A URL on an ad server or in an ad folder: a host that starts `ad.` or

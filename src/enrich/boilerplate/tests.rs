@@ -2322,3 +2322,45 @@ The register will name the company, the date and the kind of data exposed, but n
     );
     assert_gone(&c, &["morning briefing", "no ads", "Sign me up"]);
 }
+
+#[test]
+fn a_prompt_with_a_button_to_the_sites_account_page_ends_the_story() {
+    let page = "\
+# Water utility restores billing after intrusion
+
+[Home](https://news.example/) [Local](https://news.example/local)
+
+The water utility said on Thursday that its billing portal was back online, nine days after an intrusion forced it to take the system down.
+
+Customers who paid by card during the outage should check their statements and sign in only at [the utility's own portal](https://water.example/login)
+
+**Only members can reply here.** [Log in to reply](https://news.example/account?next=/local/water)
+
+## The newsroom
+
+![Newsroom](https://news.example/img/newsroom.jpg)
+
+The Valley Courier is an independent newsroom covering the valley's towns since 1998, funded by its readers.
+
+## Latest
+
+* [Bridge closed for repairs until spring](https://news.example/local/bridge) · 3 Nov 2026
+* [School board elects new chair](https://news.example/local/school) · 2 Nov 2026
+";
+    let c = clean(
+        page,
+        "Water utility restores billing after intrusion",
+        &no_rules(),
+    );
+    assert_kept(&c, &["back online", "the utility's own portal"]);
+    assert_gone(
+        &c,
+        &[
+            "Only members",
+            "The newsroom",
+            "independent newsroom",
+            "Bridge closed",
+            "School board",
+        ],
+    );
+}
