@@ -44,8 +44,9 @@
 //!    between two rules, reaction rows and the question over them, short
 //!    promos and notices between paragraphs, labels whose lines all went,
 //!    configured `drop` lines; a log's repeated time stamps stay. Trailing link-only lines (tag lists,
-//!    related links, also written as bare URLs, unless a "References"
-//!    heading introduces them), contact lines, leftover labels and
+//!    related links, also written as bare URLs or as the site's headlines
+//!    with a date after each, unless a "References" heading or a label
+//!    introduces them), contact lines, leftover labels and
 //!    buttons ("[add comment]") and a closing rule go.
 //!
 //! Words are counted so that Chinese and Japanese text, written without
@@ -924,6 +925,13 @@ impl MeasuredBody<'_> {
         // Whether the run of link lines being trimmed was asked about yet:
         // once per run, at its last line, so a long run costs one walk.
         let mut run_asked = false;
+        let headline_item = |i: usize| {
+            kinds[i] == Kind::Short && is_headline_item(lines[i], &infos[i], own_host.as_deref())
+        };
+        // Whether the run of headline items being trimmed is the author's
+        // list ("The earlier intrusions:" over them, or "## References"):
+        // asked once per run, as for the link lines.
+        let mut items_introduced: Option<bool> = None;
         for i in (start..end).rev().filter(|_| !authors_list) {
             if !keep[i] {
                 continue;
@@ -932,8 +940,31 @@ impl MeasuredBody<'_> {
             if !matches!(kinds[i], Kind::Blank | Kind::LinkOnly) {
                 run_asked = false;
             }
+            if kinds[i] != Kind::Blank && !headline_item(i) {
+                items_introduced = None;
+            }
             match kinds[i] {
                 Kind::Blank => keep[i] = false,
+                // "* [Another story of ours](/...) — 5 June 2026": the
+                // site's list of its headlines, each with a date or a
+                // length, unless the author introduced it.
+                Kind::Short if headline_item(i) => {
+                    let introduced = *items_introduced.get_or_insert_with(|| {
+                        (start..i)
+                            .rev()
+                            .find(|&j| kinds[j] != Kind::Blank && !headline_item(j))
+                            .is_some_and(|j| {
+                                infos[j].text.trim_end().ends_with(':')
+                                    || (kinds[j] == Kind::Heading
+                                        && names_references(&infos[j].text))
+                            })
+                    });
+                    if introduced {
+                        break;
+                    }
+                    keep[i] = false;
+                    reasons[i] = Some("links after the last paragraph (tags, related articles)");
+                }
                 // "## Links mentioned" over links to other sites: the
                 // article's references, not the site's related list.
                 Kind::LinkOnly
@@ -2176,6 +2207,23 @@ fn is_read_also(line: &str, info: &LineInfo) -> bool {
             .sum::<usize>()
             >= 4
         && words_outside_links(info) <= 4
+}
+
+/// "* [Bridge closed for repairs](/local/bridge) · 3 Nov 2026": a list
+/// item that is one link to the site's own page with a few words after
+/// it (a date, a length, "weekly, 20 minutes") and no sentence, in any
+/// language: an item of the site's list of its headlines.
+fn is_headline_item(line: &str, info: &LineInfo, own_host: Option<&str>) -> bool {
+    is_list_item(line)
+        && info.links.len() == 1
+        && info.images.is_empty()
+        && strip_block_markers(line).starts_with('[')
+        && (1..=6).contains(&words_outside_links(info))
+        && !info
+            .text
+            .trim_end()
+            .ends_with(['.', '!', '?', '。', '！', '？'])
+        && links_mostly_home(std::slice::from_ref(info), own_host)
 }
 
 /// Whether the link-only line `last` ends a list of links to other sites

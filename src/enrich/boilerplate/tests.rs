@@ -2364,3 +2364,32 @@ The Valley Courier is an independent newsroom covering the valley's towns since 
         ],
     );
 }
+
+#[test]
+fn the_sites_dated_headlines_after_the_story_go_unless_the_author_introduced_them() {
+    let dated = "\
+# Gang reuses the same loader again
+
+The gang behind last month's intrusions used the same loader again this week, with a new certificate but the same configuration.
+
+* [Loader comes back with a new certificate](https://blog.example/2026/10/loader) – 2 October 2026
+* [Three intrusions, one loader](https://blog.example/2026/09/three) – 14 September 2026
+";
+    let c = clean(dated, "Gang reuses the same loader again", &no_rules());
+    assert_kept(&c, &["same configuration"]);
+    assert_gone(&c, &["new certificate]", "Three intrusions"]);
+
+    let introduced = dated.replace(
+        "configuration.\n",
+        "configuration, as in these earlier cases:\n",
+    );
+    let c = clean(
+        &introduced,
+        "Gang reuses the same loader again",
+        &no_rules(),
+    );
+    assert_kept(
+        &c,
+        &["earlier cases:", "new certificate]", "Three intrusions"],
+    );
+}
