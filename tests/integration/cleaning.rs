@@ -88,8 +88,9 @@
 //!   Kyrgyz, Tajik, Faroese and Haitian Creole sites, a university news
 //!   office story, a podcast's show notes, an attorney general's press
 //!   release; its `README.md` lists them), written and labelled on
-//!   2026-12-02 by someone who had not read the rules; its test prints the
-//!   totals only;
+//!   2026-12-02 by someone who had not read the rules, measured blind with
+//!   its totals only (100.0 % kept, 17.3 % chrome left; 7.5 % after the
+//!   blind9 round), then tuned on once the eleventh set was written;
 //! - `../shared/corpus` (real scraped pages, not in this repository), with
 //!   their article lines listed in `tests/fixtures/labelled/corpus-article-lines.tsv`;
 //!   measured when present, skipped otherwise (a clean clone has no corpus).
@@ -529,10 +530,17 @@ fn cleaning_on_the_tenth_blind_set_holds_its_floor() {
     // 2026-12-02, measured blind, totals only, with the rules at 93a7a6a
     // (after the blind8 round): 100.0 % kept (234/234), 17.3 % chrome left
     // (49/283); after the blind9 round, not tuned on it: 100.0 % and
-    // 7.5 % (19/253). Not tuned on until the next blind set is written.
-    hold_floor_showing("blind10", BLIND10_FLOOR.0, BLIND10_FLOOR.1, false);
+    // 7.5 % (19/253). Tuned on once the eleventh set was written (a
+    // player's controls in other scripts' digits and the title over them,
+    // a photo's bare credit under it, a newsletter box between two rules,
+    // a prompt that ends with a button to the site's account page after
+    // the story; the site's headlines with a date after each, which other
+    // rules took here): 100 % and 1.7 % (4/238). Left: four photo captions
+    // its writer labelled chrome (a caption with its credit is article in
+    // blind6, blind7, blind8 and unseen, chrome in final).
+    hold_floor("blind10", BLIND10_FLOOR.0, BLIND10_FLOOR.1);
 }
 
-/// Kept at least, chrome at most, on the tenth blind set: its blind
-/// score, rounded down and up.
-const BLIND10_FLOOR: (f64, f64) = (0.99, 0.08);
+/// Kept at least, chrome at most, on the tenth blind set: its score once
+/// tuned on, rounded down and up.
+const BLIND10_FLOOR: (f64, f64) = (0.99, 0.02);
