@@ -23,8 +23,7 @@
 //!    a share button or a row (or list) of the site's tag links once the
 //!    story has begun; or at a chrome line (see [`cues`]: cookie notice,
 //!    copyright, follow-us blurb, disclaimer, webinar ad, mailing-list
-//!    footer, a prompt ending with a button to the site's account or
-//!    newsletter page) or a run of link-only lines,
+//!    footer) or a run of link-only lines,
 //!    when little of the article follows: no code, no section with text,
 //!    under 40 words of plain prose. So a list of Sigma rule links before the
 //!    YARA rules stays.
@@ -202,10 +201,12 @@ impl MeasuredBody<'_> {
             .zip(kinds)
             .map(|(info, kind)| match kind {
                 Kind::Blank | Kind::Code => None,
-                _ => line_cue(info).or_else(|| {
-                    is_account_prompt(info, own_host.as_deref())
-                        .then_some("sign-in, sign-up or newsletter prompt")
-                }),
+                // A prompt ending with a button to the site's account page
+                // ("Only members can reply here. [Log in to reply](...)")
+                // was a cue here for one round; on the next blind set it cut
+                // a story at a sign-up line that sits between its
+                // paragraphs, so it is not one.
+                _ => line_cue(info),
             })
             .collect();
         let first_prose_anywhere = kinds.iter().position(|k| *k == Kind::Prose).unwrap_or(0);
@@ -3097,22 +3098,6 @@ fn is_account_url(url: &str) -> bool {
             .rsplit('/')
             .next()
             .is_some_and(|last| matches!(last, "newsletter" | "newsletters"))
-}
-
-/// "Only members can reply here. [Log in to reply](/account?next=...)" in
-/// any language: a short line that ends with a button to the site's
-/// own account or newsletter page (see [`is_account_url`]). A wall or a
-/// prompt; a story that sends its reader to a bank's login page links
-/// another site.
-fn is_account_prompt(info: &LineInfo, own_host: Option<&str>) -> bool {
-    let Some((button, url)) = info.links.last() else {
-        return false;
-    };
-    info.words <= 25
-        && info.images.is_empty()
-        && is_account_url(url)
-        && links_mostly_home(std::slice::from_ref(info), own_host)
-        && info.text.trim_end().ends_with(button.trim())
 }
 
 /// A URL on an ad server or in an ad folder: a host that starts `ad.` or
