@@ -37,12 +37,15 @@
 //!    quotes that send the reader to its pages or its social channels, ads
 //!    under their own bold label), forms with their promo box (a gated
 //!    report's fields, a newsletter's e-mail field), a player's chapter
-//!    marks and buttons ("Listen ▶ 24:10"), a registration or sign-up box
+//!    marks, buttons and controls ("Listen ▶ 24:10", in any script's
+//!    digits) with the title over them, a photo's bare credit under it
+//!    ("Kuva: Agency"), a registration, sign-up or newsletter box
 //!    between two rules, reaction rows and the question over them, short
 //!    promos and notices between paragraphs, labels whose lines all went,
 //!    configured `drop` lines; a log's repeated time stamps stay. Trailing link-only lines (tag lists,
-//!    related links, also written as bare URLs, unless a "References"
-//!    heading introduces them), contact lines, leftover labels and
+//!    related links, also written as bare URLs or as the site's headlines
+//!    with a date after each, unless a "References" heading or a label
+//!    introduces them), contact lines, leftover labels and
 //!    buttons ("[add comment]") and a closing rule go.
 //!
 //! Words are counted so that Chinese and Japanese text, written without
@@ -192,11 +195,17 @@ impl MeasuredBody<'_> {
         let (body, lines, infos, kinds) =
             (self.body, &self.lines[..], &self.infos[..], &self.kinds[..]);
         let total_lines = lines.len();
+        let own_host = most_linked_host(infos);
         let cues: Vec<Option<&'static str>> = infos
             .iter()
             .zip(kinds)
             .map(|(info, kind)| match kind {
                 Kind::Blank | Kind::Code => None,
+                // A prompt ending with a button to the site's account page
+                // ("Only members can reply here. [Log in to reply](...)")
+                // was a cue here for one round; on the next blind set it cut
+                // a story at a sign-up line that sits between its
+                // paragraphs, so it is not one.
                 _ => line_cue(info),
             })
             .collect();
@@ -209,7 +218,6 @@ impl MeasuredBody<'_> {
             body_start: first_prose_anywhere,
         };
 
-        let own_host = most_linked_host(infos);
         // Underscores go before comparing: the page's text reads
         // "nb_support" as emphasis and drops them, the title keeps them.
         let title_words = |t: &str| normalise_words(&t.replace('_', ""));
@@ -518,7 +526,8 @@ impl MeasuredBody<'_> {
         // with little of the article after it opens the footer: what follows is
         // more of the same. Article after it means code or 40 words of prose
         // that carry no cue themselves. An ad between two paragraphs of the
-        // story (the next line is a plain paragraph) is dropped alone, below.
+        // story (the next line, or the next after a rule, is a plain
+        // paragraph) is dropped alone, below.
         let after = Following::measure(lines, kinds, infos, &cues, end);
         let mut next_text = vec![None; end + 1];
         for i in (0..end).rev() {
@@ -528,8 +537,15 @@ impl MeasuredBody<'_> {
                 Some(i)
             };
         }
-        let plain_paragraph =
-            |j: Option<usize>| j.is_some_and(|j| kinds[j] == Kind::Prose && cues[j].is_none());
+        // The rule that closes the box an ad sits in ("---" under a
+        // sign-up box) divides the story, and does not end it.
+        let plain_paragraph = |j: Option<usize>| {
+            let j = match j {
+                Some(rule) if is_thematic_break(lines[rule]) => next_text[rule + 1],
+                j => j,
+            };
+            j.is_some_and(|j| kinds[j] == Kind::Prose && cues[j].is_none())
+        };
         let mut footer_opener = row_opener;
         // A full sentence of the story that names a programme or an event
         // in passing, with no button or link, is the story.
@@ -749,6 +765,22 @@ impl MeasuredBody<'_> {
             }
             prev_text = Some(i);
         }
+        // A photo's bare credit under it, in any language (see
+        // [`is_bare_credit`]).
+        let mut prev_text: Option<usize> = None;
+        for i in start..end {
+            if kinds[i] == Kind::Blank {
+                continue;
+            }
+            if keep[i]
+                && is_bare_credit(lines[i], &infos[i], kinds[i])
+                && prev_text.is_some_and(|j| lone_image_alt(lines[j], &infos[j]).is_some())
+            {
+                keep[i] = false;
+                reasons[i] = Some("byline, date or credit line");
+            }
+            prev_text = Some(i);
+        }
         // A video promo's thumbnail, linked, under its title.
         for i in start..end {
             if keep[i]
@@ -765,15 +797,30 @@ impl MeasuredBody<'_> {
             }
         }
         for i in (start..end).rev() {
-            if keep[i]
+            if !keep[i] || !infos[i].links.is_empty() {
+                continue;
+            }
+            // A pictograph may lead the name ("🎧 **Podcast: ...**").
+            let bold = is_bold_only(strip_block_markers(lines[i]).trim_start_matches(|c: char| {
+                is_pictograph(c) || c == '\u{fe0f}' || c.is_whitespace()
+            }));
+            let next = next_text[i + 1];
+            if bold
                 && kinds[i] == Kind::Short
-                && is_bold_only(strip_block_markers(lines[i]))
-                && infos[i].links.is_empty()
                 && infos[i].words <= 8
-                && next_text[i + 1].is_some_and(|j| went_for_cue(&keep, &reasons, j))
+                && next.is_some_and(|j| went_for_cue(&keep, &reasons, j))
             {
                 keep[i] = false;
                 reasons[i] = Some("name over a promo that went");
+            } else if bold
+                && matches!(kinds[i], Kind::Short | Kind::Prose)
+                && infos[i].words < 25
+                && next.is_some_and(|j| reasons[j] == Some(PLAYER))
+            {
+                // A recording's title, however long, over its player's
+                // controls: the episode the site put between paragraphs.
+                keep[i] = false;
+                reasons[i] = Some("title over a player that went");
             }
         }
         // A box set between two rules ("---") inside the story, a few
@@ -879,6 +926,13 @@ impl MeasuredBody<'_> {
         // Whether the run of link lines being trimmed was asked about yet:
         // once per run, at its last line, so a long run costs one walk.
         let mut run_asked = false;
+        let headline_item = |i: usize| {
+            kinds[i] == Kind::Short && is_headline_item(lines[i], &infos[i], own_host.as_deref())
+        };
+        // Whether the run of headline items being trimmed is the author's
+        // list ("The earlier intrusions:" over them, or "## References"):
+        // asked once per run, as for the link lines.
+        let mut items_introduced: Option<bool> = None;
         for i in (start..end).rev().filter(|_| !authors_list) {
             if !keep[i] {
                 continue;
@@ -887,8 +941,31 @@ impl MeasuredBody<'_> {
             if !matches!(kinds[i], Kind::Blank | Kind::LinkOnly) {
                 run_asked = false;
             }
+            if kinds[i] != Kind::Blank && !headline_item(i) {
+                items_introduced = None;
+            }
             match kinds[i] {
                 Kind::Blank => keep[i] = false,
+                // "* [Another story of ours](/...) — 5 June 2026": the
+                // site's list of its headlines, each with a date or a
+                // length, unless the author introduced it.
+                Kind::Short if headline_item(i) => {
+                    let introduced = *items_introduced.get_or_insert_with(|| {
+                        (start..i)
+                            .rev()
+                            .find(|&j| kinds[j] != Kind::Blank && !headline_item(j))
+                            .is_some_and(|j| {
+                                infos[j].text.trim_end().ends_with(':')
+                                    || (kinds[j] == Kind::Heading
+                                        && names_references(&infos[j].text))
+                            })
+                    });
+                    if introduced {
+                        break;
+                    }
+                    keep[i] = false;
+                    reasons[i] = Some("links after the last paragraph (tags, related articles)");
+                }
                 // "## Links mentioned" over links to other sites: the
                 // article's references, not the site's related list.
                 Kind::LinkOnly
@@ -1418,7 +1495,7 @@ fn is_channel_promo(info: &LineInfo) -> bool {
         .trim_start()
         .chars()
         .next()
-        .is_some_and(|c| matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x27BF));
+        .is_some_and(is_pictograph);
     let leads = |t: &str| {
         t.split_whitespace().count() <= 3
             && t.split_whitespace()
@@ -1431,6 +1508,11 @@ fn is_channel_promo(info: &LineInfo) -> bool {
         && info.links.len() == 1
         && info.images.is_empty()
         && (leads(&info.links[0].0) || channel(&info.links[0].1))
+}
+
+/// A pictograph or a symbol of the emoji blocks ("📢", "🎧", "☎").
+fn is_pictograph(c: char) -> bool {
+    matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x27BF)
 }
 
 /// A thematic break: `---`, `***`, `___` (spaces between allowed).
@@ -2128,6 +2210,23 @@ fn is_read_also(line: &str, info: &LineInfo) -> bool {
         && words_outside_links(info) <= 4
 }
 
+/// "* [Bridge closed for repairs](/local/bridge) · 3 Nov 2026": a list
+/// item that is one link to the site's own page with a few words after
+/// it (a date, a length, "weekly, 20 minutes") and no sentence, in any
+/// language: an item of the site's list of its headlines.
+fn is_headline_item(line: &str, info: &LineInfo, own_host: Option<&str>) -> bool {
+    is_list_item(line)
+        && info.links.len() == 1
+        && info.images.is_empty()
+        && strip_block_markers(line).starts_with('[')
+        && (1..=6).contains(&words_outside_links(info))
+        && !info
+            .text
+            .trim_end()
+            .ends_with(['.', '!', '?', '。', '！', '？'])
+        && links_mostly_home(std::slice::from_ref(info), own_host)
+}
+
 /// Whether the link-only line `last` ends a list of links to other sites
 /// that a heading introduces ("## References", "## Links mentioned").
 fn is_reference_list(
@@ -2581,6 +2680,13 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
     {
         return Some(SHARE_ROW);
     }
+    // "Listen ▶ 24:10", "▶ 0:00 / 24:13 · [Download](...)": a player's
+    // button or its controls, a play mark and a time with a word or a
+    // link or two, in any language and any script's digits. Before the
+    // byline's shape, which its fields have too.
+    if kind == Kind::Short && info.words <= 12 && is_player_row(t) {
+        return Some(PLAYER);
+    }
     if kind == Kind::Short && is_meta_row(line, info) {
         return Some("byline, date or credit line");
     }
@@ -2614,17 +2720,6 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
     }
     // "0:41" alone: a transcript's or a player's time stamp.
     if is_time_stamp(t) {
-        return Some("page widget text");
-    }
-    // "Listen ▶ 24:10": a player's button, a play mark and the length
-    // with a word or two, in any language.
-    if kind == Kind::Short
-        && info.words <= 4
-        && info.links.is_empty()
-        && t.contains(['▶', '►', '⏵', '▷'])
-        && t.split_whitespace()
-            .any(|w| is_time_stamp(w.trim_matches(|c: char| !c.is_ascii_digit())))
-    {
         return Some("page widget text");
     }
     if is_video_promo(line, info, kind) {
@@ -2792,7 +2887,7 @@ fn is_contact_line(text: &str) -> bool {
         })
 }
 
-/// A time of a recording alone: `0:41`, `1:02:15`.
+/// Why a video promo goes, and the thumbnail under it.
 const VIDEO_PROMO: &str = "video promo inside the article";
 
 /// A video of the site's put between paragraphs, told without words: one
@@ -2815,6 +2910,19 @@ fn is_video_promo(line: &str, info: &LineInfo, kind: Kind) -> bool {
             && !is_list_or_table(line))
 }
 
+/// Why a player's button or controls go, and the title over them.
+const PLAYER: &str = "media player inside the article";
+
+/// A play mark and a time of the recording on one line ("Listen ▶
+/// 24:10", "▶ ٠٠:٠٠ / ١٨:٤٠"), whatever the script of its digits.
+fn is_player_row(t: &str) -> bool {
+    t.contains(['▶', '►', '⏵', '▷'])
+        && ascii_digits(t)
+            .split_whitespace()
+            .any(|w| is_time_stamp(w.trim_matches(|c: char| !c.is_ascii_digit())))
+}
+
+/// A time of a recording alone: `0:41`, `1:02:15`.
 fn is_time_stamp(t: &str) -> bool {
     !t.is_empty()
         && t.len() <= 8
@@ -2958,7 +3066,9 @@ fn is_share_url(url: &str) -> bool {
 }
 
 /// A link to a site's account pages, by its path in any language:
-/// `/register`, `/signup`, `/sign-in`, `/login`, `/subscribe`.
+/// `/register`, `/signup`, `/sign-in`, `/login`, `/subscribe`,
+/// `/account`, or its newsletter's page (`/newsletter?src=inline`, not an
+/// issue of it, `/newsletter/2026-10`).
 fn is_account_url(url: &str) -> bool {
     const PAGES: &[&str] = &[
         "register",
@@ -2972,6 +3082,7 @@ fn is_account_url(url: &str) -> bool {
         "login",
         "log-in",
         "subscribe",
+        "account",
     ];
     let u = url.to_ascii_lowercase();
     let path = match host_of(&u) {
@@ -2979,8 +3090,14 @@ fn is_account_url(url: &str) -> bool {
         None if u.starts_with('/') => u.as_str(),
         None => return false,
     };
+    let page = path.split(['?', '#']).next().unwrap_or_default();
     path.split(['/', '?', '#', '.'])
         .any(|segment| PAGES.contains(&segment))
+        || page
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .is_some_and(|last| matches!(last, "newsletter" | "newsletters"))
 }
 
 /// A URL on an ad server or in an ad folder: a host that starts `ad.` or
@@ -3066,6 +3183,29 @@ fn lone_image_alt<'l>(line: &'l str, info: &LineInfo) -> Option<&'l str> {
     let t = t.strip_prefix('[').unwrap_or(t);
     let (alt, _) = t.strip_prefix("![")?.split_once("](")?;
     Some(alt.trim())
+}
+
+/// "Kuva: Satamalehti / A. Virtanen", "Foto: Agency": a label of one
+/// word and a name or two after it, no sentence, in any language. Under
+/// a photo it is the photo's credit; a caption that says what the photo
+/// shows is a sentence, before the credit or without one.
+fn is_bare_credit(line: &str, info: &LineInfo, kind: Kind) -> bool {
+    if kind != Kind::Short
+        || !info.links.is_empty()
+        || !info.images.is_empty()
+        || is_list_or_table(line)
+    {
+        return false;
+    }
+    let Some((label, value)) = info.text.trim().split_once(':') else {
+        return false;
+    };
+    let value = value.trim();
+    let label = label.trim();
+    !label.is_empty()
+        && label.chars().all(char::is_alphabetic)
+        && (1..=6).contains(&value.split_whitespace().map(word_count).sum::<usize>())
+        && !value.ends_with(['.', '!', '?', '。', '！', '？'])
 }
 
 /// The figure line over the caption `at`, when `at` is one: a short line

@@ -2228,3 +2228,97 @@ Devices that no longer receive updates should be replaced, the vendor said in it
         ],
     );
 }
+
+#[test]
+fn drops_a_players_controls_and_the_title_over_them_in_any_digits() {
+    let page = "\
+# Mobile operator blames botnet for outage
+
+The operator said its network was flooded with traffic from hijacked home routers for most of Sunday afternoon, cutting off data for millions.
+
+🎙️ **Our podcast, episode 12: Why your router may be part of a botnet?**
+
+▶ ٠٠:٠٠ / ١٨:٤٠ · [Download](https://news.example/podcast/12.mp3)
+
+The regulator said it would ask the operator for a full report on the outage within two weeks.
+";
+    let c = clean(
+        page,
+        "Mobile operator blames botnet for outage",
+        &no_rules(),
+    );
+    assert_kept(&c, &["hijacked home routers", "full report"]);
+    assert_gone(&c, &["Our podcast", "Download"]);
+}
+
+#[test]
+fn drops_a_bare_credit_under_a_photo_in_any_language() {
+    let page = "\
+# Port operator hit by ransomware
+
+The port operator said on Monday that ransomware had stopped its booking system over the weekend and that ships were being handled by hand.
+
+![Cranes at the container terminal](https://news.example/img/cranes.jpg)
+
+Kuva: Satamalehti / Aino Virtanen
+
+Trucks queued for hours at the gates while staff wrote out the paperwork for each container.
+
+![The booking office on Monday](https://news.example/img/office.jpg)
+
+The booking office on Monday. Kuva: Aino Virtanen
+
+Note: updated at noon
+
+The operator expects the system back by Wednesday.
+";
+    let c = clean(page, "Port operator hit by ransomware", &no_rules());
+    assert_kept(
+        &c,
+        &[
+            "by hand",
+            "Trucks queued",
+            "The booking office on Monday. Kuva",
+            "Note: updated at noon",
+            "back by Wednesday",
+        ],
+    );
+    assert_gone(&c, &["Satamalehti"]);
+}
+
+#[test]
+fn drops_a_newsletter_box_between_two_rules_but_not_a_link_to_an_issue() {
+    let page = "\
+# Ministry opens a register of data breaches
+
+The ministry will keep a public register of every breach reported to it, starting next month, the deputy minister told parliament on Tuesday.
+
+---
+
+**Get the morning briefing**
+
+Free, every weekday, no ads.
+
+[Sign me up](https://news.example/newsletter?from=box)
+
+---
+
+Companies will have three days to report a breach, as our [newsletter of last week](https://news.example/newsletter/2026-11-02) explained in detail.
+
+The register will name the company, the date and the kind of data exposed, but not the number of people affected.
+";
+    let c = clean(
+        page,
+        "Ministry opens a register of data breaches",
+        &no_rules(),
+    );
+    assert_kept(
+        &c,
+        &[
+            "public register",
+            "newsletter of last week",
+            "not the number",
+        ],
+    );
+    assert_gone(&c, &["morning briefing", "no ads", "Sign me up"]);
+}
