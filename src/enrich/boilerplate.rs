@@ -1438,10 +1438,7 @@ fn line_cue(info: &LineInfo) -> Option<&'static str> {
     // The platform's name may lead a short link text ("[WhatsApp channel](...)",
     // in any language) on a line that is no sentence: "posted in a [Twitter
     // thread](...)." ends like one.
-    let sentence = info
-        .text
-        .trim_end()
-        .ends_with(['.', '!', '?', '。', '！', '？']);
+    let sentence = info.text.trim_end().ends_with(SENTENCE_ENDS);
     let names_platform = |t: &str| {
         let t = t.trim().to_lowercase();
         PLATFORM_NAMES.contains(&t.as_str())
@@ -1509,6 +1506,9 @@ fn is_channel_promo(info: &LineInfo) -> bool {
         && info.images.is_empty()
         && (leads(&info.links[0].0) || channel(&info.links[0].1))
 }
+
+/// The marks a sentence ends with, in Latin and CJK punctuation.
+const SENTENCE_ENDS: [char; 6] = ['.', '!', '?', '。', '！', '？'];
 
 /// A pictograph or a symbol of the emoji blocks ("📢", "🎧", "☎").
 fn is_pictograph(c: char) -> bool {
@@ -1644,7 +1644,7 @@ fn is_meta_row(line: &str, info: &LineInfo) -> bool {
     {
         return false;
     }
-    let sentence_end = t.ends_with(['.', '!', '?', '。', '！', '？']);
+    let sentence_end = t.ends_with(SENTENCE_ENDS);
     let email = t
         .split(|c: char| c.is_whitespace() || c == '(' || c == ')')
         .any(|w| {
@@ -1749,7 +1749,7 @@ fn is_field_row(line: &str, info: &LineInfo) -> bool {
         && label.split_whitespace().count() <= 3
         && !value.is_empty()
         && info.words <= 10
-        && !value.ends_with(['.', '!', '?', '。', '！', '？'])
+        && !value.ends_with(SENTENCE_ENDS)
 }
 
 /// Whether `text` holds a time of day such as `14:32`.
@@ -1923,7 +1923,7 @@ fn boxes_inside(
         }
         let bare = lines[i].trim_start().trim_start_matches('>').trim();
         let text = infos[i].text.trim();
-        let sentence = text.ends_with(['.', '!', '?', '。', '！', '？']);
+        let sentence = text.ends_with(SENTENCE_ENDS);
         // A label ending in a colon introduces the story's own list,
         // unless every link under it is the site's own ("**See also:**").
         let colon = text.ends_with([':', '՝', '፦', '៖', '：']);
@@ -2220,10 +2220,7 @@ fn is_headline_item(line: &str, info: &LineInfo, own_host: Option<&str>) -> bool
         && info.images.is_empty()
         && strip_block_markers(line).starts_with('[')
         && (1..=6).contains(&words_outside_links(info))
-        && !info
-            .text
-            .trim_end()
-            .ends_with(['.', '!', '?', '。', '！', '？'])
+        && !info.text.trim_end().ends_with(SENTENCE_ENDS)
         && links_mostly_home(std::slice::from_ref(info), own_host)
 }
 
@@ -3205,7 +3202,7 @@ fn is_bare_credit(line: &str, info: &LineInfo, kind: Kind) -> bool {
     !label.is_empty()
         && label.chars().all(char::is_alphabetic)
         && (1..=6).contains(&value.split_whitespace().map(word_count).sum::<usize>())
-        && !value.ends_with(['.', '!', '?', '。', '！', '？'])
+        && !value.ends_with(SENTENCE_ENDS)
 }
 
 /// The figure line over the caption `at`, when `at` is one: a short line
