@@ -7,7 +7,9 @@ use std::collections::BTreeSet;
 
 use serde::Deserialize;
 
-use crate::harness::SiteTest;
+use briefing::config::Overrides;
+
+use crate::harness::{SiteTest, diagnostics_text};
 use crate::intelligence::clustered_pairs;
 
 #[derive(Deserialize)]
@@ -47,7 +49,14 @@ fn ordered(a: &str, b: &str) -> (String, String) {
 
 fn measure(set: &str) -> Scores {
     let site = SiteTest::fixture(&format!("labelled/stories/{set}"));
-    site.build_ok();
+    // Every article counts, whatever today's date: a set dated past the day
+    // the test runs would otherwise lose its later reports, and its score
+    // would change with the calendar.
+    site.build_with(&Overrides {
+        future: true,
+        ..Overrides::default()
+    })
+    .unwrap_or_else(|f| panic!("{set} did not build:\n{}", diagnostics_text(&f)));
     let text = std::fs::read_to_string(site.root().join("labels.yaml")).expect("labels exist");
     let labels: Labels = serde_yaml::from_str(&text).expect("labels are well-formed");
     let mut expected = BTreeSet::new();
@@ -61,6 +70,13 @@ fn measure(set: &str) -> Scores {
         }
     }
     let (got, articles) = clustered_pairs(&site);
+    let files = std::fs::read_dir(site.root().join("content"))
+        .expect("fixture is well-formed")
+        .count();
+    assert_eq!(
+        articles, files,
+        "{set}: every labelled article is in the digest"
+    );
     let all_pairs = articles * (articles - 1) / 2;
     let hits = got.intersection(&expected).count();
     let wrong = got.len() - hits;
@@ -250,9 +266,13 @@ fn clustering_on_the_fourth_blind_stories_holds_its_floor() {
 
 /// Precision, recall and pairs kept apart at least, on `blind4/`: its
 /// blind score (2026-12-02, with the signals at d0c4a08, before the blind3
-/// round: precision 1.00, recall 0.25, 1.000 kept apart, no hard negative
-/// merged, 24 of 32 same-story pairs missed).
-const BLIND4_FLOOR: (f64, f64, f64) = (1.0, 0.25, 0.999);
+/// round): precision 0.83, recall 0.47 (15 of 32), 0.997 kept apart, two hard
+/// negatives merged (one vendor's advisories a month apart, two companies
+/// of one name), 17 of 32 same-story pairs missed. (First reported as
+/// 1.00 and 0.25: the set runs to January 2027 and the build left out the
+/// 32 articles dated after the day it ran, until `measure` built with
+/// `--future`.) Rounded down.
+const BLIND4_FLOOR: (f64, f64, f64) = (0.83, 0.46, 0.996);
 
 /// The corpus's scraped pages (`../shared/corpus/scraped`, not in this
 /// repository: skipped without it), whose manifest names the story of each
