@@ -760,9 +760,11 @@ fn far_evidence(corpus: &Corpus, a: usize, b: usize) -> bool {
             .any(|id| corpus.is_indicator(id) && corpus.weight(id) >= INDICATOR_EVIDENCE)
 }
 
-/// The kind of indicator (`hashes`, `IP addresses`) both articles list, at
-/// least one each that weighs, with none in common; `None` when they share
-/// one of each kind both list, or one of them lists none.
+/// The kind of indicator (`CVEs`, `hashes`, `IP addresses`) both articles
+/// list, at least one each that weighs, with none in common; `None` when
+/// they share one of each kind both list, or one of them lists none. One
+/// vendor's advisories a month apart share its product and versions; what
+/// each fixes is its own.
 fn indicators_differ(
     corpus: &Corpus,
     x: &StoryFeatures,
@@ -775,6 +777,17 @@ fn indicators_differ(
             .filter(|&id| corpus.names[id as usize].starts_with(prefix) && corpus.weight(id) > 0.0)
             .collect()
     };
+    let own_cves = |s: &StoryFeatures| -> Vec<u32> {
+        s.cves
+            .iter()
+            .copied()
+            .filter(|&id| corpus.rarity_weight(id) > 0.0)
+            .collect()
+    };
+    let (a, b) = (own_cves(x), own_cves(y));
+    if !a.is_empty() && !b.is_empty() && intersect(&a, &b) == 0 {
+        return Some("CVEs");
+    }
     [("hash:", "hashes"), ("ip:", "IP addresses")]
         .into_iter()
         .find(|(prefix, _)| {
@@ -924,10 +937,11 @@ fn compare_within(
     }
     // Reports of one incident copy its indicators; two incidents on one
     // platform, or by one actor, each have their own. When both list
-    // hashes (or IP addresses) and share none, the names they share are the
+    // CVEs, hashes or IP addresses and share none, the names they share are the
     // setting, not the story: the rare part is taken back, and stands in
     // for nothing.
-    if let Some(kind) = indicators_differ(corpus, x, y).filter(|_| rare_part > 0.0) {
+    let differ = indicators_differ(corpus, x, y);
+    if let Some(kind) = differ.filter(|_| rare_part > 0.0) {
         parts.push(Part {
             label: "indicators",
             value: -rare_part,
@@ -966,7 +980,9 @@ fn compare_within(
     }
     // Naming the other's publisher weighs as a rare thing: with little
     // else shared it is a citation, not evidence.
-    let publisher = !linked && (names_publisher(x, y) || names_publisher(y, x));
+    // Nor does it count when each lists its own indicators: a vendor named
+    // by news of its other advisory.
+    let publisher = !linked && differ.is_none() && (names_publisher(x, y) || names_publisher(y, x));
     if publisher {
         parts.push(Part {
             label: "publisher",
@@ -1289,6 +1305,54 @@ mod tests {
     }
 
     #[test]
+    fn one_vendors_advisories_for_other_cves_are_other_stories() {
+        // Same vendor, product and affected versions, two weeks apart: each
+        // fixes its own CVEs, so what they share is the setting.
+        let versions = "Corrane Gatekeeper OS 7.2.0 through 7.2.10 and 7.4.0 through 7.4.4";
+        let mut first = told(
+            "a.md",
+            "2025-03-03",
+            "SSL VPN command injection",
+            &format!(
+                "{versions} let a remote attacker run commands before login through \
+                 the portal; exploitation was seen in the wild against exposed units."
+            ),
+            "Corrane",
+        );
+        first.cves = vec!["CVE-2025-61473"];
+        let mut second = told(
+            "b.md",
+            "2025-03-17",
+            "Management API bypass and stored XSS",
+            &format!(
+                "Admins of {versions} should restrict the management interface: \
+                 a crafted request skips authentication and stores script in settings."
+            ),
+            "Other",
+        );
+        second.cves = vec!["CVE-2025-62210", "CVE-2025-62211"];
+        let mut stories = vec![first.clone(), second.clone()];
+        add_filler(&mut stories);
+        let corpus = Corpus::new(&stories);
+        let c = compare_within(&corpus, 1, 0, ClusterSettings::default(), true, 0);
+        assert!(!c.same, "{}", c.why);
+        assert!(c.why.contains("each lists its own CVEs"), "{}", c.why);
+        // The same text about the same CVE is one story.
+        second.cves = vec!["CVE-2025-61473"];
+        let mut stories = vec![first, second];
+        add_filler(&mut stories);
+        let c = compare_within(
+            &Corpus::new(&stories),
+            1,
+            0,
+            ClusterSettings::default(),
+            true,
+            0,
+        );
+        assert!(c.same, "{}", c.why);
+    }
+
+    #[test]
     fn a_company_name_and_a_victim_count_carry_across_languages() {
         // The subject opens every sentence, so only the sentence-start rule
         // makes it a name; the count is written two ways.
@@ -1309,7 +1373,7 @@ mod tests {
             "B",
         );
         assert!(en.rare.contains(&"name:brindlemoor"), "{:?}", en.rare);
-        assert!(en.rare.contains(&"num:73") && de.rare.contains(&"num:73"));
+        assert!(en.rare.contains(&"num:7300000") && de.rare.contains(&"num:7300000"));
         let mut stories = vec![en, de];
         add_filler(&mut stories);
         assert!(same(&stories, 0, 1).is_some());
@@ -1365,7 +1429,7 @@ mod tests {
             "",
         );
         let nums: Vec<&str> = got.iter().filter_map(|f| f.strip_prefix("num:")).collect();
-        assert_eq!(nums, ["1800", "23", "4521"], "{got:?}");
+        assert_eq!(nums, ["1800", "2300000", "4521"], "{got:?}");
         assert!(!got.contains("name:cve"));
     }
 

@@ -6,8 +6,9 @@
 //! advisory and incident identifiers (`VSA-2026-014`), calendar days and
 //! clock times (`date:03-20` for `March 20` and `20 mars`),
 //! names (capitalised or mixed-case Latin words, such as vendors, products
-//! and malware), and numbers (victim counts, sums, sizes: `num:41` for both
-//! `4.1 million` and `4,1 Millionen`). These carry across outlets and languages: a Chinese or
+//! and malware), and numbers (victim counts, sums, sizes: `num:4100000` for
+//! `4.1 million`, `4,1 Millionen`, `41 lakh` and `410万`), digits of any
+//! script read as ASCII. These carry across outlets and languages: a Chinese or
 //! Italian translation shares `nwh-portal-sync.com`, `3.2.1` and `BlackVane`
 //! with the English report, and hardly a word besides.
 //!
@@ -107,9 +108,10 @@ fn refang(text: &str) -> std::borrow::Cow<'_, str> {
 /// every article of the site.
 pub fn features(text: &str, code: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
-    let text = refang(text);
+    let text = fold_digits(text);
+    let text = refang(&text);
     scan(&text, true, &mut out);
-    scan(&refang(code), false, &mut out);
+    scan(&refang(&fold_digits(code)), false, &mut out);
     numbers(&text, &mut out);
     dates_and_times(&text, &mut out);
     out
@@ -361,15 +363,18 @@ fn dates_and_times(text: &str, out: &mut BTreeSet<String>) {
 }
 
 /// Numbers that can tell one story from another across languages: victim
-/// counts, sums, sizes (`4.1 million`, `4,1 Millionen`, `1,800`, `1.800`,
-/// `2.3M`, `600 GB`; `87만`, `210 آلاف` as `870000`, `210000`: see
-/// [`times_unit`]). A number is its digits without separators
-/// (`num:41`, `num:1800`), so decimal commas and thousands dots read alike.
-/// Kept: plain numbers of three digits or more that are not years, numbers
-/// with thousands separators, and decimals followed by a unit or a
-/// multiplier (`million`, `Millionen`, `GB`, `M`); a bare decimal is more
-/// often a score (CVSS 9.8) than a count. Versions and IP addresses (more
-/// than two separators, or groups not of three) are not numbers.
+/// counts, sums, sizes. A count is its value in digits, however it is
+/// written: `1,800`, `1.800`, `1 800` and `1800` are `num:1800`; `4.1
+/// million`, `4,1 Millionen`, `41 lakh`, `410万` and `4.1M` are
+/// `num:4100000` (see [`MULTIPLIERS`], [`GLUED_UNITS`]). A size keeps its
+/// unit (`2.1 TB` and `2,1 TB` are `num:21tb`).
+/// Kept: plain numbers of three digits or more, with two significant
+/// digits at least, that are not years; numbers with thousands
+/// separators; and decimals followed by a multiplier or a size unit. A bare
+/// decimal is more often a score (CVSS 9.8) than a count, and a round
+/// number (`600`, `4,000`) is common. Versions and IP addresses (more
+/// than two separators, or groups not of three) are not numbers. The text
+/// comes with its digits folded to ASCII (see [`fold_digits`]).
 fn numbers(text: &str, out: &mut BTreeSet<String>) {
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -392,68 +397,190 @@ fn numbers(text: &str, out: &mut BTreeSet<String>) {
                 groups.push(&text[group_start..i]);
                 i += 1;
                 group_start = i;
+            } else if let Some(width) = thousands_space(&text[i..]) {
+                // `1 240`, `340 000`: a space between groups of three, as
+                // French, Nordic and Slavic text writes thousands.
+                let first = groups.first().copied().unwrap_or(&text[group_start..i]);
+                let all_three = groups.iter().skip(1).all(|g| g.len() == 3)
+                    && (groups.is_empty() || i - group_start == 3);
+                if first.len() > 3 || !all_three {
+                    break;
+                }
+                groups.push(&text[group_start..i]);
+                i += width;
+                group_start = i;
             } else {
                 break;
             }
         }
         groups.push(&text[group_start..i]);
         let rest = &text[i..];
-        let unit = |word: &str| {
-            word.chars()
-                .next()
-                .is_some_and(|c| "mMbBgGtTkKмМ".contains(c))
-        };
         // Glued to letters (`3CX`, `600GB`, `2.3M`): a unit, or not a number.
         let glued: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
         let next_word: String = rest
-            .trim_start_matches([' ', '\u{a0}'])
+            .trim_start_matches([' ', '\u{a0}', '\u{202f}'])
             .chars()
             .take_while(|c| c.is_alphanumeric())
             .collect();
-        let digits = groups.concat();
-        if let Some(n) = times_unit(&groups, &glued, &next_word) {
+        if let Some(n) = count(&groups, &glued, &next_word) {
             out.insert(format!("num:{n}"));
-            continue;
-        }
-        let keep = match groups.len() {
-            1 => {
-                let year =
-                    digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
-                // Round numbers (`100`, `600`) are rounded, and common.
-                digits.len() >= 3 && !year && !digits.ends_with("00")
-            }
-            2 if groups[1].len() < 3 => unit(&next_word),
-            2 | 3 => groups[1..].iter().all(|g| g.len() == 3),
-            _ => false,
-        };
-        if keep
-            && (glued.is_empty() || unit(&glued))
-            && !digits.starts_with('0')
-            && digits.len() <= 12
-        {
-            out.insert(format!("num:{digits}"));
         }
     }
 }
 
-/// Powers of ten that count words stand for where a number is written
-/// with them rather than with zeros: thousands in many languages
-/// (`210 آلاف`, `15 mil`, `40 тысяч`), and the East Asian myriads (`87만`,
-/// `3.2万`, `1.5億`), glued to the number or a word after it.
-const THOUSANDS: &[&str] = &[
-    "thousand",
-    "tausend",
-    "mil",
-    "mille",
-    "mila",
-    "тыс",
-    "тысяч",
-    "тысячи",
-    "ألف",
-    "آلاف",
-    "الف",
+/// The width of a thousands space at the start of `rest` (a space, a
+/// no-break space or a narrow one) when exactly three digits follow it.
+fn thousands_space(rest: &str) -> Option<usize> {
+    let space = rest.chars().next()?;
+    if !matches!(space, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}') {
+        return None;
+    }
+    let after = &rest.as_bytes()[space.len_utf8()..];
+    let three = after.len() >= 3 && after[..3].iter().all(u8::is_ascii_digit);
+    let then = after.get(3);
+    (three
+        && !then.is_some_and(|b| {
+            b.is_ascii_digit()
+                || matches!(b, b',' | b'.') && after.get(4).is_some_and(u8::is_ascii_digit)
+        }))
+    .then_some(space.len_utf8())
+}
+
+/// One number's feature value (see [`numbers`]), or `None` when it is not
+/// one that tells stories apart.
+fn count(groups: &[&str], glued: &str, next_word: &str) -> Option<String> {
+    let thousands = groups.len() > 1 && groups[1..].iter().all(|g| g.len() == 3);
+    if groups.len() > 3 || groups[0].starts_with('0') && groups[0].len() > 1 {
+        return None;
+    }
+    let word = if glued.is_empty() { next_word } else { glued };
+    if let Some(power) = multiplier(glued, next_word) {
+        let (whole, fraction) = match groups {
+            [whole] => (*whole, ""),
+            [whole, fraction] if fraction.len() < 3 => (*whole, *fraction),
+            _ if thousands => (groups[0], ""),
+            _ => return None,
+        };
+        let whole = if thousands && fraction.is_empty() {
+            groups.concat()
+        } else {
+            whole.to_owned()
+        };
+        let zeros = power.checked_sub(fraction.len())?;
+        let n = format!("{whole}{fraction}{}", "0".repeat(zeros));
+        let n = n.trim_start_matches('0');
+        return (n.len() >= 4 && n.len() <= 13).then(|| n.to_owned());
+    }
+    let digits = groups.concat();
+    let significant = digits.trim_end_matches('0').len();
+    if let Some(unit) = size_unit(word) {
+        return (significant >= 2 && digits.len() <= 6).then(|| format!("{digits}{unit}"));
+    }
+    if !glued.is_empty() || digits.starts_with('0') || digits.len() > 12 || significant < 2 {
+        return None;
+    }
+    match groups.len() {
+        1 => {
+            let year = digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
+            (digits.len() >= 3 && !year).then_some(digits)
+        }
+        _ => thousands.then_some(digits),
+    }
+}
+
+/// Count words and the power of ten they stand for, matched at the start
+/// of the word after a number (lower-cased): thousands, lakhs, millions,
+/// crores and billions in the languages reports are written in. Short
+/// abbreviations (`k`, `m`, `bn`) count only glued to the number (`2.3M`)
+/// or as a word of their own.
+const MULTIPLIERS: &[(&str, usize)] = &[
+    ("thousand", 3),
+    ("tausend", 3),
+    ("mille", 3),
+    ("mila", 3),
+    ("тыс", 3),
+    ("тис", 3),
+    ("хиляд", 3),
+    ("tisíc", 3),
+    ("tysi", 3),
+    ("tūkst", 3),
+    ("tuhat", 3),
+    ("ezer", 3),
+    ("ribu", 3),
+    ("nghìn", 3),
+    ("ngàn", 3),
+    ("χιλιάδ", 3),
+    ("ألف", 3),
+    ("آلاف", 3),
+    ("الف", 3),
+    ("هزار", 3),
+    ("हज़ार", 3),
+    ("हजार", 3),
+    ("হাজার", 3),
+    ("ஆயிரம்", 3),
+    ("พัน", 3),
+    ("lakh", 5),
+    ("লাখ", 5),
+    ("লক্ষ", 5),
+    ("लाख", 5),
+    ("لاکھ", 5),
+    ("லட்சம்", 5),
+    ("แสน", 5),
+    ("million", 6),
+    ("millón", 6),
+    ("millon", 6),
+    ("milion", 6),
+    ("miljon", 6),
+    ("miljoen", 6),
+    ("milhão", 6),
+    ("milhões", 6),
+    ("milió", 6),
+    ("milijon", 6),
+    ("milyon", 6),
+    ("miljun", 6),
+    ("мільйон", 6),
+    ("миллион", 6),
+    ("милион", 6),
+    ("млн", 6),
+    ("εκατομμύρι", 6),
+    ("مليون", 6),
+    ("میلیون", 6),
+    ("juta", 6),
+    ("triệu", 6),
+    ("ล้าน", 6),
+    ("crore", 7),
+    ("কোটি", 7),
+    ("करोड़", 7),
+    ("کروڑ", 7),
+    ("billion", 9),
+    ("milliard", 9),
+    ("miliard", 9),
+    ("mrd", 9),
+    ("млрд", 9),
+    ("мільярд", 9),
+    ("миллиард", 9),
+    ("tỷ", 9),
 ];
-const GLUED_UNITS: &[(char, u32)] = &[
+
+/// Abbreviated count words, matched whole (`2.3M`, `15 mil`, `1.2 bn`).
+const SHORT_MULTIPLIERS: &[(&str, usize)] = &[
+    ("k", 3),
+    ("mil", 3),
+    ("rb", 3),
+    ("m", 6),
+    ("mn", 6),
+    ("mln", 6),
+    ("mio", 6),
+    ("jt", 6),
+    ("bn", 9),
+    ("b", 9),
+    ("mld", 9),
+    ("bln", 9),
+];
+
+/// Powers of ten of the East Asian count characters, glued to the number
+/// or starting the word after it (`87만`, `3.2万`, `1.5億`).
+const GLUED_UNITS: &[(char, usize)] = &[
     ('千', 3),
     ('천', 3),
     ('万', 4),
@@ -464,27 +591,87 @@ const GLUED_UNITS: &[(char, u32)] = &[
     ('억', 8),
 ];
 
-/// A number written with a count word (`87만`, `210 آلاف`, `2.3万`), as
-/// digits (`870000`, `210000`, `23000`), so it matches `870,000`; `None`
-/// when no such word follows.
-fn times_unit(groups: &[&str], glued: &str, next_word: &str) -> Option<String> {
-    let power = match glued.chars().next() {
-        Some(c) => GLUED_UNITS.iter().find(|(u, _)| *u == c).map(|&(_, p)| p)?,
-        None => {
-            let word = next_word.to_lowercase();
-            THOUSANDS.contains(&word.as_str()).then_some(3)?
-        }
-    };
-    let (whole, fraction) = match groups {
-        [whole] => (*whole, ""),
-        [whole, fraction] if fraction.len() < 3 => (*whole, *fraction),
-        _ => return None,
-    };
-    let zeros = (power as usize).checked_sub(fraction.len())?;
-    let n = format!("{whole}{fraction}{}", "0".repeat(zeros));
-    let n = n.trim_start_matches('0');
-    (n.len() >= 4 && n.len() <= 12).then(|| n.to_owned())
+/// The power of ten a count word after a number stands for.
+fn multiplier(glued: &str, next_word: &str) -> Option<usize> {
+    let word = if glued.is_empty() { next_word } else { glued };
+    if let Some(&(_, p)) = word
+        .chars()
+        .next()
+        .and_then(|c| GLUED_UNITS.iter().find(|(u, _)| *u == c))
+    {
+        return Some(p);
+    }
+    let word = word.to_lowercase();
+    SHORT_MULTIPLIERS
+        .iter()
+        .find(|(w, _)| *w == word)
+        .or_else(|| MULTIPLIERS.iter().find(|(w, _)| word.starts_with(w)))
+        .map(|&(_, p)| p)
 }
+
+/// A size unit (`GB`, `TB`, `Go`, `ГБ`) as its lower-case Latin letters.
+fn size_unit(word: &str) -> Option<&'static str> {
+    let word = word.to_lowercase();
+    [
+        ("kb", "kb"),
+        ("mb", "mb"),
+        ("gb", "gb"),
+        ("tb", "tb"),
+        ("pb", "pb"),
+        ("ko", "kb"),
+        ("mo", "mb"),
+        ("go", "gb"),
+        ("to", "tb"),
+        ("кб", "kb"),
+        ("мб", "mb"),
+        ("гб", "gb"),
+        ("тб", "tb"),
+    ]
+    .into_iter()
+    .find(|(w, _)| *w == word)
+    .map(|(_, unit)| unit)
+}
+
+/// `text` with every decimal digit of another script (Arabic-Indic,
+/// Devanagari, Bengali, Thai, full-width and the rest of Unicode's `Nd`
+/// digits) as its ASCII digit, so `৫.২.০` is the version `5.2.0` and
+/// `١٢٠٠` the number `1200`. Unicode places each script's ten digits in a
+/// row from its zero.
+pub fn fold_digits(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() || !text.chars().any(digit_of_other_script) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| {
+            let cp = u32::from(c);
+            DIGIT_ZEROS
+                .iter()
+                .find(|&&zero| (zero..zero + 10).contains(&cp))
+                .and_then(|&zero| char::from_digit(cp - zero, 10))
+                .unwrap_or(c)
+        })
+        .collect::<String>()
+        .into()
+}
+
+fn digit_of_other_script(c: char) -> bool {
+    let cp = u32::from(c);
+    cp > 0x7f
+        && DIGIT_ZEROS
+            .iter()
+            .any(|&zero| (zero..zero + 10).contains(&cp))
+}
+
+/// The zero of every script's decimal digits in Unicode 15 (category `Nd`)
+/// past ASCII's.
+const DIGIT_ZEROS: &[u32] = &[
+    0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66,
+    0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
+    0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
+    0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650,
+    0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60, 0x16AC0, 0x16B50,
+    0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
+];
 
 /// Whether `text` names a technical indicator: an IP address, a hash, a
 /// file name, a version, a CVE or an ATT&CK technique ID. Cleaning reads a
@@ -774,6 +961,49 @@ mod tests {
         let nums: BTreeSet<&str> = got.iter().filter_map(|f| f.strip_prefix("num:")).collect();
         for n in ["870000", "210000", "23000", "15000", "150000000", "40000"] {
             assert!(nums.contains(n), "{n} in {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_count_is_its_value_however_it_is_written() {
+        let nums = |text: &str| -> Vec<String> {
+            features(text, "")
+                .into_iter()
+                .filter_map(|f| f.strip_prefix("num:").map(str::to_owned))
+                .collect()
+        };
+        for text in [
+            "1.8 million users",
+            "1,8 Millionen Nutzer",
+            "18 lakh users",
+            "১৮ লাখ ব্যবহারকারী",
+            "180万用户",
+            "1.8M users",
+            "1 800 000 users",
+            "1\u{a0}800\u{a0}000 users",
+            "1,800,000 users",
+            "١٫٨ مليون".replace('٫', ".").as_str(),
+        ] {
+            assert_eq!(nums(text), ["1800000"], "{text}");
+        }
+        assert_eq!(nums("4 180 devices, 12.600 exposed"), ["12600", "4180"]);
+        assert_eq!(nums("2,1 TB and 2.1 TB"), ["21tb"]);
+        // A list of small numbers is not one number; years and round
+        // figures are no count.
+        assert_eq!(nums("in 2026 123 hosts, 600 GB, 5 000 files"), ["123"]);
+    }
+
+    #[test]
+    fn digits_of_any_script_are_ascii_digits() {
+        let got = features("সংস্করণ ৫.২.০ প্রকাশ; ١٢٤٠ جهاز; ๑๒๔๐ เครื่อง", "");
+        assert!(got.contains("ver:5.2.0"), "{got:?}");
+        assert!(got.contains("num:1240"), "{got:?}");
+        assert_eq!(fold_digits("ascii 123"), "ascii 123");
+        for &zero in DIGIT_ZEROS {
+            for n in 0..10 {
+                let c = char::from_u32(zero + n).expect("a digit");
+                assert!(c.is_numeric(), "{zero:x}+{n}");
+            }
         }
     }
 
