@@ -22,9 +22,9 @@
 //! indicator), each kind beyond the first adding to the score. Pairs
 //! within `window_days` are compared; pairs further apart, up to four times
 //! that, only when they share an indicator (domain, IP, hash, file,
-//! identifier) or a
-//! link, since a translation or a follow-up can come weeks later but a shared
-//! CVE or vendor alone is a topic.
+//! identifier), a link, or a rare name with a rare figure (the victim and
+//! its count, or the day it was hit), since a translation or a follow-up can
+//! come weeks later but a shared CVE or vendor alone is a topic.
 //!
 //! Clusters use complete linkage: an article joins a cluster only if it is
 //! like every member, so A~B and B~C never pull A and C together unless A~C;
@@ -185,7 +185,7 @@ const CVE_SCORE: f64 = 0.2;
 const KIND_SCORE: f64 = 0.15;
 /// Rare-thing weight (with shared CVEs) at which two or more kinds of
 /// evidence stand in for alike ledes.
-const KINDS_EVIDENCE: f64 = 1.0;
+const KINDS_EVIDENCE: f64 = 0.9;
 /// Penalty per day apart, counted up to the text window.
 const DAY_PENALTY: f64 = 0.02;
 /// Extra score needed within one source: an outlet rarely runs one story
@@ -797,6 +797,32 @@ fn indicators_differ(
         .map(|(_, kind)| kind)
 }
 
+/// Whether two reports share a rare name and a rare figure (a count, a
+/// day, a time), together weighing [`KINDS_EVIDENCE`], and do not each list
+/// their own indicators: a follow-up two weeks later repeats the victim's
+/// name and its count or the day it was hit, where one vendor's next
+/// advisory, or a later attack with the same flaw, repeats names and
+/// versions but not the figures of the event.
+fn names_and_figures(
+    corpus: &Corpus,
+    x: &StoryFeatures,
+    y: &StoryFeatures,
+    shared: &[u32],
+) -> bool {
+    let weighing = |kind: EvidenceKind| {
+        shared
+            .iter()
+            .filter(|&&id| corpus.evidence_kind(id) == kind)
+            .map(|&id| corpus.weight(id))
+            .sum::<f64>()
+    };
+    let (names, figures) = (weighing(EvidenceKind::Name), weighing(EvidenceKind::Figure));
+    names > 0.0
+        && figures > 0.0
+        && names + figures >= KINDS_EVIDENCE
+        && indicators_differ(corpus, x, y).is_none()
+}
+
 /// Whether one of two reports links to the other. A link between two
 /// reports of one outlet does not count: an outlet points at its own
 /// earlier coverage ("last month's Patch Tuesday", "our report on the
@@ -851,7 +877,7 @@ fn compare_within(
     let indicator = rare_shared
         .iter()
         .any(|&id| corpus.is_indicator(id) && corpus.weight(id) >= INDICATOR_EVIDENCE);
-    let window = if linked || indicator || wide {
+    let window = if linked || indicator || wide || names_and_figures(corpus, x, y, &rare_shared) {
         s.evidence_window_days()
     } else {
         (s.window_days + span).min(s.evidence_window_days())
@@ -1350,6 +1376,53 @@ mod tests {
             0,
         );
         assert!(c.same, "{}", c.why);
+    }
+
+    #[test]
+    fn a_follow_up_weeks_later_shares_the_victims_name_and_its_count() {
+        let report = |path: &str, date: &str, rare: Vec<&'static str>| {
+            let stem = path.trim_end_matches(".md");
+            let words = format!("{stem}one {stem}two {stem}three {stem}four {stem}five");
+            let mut s = story(path, date, &format!("{stem}title"), &words, &[], path);
+            s.rare = rare;
+            s
+        };
+        let first = report(
+            "no.md",
+            "2025-03-03",
+            vec![
+                "name:ashen lynx",
+                "name:vestmark",
+                "name:vestmark helse",
+                "num:1240",
+                "num:340000",
+                "date:03-01",
+            ],
+        );
+        let later = report(
+            "da.md",
+            "2025-03-19",
+            vec![
+                "name:ashen lynx",
+                "name:vestmark",
+                "name:vestmark helse",
+                "num:1240",
+                "num:340000",
+                "date:03-01",
+            ],
+        );
+        let name_only = report(
+            "sv.md",
+            "2025-03-19",
+            vec!["name:vestmark", "name:vestmark helse"],
+        );
+        let mut stories = vec![first, later, name_only];
+        add_filler(&mut stories);
+        let corpus = Corpus::new(&stories);
+        let c = compare(&corpus, 1, 0, ClusterSettings::default());
+        assert!(c.same, "{}", c.why);
+        let c = compare(&corpus, 2, 0, ClusterSettings::default());
+        assert!(!c.same && c.why.contains("more than 7"), "{}", c.why);
     }
 
     #[test]
