@@ -23,7 +23,9 @@
 //!    a share button or a row (or list) of the site's tag links once the
 //!    story has begun; or at a chrome line (see [`cues`]: cookie notice,
 //!    copyright, follow-us blurb, disclaimer, webinar ad, mailing-list
-//!    footer) or a run of link-only lines,
+//!    footer, a question with its buttons to stay on the page in any
+//!    language: "Was this useful? [Yes](#yes) [No](#no)") or a run of
+//!    link-only lines,
 //!    when little of the article follows: no code, no section with text,
 //!    under 40 words of plain prose. So a list of Sigma rule links before the
 //!    YARA rules stays.
@@ -1475,6 +1477,28 @@ fn line_cue(info: &LineInfo) -> Option<&'static str> {
         })
     {
         return Some("follow, subscription or programme promotion");
+    }
+    // "Was this page useful? [Yes](#yes) · [No](#no)" in any language: a
+    // question and two or more buttons of a word or two that stay on the
+    // page (their links are fragments), nothing else outside the links.
+    let buttons = info
+        .links
+        .iter()
+        .filter(|(t, u)| {
+            u.starts_with('#')
+                && (1..=2).contains(&t.split_whitespace().map(word_count).sum::<usize>())
+        })
+        .count();
+    if buttons >= 2 && info.words <= 20 {
+        let asked = info.text.find(['?', '？', '؟']).map(|q| {
+            info.text[..q]
+                .split_whitespace()
+                .map(word_count)
+                .sum::<usize>()
+        });
+        if asked.is_some_and(|n| n >= 2 && n == words_outside_links(info)) {
+            return Some("feedback widget");
+        }
     }
     cues::chrome_cue(&info.text, info.words).or_else(|| {
         (info.words < 30 && info.links.iter().any(|(t, _)| cues::is_call_to_action(t)))

@@ -2322,3 +2322,29 @@ The register will name the company, the date and the kind of data exposed, but n
     );
     assert_gone(&c, &["morning briefing", "no ads", "Sign me up"]);
 }
+
+#[test]
+fn a_question_with_buttons_that_stay_on_the_page_opens_the_footer_in_any_language() {
+    let page = "\
+# Bank warns of fake prize channels
+
+The bank said on Monday that more than a thousand customers had reported money taken from their wallets after typing their codes into a fake prize bot.
+
+Is your phone affected? Researchers said the bots ask for the code sent by text message, so anyone who typed it in should change their PIN at once.
+
+The bank has not said whether it will refund the customers.
+
+ይህ ዜና ጠቃሚ ነበር? [👍 አዎ](#yes) [👎 አይደለም](#no)
+
+## ተዛማጅ ቪዲዮዎች
+
+* [How to spot a fake bot](https://news.example/video/bots) (6:12)
+* [Interview: cyber attacks on banks](https://news.example/video/interview) (14:55)
+";
+    let c = clean(page, "Bank warns of fake prize channels", &no_rules());
+    assert_kept(
+        &c,
+        &["more than a thousand", "Is your phone affected?", "refund"],
+    );
+    assert_gone(&c, &["ጠቃሚ", "ተዛማጅ", "fake bot", "Interview"]);
+}
