@@ -40,8 +40,10 @@
 //!    under their own bold label), forms with their promo box (a gated
 //!    report's fields, a newsletter's e-mail field), a player's chapter
 //!    marks, buttons and controls ("Listen ▶ 24:10", in any script's
-//!    digits) with the title over them, a photo's bare credit under it
-//!    ("Kuva: Agency"), a registration, sign-up or newsletter box
+//!    digits, or a play mark and a length: "▶ Watch: ... (2:47)") with
+//!    the title over them, a code block's "Copy" button, a row of hashtags
+//!    under a label ("**Tags:** #cve #patch"), a photo's bare credit under
+//!    it ("Kuva: Agency", "Լուսանկարը՝ Agency"), a registration, sign-up or newsletter box
 //!    between two rules, reaction rows and the question over them, short
 //!    promos and notices between paragraphs, labels whose lines all went,
 //!    configured `drop` lines; a log's repeated time stamps stay. Trailing link-only lines (tag lists,
@@ -1531,6 +1533,10 @@ fn is_channel_promo(info: &LineInfo) -> bool {
         && (leads(&info.links[0].0) || channel(&info.links[0].1))
 }
 
+/// The marks a label ends with, in Latin, Armenian, Ge'ez, Khmer and CJK
+/// punctuation ("Photo:", "Լուսանկարը՝").
+const LABEL_COLONS: [char; 5] = [':', '՝', '፦', '៖', '：'];
+
 /// The marks a sentence ends with, in Latin and CJK punctuation.
 const SENTENCE_ENDS: [char; 6] = ['.', '!', '?', '。', '！', '？'];
 
@@ -1950,7 +1956,7 @@ fn boxes_inside(
         let sentence = text.ends_with(SENTENCE_ENDS);
         // A label ending in a colon introduces the story's own list,
         // unless every link under it is the site's own ("**See also:**").
-        let colon = text.ends_with([':', '՝', '፦', '៖', '：']);
+        let colon = text.ends_with(LABEL_COLONS);
         let label_only = is_bold_only(bare) && infos[i].links.is_empty() && !sentence;
         // "Most read:" written plain, after a paragraph: the same label
         // when a list of the site's headlines follows (below).
@@ -2810,9 +2816,16 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
     {
         return Some("byline, date or credit line");
     }
-    // "#phishing #threatintel": a row of hashtags, linked or not.
+    // "#phishing #threatintel": a row of hashtags, linked or not, under a
+    // label of a word or two in any language ("**Tags:** #cve #patch").
     let words: Vec<&str> = t.split_whitespace().collect();
-    if words.len() >= 2 && words.iter().all(|w| w.starts_with('#') && w.len() > 1) {
+    let label = words
+        .iter()
+        .position(|w| w.starts_with('#'))
+        .filter(|&n| n <= 2 && (n == 0 || words[n - 1].ends_with(LABEL_COLONS)))
+        .unwrap_or(words.len());
+    let tags = &words[label.min(words.len())..];
+    if tags.len() >= 2 && tags.iter().all(|w| w.starts_with('#') && w.len() > 1) {
         return Some("row of hashtags");
     }
     // "1.4K": a vote or like counter.
@@ -2851,6 +2864,9 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
         "subscribe",
         // A collapsed description's or a transcript's toggle.
         "show less",
+        // A code block's button, left over it.
+        "copy",
+        "copy code",
         "show transcript",
         "hide transcript",
         "--",
@@ -2924,6 +2940,9 @@ fn is_video_promo(line: &str, info: &LineInfo, kind: Kind) -> bool {
         .and_then(|r| r.rsplit_once('('))
         .is_some_and(|(_, d)| is_time_stamp(d.trim()));
     (play && one_link)
+        // "▶ **Watch:** how to spot the fake message (2:47)": a play mark
+        // and the recording's length read as a sentence for its ")".
+        || (play && length && kind == Kind::Prose && info.words <= 20 && info.links.is_empty())
         || (length
             && kind == Kind::Short
             && info.words <= 20
@@ -3218,7 +3237,7 @@ fn is_bare_credit(line: &str, info: &LineInfo, kind: Kind) -> bool {
     {
         return false;
     }
-    let Some((label, value)) = info.text.trim().split_once(':') else {
+    let Some((label, value)) = info.text.trim().split_once(LABEL_COLONS) else {
         return false;
     };
     let value = value.trim();

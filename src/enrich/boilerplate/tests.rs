@@ -2348,3 +2348,34 @@ The bank has not said whether it will refund the customers.
     );
     assert_gone(&c, &["ጠቃሚ", "ተዛማጅ", "fake bot", "Interview"]);
 }
+
+#[test]
+fn drops_copy_buttons_labelled_hashtags_and_a_credit_after_another_scripts_colon() {
+    let page = "\
+# Vendor fixes a login bypass
+
+The vendor released a fix on Monday for a flaw that let anyone past the login page of its gateways when single sign-on was on.
+
+![A gateway in a rack](https://news.example/img/gateway.jpg)
+
+*Լուսանկարը՝ Թվային Լուր*
+
+Back up the configuration first, from the command line:
+
+Copy
+
+```
+fl-cli system backup create
+```
+
+Then apply the image and reboot; the gateway is down for about four minutes while it restarts.
+
+**Teglar:** #kiberxavfsizlik #CVE #patch
+";
+    let c = clean(page, "Vendor fixes a login bypass", &no_rules());
+    assert_kept(
+        &c,
+        &["single sign-on", "Back up", "backup create", "four minutes"],
+    );
+    assert_gone(&c, &["Լուսանկարը", "Copy\n", "Teglar", "#CVE"]);
+}
