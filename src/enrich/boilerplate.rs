@@ -43,8 +43,9 @@
 //!    digits, or a play mark and a length: "▶ Watch: ... (2:47)") with
 //!    the title over them, a code block's "Copy" button, a row of hashtags
 //!    under a label ("**Tags:** #cve #patch"), a photo's bare credit under
-//!    it ("Kuva: Agency", "Լուսանկարը՝ Agency"), a registration, sign-up or newsletter box
-//!    between two rules, reaction rows and the question over them, short
+//!    it ("Kuva: Agency", "Լուսանկարը՝ Agency"), a registration, sign-up
+//!    or newsletter box between two rules (a link to an account page, or a
+//!    button that asks: "[Sign up for alerts](...)"), reaction rows and the question over them, short
 //!    promos and notices between paragraphs, labels whose lines all went,
 //!    configured `drop` lines; a log's repeated time stamps stay. Trailing link-only lines (tag lists,
 //!    related links, also written as bare URLs or as the site's headlines
@@ -844,9 +845,14 @@ impl MeasuredBody<'_> {
                         && infos[i].words < 40
                         && !is_list_or_table(lines[i])
                 })
-                && inside
-                    .iter()
-                    .any(|&i| infos[i].links.iter().any(|(_, u)| is_account_url(u)));
+                // Or its button asks for the sign-up ("[Sign up for
+                // alerts](...)") wherever it sends the reader.
+                && inside.iter().any(|&i| {
+                    infos[i]
+                        .links
+                        .iter()
+                        .any(|(t, u)| is_account_url(u) || cues::opens_with_call_to_action(t))
+                });
             if boxed {
                 for i in pair[0]..=pair[1] {
                     if keep[i] {

@@ -2379,3 +2379,23 @@ Then apply the image and reboot; the gateway is down for about four minutes whil
     );
     assert_gone(&c, &["Լուսանկարը", "Copy\n", "Teglar", "#CVE"]);
 }
+
+#[test]
+fn drops_a_box_between_two_rules_whose_button_asks_for_the_sign_up() {
+    let page = "\
+# Council restores online payments
+
+The council has restored council tax payments online and the planning portal, two weeks after the ransomware attack on its systems.
+
+---
+
+**Get email updates about this incident.** [Sign up for alerts](https://alerts.example/council/incident)
+
+---
+
+Criminals sometimes use news of an attack to contact people pretending to be the council, so residents should hang up and call back.
+";
+    let c = clean(page, "Council restores online payments", &no_rules());
+    assert_kept(&c, &["planning portal", "hang up and call back"]);
+    assert_gone(&c, &["Get email updates", "Sign up for alerts"]);
+}
