@@ -23,7 +23,9 @@
 //!    a share button or a row (or list) of the site's tag links once the
 //!    story has begun; or at a chrome line (see [`cues`]: cookie notice,
 //!    copyright, follow-us blurb, disclaimer, webinar ad, mailing-list
-//!    footer) or a run of link-only lines,
+//!    footer, a question with its buttons to stay on the page in any
+//!    language: "Was this useful? [Yes](#yes) [No](#no)") or a run of
+//!    link-only lines,
 //!    when little of the article follows: no code, no section with text,
 //!    under 40 words of plain prose. So a list of Sigma rule links before the
 //!    YARA rules stays.
@@ -38,9 +40,12 @@
 //!    under their own bold label), forms with their promo box (a gated
 //!    report's fields, a newsletter's e-mail field), a player's chapter
 //!    marks, buttons and controls ("Listen ▶ 24:10", in any script's
-//!    digits) with the title over them, a photo's bare credit under it
-//!    ("Kuva: Agency"), a registration, sign-up or newsletter box
-//!    between two rules, reaction rows and the question over them, short
+//!    digits, or a play mark and a length: "▶ Watch: ... (2:47)") with
+//!    the title over them, a code block's "Copy" button, a row of hashtags
+//!    under a label ("**Tags:** #cve #patch"), a photo's bare credit under
+//!    it ("Kuva: Agency", "Լուսանկարը՝ Agency"), a registration, sign-up
+//!    or newsletter box between two rules (a link to an account page, or a
+//!    button that asks: "[Sign up for alerts](...)"), reaction rows and the question over them, short
 //!    promos and notices between paragraphs, labels whose lines all went,
 //!    configured `drop` lines; a log's repeated time stamps stay. Trailing link-only lines (tag lists,
 //!    related links, also written as bare URLs or as the site's headlines
@@ -840,9 +845,14 @@ impl MeasuredBody<'_> {
                         && infos[i].words < 40
                         && !is_list_or_table(lines[i])
                 })
-                && inside
-                    .iter()
-                    .any(|&i| infos[i].links.iter().any(|(_, u)| is_account_url(u)));
+                // Or its button asks for the sign-up ("[Sign up for
+                // alerts](...)") wherever it sends the reader.
+                && inside.iter().any(|&i| {
+                    infos[i]
+                        .links
+                        .iter()
+                        .any(|(t, u)| is_account_url(u) || cues::opens_with_call_to_action(t))
+                });
             if boxed {
                 for i in pair[0]..=pair[1] {
                     if keep[i] {
@@ -1476,6 +1486,28 @@ fn line_cue(info: &LineInfo) -> Option<&'static str> {
     {
         return Some("follow, subscription or programme promotion");
     }
+    // "Was this page useful? [Yes](#yes) · [No](#no)" in any language: a
+    // question and two or more buttons of a word or two that stay on the
+    // page (their links are fragments), nothing else outside the links.
+    let buttons = info
+        .links
+        .iter()
+        .filter(|(t, u)| {
+            u.starts_with('#')
+                && (1..=2).contains(&t.split_whitespace().map(word_count).sum::<usize>())
+        })
+        .count();
+    if buttons >= 2 && info.words <= 20 {
+        let asked = info.text.find(['?', '？', '؟']).map(|q| {
+            info.text[..q]
+                .split_whitespace()
+                .map(word_count)
+                .sum::<usize>()
+        });
+        if asked.is_some_and(|n| n >= 2 && n == words_outside_links(info)) {
+            return Some("feedback widget");
+        }
+    }
     cues::chrome_cue(&info.text, info.words).or_else(|| {
         (info.words < 30 && info.links.iter().any(|(t, _)| cues::is_call_to_action(t)))
             .then_some("promotion with a call to action")
@@ -1506,6 +1538,10 @@ fn is_channel_promo(info: &LineInfo) -> bool {
         && info.images.is_empty()
         && (leads(&info.links[0].0) || channel(&info.links[0].1))
 }
+
+/// The marks a label ends with, in Latin, Armenian, Ge'ez, Khmer and CJK
+/// punctuation ("Photo:", "Լուսանկարը՝").
+const LABEL_COLONS: [char; 5] = [':', '՝', '፦', '៖', '：'];
 
 /// The marks a sentence ends with, in Latin and CJK punctuation.
 const SENTENCE_ENDS: [char; 6] = ['.', '!', '?', '。', '！', '？'];
@@ -1926,7 +1962,7 @@ fn boxes_inside(
         let sentence = text.ends_with(SENTENCE_ENDS);
         // A label ending in a colon introduces the story's own list,
         // unless every link under it is the site's own ("**See also:**").
-        let colon = text.ends_with([':', '՝', '፦', '៖', '：']);
+        let colon = text.ends_with(LABEL_COLONS);
         let label_only = is_bold_only(bare) && infos[i].links.is_empty() && !sentence;
         // "Most read:" written plain, after a paragraph: the same label
         // when a list of the site's headlines follows (below).
@@ -2786,9 +2822,16 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
     {
         return Some("byline, date or credit line");
     }
-    // "#phishing #threatintel": a row of hashtags, linked or not.
+    // "#phishing #threatintel": a row of hashtags, linked or not, under a
+    // label of a word or two in any language ("**Tags:** #cve #patch").
     let words: Vec<&str> = t.split_whitespace().collect();
-    if words.len() >= 2 && words.iter().all(|w| w.starts_with('#') && w.len() > 1) {
+    let label = words
+        .iter()
+        .position(|w| w.starts_with('#'))
+        .filter(|&n| n <= 2 && (n == 0 || words[n - 1].ends_with(LABEL_COLONS)))
+        .unwrap_or(words.len());
+    let tags = &words[label.min(words.len())..];
+    if tags.len() >= 2 && tags.iter().all(|w| w.starts_with('#') && w.len() > 1) {
         return Some("row of hashtags");
     }
     // "1.4K": a vote or like counter.
@@ -2827,6 +2870,9 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
         "subscribe",
         // A collapsed description's or a transcript's toggle.
         "show less",
+        // A code block's button, left over it.
+        "copy",
+        "copy code",
         "show transcript",
         "hide transcript",
         "--",
@@ -2900,6 +2946,9 @@ fn is_video_promo(line: &str, info: &LineInfo, kind: Kind) -> bool {
         .and_then(|r| r.rsplit_once('('))
         .is_some_and(|(_, d)| is_time_stamp(d.trim()));
     (play && one_link)
+        // "▶ **Watch:** how to spot the fake message (2:47)": a play mark
+        // and the recording's length read as a sentence for its ")".
+        || (play && length && kind == Kind::Prose && info.words <= 20 && info.links.is_empty())
         || (length
             && kind == Kind::Short
             && info.words <= 20
@@ -3194,7 +3243,7 @@ fn is_bare_credit(line: &str, info: &LineInfo, kind: Kind) -> bool {
     {
         return false;
     }
-    let Some((label, value)) = info.text.trim().split_once(':') else {
+    let Some((label, value)) = info.text.trim().split_once(LABEL_COLONS) else {
         return false;
     };
     let value = value.trim();

@@ -96,7 +96,9 @@
 //!   Azerbaijani, Icelandic and Maltese sites, a vendor's release notes, a
 //!   council's incident updates, a newsletter post cut at its paywall; its
 //!   `README.md` lists them), written and labelled on 2026-12-02 by someone
-//!   who had not read the rules; its test prints the totals only;
+//!   who had not read the rules, measured blind with its totals only
+//!   (97.2 % kept, 9.2 % chrome left), then tuned on while the twelfth set
+//!   was written; its test still prints the totals only;
 //! - `../shared/corpus` (real scraped pages, not in this repository), with
 //!   their article lines listed in `tests/fixtures/labelled/corpus-article-lines.tsv`;
 //!   measured when present, skipped otherwise (a clean clone has no corpus).
@@ -562,10 +564,24 @@ fn cleaning_on_the_eleventh_blind_set_holds_its_floor() {
     // round, not tuned on it: 93.4 % and 9.5 %, a second page cut, by a
     // rule that round had added (a prompt with a button to the site's
     // account page opening the footer); without that rule, 97.2 % and
-    // 9.2 % (21/228). Not tuned on until the next blind set is written.
+    // 9.2 % (21/228). Tuned on since, once the twelfth set was being
+    // written, its test still printing totals only: a question with its
+    // buttons to stay on the page ("Was this useful? [Yes](#yes)
+    // [No](#no)", in any language) opens the footer, before a sidebar
+    // rule cut a story's closing list: 100 % and 4.9 % (11/224); 2.3 %
+    // (5/218) with a labelled row of hashtags, a code block's "Copy"
+    // button, a play mark with the video's length read as a sentence and a
+    // photo credit after the Armenian colon; 1.8 % (4/217) with a box
+    // between rules whose button asks for the sign-up ("[Sign up for
+    // alerts](...)"). Left: a free-article meter between rules (its link
+    // names its account page in Azerbaijani), a channel promo whose
+    // platform is not its link's first word, a support callout linking a
+    // sibling host, and a mid-story caption with its credit (article in
+    // other sets).
     hold_floor_showing("blind11", BLIND11_FLOOR.0, BLIND11_FLOOR.1, false);
 }
 
-/// Kept at least, chrome at most, on the eleventh blind set: its blind
-/// score, rounded down and up.
-const BLIND11_FLOOR: (f64, f64) = (0.97, 0.10);
+/// Kept at least, chrome at most, on the eleventh blind set: its score
+/// once tuned on, rounded down and up (its blind score was 97.2 % and
+/// 9.2 %).
+const BLIND11_FLOOR: (f64, f64) = (0.99, 0.02);

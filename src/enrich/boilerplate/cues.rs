@@ -319,3 +319,15 @@ pub(super) fn is_call_to_action(link_text: &str) -> bool {
         .to_lowercase();
     CALLS_TO_ACTION.contains(&t.as_str())
 }
+
+/// Whether a link's text opens with a call to action ("Sign up for
+/// alerts", "Subscribe to the briefing"): the button of a sign-up box.
+pub(super) fn opens_with_call_to_action(link_text: &str) -> bool {
+    let t = link_text
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    CALLS_TO_ACTION
+        .iter()
+        .any(|p| t == *p || t.strip_prefix(p).is_some_and(|r| r.starts_with(' ')))
+}

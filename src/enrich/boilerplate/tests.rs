@@ -2322,3 +2322,80 @@ The register will name the company, the date and the kind of data exposed, but n
     );
     assert_gone(&c, &["morning briefing", "no ads", "Sign me up"]);
 }
+
+#[test]
+fn a_question_with_buttons_that_stay_on_the_page_opens_the_footer_in_any_language() {
+    let page = "\
+# Bank warns of fake prize channels
+
+The bank said on Monday that more than a thousand customers had reported money taken from their wallets after typing their codes into a fake prize bot.
+
+Is your phone affected? Researchers said the bots ask for the code sent by text message, so anyone who typed it in should change their PIN at once.
+
+The bank has not said whether it will refund the customers.
+
+ይህ ዜና ጠቃሚ ነበር? [👍 አዎ](#yes) [👎 አይደለም](#no)
+
+## ተዛማጅ ቪዲዮዎች
+
+* [How to spot a fake bot](https://news.example/video/bots) (6:12)
+* [Interview: cyber attacks on banks](https://news.example/video/interview) (14:55)
+";
+    let c = clean(page, "Bank warns of fake prize channels", &no_rules());
+    assert_kept(
+        &c,
+        &["more than a thousand", "Is your phone affected?", "refund"],
+    );
+    assert_gone(&c, &["ጠቃሚ", "ተዛማጅ", "fake bot", "Interview"]);
+}
+
+#[test]
+fn drops_copy_buttons_labelled_hashtags_and_a_credit_after_another_scripts_colon() {
+    let page = "\
+# Vendor fixes a login bypass
+
+The vendor released a fix on Monday for a flaw that let anyone past the login page of its gateways when single sign-on was on.
+
+![A gateway in a rack](https://news.example/img/gateway.jpg)
+
+*Լուսանկարը՝ Թվային Լուր*
+
+Back up the configuration first, from the command line:
+
+Copy
+
+```
+fl-cli system backup create
+```
+
+Then apply the image and reboot; the gateway is down for about four minutes while it restarts.
+
+**Teglar:** #kiberxavfsizlik #CVE #patch
+";
+    let c = clean(page, "Vendor fixes a login bypass", &no_rules());
+    assert_kept(
+        &c,
+        &["single sign-on", "Back up", "backup create", "four minutes"],
+    );
+    assert_gone(&c, &["Լուսանկարը", "Copy\n", "Teglar", "#CVE"]);
+}
+
+#[test]
+fn drops_a_box_between_two_rules_whose_button_asks_for_the_sign_up() {
+    let page = "\
+# Council restores online payments
+
+The council has restored council tax payments online and the planning portal, two weeks after the ransomware attack on its systems.
+
+---
+
+**Get email updates about this incident.** [Sign up for alerts](https://alerts.example/council/incident)
+
+---
+
+Criminals sometimes use news of an attack to contact people pretending to be the council, so residents should hang up and call back.
+";
+    let c = clean(page, "Council restores online payments", &no_rules());
+    assert_kept(&c, &["planning portal", "hang up and call back"]);
+    assert_gone(&c, &["Get email updates", "Sign up for alerts"]);
+}
