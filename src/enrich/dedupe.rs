@@ -1378,15 +1378,18 @@ mod tests {
         assert!(c.same, "{}", c.why);
     }
 
+    /// A report that shares no words with any other (its title and lede are
+    /// its own), only the rare things given.
+    fn report(path: &str, date: &str, rare: Vec<&'static str>) -> StoryInput<'static> {
+        let stem = path.trim_end_matches(".md");
+        let words = format!("{stem}one {stem}two {stem}three {stem}four {stem}five");
+        let mut s = story(path, date, &format!("{stem}title"), &words, &[], path);
+        s.rare = rare;
+        s
+    }
+
     #[test]
     fn a_follow_up_weeks_later_shares_the_victims_name_and_its_count() {
-        let report = |path: &str, date: &str, rare: Vec<&'static str>| {
-            let stem = path.trim_end_matches(".md");
-            let words = format!("{stem}one {stem}two {stem}three {stem}four {stem}five");
-            let mut s = story(path, date, &format!("{stem}title"), &words, &[], path);
-            s.rare = rare;
-            s
-        };
         let first = report(
             "no.md",
             "2025-03-03",
@@ -1457,13 +1460,6 @@ mod tests {
         // Two outlets, two languages, no words in common: the insurer's
         // name and its victim count agree; names alone (the insurer and a
         // city) are its setting, which its other stories share too.
-        let report = |path: &str, date: &str, rare: Vec<&'static str>| {
-            let stem = path.trim_end_matches(".md");
-            let words = format!("{stem}one {stem}two {stem}three {stem}four {stem}five");
-            let mut s = story(path, date, &format!("{stem}title"), &words, &[], path);
-            s.rare = rare;
-            s
-        };
         let mut stories = vec![
             report(
                 "pt.md",
