@@ -797,18 +797,13 @@ fn indicators_differ(
         .map(|(_, kind)| kind)
 }
 
-/// Whether two reports share a rare name and a rare figure (a count, a
-/// day, a time), together weighing [`KINDS_EVIDENCE`], and do not each list
-/// their own indicators: a follow-up two weeks later repeats the victim's
-/// name and its count or the day it was hit, where one vendor's next
-/// advisory, or a later attack with the same flaw, repeats names and
-/// versions but not the figures of the event.
-fn names_and_figures(
-    corpus: &Corpus,
-    x: &StoryFeatures,
-    y: &StoryFeatures,
-    shared: &[u32],
-) -> bool {
+/// Whether what two reports share holds a rare name and a rare figure (a
+/// count, a day, a time), together weighing [`KINDS_EVIDENCE`]; the caller
+/// also asks that they do not each list their own indicators. A follow-up
+/// two weeks later repeats the victim's name and its count or the day it
+/// was hit, where one vendor's next advisory, or a later attack with the
+/// same flaw, repeats names and versions but not the figures of the event.
+fn names_and_figures(corpus: &Corpus, shared: &[u32]) -> bool {
     let weighing = |kind: EvidenceKind| {
         shared
             .iter()
@@ -817,10 +812,7 @@ fn names_and_figures(
             .sum::<f64>()
     };
     let (names, figures) = (weighing(EvidenceKind::Name), weighing(EvidenceKind::Figure));
-    names > 0.0
-        && figures > 0.0
-        && names + figures >= KINDS_EVIDENCE
-        && indicators_differ(corpus, x, y).is_none()
+    names > 0.0 && figures > 0.0 && names + figures >= KINDS_EVIDENCE
 }
 
 /// Whether one of two reports links to the other. A link between two
@@ -877,7 +869,12 @@ fn compare_within(
     let indicator = rare_shared
         .iter()
         .any(|&id| corpus.is_indicator(id) && corpus.weight(id) >= INDICATOR_EVIDENCE);
-    let window = if linked || indicator || wide || names_and_figures(corpus, x, y, &rare_shared) {
+    let differ = indicators_differ(corpus, x, y);
+    let window = if linked
+        || indicator
+        || wide
+        || (differ.is_none() && names_and_figures(corpus, &rare_shared))
+    {
         s.evidence_window_days()
     } else {
         (s.window_days + span).min(s.evidence_window_days())
@@ -966,7 +963,6 @@ fn compare_within(
     // CVEs, hashes or IP addresses and share none, the names they share are the
     // setting, not the story: the rare part is taken back, and stands in
     // for nothing.
-    let differ = indicators_differ(corpus, x, y);
     if let Some(kind) = differ.filter(|_| rare_part > 0.0) {
         parts.push(Part {
             label: "indicators",

@@ -456,15 +456,10 @@ fn count(groups: &[&str], glued: &str, next_word: &str) -> Option<String> {
     let word = if glued.is_empty() { next_word } else { glued };
     if let Some(power) = multiplier(glued, next_word) {
         let (whole, fraction) = match groups {
-            [whole] => (*whole, ""),
-            [whole, fraction] if fraction.len() < 3 => (*whole, *fraction),
-            _ if thousands => (groups[0], ""),
+            [whole] => ((*whole).to_owned(), ""),
+            [whole, fraction] if fraction.len() < 3 => ((*whole).to_owned(), *fraction),
+            _ if thousands => (groups.concat(), ""),
             _ => return None,
-        };
-        let whole = if thousands && fraction.is_empty() {
-            groups.concat()
-        } else {
-            whole.to_owned()
         };
         let zeros = power.checked_sub(fraction.len())?;
         let n = format!("{whole}{fraction}{}", "0".repeat(zeros));
@@ -610,7 +605,15 @@ fn multiplier(glued: &str, next_word: &str) -> Option<usize> {
 }
 
 /// A size unit (`GB`, `TB`, `Go`, `ГБ`) as its lower-case Latin letters.
+/// The French octets count only as written (`Go`, `To`): `120 to 150` is
+/// two numbers, not a size.
 fn size_unit(word: &str) -> Option<&'static str> {
+    if let Some(unit) = [("Ko", "kb"), ("Mo", "mb"), ("Go", "gb"), ("To", "tb")]
+        .into_iter()
+        .find(|(w, _)| *w == word)
+    {
+        return Some(unit.1);
+    }
     let word = word.to_lowercase();
     [
         ("kb", "kb"),
@@ -618,10 +621,6 @@ fn size_unit(word: &str) -> Option<&'static str> {
         ("gb", "gb"),
         ("tb", "tb"),
         ("pb", "pb"),
-        ("ko", "kb"),
-        ("mo", "mb"),
-        ("go", "gb"),
-        ("to", "tb"),
         ("кб", "kb"),
         ("мб", "mb"),
         ("гб", "gb"),
@@ -995,6 +994,7 @@ mod tests {
         }
         assert_eq!(nums("4 180 devices, 12.600 exposed"), ["12600", "4180"]);
         assert_eq!(nums("2,1 TB and 2.1 TB"), ["21tb"]);
+        assert_eq!(nums("2,1 To, from 120 to 150"), ["120", "150", "21tb"]);
         // A list of small numbers is not one number; years and round
         // figures are no count.
         assert_eq!(nums("in 2026 123 hosts, 600 GB, 5 000 files"), ["123"]);
