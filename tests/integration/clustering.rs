@@ -217,8 +217,10 @@ fn clustering_on_the_fourth_tuning_stories_holds_its_floor() {
 /// 1.00, 0.64, 1.000, none merged, 10 missed; share buttons not counted as
 /// a story a roundup covers: 1.00, 0.68, 1.000, none merged, 9 missed
 /// (held at 0.67: 19 of 28 is 0.679); the blind4 round (counts by value,
-/// a name and a figure widening the window): 1.00, 0.71 (20 of 28).
-const BLIND2_FLOOR: (f64, f64, f64) = (1.0, 0.71, 0.999);
+/// a name and a figure widening the window): 1.00, 0.71 (20 of 28);
+/// average linkage, and reports listing their own indicators never one
+/// story: 1.00, 0.79 (22 of 28).
+const BLIND2_FLOOR: (f64, f64, f64) = (1.0, 0.78, 0.999);
 
 /// [`measure`], printing the totals alone: a blind set's test names none
 /// of its pairs.
@@ -254,8 +256,10 @@ fn clustering_on_the_third_blind_stories_holds_its_floor() {
 /// story, not a named hard negative), recall 0.45, 0.999 kept apart, 17
 /// missed; after the blind4 round (digits of any script, counts by value,
 /// a name and a figure widening the window), not tuned on it: precision
-/// 0.95, recall 0.58 (18 of 31). Rounded down.
-const BLIND3_FLOOR: (f64, f64, f64) = (0.94, 0.58, 0.998);
+/// 0.95, recall 0.58 (18 of 31); with average linkage and reports listing
+/// their own indicators never one story, not tuned on it: precision 0.96,
+/// recall 0.74 (23 of 31). Rounded down.
+const BLIND3_FLOOR: (f64, f64, f64) = (0.95, 0.74, 0.998);
 
 /// The newest blind stories (`blind4/`: 44 articles, ten stories told by
 /// two to four outlets in 23 languages, 32 same-story pairs, 25 hard
@@ -277,25 +281,33 @@ fn clustering_on_the_fourth_blind_stories_holds_its_floor() {
 /// `--future`.) Tuned on since (the blind4 round: digits of any script
 /// folded, counts by value, CVEs each report lists on its own, a name and a
 /// figure widening the window to four weeks, two kinds of evidence at 0.9):
-/// precision 1.00, recall 0.72 (23 of 32), none merged. Rounded down.
-const BLIND4_FLOOR: (f64, f64, f64) = (1.0, 0.71, 0.999);
+/// precision 1.00, recall 0.72 (23 of 32), none merged; average linkage,
+/// and reports listing their own indicators never one story: 1.00, 0.78
+/// (25 of 32). Rounded down.
+const BLIND4_FLOOR: (f64, f64, f64) = (1.0, 0.78, 0.999);
 
 /// The newest blind stories (`blind5/`: 44 articles, eleven stories told by
 /// two to four outlets in 27 languages, 50 same-story pairs, 27 hard
 /// negatives of 11 kinds), written on 2026-12-02 by someone who had not
-/// read the clustering code or its tests. Totals only.
+/// read the clustering code or its tests; measured blind, totals only,
+/// and open to tuning since blind6 was commissioned. Prints the pairs it
+/// misses.
 #[test]
 fn clustering_on_the_fifth_blind_stories_holds_its_floor() {
-    let scores = measure_totals("blind5");
-    hold_floor(&scores, BLIND5_FLOOR, false);
+    let scores = measure_showing("blind5");
+    hold_floor(&scores, BLIND5_FLOOR, true);
 }
 
 /// Precision, recall and pairs kept apart at least, on `blind5/`: its
 /// blind score (2026-12-02, with the signals after the blind4 round:
 /// digits of any script, counts by value, a name and a figure widening
 /// the window): precision 0.97 (28 of 29), recall 0.56 (28 of 50), one
-/// hard negative merged. Rounded down.
-const BLIND5_FLOOR: (f64, f64, f64) = (0.96, 0.56, 0.998);
+/// hard negative merged. Open to tuning since blind6 was commissioned:
+/// average linkage (a Swedish terminal report joins the company's
+/// statement through the French rewrite) and reports listing their own
+/// indicators never one story: precision 1.00, recall 0.62 (31 of 50),
+/// no hard negative merged. Rounded down.
+const BLIND5_FLOOR: (f64, f64, f64) = (1.0, 0.62, 0.999);
 
 /// The corpus's scraped pages (`../shared/corpus/scraped`, not in this
 /// repository: skipped without it), whose manifest names the story of each
