@@ -186,6 +186,11 @@ pub struct CommonArgs {
     /// Print every story of more than one article and why its reports were merged.
     #[arg(long)]
     pub explain_clusters: bool,
+    /// Print why two articles (paths under the site root) are one story or
+    /// two: their comparison signal by signal, the rare things they share
+    /// and what only one of them has. May be repeated.
+    #[arg(long, num_args = 2, value_names = ["FILE", "FILE"])]
+    pub explain_pair: Vec<PathBuf>,
     /// Print the time each stage took (load, parse, enrich, group, cluster,
     /// related, render, write) after the summary.
     #[arg(long)]
@@ -451,6 +456,22 @@ fn explain(site: &crate::RenderedSite, common: &CommonArgs, opts: &BuildOptions)
             "{}",
             crate::explain::clusters(&site.digest, crate::digest::cluster_settings(&opts.site))
         );
+    }
+    let settings = crate::digest::cluster_settings(&opts.site);
+    for pair in common.explain_pair.chunks(2) {
+        let [a, b] = pair else { continue };
+        let a = a.strip_prefix(&opts.root).unwrap_or(a);
+        let b = b.strip_prefix(&opts.root).unwrap_or(b);
+        match crate::explain::pair(&site.digest, a, b, settings) {
+            Ok(s) => println!("{s}"),
+            Err(missing) => {
+                eprintln!(
+                    "error: `{}` is not an article of this site (give its path under the site root, e.g. content/x.md)",
+                    missing.display()
+                );
+                code = ExitCode::from(1);
+            }
+        }
     }
     code
 }

@@ -2,8 +2,8 @@
 //! articles were merged into one story.
 //!
 //! Takes the digest of a rendered site (and, for cleaning, the file's text);
-//! gives plain text for the CLI to print. Used by `--explain FILE` and
-//! `--explain-clusters`.
+//! gives plain text for the CLI to print. Used by `--explain FILE`,
+//! `--explain-clusters` and `--explain-pair A B`.
 
 use std::fmt::Write;
 use std::path::Path;
@@ -112,4 +112,77 @@ pub fn clusters(digest: &Digest, settings: ClusterSettings) -> String {
         }
     }
     out
+}
+
+/// Why two articles (paths relative to the site root) are one story or
+/// two: whether they were merged, their comparison signal by signal, the
+/// rare things they share and what each says that the other does not.
+/// `Err` names a path that is no article of the site.
+pub fn pair(
+    digest: &Digest,
+    a: &Path,
+    b: &Path,
+    settings: ClusterSettings,
+) -> Result<String, std::path::PathBuf> {
+    let find = |p: &Path| {
+        digest
+            .entries
+            .iter()
+            .position(|e| e.article.path == p)
+            .ok_or_else(|| p.to_path_buf())
+    };
+    let (i, j) = (find(a)?, find(b)?);
+    // The later report is the newcomer, as when clustering.
+    let (later, earlier) = if (digest.entries[i].date, i) >= (digest.entries[j].date, j) {
+        (i, j)
+    } else {
+        (j, i)
+    };
+    let corpus = crate::digest::story_features(&digest.entries);
+    let mut out = String::new();
+    for id in [earlier, later] {
+        let e = &digest.entries[id];
+        let _ = writeln!(
+            out,
+            "{} {} ({})",
+            e.date.format("%Y-%m-%d"),
+            e.article.meta.title,
+            e.article.path.display()
+        );
+    }
+    let together = digest.cluster_of.get(i) == digest.cluster_of.get(j);
+    let _ = writeln!(
+        out,
+        "{}",
+        if i == j {
+            "the same article"
+        } else if together {
+            "one story"
+        } else {
+            "two stories"
+        }
+    );
+    let c = dedupe::compare(&corpus, later, earlier, settings);
+    let _ = writeln!(out, "compared: {}", c.why);
+    let shown = |list: &[(String, f64)]| -> String {
+        if list.is_empty() {
+            return "none".to_owned();
+        }
+        list.iter()
+            .map(|(name, w)| format!("{name} {w:.2}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let (both, only_earlier) = corpus.features_against(earlier, later);
+    let (_, only_later) = corpus.features_against(later, earlier);
+    let _ = writeln!(out, "shared: {}", shown(&both));
+    for (id, only) in [(earlier, only_earlier), (later, only_later)] {
+        let _ = writeln!(
+            out,
+            "only in {}: {}",
+            digest.entries[id].article.path.display(),
+            shown(&only)
+        );
+    }
+    Ok(out)
 }

@@ -116,6 +116,9 @@ enum EvidenceKind {
     Cve,
 }
 
+/// A feature (`name:nimbara`, `time:06:42`) and what it weighs.
+pub type Weighed = (String, f64);
+
 /// Every article's features, with the vocabulary and how many articles
 /// have each feature (for rarity).
 #[derive(Debug, Clone, Default)]
@@ -424,6 +427,50 @@ impl Corpus {
             "ver" | "key" => EvidenceKind::Version,
             _ => EvidenceKind::Name,
         }
+    }
+
+    /// Article `a`'s rare things (and CVEs) with what each weighs, those
+    /// `b` shares first, then the rest, heaviest first within each: what
+    /// two reports have in common and what only one of them says. For
+    /// `--explain-pair`.
+    pub fn features_against(&self, a: usize, b: usize) -> (Vec<Weighed>, Vec<Weighed>) {
+        let (x, y) = (&self.stories[a], &self.stories[b]);
+        let listed = |ids: &[u32], cve: bool| -> Vec<(u32, f64)> {
+            ids.iter()
+                .map(|&id| {
+                    (
+                        id,
+                        if cve {
+                            self.rarity_weight(id)
+                        } else {
+                            self.weight(id)
+                        },
+                    )
+                })
+                .collect()
+        };
+        let mut both = Vec::new();
+        let mut own = Vec::new();
+        for (id, w) in listed(&x.rare, false)
+            .into_iter()
+            .chain(listed(&x.cves, true))
+        {
+            let other = if self.names[id as usize].starts_with("cve:") {
+                &y.cves
+            } else {
+                &y.rare
+            };
+            let entry = (self.names[id as usize].clone(), w);
+            if other.binary_search(&id).is_ok() {
+                both.push(entry);
+            } else {
+                own.push(entry);
+            }
+        }
+        for list in [&mut both, &mut own] {
+            list.sort_by(|p, q| q.1.total_cmp(&p.1).then_with(|| p.0.cmp(&q.0)));
+        }
+        (both, own)
     }
 
     fn is_indicator(&self, id: u32) -> bool {
@@ -1077,7 +1124,11 @@ fn compare_within(
         why.push_str(&format!("{sign}{} {:.2}{detail}", p.label, p.value.abs()));
     }
     why.push_str(&format!(" = {score:.2}"));
-    if !evidence {
+    if let Some(kind) = differ {
+        why.push_str(&format!(
+            "; each lists its own {kind}, none shared: two incidents"
+        ));
+    } else if !evidence {
         why.push_str(&format!(
             "; ledes differ (under 0.10, or 0.07 with a shared CVE), under two CVEs shared and rare things with shared CVEs weigh under {RARE_EVIDENCE:.1} (under {KINDS_EVIDENCE:.1} with two kinds)"
         ));
@@ -1451,6 +1502,7 @@ mod tests {
         let c = compare(&corpus, 1, 0, ClusterSettings::default());
         assert!(c.score >= 0.3, "{}", c.why);
         assert!(!c.same, "{}", c.why);
+        assert!(c.why.ends_with("none shared: two incidents"), "{}", c.why);
         let (clusters, _) = cluster(&corpus, ClusterSettings::default());
         assert!(clusters.iter().all(|c| !(c.contains(&0) && c.contains(&1))));
     }

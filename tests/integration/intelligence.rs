@@ -599,3 +599,53 @@ fn a_page_cleaning_cannot_handle_is_kept_whole_with_a_warning() {
     let strict = site.run(&["build", "--strict"]);
     assert_eq!(strict.code, 1, "{}", strict.stderr);
 }
+
+#[test]
+fn explain_pair_says_why_two_reports_are_one_story_or_two() {
+    let site = SiteTest::fixture("labelled/stories");
+    let out = site.run(&[
+        "check",
+        "--explain-pair",
+        "content/a1-wire.md",
+        "content/a2-daily.md",
+        "--explain-pair",
+        "content/b1-ransomware-later.md",
+        "content/a1-wire.md",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let pairs: Vec<&str> = out.stdout.trim_end().split("\n\n").collect();
+    assert_eq!(pairs.len(), 2, "{}", out.stdout);
+    // The earlier report comes first, whichever order they were given in.
+    assert!(pairs[0].starts_with("2025-06-10 "), "{}", pairs[0]);
+    assert!(pairs[0].contains("\none story\n"), "{}", pairs[0]);
+    assert!(
+        pairs[0].contains("shared: cve:CVE-2025-31337"),
+        "{}",
+        pairs[0]
+    );
+    assert!(pairs[1].starts_with("2025-06-10 "), "{}", pairs[1]);
+    assert!(pairs[1].contains("\ntwo stories\n"), "{}", pairs[1]);
+    assert!(
+        pairs[1].contains("28 days apart, more than 7"),
+        "{}",
+        pairs[1]
+    );
+    assert!(
+        pairs[1].contains("only in content/b1-ransomware-later.md: "),
+        "{}",
+        pairs[1]
+    );
+    // A path that is no article is an error, and the others still print.
+    let out = site.run(&[
+        "check",
+        "--explain-pair",
+        "content/none.md",
+        "content/a1-wire.md",
+    ]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.contains("`content/none.md` is not an article"),
+        "{}",
+        out.stderr
+    );
+}
