@@ -28,8 +28,10 @@ pub(crate) fn clustered_pairs(site: &SiteTest) -> (BTreeSet<(String, String)>, u
                 .as_str()
                 .expect("fixture is well-formed")
                 .to_owned();
+            // The digest gives titles with their whitespace folded (an
+            // ideographic space is a space).
             (
-                title,
+                title.split_whitespace().collect::<Vec<_>>().join(" "),
                 path.file_name()
                     .expect("fixture is well-formed")
                     .to_string_lossy()
@@ -44,7 +46,11 @@ pub(crate) fn clustered_pairs(site: &SiteTest) -> (BTreeSet<(String, String)>, u
             .as_array()
             .expect("fixture is well-formed")
             .iter()
-            .map(|a| title_to_file[a["title"].as_str().expect("fixture is well-formed")].clone())
+            .map(|a| {
+                let title = a["title"].as_str().expect("fixture is well-formed");
+                let folded = title.split_whitespace().collect::<Vec<_>>().join(" ");
+                title_to_file[&folded].clone()
+            })
             .collect();
         articles += files.len();
         for a in &files {
