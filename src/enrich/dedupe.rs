@@ -409,7 +409,7 @@ impl Corpus {
     fn kind_weight(&self, id: u32) -> f64 {
         let name = &self.names[id as usize];
         match name.split_once(':').map_or("", |(k, _)| k) {
-            "dom" | "ip" | "hash" | "file" | "id" => 1.0,
+            "dom" | "ip" | "hash" | "file" | "id" | "region" => 1.0,
             "num" => 0.5,
             "ver" | "key" => 0.8,
             _ => 0.5,
@@ -422,7 +422,7 @@ impl Corpus {
     fn evidence_kind(&self, id: u32) -> EvidenceKind {
         let name = &self.names[id as usize];
         match name.split_once(':').map_or("", |(k, _)| k) {
-            "dom" | "ip" | "hash" | "file" | "id" => EvidenceKind::Indicator,
+            "dom" | "ip" | "hash" | "file" | "id" | "region" => EvidenceKind::Indicator,
             "num" | "date" | "time" => EvidenceKind::Figure,
             "ver" | "key" => EvidenceKind::Version,
             _ => EvidenceKind::Name,
@@ -475,7 +475,7 @@ impl Corpus {
 
     fn is_indicator(&self, id: u32) -> bool {
         let name = &self.names[id as usize];
-        ["dom:", "ip:", "hash:", "file:", "id:"]
+        ["dom:", "ip:", "hash:", "file:", "id:", "region:"]
             .iter()
             .any(|p| name.starts_with(p))
     }
@@ -824,8 +824,9 @@ fn far_evidence(corpus: &Corpus, a: usize, b: usize) -> bool {
             .any(|id| corpus.is_indicator(id) && corpus.weight(id) >= INDICATOR_EVIDENCE)
 }
 
-/// The kind of indicator (`CVEs`, `hashes`, `IP addresses`) both articles
-/// list, at least one each that weighs, with none in common; `None` when
+/// The kind of indicator (`CVEs`, `hashes`, `IP addresses`, one issuer's
+/// incident IDs) both articles list, at least one each that weighs, with
+/// none in common; `None` when
 /// they share one of each kind both list, or one of them lists none. One
 /// vendor's advisories a month apart share its product and versions; what
 /// each fixes is its own.
@@ -852,13 +853,23 @@ fn indicators_differ(
     if !a.is_empty() && !b.is_empty() && intersect(&a, &b) == 0 {
         return Some("CVEs");
     }
-    [("hash:", "hashes"), ("ip:", "IP addresses")]
+    if let Some(kind) = [("hash:", "hashes"), ("ip:", "IP addresses")]
         .into_iter()
         .find(|(prefix, _)| {
             let (a, b) = (listed(x, prefix), listed(y, prefix));
             !a.is_empty() && !b.is_empty() && intersect(&a, &b) == 0
         })
         .map(|(_, kind)| kind)
+    {
+        return Some(kind);
+    }
+    // Incident and advisory IDs of one issuer (`NIM-2026-0320-A` and
+    // `NIM-2026-0415-B`): each report gives its own incident's. IDs of two
+    // issuers (a vendor's advisory, a CERT's) say nothing of each other.
+    let issuer = |id: u32| corpus.shown(id).split('-').next().unwrap_or("");
+    let (a, b) = (listed(x, "id:"), listed(y, "id:"));
+    let one_issuer = a.iter().any(|&p| b.iter().any(|&q| issuer(p) == issuer(q)));
+    (one_issuer && intersect(&a, &b) == 0).then_some("incident IDs")
 }
 
 /// Whether what two reports share holds a rare name and a rare figure (a
@@ -1860,6 +1871,59 @@ mod tests {
         );
         let (clusters, _) = cluster(&corpus, ClusterSettings::default());
         assert!(clusters.contains(&vec![0, 1]), "{}", c.why);
+    }
+
+    #[test]
+    fn a_region_carries_a_review_a_week_later_and_an_incident_id_tells_outages_apart() {
+        let outage = told(
+            "a.md",
+            "2025-03-20",
+            "Tarnwell Cloud outage takes shops offline",
+            "Tarnwell Cloud's eu-north-2 region failed for six hours on Friday morning; \
+             Brevik Bank's app and several shops went dark until the afternoon.",
+            "A",
+        );
+        let review = told(
+            "b.md",
+            "2025-03-29",
+            "What went wrong on 20 March",
+            "Tarnwell Cloud's post-incident review of the 20 March outage: a resolver \
+             change skipped its canary and reached every node in eu-north-2 at once, \
+             and customers such as Brevik Bank could not attach volumes.",
+            "B",
+        );
+        let mut stories = vec![outage, review];
+        add_filler(&mut stories);
+        let corpus = Corpus::new(&stories);
+        let c = compare(&corpus, 1, 0, ClusterSettings::default());
+        assert!(c.why.contains("eu-north-2"), "{}", c.why);
+        let (clusters, _) = cluster(&corpus, ClusterSettings::default());
+        assert!(clusters.contains(&vec![0, 1]), "{}", c.why);
+        // Another outage three weeks later, which names the first region in
+        // passing: each gives its own incident ID of one issuer.
+        let first = told(
+            "a.md",
+            "2025-03-20",
+            "Tarnwell Cloud outage takes shops offline",
+            "Tarnwell Cloud's eu-north-2 region failed for six hours on Friday morning, \
+             tracked as TWC-2025-0320-A; Brevik Bank's app and several shops went dark \
+             until the afternoon.",
+            "A",
+        );
+        let second = told(
+            "b.md",
+            "2025-04-10",
+            "Tarnwell Cloud down again, now in us-west-3",
+            "Three weeks after the eu-north-2 failure, Tarnwell Cloud's us-west-3 region \
+             lost its load balancers; the status page tracks it as TWC-2025-0410-B.",
+            "B",
+        );
+        let mut stories = vec![first, second];
+        add_filler(&mut stories);
+        let corpus = Corpus::new(&stories);
+        let c = compare(&corpus, 1, 0, ClusterSettings::default());
+        assert!(!c.same, "{}", c.why);
+        assert!(c.why.contains("own incident IDs"), "{}", c.why);
     }
 
     #[test]

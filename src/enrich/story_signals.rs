@@ -3,7 +3,8 @@
 //! Takes an article's plain text (and the text of its code blocks) once, in
 //! enrich; gives the features clustering weighs by rarity: IOC domains, IP
 //! addresses, hashes, file names, version strings, configuration keys,
-//! advisory and incident identifiers (`VSA-2026-014`), calendar days and
+//! advisory and incident identifiers (`VSA-2026-014`), cloud regions
+//! (`eu-central-2`), calendar days and
 //! clock times (`date:03-20` for `March 20` and `20 mars`),
 //! names (capitalised or mixed-case Latin words, such as vendors, products
 //! and malware), and numbers (victim counts, sums, sizes: `num:4100000` for
@@ -13,7 +14,7 @@
 //! with the English report, and hardly a word besides.
 //!
 //! Each feature is a string with its kind as a prefix (`dom:`, `ip:`,
-//! `hash:`, `file:`, `ver:`, `key:`, `id:`, `name:`, `num:`, `date:`, `time:`), so one set holds them all and
+//! `hash:`, `file:`, `ver:`, `key:`, `id:`, `region:`, `name:`, `num:`, `date:`, `time:`), so one set holds them all and
 //! clustering can weigh the kinds differently.
 
 use std::collections::BTreeSet;
@@ -705,7 +706,25 @@ pub fn has_indicator(text: &str) -> bool {
 }
 
 fn is_token_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')
+    c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') || is_cased_letter(c)
+}
+
+/// A letter of a script with capitals (Latin with its accents, Cyrillic,
+/// Greek, Armenian), where a capital inside a sentence marks a name. Not
+/// CJK, Thai or Arabic: without capitals, a run of their letters is a
+/// phrase, not a name, and an indicator glued to it stays its own token.
+fn is_cased_letter(c: char) -> bool {
+    !c.is_ascii() && (c.is_uppercase() || c.is_lowercase())
+}
+
+/// A name's feature text: lower case, transliterated to ASCII, so
+/// `Brasília` and `Brasilia`, `Нимбара` and `Nimbara` are one name.
+fn name_key(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        deunicode::deunicode(&word.to_lowercase())
+    }
 }
 
 /// Splits `text` into runs of letters, digits, dots, hyphens and
@@ -763,15 +782,15 @@ const MAX_PHRASE_WORDS: usize = 6;
 
 impl Phrase {
     fn push(&mut self, raw: &str, token: &str, out: &mut BTreeSet<String>) {
-        let capitalised = token.len() >= 2
-            && token.starts_with(|c: char| c.is_ascii_uppercase())
-            && token.bytes().all(|b| b.is_ascii_alphanumeric())
-            && !is_common_capitalised(&token.to_ascii_lowercase());
+        let capitalised = token.chars().nth(1).is_some()
+            && token.starts_with(char::is_uppercase)
+            && token.chars().all(char::is_alphanumeric)
+            && !is_common_capitalised(&token.to_lowercase());
         if !capitalised {
             self.end(out);
             return;
         }
-        self.words.push(token.to_ascii_lowercase());
+        self.words.push(name_key(token));
         // A full stop ends the name, unless it ends an abbreviation (`St.`).
         if raw.ends_with('.') && token.len() > 2 {
             self.end(out);
@@ -865,11 +884,19 @@ fn classify(
     }
     // A CVE ID (`CVE-2026-1234`) is a CVE, which clustering reads apart,
     // not the name `cve`.
-    if token.len() > 8 && token[..4].eq_ignore_ascii_case("cve-") {
+    if token.len() > 8
+        && token
+            .get(..4)
+            .is_some_and(|p| p.eq_ignore_ascii_case("cve-"))
+    {
         return;
     }
     if is_identifier(token) {
         out.insert(format!("id:{}", token.to_ascii_uppercase()));
+        return;
+    }
+    if is_region(token) {
+        out.insert(format!("region:{token}"));
         return;
     }
     if with_names {
@@ -902,30 +929,57 @@ fn is_identifier(token: &str) -> bool {
         && token.bytes().filter(u8::is_ascii_digit).count() >= 4
 }
 
+/// Whether `token` names a cloud region or zone (`eu-central-2`,
+/// `ap-southeast-1a`, `europe-west4`): lower-case groups joined by hyphens,
+/// letters first, ending in a number (alone after two groups of letters,
+/// or glued to the last word). Every report of an outage names the region,
+/// in any language, and an outage elsewhere at the same provider names
+/// another. Two groups with a number alone (`utf-8`, `sha-256`,
+/// `covid-19`) are encodings, algorithms and diseases.
+fn is_region(token: &str) -> bool {
+    let groups: Vec<&str> = token.split('-').collect();
+    let letters = |g: &str| g.len() >= 2 && g.bytes().all(|b| b.is_ascii_lowercase());
+    let Some((last, words)) = groups.split_last() else {
+        return false;
+    };
+    let number = |g: &str| {
+        let digits = g.trim_end_matches(|c: char| c.is_ascii_lowercase());
+        (1..=2).contains(&digits.len())
+            && g.len() - digits.len() <= 1
+            && digits.bytes().all(|b| b.is_ascii_digit())
+    };
+    let glued = last
+        .find(|c: char| c.is_ascii_digit())
+        .is_some_and(|at| at >= 3 && letters(&last[..at]) && number(&last[at..]));
+    !words.is_empty()
+        && words.iter().all(|g| letters(g))
+        && ((words.len() >= 2 && number(last)) || glued)
+}
+
 /// A name: a Latin word with a capital letter inside a sentence
 /// (`Northwind`, `BlackVane`, `MOVEit`), or mixing letters and digits
 /// (`3CX`). A capital that only starts a sentence proves nothing; when the
 /// word is a name it comes up again mid-sentence.
 fn name(word: &str, sentence_start: bool, out: &mut BTreeSet<String>, openers: &mut Openers) {
     // Past 24 characters a "word" is an encoded blob, not a name.
-    if !(3..=24).contains(&word.len()) {
+    if !(3..=24).contains(&word.chars().count()) {
         return;
     }
-    let has_upper = word.bytes().any(|b| b.is_ascii_uppercase());
+    let has_upper = word.chars().any(char::is_uppercase);
     let has_digit = word.bytes().any(|b| b.is_ascii_digit());
-    let has_alpha = word.bytes().any(|b| b.is_ascii_alphabetic());
+    let has_alpha = word.chars().any(char::is_alphabetic);
     let mixed = has_digit && has_alpha;
-    let inner_upper = word.bytes().skip(1).any(|b| b.is_ascii_uppercase());
+    let inner_upper = word.chars().skip(1).any(char::is_uppercase);
     if !has_alpha || !(has_upper || mixed) {
         if !has_upper {
-            openers.lower.insert(word.to_owned());
+            openers.lower.insert(name_key(word));
         }
         return;
     }
-    let lower = word.to_ascii_lowercase();
-    if is_common_capitalised(&lower) {
+    if is_common_capitalised(&word.to_lowercase()) {
         return;
     }
+    let lower = name_key(word);
     if sentence_start && !inner_upper && !mixed {
         *openers.opening.entry(lower).or_default() += 1;
     } else {
@@ -936,6 +990,31 @@ fn name(word: &str, sentence_start: bool, out: &mut BTreeSet<String>, openers: &
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cloud_regions_are_identifiers_and_encodings_are_not() {
+        let got = features(
+            "The outage hit eu-central-2 and ap-southeast-1a, then europe-west4 and us-east-1; \
+             files were utf-8, hashed with sha-256, in a covid-19 lure, on x86-64 hosts.",
+            "",
+        );
+        for f in [
+            "region:eu-central-2",
+            "region:ap-southeast-1a",
+            "region:europe-west4",
+            "region:us-east-1",
+        ] {
+            assert!(got.contains(f), "{f} in {got:?}");
+        }
+        for f in [
+            "region:utf-8",
+            "region:sha-256",
+            "region:covid-19",
+            "region:x86-64",
+        ] {
+            assert!(!got.contains(f), "{f} in {got:?}");
+        }
+    }
 
     #[test]
     fn indicators_are_found_and_refanged() {
