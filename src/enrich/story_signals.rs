@@ -992,6 +992,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn names_in_any_cased_script_are_one_name_transliterated() {
+        let got = features(
+            "Lojas em Brasília pararam. Клиенты компании Нимбара жалуются, \
+             как и клиенты Kouvanlahti Vesi; 云服务商Nimbara称已恢复。",
+            "",
+        );
+        for f in ["name:brasilia", "name:nimbara", "name:kouvanlahti vesi"] {
+            assert!(got.contains(f), "{f} in {got:?}");
+        }
+        // A lower-case word is no name, in any script; nor is a run of
+        // letters of a script without capitals.
+        assert!(!got.contains("name:klienty"), "{got:?}");
+        assert!(!got.iter().any(|f| f.contains('云')), "{got:?}");
+    }
+
+    #[test]
     fn cloud_regions_are_identifiers_and_encodings_are_not() {
         let got = features(
             "The outage hit eu-central-2 and ap-southeast-1a, then europe-west4 and us-east-1; \
