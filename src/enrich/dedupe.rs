@@ -195,6 +195,9 @@ const KIND_SCORE: f64 = 0.15;
 /// Rare-thing weight (with shared CVEs) at which two or more kinds of
 /// evidence stand in for alike ledes.
 const KINDS_EVIDENCE: f64 = 0.9;
+/// What a rare name and a rare count that agree must weigh together to
+/// stand in for ledes.
+const COUNT_EVIDENCE: f64 = 0.5;
 /// Penalty per day apart, counted up to the text window.
 const DAY_PENALTY: f64 = 0.02;
 /// Extra score needed within one source: an outlet rarely runs one story
@@ -278,6 +281,11 @@ impl Corpus {
         }
         corpus.stories = stories;
         corpus.roundups();
+        // A newsletter's numbered issue is a roundup whatever else the
+        // site holds: its other items may be stories no article here tells.
+        for (story, input) in corpus.stories.iter_mut().zip(inputs) {
+            story.roundup |= is_numbered_issue(input.title);
+        }
         corpus
     }
 
@@ -529,6 +537,52 @@ fn publisher_names(s: &StoryInput<'_>) -> Vec<Vec<String>> {
         }
     }
     out
+}
+
+/// Whether a title names a newsletter's numbered issue: `The Patch Pulse
+/// #48`, `This Week in Threats, Issue 22`, `Vol. 27 No. 12`, `Ausgabe 31`,
+/// `第48期`. A story's title carries a count (`310,000 customers`) or a
+/// rank (`#1`), not a number of two digits after `#` or an issue word.
+fn is_numbered_issue(title: &str) -> bool {
+    const ISSUE_WORDS: &[&str] = &[
+        "issue",
+        "no.",
+        "nr.",
+        "vol.",
+        "edition",
+        "ausgabe",
+        "numéro",
+        "número",
+        "numero",
+        "n°",
+        "nº",
+        "episode",
+        "ep.",
+        "folge",
+        "wydanie",
+        "выпуск",
+    ];
+    let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    let words: Vec<String> = title
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches([',', ':', ';', '(', ')', '—', '–'])
+                .to_lowercase()
+        })
+        .collect();
+    // `#1` and `#5` rank things more often than they number issues.
+    let hashed = words.iter().any(|w| {
+        w.strip_prefix('#')
+            .is_some_and(|n| n.len() >= 2 && digits(n))
+    });
+    let worded = words
+        .windows(2)
+        .any(|p| ISSUE_WORDS.contains(&p[0].as_str()) && digits(p[1].trim_start_matches('#')));
+    let cjk = title.split('第').skip(1).any(|rest| {
+        let n = rest.chars().take_while(char::is_ascii_digit).count();
+        n > 0 && rest[n..].starts_with('期')
+    });
+    hashed || worded || cjk
 }
 
 /// Whether `y` names `x`'s publisher: a company's own statement and the
@@ -1075,6 +1129,24 @@ fn compare_within(
             detail: shown.join(" + "),
         });
     }
+    // A rare name and a rare count that agree are the victim and how many
+    // were hit: a rewrite in another language keeps both and little else,
+    // where one actor's or one vendor's other stories share the names and
+    // not the count.
+    let name_and_count = rare_weight > 0.0
+        && weighted
+            .iter()
+            .any(|&(_, id)| corpus.evidence_kind(id) == EvidenceKind::Name)
+        && weighted
+            .iter()
+            .any(|&(_, id)| corpus.names[id as usize].starts_with("num:"));
+    if name_and_count {
+        parts.push(Part {
+            label: "count",
+            value: KIND_SCORE,
+            detail: "a rare name and a rare count agree".to_owned(),
+        });
+    }
     // Naming the other's publisher weighs as a rare thing: with little
     // else shared it is a citation, not evidence.
     // Nor does it count when each lists its own indicators: a vendor named
@@ -1116,6 +1188,7 @@ fn compare_within(
         || cves.len() >= 2
         || rare_weight + cve_weight >= RARE_EVIDENCE
         || (kinds_agree && rare_weight + cve_weight >= KINDS_EVIDENCE)
+        || (name_and_count && rare_weight >= COUNT_EVIDENCE)
         || linked;
     let same = evidence && score >= needed && differ.is_none();
     let mut why = String::new();
@@ -1583,6 +1656,19 @@ mod tests {
         let mut stories = vec![en, de];
         add_filler(&mut stories);
         assert!(same(&stories, 0, 1).is_some());
+        let c = compare(&Corpus::new(&stories), 1, 0, ClusterSettings::default());
+        assert!(c.parts.iter().any(|p| p.label == "count"), "{}", c.why);
+        // Another count is another event: the names alone agree.
+        stories[1] = told(
+            "de.md",
+            "2025-03-04",
+            "Datenleck beim Händler",
+            "Der Händler Brindlemoor Outfitters meldet 2,9 Millionen Betroffene. \
+             Schuld sei der Dienstleister Quarnex, heißt es.",
+            "B",
+        );
+        let c = compare(&Corpus::new(&stories), 1, 0, ClusterSettings::default());
+        assert!(c.parts.iter().all(|p| p.label != "count"), "{}", c.why);
     }
 
     #[test]
@@ -1630,6 +1716,27 @@ mod tests {
         let nums: Vec<&str> = got.iter().filter_map(|f| f.strip_prefix("num:")).collect();
         assert_eq!(nums, ["1800", "2300000", "4521"], "{got:?}");
         assert!(!got.contains("name:cve"));
+    }
+
+    #[test]
+    fn a_newsletters_numbered_issue_is_a_roundup() {
+        for title in [
+            "The Patch Pulse #48 — more hijacked browser extensions",
+            "This Week in Threats, Issue 22",
+            "SANS NewsBites Vol. 27 No. 12",
+            "Sicherheitsbrief, Ausgabe 31: Patches",
+            "威胁周报第48期",
+        ] {
+            assert!(is_numbered_issue(title), "{title}");
+        }
+        for title in [
+            "Tumaini Pay left ID scans of 310,000 customers in an open bucket",
+            "CVE-2026-1234: #StopRansomware advisory for Quorvell",
+            "Top 10 ransomware gangs of 2026",
+            "Patch Tuesday fixes 58 flaws, #1 is a zero-day in Windows",
+        ] {
+            assert!(!is_numbered_issue(title), "{title}");
+        }
     }
 
     #[test]

@@ -228,7 +228,8 @@ fn enrich(
         own: site.base_url.as_str(),
     };
     let lede_words = dedupe::content_words(first_lines(text, LEDE_WORDS), LEDE_WORDS);
-    let story_features = story_signals::features(text, read.code());
+    let mut story_features = story_signals::features(text, read.code());
+    story_features.extend(story_signals::title_features(&meta.title));
     let rendered = read.render(Some(mentions), images);
     let summary = match &meta.summary {
         Some(s) => s.split_whitespace().collect::<Vec<_>>().join(" "),
