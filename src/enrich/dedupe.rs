@@ -33,8 +33,11 @@
 //! a weak A~C. (Complete linkage, like every member, kept a report out of
 //! its story whenever one outlet's wording was far from it: on the blind
 //! story sets it missed a third more pairs, and merged no fewer hard
-//! negatives.) A link or an indicator shared with one member widens the
-//! window for all,
+//! negatives.) A newcomer like no report on its own can still be like the
+//! story: compared with the reports taken together (the rare things, CVEs
+//! and links any of them has, see [`story_as_one`]), it joins when what it
+//! shares with them is evidence on its own, as across languages. A link or
+//! an indicator shared with one member widens the window for all,
 //! and the text window runs from the story's latest report.
 //! A roundup (an article that shares a little with each of several stories,
 //! see [`Corpus::roundups`]) stays its own item, so it neither joins a story
@@ -662,6 +665,7 @@ pub fn cluster(corpus: &Corpus, settings: ClusterSettings) -> (Vec<Vec<usize>>, 
             // company's name and little else, each close to the statement.
             let mut alike = 0_usize;
             let mut conflict = false;
+            let mut closest = (f64::MIN, members[0]);
             for &m in members {
                 let cmp = compare_within(corpus, i, m, settings, wide, span);
                 if cmp.parts.iter().any(|p| p.label == "indicators") {
@@ -669,6 +673,9 @@ pub fn cluster(corpus: &Corpus, settings: ClusterSettings) -> (Vec<Vec<usize>>, 
                     break;
                 }
                 total += cmp.score;
+                if cmp.score > closest.0 {
+                    closest = (cmp.score, m);
+                }
                 if cmp.same {
                     alike += 1;
                     why.push(MergeReason {
@@ -678,8 +685,27 @@ pub fn cluster(corpus: &Corpus, settings: ClusterSettings) -> (Vec<Vec<usize>>, 
                     });
                 }
             }
-            let mean = total / members.len() as f64;
-            if !conflict && alike > 0 && mean >= settings.threshold {
+            let mut mean = total / members.len() as f64;
+            let mut joins = alike > 0 && mean >= settings.threshold;
+            // Like no report on its own, a newcomer can be like the story:
+            // what it shares with the reports together, each of which told
+            // a part (one the company and the gang, another the city).
+            if !conflict && !joins && members.len() >= 2 {
+                let whole = story_as_one(corpus, members, closest.1);
+                let cmp = compare_features(corpus, &stories[i], &whole, settings, wide, span);
+                // The words are one report's: only the things the reports
+                // share between them can make the story like the newcomer.
+                if cmp.same && cmp.shared_things_suffice {
+                    joins = true;
+                    mean = cmp.score.min(mean.max(settings.threshold));
+                    why = vec![MergeReason {
+                        article: i,
+                        other: closest.1,
+                        why: format!("with the story's reports together: {}", cmp.why),
+                    }];
+                }
+            }
+            if !conflict && joins {
                 let better = best.as_ref().is_none_or(|(bc, b, _)| {
                     mean > *b || (mean == *b && clusters[c][0] < clusters[*bc][0])
                 });
@@ -830,6 +856,9 @@ pub struct Comparison {
     pub parts: Vec<Part>,
     /// The explanation: the parts and the verdict, one line.
     pub why: String,
+    /// Whether what they share beyond their words (CVEs, rare things, a
+    /// link) is evidence enough on its own, as it must be across languages.
+    pub shared_things_suffice: bool,
 }
 
 fn intersect(a: &[u32], b: &[u32]) -> usize {
@@ -970,7 +999,64 @@ fn compare_within(
     wide: bool,
     span: i64,
 ) -> Comparison {
-    let (x, y) = (&corpus.stories[a], &corpus.stories[b]);
+    compare_features(
+        corpus,
+        &corpus.stories[a],
+        &corpus.stories[b],
+        s,
+        wide,
+        span,
+    )
+}
+
+/// A story's reports as one: the rare things, CVEs, links and publishers
+/// any of them has, with the text and source of `closest` (the member most
+/// like the newcomer) and the date of the latest. What a newcomer shares
+/// with the story, when one report names the company and the gang, another
+/// the city and a third the figure.
+fn story_as_one(corpus: &Corpus, members: &[usize], closest: usize) -> StoryFeatures {
+    let union = |pick: fn(&StoryFeatures) -> &Vec<u32>| -> Vec<u32> {
+        let mut all: Vec<u32> = members
+            .iter()
+            .flat_map(|&m| pick(&corpus.stories[m]).iter().copied())
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    };
+    let base = &corpus.stories[closest];
+    let latest = members
+        .iter()
+        .map(|&m| corpus.stories[m].date)
+        .max()
+        .unwrap_or(base.date);
+    StoryFeatures {
+        date: latest,
+        url: None,
+        title_words: base.title_words.clone(),
+        lede_words: base.lede_words.clone(),
+        cves: union(|s| &s.cves),
+        rare: union(|s| &s.rare),
+        links: union(|s| &s.links),
+        source: base.source.clone(),
+        path: base.path.clone(),
+        roundup: false,
+        publisher: members
+            .iter()
+            .flat_map(|&m| corpus.stories[m].publisher.iter().cloned())
+            .collect(),
+    }
+}
+
+/// [`compare_within`] on two articles' features.
+fn compare_features(
+    corpus: &Corpus,
+    x: &StoryFeatures,
+    y: &StoryFeatures,
+    s: ClusterSettings,
+    wide: bool,
+    span: i64,
+) -> Comparison {
     if x.url.is_some() && x.url == y.url {
         let url = corpus.shown(x.url.unwrap_or_default()).to_owned();
         return Comparison {
@@ -982,6 +1068,7 @@ fn compare_within(
                 detail: url.clone(),
             }],
             why: format!("same canonical URL {url}"),
+            shared_things_suffice: true,
         };
     }
     if x.roundup || y.roundup {
@@ -990,6 +1077,7 @@ fn compare_within(
             score: 0.0,
             parts: Vec::new(),
             why: "a roundup of several stories stays its own item".to_owned(),
+            shared_things_suffice: false,
         };
     }
     let days = (x.date - y.date).num_days().abs();
@@ -1021,6 +1109,7 @@ fn compare_within(
                     ""
                 }
             ),
+            shared_things_suffice: false,
         };
     }
     let mut parts = Vec::new();
@@ -1182,14 +1271,15 @@ fn compare_within(
     // stand in for ledes in another language.
     // Only when a text is too short to compare do titles decide alone.
     let no_lede = x.lede_words.len() < 5 || y.lede_words.len() < 5;
-    let evidence = lede >= 0.10
-        || (!cves.is_empty() && lede >= 0.07)
-        || (no_lede && title >= 0.6)
-        || cves.len() >= 2
+    let shared_things_suffice = cves.len() >= 2
         || rare_weight + cve_weight >= RARE_EVIDENCE
         || (kinds_agree && rare_weight + cve_weight >= KINDS_EVIDENCE)
         || (name_and_count && rare_weight >= COUNT_EVIDENCE)
         || linked;
+    let evidence = lede >= 0.10
+        || (!cves.is_empty() && lede >= 0.07)
+        || (no_lede && title >= 0.6)
+        || shared_things_suffice;
     let same = evidence && score >= needed && differ.is_none();
     let mut why = String::new();
     for (n, p) in parts.iter().enumerate() {
@@ -1227,6 +1317,7 @@ fn compare_within(
         score,
         parts,
         why,
+        shared_things_suffice,
     }
 }
 
@@ -2031,6 +2122,66 @@ mod tests {
         let c = compare(&corpus, 1, 0, ClusterSettings::default());
         assert!(!c.same, "{}", c.why);
         assert!(c.why.contains("own incident IDs"), "{}", c.why);
+    }
+
+    #[test]
+    fn a_report_like_the_story_but_no_one_report_joins_it() {
+        // Two English reports of one attack, each naming a part; the
+        // Swedish one names the company with the gang the first names and
+        // the terminal the second names.
+        let first = told(
+            "a.md",
+            "2025-05-01",
+            "Harrowgate Freight hit by ransomware",
+            "Harrowgate Freight said ransomware encrypted its dispatch systems on Sunday; \
+             the Rookfall gang listed the company on its leak site.",
+            "A",
+        );
+        let second = told(
+            "b.md",
+            "2025-05-02",
+            "Harrowgate Freight ransomware stalls depots",
+            "Harrowgate Freight said the ransomware attack on its dispatch systems stalled \
+             trucks at its Arendal terminal on Hisingen, where drivers waited for paper \
+             manifests; customers were told to expect delays of several days while \
+             engineers rebuild servers from backups taken before the weekend.",
+            "B",
+        );
+        let swedish = told(
+            "c.md",
+            "2025-05-03",
+            "Lastbilar står still i Göteborg",
+            "Trailrarna hos Harrowgate Freight vid Arendal på Hisingen står kvar sedan \
+             helgen, och gruppen Rookfall har lagt upp bolaget på sin läcksajt. \
+             Chaufförerna väntar på besked, och kunderna får ringa kontoret för att \
+             höra när godset kan skickas vidare.",
+            "C",
+        );
+        let mut stories = vec![first, second, swedish];
+        add_filler(&mut stories);
+        let corpus = Corpus::new(&stories);
+        let why = |a, b| compare(&corpus, a, b, ClusterSettings::default());
+        assert!(why(1, 0).same, "{}", why(1, 0).why);
+        assert!(!why(2, 0).same, "{}", why(2, 0).why);
+        assert!(!why(2, 1).same, "{}", why(2, 1).why);
+        let whole = story_as_one(&corpus, &[0, 1], 1);
+        let c = compare_features(
+            &corpus,
+            &corpus.stories[2],
+            &whole,
+            ClusterSettings::default(),
+            false,
+            1,
+        );
+        assert!(c.same && c.shared_things_suffice, "{}", c.why);
+        let (clusters, reasons) = cluster(&corpus, ClusterSettings::default());
+        assert!(clusters.contains(&vec![0, 1, 2]), "{}", c.why);
+        assert!(
+            reasons
+                .iter()
+                .any(|r| r.article == 2 && r.why.starts_with("with the story's reports together")),
+            "{reasons:?}"
+        );
     }
 
     #[test]
