@@ -36,7 +36,9 @@
 //! negatives.) A newcomer like no report on its own can still be like the
 //! story: compared with the reports taken together (the rare things, CVEs
 //! and links any of them has, see [`story_as_one`]), it joins when what it
-//! shares with them is evidence on its own, as across languages. A link or
+//! shares with them is evidence on its own, as across languages; a report
+//! left alone because it came first is weighed so again, once every
+//! article is placed, against the stories formed around it. A link or
 //! an indicator shared with one member widens the window for all,
 //! and the text window runs from the story's latest report.
 //! A roundup (an article that shares a little with each of several stories,
@@ -690,8 +692,9 @@ pub fn cluster(corpus: &Corpus, settings: ClusterSettings) -> (Vec<Vec<usize>>, 
             // Like no report on its own, a newcomer can be like the story:
             // what it shares with the reports together, each of which told
             // a part (one the company and the gang, another the city).
-            if !conflict && !joins && members.len() >= 2 {
-                let whole = story_as_one(corpus, members, closest.1);
+            if !conflict && !joins && members.len() >= 2 && story_may_suffice(corpus, i, members) {
+                let whole =
+                    story_as_one(corpus, members, closest.1, last.unwrap_or(stories[i].date));
                 let cmp = compare_features(corpus, &stories[i], &whole, settings, wide, span);
                 // The words are one report's: only the things the reports
                 // share between them can make the story like the newcomer.
@@ -733,7 +736,112 @@ pub fn cluster(corpus: &Corpus, settings: ClusterSettings) -> (Vec<Vec<usize>>, 
             }
         }
     }
+    join_stories_formed_later(
+        corpus,
+        settings,
+        &order,
+        &index,
+        &mut clusters,
+        &mut reasons,
+    );
     (clusters, reasons)
+}
+
+/// The second look: a report that stayed alone because it came before
+/// the rest of its story had been told (the first report, in German, of
+/// what a Dutch and an English report later tell together) is compared
+/// with the stories around it, earlier or later, as [`story_as_one`]; it
+/// joins the best that shares evidence enough with it beyond words.
+fn join_stories_formed_later(
+    corpus: &Corpus,
+    settings: ClusterSettings,
+    order: &[usize],
+    index: &Postings,
+    clusters: &mut Vec<Vec<usize>>,
+    reasons: &mut Vec<MergeReason>,
+) {
+    let stories = &corpus.stories;
+    let mut position = vec![0; stories.len()];
+    for (pos, &i) in order.iter().enumerate() {
+        position[i] = pos;
+    }
+    let mut cluster_of = vec![0; stories.len()];
+    for (c, members) in clusters.iter().enumerate() {
+        for &m in members {
+            cluster_of[m] = c;
+        }
+    }
+    let mut seen = vec![usize::MAX; stories.len()];
+    let mut moved = false;
+    for (pos, &i) in order.iter().enumerate() {
+        let own = cluster_of[i];
+        if clusters[own].len() != 1 || stories[i].roundup {
+            continue;
+        }
+        let mut best: Option<(usize, f64, MergeReason)> = None;
+        let mut tried: Vec<usize> = Vec::new();
+        for j in index.around(corpus, order, pos, settings, &mut seen) {
+            let c = cluster_of[j];
+            if c == own || tried.contains(&c) {
+                continue;
+            }
+            tried.push(c);
+            let members = &clusters[c];
+            if members.len() < 2
+                || members.len() >= settings.max_reports.max(1)
+                || !story_may_suffice(corpus, i, members)
+            {
+                continue;
+            }
+            let wide = members.iter().any(|&m| far_evidence(corpus, i, m));
+            let mut closest = (f64::MIN, members[0]);
+            let mut conflict = false;
+            for &m in members {
+                let cmp = compare_within(corpus, i, m, settings, wide, 0);
+                if cmp.parts.iter().any(|p| p.label == "indicators") {
+                    conflict = true;
+                    break;
+                }
+                if cmp.score > closest.0 {
+                    closest = (cmp.score, m);
+                }
+            }
+            if conflict {
+                continue;
+            }
+            let date = stories[i].date;
+            let nearest = members
+                .iter()
+                .map(|&m| stories[m].date)
+                .min_by_key(|d| (*d - date).num_seconds().abs())
+                .unwrap_or(date);
+            let whole = story_as_one(corpus, members, closest.1, nearest);
+            let cmp = compare_features(corpus, &stories[i], &whole, settings, wide, 0);
+            if cmp.same
+                && cmp.shared_things_suffice
+                && best.as_ref().is_none_or(|(_, b, _)| cmp.score > *b)
+            {
+                let reason = MergeReason {
+                    article: i,
+                    other: closest.1,
+                    why: format!("with the story's later reports together: {}", cmp.why),
+                };
+                best = Some((c, cmp.score, reason));
+            }
+        }
+        if let Some((c, _, reason)) = best {
+            clusters[own].clear();
+            clusters[c].push(i);
+            clusters[c].sort_by_key(|&m| position[m]);
+            cluster_of[i] = c;
+            reasons.push(reason);
+            moved = true;
+        }
+    }
+    if moved {
+        clusters.retain(|members| !members.is_empty());
+        clusters.sort_by_key(|members| position[members[0]]);
+    }
 }
 
 /// Pairs that were compared but not merged and came close: they share a
@@ -831,6 +939,47 @@ impl Postings {
             }
         }
         found.into_iter()
+    }
+
+    /// [`Postings::earlier`], and the articles after `order[pos]` within
+    /// the window too.
+    fn around(
+        &self,
+        corpus: &Corpus,
+        order: &[usize],
+        pos: usize,
+        settings: ClusterSettings,
+        seen: &mut [usize],
+    ) -> Vec<usize> {
+        let i = order[pos];
+        let story = &corpus.stories[i];
+        let days = settings.evidence_window_days();
+        let mut found = Vec::new();
+        let near = |p: usize| {
+            (story.date - corpus.stories[order[p]].date)
+                .num_days()
+                .abs()
+                <= days
+        };
+        for id in story.keys() {
+            let list = &self.by_feature[id as usize];
+            if list.len() > MAX_POSTINGS {
+                continue;
+            }
+            // Positions are in date order: walk out from this article both
+            // ways, as far as the window reaches.
+            let here = list.partition_point(|&p| p < pos);
+            let before = list[..here].iter().rev().take_while(|&&p| near(p));
+            let after = list[here..].iter().take_while(|&&p| near(p));
+            for &p in before.chain(after) {
+                let j = order[p];
+                if p != pos && seen[j] != i {
+                    seen[j] = i;
+                    found.push(j);
+                }
+            }
+        }
+        found
     }
 }
 
@@ -1011,10 +1160,15 @@ fn compare_within(
 
 /// A story's reports as one: the rare things, CVEs, links and publishers
 /// any of them has, with the text and source of `closest` (the member most
-/// like the newcomer) and the date of the latest. What a newcomer shares
+/// like the newcomer), dated `date` (the member's nearest the newcomer). What a newcomer shares
 /// with the story, when one report names the company and the gang, another
 /// the city and a third the figure.
-fn story_as_one(corpus: &Corpus, members: &[usize], closest: usize) -> StoryFeatures {
+fn story_as_one(
+    corpus: &Corpus,
+    members: &[usize],
+    closest: usize,
+    date: DateTime<FixedOffset>,
+) -> StoryFeatures {
     let union = |pick: fn(&StoryFeatures) -> &Vec<u32>| -> Vec<u32> {
         let mut all: Vec<u32> = members
             .iter()
@@ -1025,13 +1179,8 @@ fn story_as_one(corpus: &Corpus, members: &[usize], closest: usize) -> StoryFeat
         all
     };
     let base = &corpus.stories[closest];
-    let latest = members
-        .iter()
-        .map(|&m| corpus.stories[m].date)
-        .max()
-        .unwrap_or(base.date);
     StoryFeatures {
-        date: latest,
+        date,
         url: None,
         title_words: base.title_words.clone(),
         lede_words: base.lede_words.clone(),
@@ -1046,6 +1195,36 @@ fn story_as_one(corpus: &Corpus, members: &[usize], closest: usize) -> StoryFeat
             .flat_map(|&m| corpus.stories[m].publisher.iter().cloned())
             .collect(),
     }
+}
+
+/// Whether what `i` shares with any of `members` could be evidence enough
+/// on its own (see [`Comparison::shared_things_suffice`]): rare things and
+/// CVEs weighing [`COUNT_EVIDENCE`] at least, two CVEs, or a link. Most
+/// stories a newcomer is weighed against share one common thing with it;
+/// this spares building them as one.
+fn story_may_suffice(corpus: &Corpus, i: usize, members: &[usize]) -> bool {
+    let x = &corpus.stories[i];
+    let in_any = |id: &u32, pick: fn(&StoryFeatures) -> &Vec<u32>| {
+        members
+            .iter()
+            .any(|&m| pick(&corpus.stories[m]).binary_search(id).is_ok())
+    };
+    let rare: f64 = x
+        .rare
+        .iter()
+        .filter(|id| in_any(id, |s| &s.rare))
+        .map(|&id| corpus.weight(id))
+        .sum();
+    let cves: Vec<u32> = x
+        .cves
+        .iter()
+        .copied()
+        .filter(|id| in_any(id, |s| &s.cves))
+        .collect();
+    let cve_weight: f64 = cves.iter().map(|&id| corpus.rarity_weight(id)).sum();
+    rare + cve_weight >= COUNT_EVIDENCE
+        || cves.len() >= 2
+        || members.iter().any(|&m| linked(x, &corpus.stories[m]))
 }
 
 /// [`compare_within`] on two articles' features.
@@ -2164,7 +2343,7 @@ mod tests {
         assert!(why(1, 0).same, "{}", why(1, 0).why);
         assert!(!why(2, 0).same, "{}", why(2, 0).why);
         assert!(!why(2, 1).same, "{}", why(2, 1).why);
-        let whole = story_as_one(&corpus, &[0, 1], 1);
+        let whole = story_as_one(&corpus, &[0, 1], 1, corpus.stories[1].date);
         let c = compare_features(
             &corpus,
             &corpus.stories[2],
@@ -2180,6 +2359,17 @@ mod tests {
             reasons
                 .iter()
                 .any(|r| r.article == 2 && r.why.starts_with("with the story's reports together")),
+            "{reasons:?}"
+        );
+        // Told first, before the others had told the rest, it joins them
+        // on the second look.
+        stories[2].date = DateTime::parse_from_rfc3339("2025-04-30T00:00:00Z").unwrap();
+        let (clusters, reasons) = cluster(&Corpus::new(&stories), ClusterSettings::default());
+        assert!(clusters.contains(&vec![2, 0, 1]), "{clusters:?}");
+        assert!(
+            reasons
+                .iter()
+                .any(|r| r.article == 2 && r.why.starts_with("with the story's later reports")),
             "{reasons:?}"
         );
     }
