@@ -98,6 +98,12 @@
 //!   lists them), written and labelled on 2026-12-02 by someone who had not
 //!   read the rules, measured blind with its totals only (99.6 % kept,
 //!   24.3 % chrome left);
+//! - `tests/fixtures/labelled/cleaning/blind14/`: the fourteenth blind set,
+//!   twelve pages (Zulu, Lao, Sinhala, Kurmanji, Irish, Luxembourgish,
+//!   Bosnian and Quechua sites, a vendor's threat-research post, a
+//!   ministry's press release, a Q&A page, an AMP page; its `README.md`
+//!   lists them), written and labelled on 2026-12-03 by someone who had not
+//!   read the rules, measured blind with its totals only;
 //! - `tests/fixtures/labelled/cleaning/blind13/`: the thirteenth blind set,
 //!   twelve pages (Yoruba, Tigrinya, Uyghur, Turkmen, Odia, Javanese,
 //!   Malagasy and West Frisian sites, an English live blog, a vendor's
@@ -611,6 +617,17 @@ fn cleaning_on_the_thirteenth_blind_set_holds_its_floor() {
     // most of its story.
     hold_floor_showing("blind13", BLIND13_FLOOR.0, BLIND13_FLOOR.1, false);
 }
+
+#[test]
+fn cleaning_on_the_fourteenth_blind_set_holds_its_floor() {
+    // 2026-12-03, measured blind, totals only, with the rules at 56ef498:
+    // 100.0 % kept (254/254), 10.2 % chrome left (29/283).
+    hold_floor_showing("blind14", BLIND14_FLOOR.0, BLIND14_FLOOR.1, false);
+}
+
+/// Kept at least, chrome at most, on the fourteenth blind set: its blind
+/// score, rounded down and up.
+const BLIND14_FLOOR: (f64, f64) = (1.0, 0.103);
 
 /// Kept at least, chrome at most, on the thirteenth blind set: its blind
 /// score, rounded down and up.

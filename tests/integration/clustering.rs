@@ -346,8 +346,29 @@ fn clustering_on_the_sixth_blind_stories_holds_its_floor() {
 /// Precision, recall and pairs kept apart at least, on `blind6/`: its
 /// blind score (2026-12-03, with the signals at fa52360, after average
 /// linkage): precision 1.00, recall 0.47 (23 of 49), 1.000 kept apart, no
-/// hard negative merged. Rounded down.
-const BLIND6_FLOOR: (f64, f64, f64) = (1.0, 0.46, 0.999);
+/// hard negative merged; with the signals at bdd721e (cloud regions, a
+/// name and a count, numbered issues, stories taken together, a second
+/// look at reports told first), not tuned on it: precision 1.00, recall
+/// 0.65 (32 of 49). (Its totals were printed twice while a rarity
+/// setting was tried and not kept.) Rounded down.
+const BLIND6_FLOOR: (f64, f64, f64) = (1.0, 0.65, 0.999);
+
+/// The newest blind stories (`blind7/`: 44 articles, eleven stories told by
+/// two to five outlets in 38 languages, 49 same-story pairs, 30 hard
+/// negatives of 12 kinds: a card tokenisation leak, a smart lock's cloud
+/// API, SS7 interception, a wind farm's SCADA, a deepfake voice fraud, a
+/// gang's own leak site dumped), written on 2026-12-03 by someone who had
+/// not read the clustering code or its tests. Totals only.
+#[test]
+fn clustering_on_the_seventh_blind_stories_holds_its_floor() {
+    let scores = measure_totals("blind7");
+    hold_floor(&scores, BLIND7_FLOOR, false);
+}
+
+/// Precision, recall and pairs kept apart at least, on `blind7/`: its
+/// blind score (2026-12-03, with the signals at bdd721e): precision 0.94,
+/// recall 0.59 (29 of 49), one hard negative merged. Rounded down.
+const BLIND7_FLOOR: (f64, f64, f64) = (0.93, 0.59, 0.997);
 
 /// The corpus's scraped pages (`../shared/corpus/scraped`, not in this
 /// repository: skipped without it), whose manifest names the story of each
