@@ -335,12 +335,13 @@ const BLIND5_FLOOR: (f64, f64, f64) = (1.0, 0.88, 0.999);
 /// negatives of 14 kinds, kinds of story the earlier sets had few of: an
 /// exchange's hot wallet, a C library's flaw with distro advisories, a
 /// satellite outage, a forum admin's arrest, a DNS hijack), written on
-/// 2026-12-03 by someone who had not read the clustering code or its tests.
-/// Totals only.
+/// 2026-12-03 by someone who had not read the clustering code or its tests;
+/// measured blind, totals only, and open to tuning since blind7 was
+/// written. Prints the pairs it misses.
 #[test]
 fn clustering_on_the_sixth_blind_stories_holds_its_floor() {
-    let scores = measure_totals("blind6");
-    hold_floor(&scores, BLIND6_FLOOR, false);
+    let scores = measure_showing("blind6");
+    hold_floor(&scores, BLIND6_FLOOR, true);
 }
 
 /// Precision, recall and pairs kept apart at least, on `blind6/`: its
