@@ -20,8 +20,9 @@
 //!    "Keywords:", "Post navigation", "About Company, Inc.", comments...) or
 //!    a configured `stop_before` line; at a comment thread or activity log,
 //!    told by its shape (reply buttons and comment headers that repeat); at
-//!    a share button or a row (or list) of the site's tag links once the
-//!    story has begun; or at a chrome line (see [`cues`]: cookie notice,
+//!    a share button, a row (or list) of the site's tag links or a labelled
+//!    row of hashtags ("Tags: #cve #patch") once the story has begun; or at
+//!    a chrome line (see [`cues`]: cookie notice,
 //!    copyright, follow-us blurb, disclaimer, webinar ad, mailing-list
 //!    footer, a question with its buttons to stay on the page in any
 //!    language: "Was this useful? [Yes](#yes) [No](#no)") or a run of
@@ -502,6 +503,10 @@ impl MeasuredBody<'_> {
                 || (kinds[i] != Kind::Blank && tag_items_from[i] >= 2)
             {
                 Some("row of the site's tag links")
+            } else if hashtag_row(infos[i].text.trim()) == Some(true) {
+                // "Tags: #cve #patch" with no links is the same row; a
+                // post's own hashtags, with no label, end no story.
+                Some("labelled row of hashtags after the story")
             } else {
                 None
             };
@@ -2822,17 +2827,8 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
     {
         return Some("byline, date or credit line");
     }
-    // "#phishing #threatintel": a row of hashtags, linked or not, under a
-    // label of a word or two in any language ("**Tags:** #cve #patch").
-    let words: Vec<&str> = t.split_whitespace().collect();
-    let label = words
-        .iter()
-        .position(|w| w.starts_with('#'))
-        .filter(|&n| n <= 2 && (n == 0 || words[n - 1].ends_with(LABEL_COLONS)))
-        .unwrap_or(words.len());
-    let tags = &words[label.min(words.len())..];
-    if tags.len() >= 2 && tags.iter().all(|w| w.starts_with('#') && w.len() > 1) {
-        return Some("row of hashtags");
+    if hashtag_row(t).is_some() {
+        return Some(HASHTAG_ROW);
     }
     // "1.4K": a vote or like counter.
     if let Some(n) = lower.strip_suffix(['k', 'm'])
@@ -2889,6 +2885,21 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
         return Some("empty formatting (icon leftovers)");
     }
     None
+}
+
+const HASHTAG_ROW: &str = "row of hashtags";
+
+/// "#phishing #threatintel": a row of hashtags, linked or not, alone or
+/// under a label of a word or two in any language ("**Tags:** #cve
+/// #patch"); gives whether it has the label.
+fn hashtag_row(text: &str) -> Option<bool> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let label = words
+        .iter()
+        .position(|w| w.starts_with('#'))
+        .filter(|&n| n <= 2 && (n == 0 || words[n - 1].ends_with(LABEL_COLONS)))?;
+    let tags = &words[label..];
+    (tags.len() >= 2 && tags.iter().all(|w| w.starts_with('#') && w.len() > 1)).then_some(label > 0)
 }
 
 /// A short line that gives a phone number after its label ("Press office,

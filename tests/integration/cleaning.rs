@@ -601,7 +601,10 @@ fn cleaning_on_the_twelfth_blind_set_holds_its_floor() {
     // blind11 round: 99.6 % kept (249/250), 24.3 % chrome left (80/329),
     // no page losing most of its story. (The blind11 tuner's one `grep` over every set opened
     // these files while they were being written; it printed none of them.)
-    hold_floor_showing("blind12", BLIND12_FLOOR.0, BLIND12_FLOOR.1, false);
+    // Open to tuning since 2026-12-03, its pages printed one by one: a
+    // labelled row of hashtags with no links ends the story as a row of tag
+    // links does: 99.6 % and 21.0 % (66/315).
+    hold_floor_showing("blind12", BLIND12_FLOOR.0, BLIND12_FLOOR.1, true);
 }
 
 #[test]
@@ -616,9 +619,10 @@ fn cleaning_on_the_thirteenth_blind_set_holds_its_floor() {
 /// score, rounded down and up.
 const BLIND13_FLOOR: (f64, f64) = (0.86, 0.081);
 
-/// Kept at least, chrome at most, on the twelfth blind set: its blind
-/// score, rounded down and up.
-const BLIND12_FLOOR: (f64, f64) = (0.99, 0.25);
+/// Kept at least, chrome at most, on the twelfth blind set: its score
+/// once tuned on, rounded down and up (its blind score was 99.6 % and
+/// 24.3 %).
+const BLIND12_FLOOR: (f64, f64) = (0.99, 0.21);
 
 /// Kept at least, chrome at most, on the eleventh blind set: its score
 /// once tuned on, rounded down and up (its blind score was 97.2 % and

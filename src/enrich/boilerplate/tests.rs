@@ -2399,3 +2399,27 @@ Criminals sometimes use news of an attack to contact people pretending to be the
     assert_kept(&c, &["planning portal", "hang up and call back"]);
     assert_gone(&c, &["Get email updates", "Sign up for alerts"]);
 }
+
+#[test]
+fn a_labelled_row_of_hashtags_after_the_story_ends_it_and_a_posts_own_do_not() {
+    let page = "\
+# SIM-swap fraud rises
+
+Police said more than a hundred people lost money in a month after fraudsters had their phone numbers moved to new SIM cards at operators' shops with forged papers.
+
+The operators said they would add face checks to SIM swaps from next month, and asked customers to set a PIN on their accounts at the shop.
+
+We saw this at #work too and #infosec teams should know, one reader wrote to the paper on Monday about the case.
+
+Tags: #sim #fraud #banks
+
+### Comments (12)
+
+**Guest** · 2026.10.21 10:14
+
+Same thing happened to my brother, the bank never paid him back.
+";
+    let c = clean(page, "SIM-swap fraud rises", &no_rules());
+    assert_kept(&c, &["forged papers", "set a PIN", "one reader wrote"]);
+    assert_gone(&c, &["Tags:", "Comments (12)", "my brother"]);
+}
