@@ -29,14 +29,17 @@
 //!    link-only lines,
 //!    when little of the article follows: no code, no section with text,
 //!    under 40 words of plain prose. So a list of Sigma rule links before the
-//!    YARA rules stays.
+//!    YARA rules stays. After the last paragraph or code block, a sidebar
+//!    of three or more small sections of labels and values (an advisory's
+//!    "Severity", "CVE ID", "Weaknesses", "Credits") ends it too.
 //! 3. Inside, noise lines go: `data:` and empty images, share buttons,
 //!    "Advertisement" in many languages, banners by their ad URLs and the
 //!    line that closes the slot ("Advertisement ends here"), like
 //!    counters, form fields, icon-font leftovers, TLP markings, wire
 //!    credits, a repeated title, the site's boxes (read-also lines and lists
 //!    of its own headlines under a bold label or, between paragraphs, a
-//!    plain one, a "See also" section of its links, callout
+//!    plain one, a "See also" section of its links; never the items
+//!    under a "References" heading, callout
 //!    quotes that send the reader to its pages or its social channels, ads
 //!    under their own bold label), forms with their promo box (a gated
 //!    report's fields, a newsletter's e-mail field), a player's chapter
@@ -631,8 +634,13 @@ impl MeasuredBody<'_> {
         // (the references) stays with the article above it.
         // A paragraph means fifteen words or more: a sidebar's longest value
         // ("CWE-22 Improper Limitation of a Pathname ...") is a line, not one.
+        // The story's last paragraph or code block: a proof of concept or a
+        // workaround's code closes an advisory as a paragraph does.
         let paragraph = |i: usize| kinds[i] == Kind::Prose && infos[i].words >= 15;
-        if let Some(last_prose) = (start..end).rev().find(|&i| paragraph(i)) {
+        if let Some(last_prose) = (start..end)
+            .rev()
+            .find(|&i| paragraph(i) || kinds[i] == Kind::Code)
+        {
             let headings: Vec<usize> = (last_prose + 1..end)
                 .filter(|&i| kinds[i] == Kind::Heading)
                 .collect();
@@ -1900,6 +1908,16 @@ fn boxes_inside(
             .all(|(_, u)| !u.starts_with('#'))
             && links_mostly_home(infos, own_host)
     };
+    // An item of the list under "### References" (the advisory's fix
+    // commit and release notes, on its own host): the story's sources,
+    // not a box of the site's, even when a bullet reads as a label.
+    let in_references = |i: usize| {
+        is_list_item(lines[i])
+            && (start..i)
+                .rev()
+                .find(|&j| !matches!(kinds[j], Kind::Blank | Kind::LinkOnly))
+                .is_some_and(|j| kinds[j] == Kind::Heading && names_references(&infos[j].text))
+    };
     for i in start..end {
         if boxed[i] {
             continue;
@@ -1909,6 +1927,7 @@ fn boxes_inside(
         if matches!(kinds[i], Kind::Short | Kind::LinkOnly | Kind::Prose)
             && is_read_also(lines[i], &infos[i])
             && all_home(std::slice::from_ref(&infos[i]))
+            && !in_references(i)
             // Between paragraphs, or the last line before the footer.
             && (story_after(i + 1) || next_text(i + 1).is_none())
         {
@@ -1949,6 +1968,7 @@ fn boxes_inside(
                 .filter(|&k| kinds[k] == Kind::LinkOnly && is_list_item(lines[k]))
                 .count();
             if link_lines >= 2
+                && !names_references(&infos[i].text)
                 && j.is_some_and(|k| kinds[k] == Kind::Heading)
                 && all_home(&infos[i + 1..=last])
                 && story_after(last + 1)

@@ -2423,3 +2423,48 @@ Same thing happened to my brother, the bank never paid him back.
     assert_kept(&c, &["forged papers", "set a PIN", "one reader wrote"]);
     assert_gone(&c, &["Tags:", "Comments (12)", "my brother"]);
 }
+
+#[test]
+fn an_advisorys_sidebar_after_its_closing_code_goes_and_its_references_stay() {
+    let page = "\
+# Path traversal in tarfold
+
+A path traversal flaw in `tarfold` before 4.2.1 lets a crafted archive write files anywhere the extracting process can write.
+
+### References
+
+- [Fix commit 9e41c7b](https://forge.example/q/tarfold/commit/9e41c7b)
+- [Release notes for 4.2.1](https://forge.example/q/tarfold/releases/tag/v4.2.1)
+- [CVE-2026-51230](https://cve.example/CVE-2026-51230)
+
+### Workarounds
+
+If you cannot upgrade, enable strict mode before extraction:
+
+```js
+await tarfold.extract(archive, { strict: true });
+```
+
+### Severity
+
+High **8.1** / 10
+
+### CVE ID
+
+CVE-2026-51230
+
+### Weaknesses
+
+[CWE-22](https://cwe.example/22.html)
+
+### Credits
+
+- [tomasz](https://forge.example/tomasz) · Reporter
+";
+    let c = clean(page, "Path traversal in tarfold", &no_rules());
+    assert_kept(
+        &c,
+        &["crafted archive", "Release notes for 4.2.1", "strict: true"],
+    );
+    assert_gone(&c, &["Severity", "8.1", "CVE ID", "Weaknesses", "Reporter"]);
+}
