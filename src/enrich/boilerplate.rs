@@ -23,7 +23,8 @@
 //!    a share button, a row (or list) of the site's tag links or a labelled
 //!    row of hashtags ("Tags: #cve #patch") once the story has begun; or at
 //!    a chrome line (see [`cues`]: cookie notice,
-//!    copyright, follow-us blurb, disclaimer, webinar ad, mailing-list
+//!    copyright, follow-us blurb, disclaimer or a document's sharing
+//!    statement ("TLP:CLEAR — Recipients may share ..."), webinar ad, mailing-list
 //!    footer, a question with its buttons to stay on the page in any
 //!    language: "Was this useful? [Yes](#yes) [No](#no)") or a run of
 //!    link-only lines,
@@ -35,7 +36,9 @@
 //! 3. Inside, noise lines go: `data:` and empty images, share buttons,
 //!    "Advertisement" in many languages, banners by their ad URLs and the
 //!    line that closes the slot ("Advertisement ends here"), like
-//!    counters, form fields, icon-font leftovers, TLP markings, wire
+//!    counters, form fields, icon-font leftovers, TLP markings, a
+//!    converted document's running footer (the same line at every page
+//!    break, its page number counting up: "... — Page 2 of 5"), wire
 //!    credits, a repeated title, the site's boxes (read-also lines and lists
 //!    of its own headlines under a bold label or, between paragraphs, a
 //!    plain one, a "See also" section of its links; never the items
@@ -669,6 +672,7 @@ impl MeasuredBody<'_> {
 
         let boxed = boxes_inside(lines, kinds, infos, start, end, own_host.as_deref());
         let stamps = update_stamps(lines, kinds, infos);
+        let running = running_footers(lines, kinds, infos);
         let forms = form_boxes(lines, kinds, infos, &cues, start, end);
         let mut keep = vec![false; lines.len()];
         let mut reasons: Vec<Option<&'static str>> = vec![None; lines.len()];
@@ -684,6 +688,8 @@ impl MeasuredBody<'_> {
                 reasons[i] = Some("page footer after the article (share, tags, related, comments)");
             } else if kinds[i] == Kind::Code {
                 keep[i] = true;
+            } else if running[i] {
+                reasons[i] = Some("running header or footer of a converted document");
             } else if let Some(why) = noise(lines[i], &infos[i], kinds[i]).filter(|_| !stamps[i]) {
                 reasons[i] = Some(why);
             } else if let Some(why) = cues[i].filter(|why| {
@@ -1301,6 +1307,54 @@ fn reply_buttons(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool
 /// The lines of `0..n` grouped by `key`, keeping the groups of three or
 /// more, each in line order: the repeated shapes a thread or a widget
 /// leaves on a page.
+/// A converted document's running footer or header with its page number
+/// ("NCRC-VL — Advisory VL-2026-041 — Page 2 of 5"), left between its
+/// paragraphs at every page break: the same short line three times or
+/// more, with text between each, its numbers the same but one that counts
+/// up by one each time. In any language, as the counter is the cue; a
+/// field repeated over each of an advisory's CVEs ("CVSS score: 9.8")
+/// counts nothing.
+fn running_footers(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool> {
+    let prose = KindsBefore::count(kinds, |k| k == Kind::Prose);
+    let numbers = |i: usize| -> Vec<u64> {
+        ascii_digits(&infos[i].text)
+            .split(|c: char| !c.is_ascii_digit())
+            .filter_map(|n| n.parse().ok())
+            .collect()
+    };
+    let key = |i: usize| {
+        let info = &infos[i];
+        (matches!(kinds[i], Kind::Short | Kind::Prose)
+            && info.links.is_empty()
+            && info.images.is_empty()
+            && (3..=15).contains(&info.words)
+            && !is_list_or_table(lines[i]))
+        .then(|| {
+            ascii_digits(&info.text)
+                .split(|c: char| c.is_ascii_digit())
+                .collect::<Vec<_>>()
+                .join("#")
+        })
+        .filter(|masked| masked.contains('#'))
+    };
+    let mut running = vec![false; lines.len()];
+    for at in repeated(lines.len(), key) {
+        let counts: Vec<Vec<u64>> = at.iter().map(|&i| numbers(i)).collect();
+        let width = counts[0].len();
+        let counter = counts.iter().all(|n| n.len() == width)
+            && (0..width).any(|k| {
+                counts.windows(2).all(|w| {
+                    w[0][k].checked_add(1) == Some(w[1][k])
+                        && (0..width).all(|other| other == k || w[1][other] == w[0][other])
+                })
+            });
+        if counter && prose.between_each(&at) {
+            mark(&mut running, &at);
+        }
+    }
+    running
+}
+
 fn repeated<K: std::hash::Hash + Eq>(
     n: usize,
     mut key: impl FnMut(usize) -> Option<K>,
@@ -1520,6 +1574,16 @@ fn line_cue(info: &LineInfo) -> Option<&'static str> {
         if asked.is_some_and(|n| n >= 2 && n == words_outside_links(info)) {
             return Some("feedback widget");
         }
+    }
+    // "TLP:CLEAR — Recipients may share this information ...": a
+    // document's sharing statement, its marking first.
+    let opens_with_marking = info
+        .text
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| is_tlp_marking(&w.to_lowercase()));
+    if opens_with_marking && info.words >= 4 {
+        return Some("disclaimer (reprinted, converted or provided as is)");
     }
     cues::chrome_cue(&info.text, info.words).or_else(|| {
         (info.words < 30 && info.links.iter().any(|(t, _)| cues::is_call_to_action(t)))

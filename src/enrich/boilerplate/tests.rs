@@ -2468,3 +2468,55 @@ CVE-2026-51230
     );
     assert_gone(&c, &["Severity", "8.1", "CVE ID", "Weaknesses", "Reporter"]);
 }
+
+#[test]
+fn a_converted_documents_numbered_page_footers_and_its_sharing_statement_go() {
+    let page = "\
+# Security Advisory VL-2026-041
+
+**Summary.** The centre is aware of active exploitation of an authentication bypass in gateway appliances, and asks their operators to update now.
+
+CERT-VL — Security Advisory VL-2026-041 — Page 1 of 3
+
+The vulnerability resides in the web management interface, where a crafted request yields an administrative session without any credentials.
+
+CVSS score: 9.8
+
+CERT-VL — Security Advisory VL-2026-041 — Page 2 of 3
+
+Update all affected appliances to the fixed version without delay, and reset every credential stored on them.
+
+CVSS score: 7.5
+
+The second flaw lets a signed-in user read other users' session files through the same interface.
+
+CVSS score: 5.3
+
+The vendor fixed both flaws in the same release, which the centre asks operators to install this week.
+
+This advisory is provided \"as is\" for informational purposes.
+
+TLP:CLEAR — Recipients may share this information without restriction.
+
+CERT-VL — Security Advisory VL-2026-041 — Page 3 of 3
+";
+    let c = clean(page, "Security Advisory VL-2026-041", &no_rules());
+    assert_kept(
+        &c,
+        &[
+            "crafted request",
+            "without delay",
+            "CVSS score: 9.8",
+            "CVSS score: 5.3",
+        ],
+    );
+    assert_gone(
+        &c,
+        &[
+            "Page 1 of 3",
+            "Page 2 of 3",
+            "Recipients may share",
+            "Page 3",
+        ],
+    );
+}
