@@ -19,7 +19,9 @@
 //!    interesting?", "Share this", "Trending News", "Related posts", "Tags:",
 //!    "Keywords:", "Post navigation", "About Company, Inc.", comments...) or
 //!    a configured `stop_before` line; at a comment thread or activity log,
-//!    told by its shape (reply buttons and comment headers that repeat); at
+//!    told by its shape (reply buttons and comment headers that repeat, or
+//!    a forum's dated post headers numbered one by one, "Nov 18, 2026 ·
+//!    #2", the next post's card and the last one's signature with them); at
 //!    a share button, a row (or list) of the site's tag links or a labelled
 //!    row of hashtags ("Tags: #cve #patch") once the story has begun; or at
 //!    a chrome line (see [`cues`]: cookie notice,
@@ -155,6 +157,9 @@ pub struct MeasuredBody<'b> {
     /// Link lines that come back word for word over every post of a page
     /// ("[**Rena Ashdown** @rena@...](...)", "[Back to top](#top)").
     echoes: Vec<bool>,
+    /// A forum's post headers, numbered as they go ("Nov 18, 2026 · #2"):
+    /// lines of the thread too, each under its poster's card.
+    post_headers: Vec<bool>,
 }
 
 impl<'b> MeasuredBody<'b> {
@@ -163,7 +168,11 @@ impl<'b> MeasuredBody<'b> {
         let lines: Vec<&str> = body.lines().collect();
         let infos: Vec<LineInfo> = lines.iter().map(|l| measure(l)).collect();
         let mut kinds = classify(&lines, &infos);
-        let thread = thread_lines(&lines, &kinds, &infos);
+        let post_headers = numbered_posts(&lines, &kinds, &infos);
+        let mut thread = thread_lines(&lines, &kinds, &infos);
+        for (t, _) in thread.iter_mut().zip(&post_headers).filter(|(_, p)| **p) {
+            *t = true;
+        }
         let echoes = echoed_links(&kinds, &infos);
         // A comment's or an event's header is the page's data, however
         // many words it has.
@@ -179,6 +188,7 @@ impl<'b> MeasuredBody<'b> {
             kinds,
             thread,
             echoes,
+            post_headers,
         }
     }
 }
@@ -518,7 +528,10 @@ impl MeasuredBody<'_> {
             };
             if stop || row.is_some() {
                 end = i;
-                row_opener = row.map(|why| (i, why));
+                if !stop && self.post_headers[i] {
+                    end = poster_card(end, first_prose, lines, kinds, infos);
+                }
+                row_opener = row.map(|why| (end, why));
                 break;
             }
             if kinds[i] == Kind::Prose && cues[i].is_none() {
@@ -1246,6 +1259,84 @@ fn update_stamps(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool
 /// "Back to top" under each section, a wiki's "[edit]" under each heading
 /// (`index.php?...&section=2`), text being prose or a heading. A list's
 /// items differ from each other.
+/// A forum's post headers: short lines with a date that end with the
+/// post's number ("Nov 18, 2026 · #1"), three or more counting up by one
+/// with prose between each, in any language. A list's "Tip #2" has no
+/// date.
+fn numbered_posts(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool> {
+    let number = |i: usize| -> Option<u64> {
+        let info = &infos[i];
+        if kinds[i] != Kind::Short
+            || info.words > 10
+            || is_list_or_table(lines[i])
+            || !has_date(&info.text)
+        {
+            return None;
+        }
+        info.text
+            .split_whitespace()
+            .next_back()?
+            .strip_prefix('#')
+            .filter(|n| n.chars().all(|c| c.is_ascii_digit()))?
+            .parse()
+            .ok()
+    };
+    let numbered: Vec<(usize, u64)> = (0..lines.len())
+        .filter_map(|i| number(i).map(|n| (i, n)))
+        .collect();
+    let prose = KindsBefore::count(kinds, |k| k == Kind::Prose);
+    let at: Vec<usize> = numbered.iter().map(|(i, _)| *i).collect();
+    let counting = numbered.len() >= 3
+        && numbered
+            .windows(2)
+            .all(|w| w[0].1.checked_add(1) == Some(w[1].1))
+        && prose.between_each(&at);
+    let mut posts = vec![false; lines.len()];
+    if counting {
+        mark(&mut posts, &at);
+    }
+    posts
+}
+
+/// Where the post whose header is at `header` begins: its poster's card
+/// above the header (name, rank, "Joined: ..."), and the previous post's
+/// buttons, votes and signature (an italic line straight under a rule)
+/// with it: every line back to the previous post's last paragraph, list
+/// or heading.
+fn poster_card(
+    header: usize,
+    floor: usize,
+    lines: &[&str],
+    kinds: &[Kind],
+    infos: &[LineInfo],
+) -> usize {
+    let mut begin = header;
+    while begin > floor + 1 {
+        let j = begin - 1;
+        let card_line = match kinds[j] {
+            Kind::Blank | Kind::LinkOnly => true,
+            Kind::Short => !is_list_or_table(lines[j]),
+            _ => false,
+        };
+        let t = lines[j].trim();
+        let signature = kinds[j] == Kind::Prose
+            && infos[j].words <= 40
+            && j > 0
+            && is_thematic_break(lines[j - 1])
+            && t.len() > 2
+            && (t.starts_with('*') && !t.starts_with("**") && t.ends_with('*')
+                || t.starts_with('_') && !t.starts_with("__") && t.ends_with('_'));
+        if !(card_line || signature) {
+            break;
+        }
+        begin = j;
+    }
+    // Back to the text, not the blank lines after it.
+    (begin..header)
+        .find(|&j| kinds[j] != Kind::Blank)
+        .unwrap_or(header)
+}
+
 fn echoed_links(kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool> {
     let prose = KindsBefore::count(kinds, |k| matches!(k, Kind::Prose | Kind::Heading));
     let mut echoes = vec![false; infos.len()];

@@ -2520,3 +2520,62 @@ CERT-VL — Security Advisory VL-2026-041 — Page 3 of 3
         ],
     );
 }
+
+#[test]
+fn a_forums_numbered_posts_end_the_first_with_the_next_posters_card() {
+    let page = "\
+# Our office router was turned into a proxy node
+
+**[kestrel](https://forum.example/members/kestrel.1/)**
+Senior Member
+Joined: Mar 2019 · Messages: 1,482
+
+Nov 18, 2026 · #1
+
+We run IT for a small practice with one router, and last month our ISP sent an abuse notice about credential stuffing from our address.
+
+The router had an extra admin account, remote management switched on for the WAN side and a proxy binary listening on a high port.
+
+Tip #2 for everyone: turn off remote management unless you truly need it.
+
+**Edit (Nov 20):** the vendor has confirmed the bypass and says a fix is coming next month.
+
+---
+*Keep your firmware current. · [my notes](https://notes.example/)*
+
+▲ 57 ▼
+
+---
+
+**[bracken](https://forum.example/members/bracken.2/)**
+Moderator
+Joined: Jan 2015 · Messages: 12,309
+
+Nov 18, 2026 · #2
+
+Great write-up, moved to Incident Write-ups and pinned for a week, thanks for sharing it.
+
+**[marisol](https://forum.example/members/marisol.3/)**
+Member
+
+Nov 19, 2026 · #3
+
+Same binary name showed up on two routers at a client of ours, also on the old firmware.
+";
+    let c = clean(
+        page,
+        "Our office router was turned into a proxy node",
+        &no_rules(),
+    );
+    assert_kept(&c, &["abuse notice", "Tip #2", "Edit (Nov 20)"]);
+    assert_gone(
+        &c,
+        &[
+            "Keep your firmware",
+            "bracken",
+            "Moderator",
+            "Great write-up",
+            "Same binary",
+        ],
+    );
+}
