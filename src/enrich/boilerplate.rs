@@ -9,8 +9,9 @@
 //! 1. The body starts at the first line of prose after the last heading that
 //!    repeats the title (or after a configured `start_after` line), pulled
 //!    back over a heading, bold lead-in, setext heading, advisory field
-//!    (`**Severity:** High`), or an advisory's table (not a headless one of
-//!    the page's date and reference) or small sections of facts right above
+//!    (`**Severity:** High`), or an advisory's table (not a headless or
+//!    two-column one of the page's date and reference with no indicator) or
+//!    small sections of facts right above
 //!    it, or a lead photo whose caption repeats its alt
 //!    text. A sentence-long heading straight under the title
 //!    is the standfirst and is kept too, and so is a summary list there (a
@@ -1130,10 +1131,12 @@ impl MeasuredBody<'_> {
 
 /// The first row of the table holding row `at`, and whether the table is
 /// the page's record card rather than the story's facts: a table with no
-/// header (its first row's cells empty, the site's layout of fields) whose
-/// rows give a date ("| Date | 18 November 2026 |", "| Reference | ... |")
-/// and no indicator. An advisory's table names its CVEs or versions; a
-/// wiki's box has its subject's name over it.
+/// header (its first row's cells empty, the site's layout of fields), or
+/// of two columns, a label and its value each row (a converted
+/// document's control block: "| Advisory ID | ... |", "| Version | 1.2
+/// |"), whose rows give a date ("| Date | 18 November 2026 |", "|
+/// Reference | ... |") and no indicator. An advisory's table names its
+/// CVEs or versions; a wiki's box has its subject's name over it.
 fn record_card(at: usize, lines: &[&str], infos: &[LineInfo]) -> (usize, bool) {
     let row = |i: usize| lines[i].trim_start().starts_with('|');
     let mut first = at;
@@ -1145,7 +1148,9 @@ fn record_card(at: usize, lines: &[&str], infos: &[LineInfo]) -> (usize, bool) {
         last += 1;
     }
     let headless = lines[first].chars().all(|c| c == '|' || c.is_whitespace());
-    let card = headless
+    let two_columns =
+        (first..=last).all(|i| lines[i].trim().trim_matches('|').matches('|').count() == 1);
+    let card = (headless || two_columns)
         && (first..=last).any(|i| has_date(&infos[i].text))
         && !(first..=last).any(|i| super::story_signals::has_indicator(&infos[i].text));
     (first, card)

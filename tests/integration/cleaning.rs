@@ -609,7 +609,9 @@ fn cleaning_on_the_twelfth_blind_set_holds_its_floor() {
     // 13.8 % (40/290) with a converted document's running footer (its page
     // number counting up) and its TLP sharing statement opening the footer;
     // 9.7 % (27/277) with a forum's dated post headers numbered one by one
-    // as a thread, which ends the story at the second post's card.
+    // as a thread, which ends the story at the second post's card; 7.7 %
+    // (21/271) with a two-column table of dates and no indicator under the
+    // title read as the document's record card, as a headless one is.
     hold_floor_showing("blind12", BLIND12_FLOOR.0, BLIND12_FLOOR.1, true);
 }
 
@@ -628,7 +630,7 @@ const BLIND13_FLOOR: (f64, f64) = (0.86, 0.081);
 /// Kept at least, chrome at most, on the twelfth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 99.6 % and
 /// 24.3 %).
-const BLIND12_FLOOR: (f64, f64) = (0.99, 0.10);
+const BLIND12_FLOOR: (f64, f64) = (0.99, 0.08);
 
 /// Kept at least, chrome at most, on the eleventh blind set: its score
 /// once tuned on, rounded down and up (its blind score was 97.2 % and

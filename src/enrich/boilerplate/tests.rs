@@ -2579,3 +2579,34 @@ Same binary name showed up on two routers at a client of ours, also on the old f
         ],
     );
 }
+
+#[test]
+fn a_documents_control_table_under_its_title_goes_and_an_advisorys_facts_stay() {
+    let control = "\
+# Security Advisory VL-2026-041
+
+| Advisory ID | VL-2026-041 |
+|---|---|
+| Version | 1.2 |
+| First published | 7 October 2026 |
+| Severity | Critical |
+
+**Summary.** The centre is aware of active exploitation of an authentication bypass in gateway appliances, and asks their operators to update now.
+";
+    let c = clean(control, "Security Advisory VL-2026-041", &no_rules());
+    assert_kept(&c, &["active exploitation"]);
+    assert_gone(&c, &["Advisory ID", "First published"]);
+
+    let facts = "\
+# Security Advisory VL-2026-041
+
+| Advisory ID | VL-2026-041 |
+|---|---|
+| CVE | CVE-2026-48117 |
+| First published | 7 October 2026 |
+
+**Summary.** The centre is aware of active exploitation of an authentication bypass in gateway appliances, and asks their operators to update now.
+";
+    let c = clean(facts, "Security Advisory VL-2026-041", &no_rules());
+    assert_kept(&c, &["CVE-2026-48117", "active exploitation"]);
+}
