@@ -46,7 +46,8 @@
 //!    of its own headlines under a bold label or, between paragraphs, a
 //!    plain one, a "See also" section of its links; never the items
 //!    under a "References" heading, callout
-//!    quotes that send the reader to its pages or its social channels, ads
+//!    quotes that send the reader to its pages or its social channels,
+//!    named in bold or by a heading, a pictograph before it or not, ads
 //!    under their own bold label), forms with their promo box (a gated
 //!    report's fields, a newsletter's e-mail field), a player's chapter
 //!    marks, buttons and controls ("Listen ▶ 24:10", in any script's
@@ -2388,14 +2389,17 @@ fn callout_box(
     end: usize,
 ) -> Option<usize> {
     let quoted = |k: usize| lines[k].trim_start().starts_with('>');
+    // Its name bold or a heading, a pictograph before it or not ("> 🔒
+    // **Subscribers only.**", "> ### 📩 Our newsletter"): no quoted
+    // statement opens so.
+    let opener = lines[i]
+        .trim_start()
+        .trim_start_matches('>')
+        .trim_start_matches(|c: char| is_pictograph(c) || c == '\u{fe0f}' || c.is_whitespace());
     let opens = quoted(i)
         && kinds[i] != Kind::Blank
         && (i == 0 || !quoted(i - 1))
-        && lines[i]
-            .trim_start()
-            .trim_start_matches('>')
-            .trim_start()
-            .starts_with("**");
+        && (opener.starts_with("**") || opener.starts_with('#'));
     if !opens {
         return None;
     }

@@ -611,7 +611,9 @@ fn cleaning_on_the_twelfth_blind_set_holds_its_floor() {
     // 9.7 % (27/277) with a forum's dated post headers numbered one by one
     // as a thread, which ends the story at the second post's card; 7.7 %
     // (21/271) with a two-column table of dates and no indicator under the
-    // title read as the document's record card, as a headless one is.
+    // title read as the document's record card, as a headless one is;
+    // 6.0 % (16/266) with callouts named by a quoted heading or after a
+    // pictograph ("> ### 📩 ...", "> 🔒 **...**").
     hold_floor_showing("blind12", BLIND12_FLOOR.0, BLIND12_FLOOR.1, true);
 }
 
@@ -630,7 +632,7 @@ const BLIND13_FLOOR: (f64, f64) = (0.86, 0.081);
 /// Kept at least, chrome at most, on the twelfth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 99.6 % and
 /// 24.3 %).
-const BLIND12_FLOOR: (f64, f64) = (0.99, 0.08);
+const BLIND12_FLOOR: (f64, f64) = (0.99, 0.061);
 
 /// Kept at least, chrome at most, on the eleventh blind set: its score
 /// once tuned on, rounded down and up (its blind score was 97.2 % and

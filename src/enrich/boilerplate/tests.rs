@@ -2610,3 +2610,43 @@ fn a_documents_control_table_under_its_title_goes_and_an_advisorys_facts_stay() 
     let c = clean(facts, "Security Advisory VL-2026-041", &no_rules());
     assert_kept(&c, &["CVE-2026-48117", "active exploitation"]);
 }
+
+#[test]
+fn callouts_named_by_a_quoted_heading_or_after_a_pictograph_go() {
+    let page = "\
+# Fake bank texts target savings customers
+
+The messages tell customers their card is blocked and send them to a page that looks exactly like the bank's own login page.
+
+> ### 📩 Our technology newsletter
+> Every week, the most important security news in your inbox.
+> [Sign up free](https://news.example/newsletters/tech)
+
+The bank said the attackers use the code at once to move money abroad, and that customers lost between 300 and 4,500 euros.
+
+> 🔒 **This story is for subscribers.** You have **2 free articles** left this month.
+> [Subscribe from 199 a month](https://news.example/subscribe) | [Already a subscriber? Log in](https://news.example/login)
+
+> \"The bank will never ask for a password by text message,\" said the adviser, who urged people to call the bank.
+
+The bank will warn every customer through its official channels this week.
+";
+    let c = clean(
+        page,
+        "Fake bank texts target savings customers",
+        &no_rules(),
+    );
+    assert_kept(
+        &c,
+        &[
+            "card is blocked",
+            "4,500 euros",
+            "never ask",
+            "official channels",
+        ],
+    );
+    assert_gone(
+        &c,
+        &["newsletter", "Every week", "subscribers", "free articles"],
+    );
+}
