@@ -42,7 +42,8 @@
 //!    counters, form fields, icon-font leftovers, TLP markings, a
 //!    converted document's running footer (the same line at every page
 //!    break, its page number counting up: "... — Page 2 of 5"), wire
-//!    credits, a repeated title, the site's boxes (read-also lines and lists
+//!    credits, a repeated title, the site's boxes (read-also lines, a
+//!    pictograph before their label or not, and lists
 //!    of its own headlines under a bold label or, between paragraphs, a
 //!    plain one, a "See also" section of its links; never the items
 //!    under a "References" heading, callout
@@ -2413,11 +2414,13 @@ fn callout_box(
 /// "**Related:** [A headline](url)": a short label with a colon, then one
 /// link whose text is a headline (four words or more), and nothing else.
 fn is_read_also(line: &str, info: &LineInfo) -> bool {
+    // A pictograph may lead the label ("📌 **Read also:** [...]").
+    let line = line
+        .trim_start()
+        .trim_start_matches('>')
+        .trim_start_matches(|c: char| is_pictograph(c) || c == '\u{fe0f}' || c.is_whitespace());
     // Bold or plain: "BACA JUGA: [...](...)" is the same box.
-    let plain = || {
-        let t = line.trim_start().trim_start_matches('>').trim_start();
-        t.split_once('[').map(|(before, _)| before.trim())
-    };
+    let plain = || line.split_once('[').map(|(before, _)| before.trim());
     let Some(label) = bold_label(line).map(str::trim).or_else(plain) else {
         return false;
     };
@@ -3271,6 +3274,7 @@ const AD_LABELS: &[&str] = &[
     "reklamm",
     "isikhangiso",
     "ពាណិជ្ជកម្ម",
+    "ការផ្សាយពាណិជ្ជកម្ម",
     "ໂຄສະນາ",
     "ကြော်ငြာ",
     "广告",

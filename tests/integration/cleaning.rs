@@ -613,7 +613,9 @@ fn cleaning_on_the_twelfth_blind_set_holds_its_floor() {
     // (21/271) with a two-column table of dates and no indicator under the
     // title read as the document's record card, as a headless one is;
     // 6.0 % (16/266) with callouts named by a quoted heading or after a
-    // pictograph ("> ### 📩 ...", "> 🔒 **...**").
+    // pictograph ("> ### 📩 ...", "> 🔒 **...**"); 5.3 % (14/264) with
+    // read-also labels after a pictograph ("📌 **...:** [...]") and
+    // "advertisement" in Khmer written in full.
     hold_floor_showing("blind12", BLIND12_FLOOR.0, BLIND12_FLOOR.1, true);
 }
 
@@ -632,7 +634,7 @@ const BLIND13_FLOOR: (f64, f64) = (0.86, 0.081);
 /// Kept at least, chrome at most, on the twelfth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 99.6 % and
 /// 24.3 %).
-const BLIND12_FLOOR: (f64, f64) = (0.99, 0.061);
+const BLIND12_FLOOR: (f64, f64) = (0.99, 0.054);
 
 /// Kept at least, chrome at most, on the eleventh blind set: its score
 /// once tuned on, rounded down and up (its blind score was 97.2 % and

@@ -2650,3 +2650,27 @@ The bank will warn every customer through its official channels this week.
         &["newsletter", "Every week", "subscribers", "free articles"],
     );
 }
+
+#[test]
+fn a_read_also_line_after_a_pictograph_and_khmers_advertisement_label_go() {
+    let page = "\
+# Banking trojan spreads through fake parcel texts
+
+Analysts said the trojan reached more than two thousand phones in a month, sent as a link in texts about a delayed parcel.
+
+📌 **Оқи отырыңыз:** [Telegram-дағы жалған жұмыс ұсыныстары: алаяқтар қалай алдайды](https://news.example/kz/a/2291)
+
+ការផ្សាយពាណិជ្ជកម្ម
+
+[![5G](https://ads.news.example/b/5g-728x90.jpg)](https://ads.news.example/go/3310)
+
+The company advised installing apps only from the official store and refusing accessibility rights to unknown apps.
+";
+    let c = clean(
+        page,
+        "Banking trojan spreads through fake parcel texts",
+        &no_rules(),
+    );
+    assert_kept(&c, &["two thousand phones", "official store"]);
+    assert_gone(&c, &["Оқи", "ការផ្សាយ", "5g-728x90"]);
+}
