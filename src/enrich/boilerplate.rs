@@ -3092,7 +3092,8 @@ fn hashtag_row(text: &str) -> Option<bool> {
 /// A short line that gives a phone number after its label ("Press office,
 /// tel. 45 15 00 00", "Phone: +44 20 7946 0000"): six digits or more after
 /// "tel", "tlf", "phone", "telefon" or "puh" in the languages that write
-/// them so.
+/// them so; or, with no label, a number in its international form with an
+/// e-mail address.
 fn is_contact_line(text: &str) -> bool {
     const PHONE_LABELS: &[&str] = &[
         "tel",
@@ -3109,22 +3110,36 @@ fn is_contact_line(text: &str) -> bool {
         "telp",
     ];
     let words: Vec<&str> = text.split_whitespace().collect();
+    let phone_digits = |from: usize| -> usize {
+        words[from..]
+            .iter()
+            .take_while(|n| {
+                n.chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '(' | ')' | '/' | '.'))
+            })
+            .map(|n| n.chars().filter(char::is_ascii_digit).count())
+            .sum()
+    };
+    // "Incident desk: +00 000 000 000 · desk@cert.example": a number in
+    // its international form and an e-mail address, in any language.
+    let international = words
+        .iter()
+        .enumerate()
+        .any(|(at, w)| w.starts_with('+') && phone_digits(at) >= 8);
+    let email = words.iter().any(|w| {
+        w.split_once('@')
+            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
+    });
+    if words.len() <= 16 && international && email {
+        return true;
+    }
     words.len() <= 16
         && words.iter().enumerate().any(|(at, w)| {
             let label = w
                 .trim_end_matches(['.', ':'])
                 .trim_start_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase();
-            let digits: usize = words[at + 1..]
-                .iter()
-                .take_while(|n| {
-                    n.chars().all(|c| {
-                        c.is_ascii_digit() || matches!(c, '+' | '-' | '(' | ')' | '/' | '.')
-                    })
-                })
-                .map(|n| n.chars().filter(char::is_ascii_digit).count())
-                .sum();
-            PHONE_LABELS.contains(&label.as_str()) && digits >= 6
+            PHONE_LABELS.contains(&label.as_str()) && phone_digits(at + 1) >= 6
         })
 }
 

@@ -615,7 +615,8 @@ fn cleaning_on_the_twelfth_blind_set_holds_its_floor() {
     // 6.0 % (16/266) with callouts named by a quoted heading or after a
     // pictograph ("> ### 📩 ...", "> 🔒 **...**"); 5.3 % (14/264) with
     // read-also labels after a pictograph ("📌 **...:** [...]") and
-    // "advertisement" in Khmer written in full.
+    // "advertisement" in Khmer written in full; 4.6 % (12/262) with a
+    // contact line read by its international number and e-mail address.
     hold_floor_showing("blind12", BLIND12_FLOOR.0, BLIND12_FLOOR.1, true);
 }
 
@@ -634,7 +635,7 @@ const BLIND13_FLOOR: (f64, f64) = (0.86, 0.081);
 /// Kept at least, chrome at most, on the twelfth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 99.6 % and
 /// 24.3 %).
-const BLIND12_FLOOR: (f64, f64) = (0.99, 0.054);
+const BLIND12_FLOOR: (f64, f64) = (0.99, 0.046);
 
 /// Kept at least, chrome at most, on the eleventh blind set: its score
 /// once tuned on, rounded down and up (its blind score was 97.2 % and

@@ -2674,3 +2674,25 @@ The company advised installing apps only from the official store and refusing ac
     assert_kept(&c, &["two thousand phones", "official store"]);
     assert_gone(&c, &["Оқи", "ការផ្សាយ", "5g-728x90"]);
 }
+
+#[test]
+fn a_contact_line_with_an_international_number_and_an_address_goes_after_the_story() {
+    let page = "\
+# Authentication bypass exploited in gateway appliances
+
+The centre has observed exploitation against at least fourteen organisations since late September, including two municipal authorities.
+
+Update all affected appliances to the fixed version without delay, and reset every credential stored on them afterwards.
+
+### Contact
+
+Incident Desk: +00 000 000 000 (24/7) · incident@cert.example
+";
+    let c = clean(
+        page,
+        "Authentication bypass exploited in gateway appliances",
+        &no_rules(),
+    );
+    assert_kept(&c, &["fourteen organisations", "without delay"]);
+    assert_gone(&c, &["Incident Desk", "### Contact"]);
+}
