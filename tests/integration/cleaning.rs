@@ -97,7 +97,8 @@
 //!   PDF, a code-hosting security advisory, a forum thread; its `README.md`
 //!   lists them), written and labelled on 2026-12-02 by someone who had not
 //!   read the rules, measured blind with its totals only (99.6 % kept,
-//!   24.3 % chrome left);
+//!   24.3 % chrome left), then tuned on once the thirteenth set was
+//!   written;
 //! - `tests/fixtures/labelled/cleaning/blind13/`: the thirteenth blind set,
 //!   twelve pages (Yoruba, Tigrinya, Uyghur, Turkmen, Odia, Javanese,
 //!   Malagasy and West Frisian sites, an English live blog, a vendor's
@@ -624,13 +625,15 @@ fn cleaning_on_the_twelfth_blind_set_holds_its_floor() {
 fn cleaning_on_the_thirteenth_blind_set_holds_its_floor() {
     // 2026-12-03, measured blind, totals only, with the rules at fa52360:
     // 86.6 % kept (264/305), 8.0 % chrome left (23/287), one page losing
-    // most of its story.
+    // most of its story; after the blind12 round, not tuned on it (totals
+    // only): 86.6 % and 7.4 % (21/285).
     hold_floor_showing("blind13", BLIND13_FLOOR.0, BLIND13_FLOOR.1, false);
 }
 
-/// Kept at least, chrome at most, on the thirteenth blind set: its blind
-/// score, rounded down and up.
-const BLIND13_FLOOR: (f64, f64) = (0.86, 0.081);
+/// Kept at least, chrome at most, on the thirteenth blind set: its score
+/// after the blind12 round, rounded down and up (its blind score was
+/// 86.6 % and 8.0 %).
+const BLIND13_FLOOR: (f64, f64) = (0.86, 0.074);
 
 /// Kept at least, chrome at most, on the twelfth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 99.6 % and
