@@ -55,7 +55,8 @@
 //!    digits, or a play mark and a length: "▶ Watch: ... (2:47)") with
 //!    the title over them, a code block's "Copy" button, a row of hashtags
 //!    under a label ("**Tags:** #cve #patch"), a photo's bare credit under
-//!    it ("Kuva: Agency", "Լուսանկարը՝ Agency"), a registration, sign-up
+//!    it ("Kuva: Agency", "Լուսանկարը՝ Agency") or an italic caption under
+//!    it that ends with its credit ("*...* Llun: Agency"), a registration, sign-up
 //!    or newsletter box between two rules (a link to an account page, or a
 //!    button that asks: "[Sign up for alerts](...)"), reaction rows and the question over them, short
 //!    promos and notices between paragraphs, labels whose lines all went,
@@ -818,6 +819,27 @@ impl MeasuredBody<'_> {
             {
                 keep[i] = false;
                 reasons[i] = Some("byline, date or credit line");
+            }
+            prev_text = Some(i);
+        }
+        // A caption set in italics under its photo that ends with the
+        // photo's credit ("*The library has been closed.* Photo: Agency"),
+        // in any language: the figure's, as the photo is. A plain caption
+        // with its credit, and an italic one with none ("*Figure 1. The
+        // infection chain*"), stay.
+        // The photo may sit above the story's start, the caption being
+        // the first line with a sentence.
+        let mut prev_text: Option<usize> = (0..start).rev().find(|&j| kinds[j] != Kind::Blank);
+        for i in start..end {
+            if kinds[i] == Kind::Blank {
+                continue;
+            }
+            if keep[i]
+                && is_credited_italic_caption(lines[i], &infos[i], kinds[i])
+                && prev_text.is_some_and(|j| lone_image_alt(lines[j], &infos[j]).is_some())
+            {
+                keep[i] = false;
+                reasons[i] = Some("photo caption with its credit");
             }
             prev_text = Some(i);
         }
@@ -3474,6 +3496,45 @@ fn is_bare_credit(line: &str, info: &LineInfo, kind: Kind) -> bool {
 /// add the credit ("Hospital entrance on Monday. Photo: Agency"). A
 /// lead photo's caption says what the story's photo shows, in any
 /// language; a bare credit under it ("Foto: Shutterstock") repeats nothing.
+/// A line set in italics, no link or image on it, whose text ends with
+/// a credit: a label of one word after the caption's last sentence, a
+/// colon in any script, and a name of a few words ("... Gwener. Llun:
+/// Newyddion y Fro / Huw Gerallt", "... ។ រូបថត៖ ...").
+fn is_credited_italic_caption(line: &str, info: &LineInfo, kind: Kind) -> bool {
+    let t = line.trim();
+    let italic =
+        t.starts_with('*') && !t.starts_with("**") || t.starts_with('_') && !t.starts_with("__");
+    if !italic
+        || !matches!(kind, Kind::Short | Kind::Prose)
+        || !info.links.is_empty()
+        || !info.images.is_empty()
+        || is_list_or_table(line)
+    {
+        return false;
+    }
+    let text = info.text.trim();
+    let Some((before, value)) = text.rsplit_once(LABEL_COLONS) else {
+        return false;
+    };
+    let value = value.trim();
+    let (caption, label) = before.trim_end().rsplit_once(' ').unwrap_or(("", before));
+    let after_sentence = caption
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| !c.is_alphanumeric());
+    let is_label = !label.is_empty()
+        && label
+            .chars()
+            .all(|c| !c.is_ascii_digit() && !c.is_ascii_punctuation() && !c.is_whitespace());
+    after_sentence
+        && is_label
+        && !value.is_empty()
+        && value.split_whitespace().count() <= 8
+        && value.chars().count() <= 60
+        && !value.ends_with(SENTENCE_ENDS)
+}
+
 fn caption_figure(
     at: usize,
     from: usize,

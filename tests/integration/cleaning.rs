@@ -542,9 +542,9 @@ fn cleaning_on_the_ninth_blind_set_holds_its_floor() {
     // bracketed button and a rule after the story, read-also labels ending
     // with a dash, a dated byline with its comment count, channel promos
     // by their link, a registration box between two rules, a headless
-    // table of the page's date and reference): 100 % and 0.5 %. Left: a
-    // screenshot's caption its writer labelled chrome (article in every
-    // other set).
+    // table of the page's date and reference): 100 % and 0.5 %; 0.0 % once
+    // an italic caption under its photo ending with its credit is chrome
+    // (the blind12 round), which took the screenshot's caption left here.
     hold_floor("blind9", 0.99, 0.01);
 }
 
@@ -617,7 +617,9 @@ fn cleaning_on_the_twelfth_blind_set_holds_its_floor() {
     // pictograph ("> ### 📩 ...", "> 🔒 **...**"); 5.3 % (14/264) with
     // read-also labels after a pictograph ("📌 **...:** [...]") and
     // "advertisement" in Khmer written in full; 4.6 % (12/262) with a
-    // contact line read by its international number and e-mail address.
+    // contact line read by its international number and e-mail address;
+    // 3.8 % (10/260) with italic captions under their photo ending with
+    // the credit ("*...* Llun: ...").
     hold_floor_showing("blind12", BLIND12_FLOOR.0, BLIND12_FLOOR.1, true);
 }
 
@@ -626,19 +628,20 @@ fn cleaning_on_the_thirteenth_blind_set_holds_its_floor() {
     // 2026-12-03, measured blind, totals only, with the rules at fa52360:
     // 86.6 % kept (264/305), 8.0 % chrome left (23/287), one page losing
     // most of its story; after the blind12 round, not tuned on it (totals
-    // only): 86.6 % and 7.4 % (21/285).
+    // only): 86.6 % and 7.4 % (21/285), then 6.7 % (19/283) with italic
+    // captions ending with their credit.
     hold_floor_showing("blind13", BLIND13_FLOOR.0, BLIND13_FLOOR.1, false);
 }
 
 /// Kept at least, chrome at most, on the thirteenth blind set: its score
 /// after the blind12 round, rounded down and up (its blind score was
 /// 86.6 % and 8.0 %).
-const BLIND13_FLOOR: (f64, f64) = (0.86, 0.074);
+const BLIND13_FLOOR: (f64, f64) = (0.86, 0.068);
 
 /// Kept at least, chrome at most, on the twelfth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 99.6 % and
 /// 24.3 %).
-const BLIND12_FLOOR: (f64, f64) = (0.99, 0.046);
+const BLIND12_FLOOR: (f64, f64) = (0.99, 0.039);
 
 /// Kept at least, chrome at most, on the eleventh blind set: its score
 /// once tuned on, rounded down and up (its blind score was 97.2 % and

@@ -2696,3 +2696,32 @@ Incident Desk: +00 000 000 000 (24/7) · incident@cert.example
     assert_kept(&c, &["fourteen organisations", "without delay"]);
     assert_gone(&c, &["Incident Desk", "### Contact"]);
 }
+
+#[test]
+fn an_italic_caption_ending_with_its_credit_goes_and_other_captions_stay() {
+    let page = "\
+# Library systems offline after ransomware attack
+
+![The library's door with a closed sign](https://news.example/media/library.jpg)
+
+*The central library has been closed to loans since Friday.* Llun: Newyddion y Fro / Huw Gerallt
+
+The council's library services have been offline for five days after attackers encrypted the servers that run its lending system.
+
+![Infection chain](https://news.example/media/chain.png)
+
+*Figure 1. The infection chain, from the phishing mail to the encryption.*
+
+The council said it would not pay the ransom, and that the case has been passed to the police and the national cyber security centre.
+";
+    let c = clean(
+        page,
+        "Library systems offline after ransomware attack",
+        &no_rules(),
+    );
+    assert_kept(
+        &c,
+        &["offline for five days", "Figure 1.", "not pay the ransom"],
+    );
+    assert_gone(&c, &["closed to loans", "Llun:"]);
+}
