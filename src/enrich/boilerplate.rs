@@ -1722,8 +1722,10 @@ fn is_channel_promo(info: &LineInfo) -> bool {
         .chars()
         .next()
         .is_some_and(is_pictograph);
+    // "[Telegram kanalimizga obuna boʻling](...)": the platform's name
+    // first in a button of a few words.
     let leads = |t: &str| {
-        t.split_whitespace().count() <= 3
+        t.split_whitespace().count() <= 5
             && t.split_whitespace()
                 .next()
                 .is_some_and(|w| PLATFORM_NAMES.contains(&w.to_lowercase().as_str()))

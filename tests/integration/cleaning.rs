@@ -588,11 +588,11 @@ fn cleaning_on_the_eleventh_blind_set_holds_its_floor() {
     // button, a play mark with the video's length read as a sentence and a
     // photo credit after the Armenian colon; 1.8 % (4/217) with a box
     // between rules whose button asks for the sign-up ("[Sign up for
-    // alerts](...)"). Left: a free-article meter between rules (its link
-    // names its account page in Azerbaijani), a channel promo whose
-    // platform is not its link's first word, a support callout linking a
-    // sibling host, and a mid-story caption with its credit (article in
-    // other sets).
+    // alerts](...)"); 1.4 % (3/216) in the blind12 round, with channel
+    // promos whose button names the platform first in up to five words.
+    // Left: a free-article meter between rules (its link names its account
+    // page in Azerbaijani), a support callout linking a sibling host, and a
+    // mid-story caption with its credit (article in other sets).
     hold_floor_showing("blind11", BLIND11_FLOOR.0, BLIND11_FLOOR.1, false);
 }
 
@@ -646,4 +646,4 @@ const BLIND12_FLOOR: (f64, f64) = (0.99, 0.039);
 /// Kept at least, chrome at most, on the eleventh blind set: its score
 /// once tuned on, rounded down and up (its blind score was 97.2 % and
 /// 9.2 %).
-const BLIND11_FLOOR: (f64, f64) = (0.99, 0.02);
+const BLIND11_FLOOR: (f64, f64) = (0.99, 0.014);

@@ -2725,3 +2725,19 @@ The council said it would not pay the ransom, and that the case has been passed 
     );
     assert_gone(&c, &["closed to loans", "Llun:"]);
 }
+
+#[test]
+fn a_channel_promo_whose_button_names_the_platform_first_in_a_few_words_goes() {
+    let page = "\
+# Critical flaw in point-of-sale servers
+
+The vendor fixed a flaw that lets anyone on the shop's network run commands on its point-of-sale server without signing in.
+
+📢 Texnologiya yangiliklarini birinchilardan boʻlib oʻqing — [Telegram kanalimizga obuna boʻling](https://news.example/go/telegram)
+
+Shops should install the update this week and block the server's management port from the rest of their network.
+";
+    let c = clean(page, "Critical flaw in point-of-sale servers", &no_rules());
+    assert_kept(&c, &["without signing in", "management port"]);
+    assert_gone(&c, &["kanalimizga"]);
+}
