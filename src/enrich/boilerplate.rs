@@ -1342,9 +1342,13 @@ fn poster_card(
     let mut begin = header;
     while begin > floor + 1 {
         let j = begin - 1;
+        // The card's fields and the buttons are no sentences: a post's
+        // last words ("Thanks in advance.") stay with it.
         let card_line = match kinds[j] {
             Kind::Blank | Kind::LinkOnly => true,
-            Kind::Short => !is_list_or_table(lines[j]),
+            Kind::Short => {
+                !is_list_or_table(lines[j]) && !infos[j].text.trim_end().ends_with(SENTENCE_ENDS)
+            }
             _ => false,
         };
         let t = lines[j].trim();

@@ -2540,6 +2540,8 @@ Tip #2 for everyone: turn off remote management unless you truly need it.
 
 **Edit (Nov 20):** the vendor has confirmed the bypass and says a fix is coming next month.
 
+Hope it helps.
+
 ---
 *Keep your firmware current. · [my notes](https://notes.example/)*
 
@@ -2567,7 +2569,10 @@ Same binary name showed up on two routers at a client of ours, also on the old f
         "Our office router was turned into a proxy node",
         &no_rules(),
     );
-    assert_kept(&c, &["abuse notice", "Tip #2", "Edit (Nov 20)"]);
+    assert_kept(
+        &c,
+        &["abuse notice", "Tip #2", "Edit (Nov 20)", "Hope it helps."],
+    );
     assert_gone(
         &c,
         &[
