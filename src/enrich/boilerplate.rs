@@ -1157,10 +1157,10 @@ impl MeasuredBody<'_> {
 /// the page's record card rather than the story's facts: a table with no
 /// header (its first row's cells empty, the site's layout of fields), or
 /// of two columns, a label and its value each row (a converted
-/// document's control block: "| Advisory ID | ... |", "| Version | 1.2
-/// |"), whose rows give a date ("| Date | 18 November 2026 |", "|
-/// Reference | ... |") and no indicator. An advisory's table names its
-/// CVEs or versions; a wiki's box has its subject's name over it.
+/// document's control block: `| Advisory ID | ... |`, `| Version | 1.2 |`),
+/// whose rows give a date (`| Date | 18 November 2026 |`) and no
+/// indicator. An advisory's table names its CVEs or versions; a wiki's box
+/// has its subject's name over it.
 fn record_card(at: usize, lines: &[&str], infos: &[LineInfo]) -> (usize, bool) {
     let row = |i: usize| lines[i].trim_start().starts_with('|');
     let mut first = at;
@@ -1282,12 +1282,6 @@ fn update_stamps(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool
     stamps
 }
 
-/// Link-only lines of at most six words that come three times or more,
-/// word for word and to the same page (its query aside), with text
-/// between each two: the name over each post of one author's thread, a
-/// "Back to top" under each section, a wiki's "[edit]" under each heading
-/// (`index.php?...&section=2`), text being prose or a heading. A list's
-/// items differ from each other.
 /// A forum's post headers: short lines with a date that end with the
 /// post's number ("Nov 18, 2026 · #1"), three or more counting up by one
 /// with prose between each, in any language. A list's "Tip #2" has no
@@ -1370,6 +1364,12 @@ fn poster_card(
         .unwrap_or(header)
 }
 
+/// Link-only lines of at most six words that come three times or more,
+/// word for word and to the same page (its query aside), with text
+/// between each two: the name over each post of one author's thread, a
+/// "Back to top" under each section, a wiki's "[edit]" under each heading
+/// (`index.php?...&section=2`), text being prose or a heading. A list's
+/// items differ from each other.
 fn echoed_links(kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool> {
     let prose = KindsBefore::count(kinds, |k| matches!(k, Kind::Prose | Kind::Heading));
     let mut echoes = vec![false; infos.len()];
@@ -1428,9 +1428,6 @@ fn reply_buttons(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool
     buttons
 }
 
-/// The lines of `0..n` grouped by `key`, keeping the groups of three or
-/// more, each in line order: the repeated shapes a thread or a widget
-/// leaves on a page.
 /// A converted document's running footer or header with its page number
 /// ("NCRC-VL — Advisory VL-2026-041 — Page 2 of 5"), left between its
 /// paragraphs at every page break: the same short line three times or
@@ -1479,6 +1476,9 @@ fn running_footers(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bo
     running
 }
 
+/// The lines of `0..n` grouped by `key`, keeping the groups of three or
+/// more, each in line order: the repeated shapes a thread or a widget
+/// leaves on a page.
 fn repeated<K: std::hash::Hash + Eq>(
     n: usize,
     mut key: impl FnMut(usize) -> Option<K>,
@@ -3496,12 +3496,6 @@ fn is_bare_credit(line: &str, info: &LineInfo, kind: Kind) -> bool {
         && !value.ends_with(SENTENCE_ENDS)
 }
 
-/// The figure line over the caption `at`, when `at` is one: a short line
-/// with no link that repeats what the image's alt text says it shows
-/// (three words or more, so not a logo's name or "Illustration") and may
-/// add the credit ("Hospital entrance on Monday. Photo: Agency"). A
-/// lead photo's caption says what the story's photo shows, in any
-/// language; a bare credit under it ("Foto: Shutterstock") repeats nothing.
 /// A line set in italics, no link or image on it, whose text ends with
 /// a credit: a label of one word after the caption's last sentence, a
 /// colon in any script, and a name of a few words ("... Gwener. Llun:
@@ -3541,6 +3535,12 @@ fn is_credited_italic_caption(line: &str, info: &LineInfo, kind: Kind) -> bool {
         && !value.ends_with(SENTENCE_ENDS)
 }
 
+/// The figure line over the caption `at`, when `at` is one: a short line
+/// with no link that repeats what the image's alt text says it shows
+/// (three words or more, so not a logo's name or "Illustration") and may
+/// add the credit ("Hospital entrance on Monday. Photo: Agency"). A
+/// lead photo's caption says what the story's photo shows, in any
+/// language; a bare credit under it ("Foto: Shutterstock") repeats nothing.
 fn caption_figure(
     at: usize,
     from: usize,
