@@ -3339,6 +3339,9 @@ fn is_share_url(url: &str) -> bool {
         || u.contains("intent/tweet")
         || u.contains("intent/post")
         || u.contains("share?url")
+        // A page's own share button as a query: `.../comments/1kq7x2/?share=1`.
+        || u.contains("?share=")
+        || u.contains("&share=")
         || u.contains("/share.php")
         || u.contains("wa.me/")
         || u.contains("/?text=")

@@ -512,10 +512,11 @@ fn cleaning_on_the_seventh_blind_set_holds_its_floor() {
     // was written (a dated row of fields with pipes as the page's data, so
     // a bulletin is no longer kept whole; bold-labelled fact rows, titles
     // with underscores, channel promos opening with a pictograph, dates in
-    // other scripts' digits): 99.2 % and 1.6 %. Left: two lead photos'
-    // captions labelled article, a "Last updated" line, a forum post's
-    // vote count, its button row and "Sort by".
-    hold_floor("blind7", 0.99, 0.02);
+    // other scripts' digits): 99.2 % and 1.6 %; 0.8 % in the blind12 round,
+    // with a share button written as the page's own query (`?share=1`).
+    // Left: two lead photos' captions labelled article, a "Last updated"
+    // line and a forum post's vote count.
+    hold_floor("blind7", 0.99, 0.009);
 }
 
 #[test]

@@ -2746,3 +2746,23 @@ Shops should install the update this week and block the server's management port
     assert_kept(&c, &["without signing in", "management port"]);
     assert_gone(&c, &["kanalimizga"]);
 }
+
+#[test]
+fn a_share_button_written_as_the_pages_own_query_is_a_share_button() {
+    let page = "\
+# Firewall VPN flaw exploited, admins report
+
+Several admins report new local accounts on their firewalls after the vendor's SSL VPN flaw was made public last week.
+
+**Edit:** the vendor has updated its advisory to say the flaw is exploited in limited attacks, and added indicators.
+
+[Share](https://www.forum.example/r/sysadmin/comments/1kq7x2/?share=1) [Save](#) [Award](#)
+";
+    let c = clean(
+        page,
+        "Firewall VPN flaw exploited, admins report",
+        &no_rules(),
+    );
+    assert_kept(&c, &["new local accounts", "limited attacks"]);
+    assert_gone(&c, &["?share=1", "Award"]);
+}
