@@ -9,8 +9,9 @@
 //! 1. The body starts at the first line of prose after the last heading that
 //!    repeats the title (or after a configured `start_after` line), pulled
 //!    back over a heading, bold lead-in, setext heading, advisory field
-//!    (`**Severity:** High`), or an advisory's table (not a headless one of
-//!    the page's date and reference) or small sections of facts right above
+//!    (`**Severity:** High`), or an advisory's table (not a headless or
+//!    two-column one of the page's date and reference with no indicator) or
+//!    small sections of facts right above
 //!    it, or a lead photo whose caption repeats its alt
 //!    text. A sentence-long heading straight under the title
 //!    is the standfirst and is kept too, and so is a summary list there (a
@@ -19,31 +20,43 @@
 //!    interesting?", "Share this", "Trending News", "Related posts", "Tags:",
 //!    "Keywords:", "Post navigation", "About Company, Inc.", comments...) or
 //!    a configured `stop_before` line; at a comment thread or activity log,
-//!    told by its shape (reply buttons and comment headers that repeat); at
-//!    a share button or a row (or list) of the site's tag links once the
-//!    story has begun; or at a chrome line (see [`cues`]: cookie notice,
-//!    copyright, follow-us blurb, disclaimer, webinar ad, mailing-list
+//!    told by its shape (reply buttons and comment headers that repeat, or
+//!    a forum's dated post headers numbered one by one, "Nov 18, 2026 ·
+//!    #2", the next post's card and the last one's signature with them); at
+//!    a share button, a row (or list) of the site's tag links or a labelled
+//!    row of hashtags ("Tags: #cve #patch") once the story has begun; or at
+//!    a chrome line (see [`cues`]: cookie notice,
+//!    copyright, follow-us blurb, disclaimer or a document's sharing
+//!    statement ("TLP:CLEAR — Recipients may share ..."), webinar ad, mailing-list
 //!    footer, a question with its buttons to stay on the page in any
 //!    language: "Was this useful? [Yes](#yes) [No](#no)") or a run of
 //!    link-only lines,
 //!    when little of the article follows: no code, no section with text,
 //!    under 40 words of plain prose. So a list of Sigma rule links before the
-//!    YARA rules stays.
+//!    YARA rules stays. After the last paragraph or code block, a sidebar
+//!    of three or more small sections of labels and values (an advisory's
+//!    "Severity", "CVE ID", "Weaknesses", "Credits") ends it too.
 //! 3. Inside, noise lines go: `data:` and empty images, share buttons,
 //!    "Advertisement" in many languages, banners by their ad URLs and the
 //!    line that closes the slot ("Advertisement ends here"), like
-//!    counters, form fields, icon-font leftovers, TLP markings, wire
-//!    credits, a repeated title, the site's boxes (read-also lines and lists
+//!    counters, form fields, icon-font leftovers, TLP markings, a
+//!    converted document's running footer (the same line at every page
+//!    break, its page number counting up: "... — Page 2 of 5"), wire
+//!    credits, a repeated title, the site's boxes (read-also lines, a
+//!    pictograph before their label or not, and lists
 //!    of its own headlines under a bold label or, between paragraphs, a
-//!    plain one, a "See also" section of its links, callout
-//!    quotes that send the reader to its pages or its social channels, ads
+//!    plain one, a "See also" section of its links; never the items
+//!    under a "References" heading, callout
+//!    quotes that send the reader to its pages or its social channels,
+//!    named in bold or by a heading, a pictograph before it or not, ads
 //!    under their own bold label), forms with their promo box (a gated
 //!    report's fields, a newsletter's e-mail field), a player's chapter
 //!    marks, buttons and controls ("Listen ▶ 24:10", in any script's
 //!    digits, or a play mark and a length: "▶ Watch: ... (2:47)") with
 //!    the title over them, a code block's "Copy" button, a row of hashtags
 //!    under a label ("**Tags:** #cve #patch"), a photo's bare credit under
-//!    it ("Kuva: Agency", "Լուսանկարը՝ Agency"), a registration, sign-up
+//!    it ("Kuva: Agency", "Լուսանկարը՝ Agency") or an italic caption under
+//!    it that ends with its credit ("*...* Llun: Agency"), a registration, sign-up
 //!    or newsletter box between two rules (a link to an account page, or a
 //!    button that asks: "[Sign up for alerts](...)"), reaction rows and the question over them, short
 //!    promos and notices between paragraphs, labels whose lines all went,
@@ -148,6 +161,9 @@ pub struct MeasuredBody<'b> {
     /// Link lines that come back word for word over every post of a page
     /// ("[**Rena Ashdown** @rena@...](...)", "[Back to top](#top)").
     echoes: Vec<bool>,
+    /// A forum's post headers, numbered as they go ("Nov 18, 2026 · #2"):
+    /// lines of the thread too, each under its poster's card.
+    post_headers: Vec<bool>,
 }
 
 impl<'b> MeasuredBody<'b> {
@@ -156,7 +172,11 @@ impl<'b> MeasuredBody<'b> {
         let lines: Vec<&str> = body.lines().collect();
         let infos: Vec<LineInfo> = lines.iter().map(|l| measure(l)).collect();
         let mut kinds = classify(&lines, &infos);
-        let thread = thread_lines(&lines, &kinds, &infos);
+        let post_headers = numbered_posts(&lines, &kinds, &infos);
+        let mut thread = thread_lines(&lines, &kinds, &infos);
+        for (t, _) in thread.iter_mut().zip(&post_headers).filter(|(_, p)| **p) {
+            *t = true;
+        }
         let echoes = echoed_links(&kinds, &infos);
         // A comment's or an event's header is the page's data, however
         // many words it has.
@@ -172,6 +192,7 @@ impl<'b> MeasuredBody<'b> {
             kinds,
             thread,
             echoes,
+            post_headers,
         }
     }
 }
@@ -502,12 +523,19 @@ impl MeasuredBody<'_> {
                 || (kinds[i] != Kind::Blank && tag_items_from[i] >= 2)
             {
                 Some("row of the site's tag links")
+            } else if hashtag_row(infos[i].text.trim()) == Some(true) {
+                // "Tags: #cve #patch" with no links is the same row; a
+                // post's own hashtags, with no label, end no story.
+                Some("labelled row of hashtags after the story")
             } else {
                 None
             };
             if stop || row.is_some() {
                 end = i;
-                row_opener = row.map(|why| (i, why));
+                if !stop && self.post_headers[i] {
+                    end = poster_card(end, first_prose, lines, kinds, infos);
+                }
+                row_opener = row.map(|why| (end, why));
                 break;
             }
             if kinds[i] == Kind::Prose && cues[i].is_none() {
@@ -626,8 +654,13 @@ impl MeasuredBody<'_> {
         // (the references) stays with the article above it.
         // A paragraph means fifteen words or more: a sidebar's longest value
         // ("CWE-22 Improper Limitation of a Pathname ...") is a line, not one.
+        // The story's last paragraph or code block: a proof of concept or a
+        // workaround's code closes an advisory as a paragraph does.
         let paragraph = |i: usize| kinds[i] == Kind::Prose && infos[i].words >= 15;
-        if let Some(last_prose) = (start..end).rev().find(|&i| paragraph(i)) {
+        if let Some(last_prose) = (start..end)
+            .rev()
+            .find(|&i| paragraph(i) || kinds[i] == Kind::Code)
+        {
             let headings: Vec<usize> = (last_prose + 1..end)
                 .filter(|&i| kinds[i] == Kind::Heading)
                 .collect();
@@ -656,6 +689,7 @@ impl MeasuredBody<'_> {
 
         let boxed = boxes_inside(lines, kinds, infos, start, end, own_host.as_deref());
         let stamps = update_stamps(lines, kinds, infos);
+        let running = running_footers(lines, kinds, infos);
         let forms = form_boxes(lines, kinds, infos, &cues, start, end);
         let mut keep = vec![false; lines.len()];
         let mut reasons: Vec<Option<&'static str>> = vec![None; lines.len()];
@@ -671,6 +705,8 @@ impl MeasuredBody<'_> {
                 reasons[i] = Some("page footer after the article (share, tags, related, comments)");
             } else if kinds[i] == Kind::Code {
                 keep[i] = true;
+            } else if running[i] {
+                reasons[i] = Some("running header or footer of a converted document");
             } else if let Some(why) = noise(lines[i], &infos[i], kinds[i]).filter(|_| !stamps[i]) {
                 reasons[i] = Some(why);
             } else if let Some(why) = cues[i].filter(|why| {
@@ -783,6 +819,27 @@ impl MeasuredBody<'_> {
             {
                 keep[i] = false;
                 reasons[i] = Some("byline, date or credit line");
+            }
+            prev_text = Some(i);
+        }
+        // A caption set in italics under its photo that ends with the
+        // photo's credit ("*The library has been closed.* Photo: Agency"),
+        // in any language: the figure's, as the photo is. A plain caption
+        // with its credit, and an italic one with none ("*Figure 1. The
+        // infection chain*"), stay.
+        // The photo may sit above the story's start, the caption being
+        // the first line with a sentence.
+        let mut prev_text: Option<usize> = (0..start).rev().find(|&j| kinds[j] != Kind::Blank);
+        for i in start..end {
+            if kinds[i] == Kind::Blank {
+                continue;
+            }
+            if keep[i]
+                && is_credited_italic_caption(lines[i], &infos[i], kinds[i])
+                && prev_text.is_some_and(|j| lone_image_alt(lines[j], &infos[j]).is_some())
+            {
+                keep[i] = false;
+                reasons[i] = Some("photo caption with its credit");
             }
             prev_text = Some(i);
         }
@@ -1098,10 +1155,12 @@ impl MeasuredBody<'_> {
 
 /// The first row of the table holding row `at`, and whether the table is
 /// the page's record card rather than the story's facts: a table with no
-/// header (its first row's cells empty, the site's layout of fields) whose
-/// rows give a date ("| Date | 18 November 2026 |", "| Reference | ... |")
-/// and no indicator. An advisory's table names its CVEs or versions; a
-/// wiki's box has its subject's name over it.
+/// header (its first row's cells empty, the site's layout of fields), or
+/// of two columns, a label and its value each row (a converted
+/// document's control block: `| Advisory ID | ... |`, `| Version | 1.2 |`),
+/// whose rows give a date (`| Date | 18 November 2026 |`) and no
+/// indicator. An advisory's table names its CVEs or versions; a wiki's box
+/// has its subject's name over it.
 fn record_card(at: usize, lines: &[&str], infos: &[LineInfo]) -> (usize, bool) {
     let row = |i: usize| lines[i].trim_start().starts_with('|');
     let mut first = at;
@@ -1113,7 +1172,9 @@ fn record_card(at: usize, lines: &[&str], infos: &[LineInfo]) -> (usize, bool) {
         last += 1;
     }
     let headless = lines[first].chars().all(|c| c == '|' || c.is_whitespace());
-    let card = headless
+    let two_columns =
+        (first..=last).all(|i| lines[i].trim().trim_matches('|').matches('|').count() == 1);
+    let card = (headless || two_columns)
         && (first..=last).any(|i| has_date(&infos[i].text))
         && !(first..=last).any(|i| super::story_signals::has_indicator(&infos[i].text));
     (first, card)
@@ -1221,6 +1282,88 @@ fn update_stamps(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool
     stamps
 }
 
+/// A forum's post headers: short lines with a date that end with the
+/// post's number ("Nov 18, 2026 · #1"), three or more counting up by one
+/// with prose between each, in any language. A list's "Tip #2" has no
+/// date.
+fn numbered_posts(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool> {
+    let number = |i: usize| -> Option<u64> {
+        let info = &infos[i];
+        if kinds[i] != Kind::Short
+            || info.words > 10
+            || is_list_or_table(lines[i])
+            || !has_date(&info.text)
+        {
+            return None;
+        }
+        info.text
+            .split_whitespace()
+            .next_back()?
+            .strip_prefix('#')
+            .filter(|n| n.chars().all(|c| c.is_ascii_digit()))?
+            .parse()
+            .ok()
+    };
+    let numbered: Vec<(usize, u64)> = (0..lines.len())
+        .filter_map(|i| number(i).map(|n| (i, n)))
+        .collect();
+    let prose = KindsBefore::count(kinds, |k| k == Kind::Prose);
+    let at: Vec<usize> = numbered.iter().map(|(i, _)| *i).collect();
+    let counting = numbered.len() >= 3
+        && numbered
+            .windows(2)
+            .all(|w| w[0].1.checked_add(1) == Some(w[1].1))
+        && prose.between_each(&at);
+    let mut posts = vec![false; lines.len()];
+    if counting {
+        mark(&mut posts, &at);
+    }
+    posts
+}
+
+/// Where the post whose header is at `header` begins: its poster's card
+/// above the header (name, rank, "Joined: ..."), and the previous post's
+/// buttons, votes and signature (an italic line straight under a rule)
+/// with it: every line back to the previous post's last paragraph, list
+/// or heading.
+fn poster_card(
+    header: usize,
+    floor: usize,
+    lines: &[&str],
+    kinds: &[Kind],
+    infos: &[LineInfo],
+) -> usize {
+    let mut begin = header;
+    while begin > floor + 1 {
+        let j = begin - 1;
+        // The card's fields and the buttons are no sentences: a post's
+        // last words ("Thanks in advance.") stay with it.
+        let card_line = match kinds[j] {
+            Kind::Blank | Kind::LinkOnly => true,
+            Kind::Short => {
+                !is_list_or_table(lines[j]) && !infos[j].text.trim_end().ends_with(SENTENCE_ENDS)
+            }
+            _ => false,
+        };
+        let t = lines[j].trim();
+        let signature = kinds[j] == Kind::Prose
+            && infos[j].words <= 40
+            && j > 0
+            && is_thematic_break(lines[j - 1])
+            && t.len() > 2
+            && (t.starts_with('*') && !t.starts_with("**") && t.ends_with('*')
+                || t.starts_with('_') && !t.starts_with("__") && t.ends_with('_'));
+        if !(card_line || signature) {
+            break;
+        }
+        begin = j;
+    }
+    // Back to the text, not the blank lines after it.
+    (begin..header)
+        .find(|&j| kinds[j] != Kind::Blank)
+        .unwrap_or(header)
+}
+
 /// Link-only lines of at most six words that come three times or more,
 /// word for word and to the same page (its query aside), with text
 /// between each two: the name over each post of one author's thread, a
@@ -1283,6 +1426,54 @@ fn reply_buttons(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool
         }
     }
     buttons
+}
+
+/// A converted document's running footer or header with its page number
+/// ("NCRC-VL — Advisory VL-2026-041 — Page 2 of 5"), left between its
+/// paragraphs at every page break: the same short line three times or
+/// more, with text between each, its numbers the same but one that counts
+/// up by one each time. In any language, as the counter is the cue; a
+/// field repeated over each of an advisory's CVEs ("CVSS score: 9.8")
+/// counts nothing.
+fn running_footers(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool> {
+    let prose = KindsBefore::count(kinds, |k| k == Kind::Prose);
+    let numbers = |i: usize| -> Vec<u64> {
+        ascii_digits(&infos[i].text)
+            .split(|c: char| !c.is_ascii_digit())
+            .filter_map(|n| n.parse().ok())
+            .collect()
+    };
+    let key = |i: usize| {
+        let info = &infos[i];
+        (matches!(kinds[i], Kind::Short | Kind::Prose)
+            && info.links.is_empty()
+            && info.images.is_empty()
+            && (3..=15).contains(&info.words)
+            && !is_list_or_table(lines[i]))
+        .then(|| {
+            ascii_digits(&info.text)
+                .split(|c: char| c.is_ascii_digit())
+                .collect::<Vec<_>>()
+                .join("#")
+        })
+        .filter(|masked| masked.contains('#'))
+    };
+    let mut running = vec![false; lines.len()];
+    for at in repeated(lines.len(), key) {
+        let counts: Vec<Vec<u64>> = at.iter().map(|&i| numbers(i)).collect();
+        let width = counts[0].len();
+        let counter = counts.iter().all(|n| n.len() == width)
+            && (0..width).any(|k| {
+                counts.windows(2).all(|w| {
+                    w[0][k].checked_add(1) == Some(w[1][k])
+                        && (0..width).all(|other| other == k || w[1][other] == w[0][other])
+                })
+            });
+        if counter && prose.between_each(&at) {
+            mark(&mut running, &at);
+        }
+    }
+    running
 }
 
 /// The lines of `0..n` grouped by `key`, keeping the groups of three or
@@ -1508,6 +1699,16 @@ fn line_cue(info: &LineInfo) -> Option<&'static str> {
             return Some("feedback widget");
         }
     }
+    // "TLP:CLEAR — Recipients may share this information ...": a
+    // document's sharing statement, its marking first.
+    let opens_with_marking = info
+        .text
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| is_tlp_marking(&w.to_lowercase()));
+    if opens_with_marking && info.words >= 4 {
+        return Some("disclaimer (reprinted, converted or provided as is)");
+    }
     cues::chrome_cue(&info.text, info.words).or_else(|| {
         (info.words < 30 && info.links.iter().any(|(t, _)| cues::is_call_to_action(t)))
             .then_some("promotion with a call to action")
@@ -1525,8 +1726,10 @@ fn is_channel_promo(info: &LineInfo) -> bool {
         .chars()
         .next()
         .is_some_and(is_pictograph);
+    // "[Telegram kanalimizga obuna boʻling](...)": the platform's name
+    // first in a button of a few words.
     let leads = |t: &str| {
-        t.split_whitespace().count() <= 3
+        t.split_whitespace().count() <= 5
             && t.split_whitespace()
                 .next()
                 .is_some_and(|w| PLATFORM_NAMES.contains(&w.to_lowercase().as_str()))
@@ -1895,6 +2098,16 @@ fn boxes_inside(
             .all(|(_, u)| !u.starts_with('#'))
             && links_mostly_home(infos, own_host)
     };
+    // An item of the list under "### References" (the advisory's fix
+    // commit and release notes, on its own host): the story's sources,
+    // not a box of the site's, even when a bullet reads as a label.
+    let in_references = |i: usize| {
+        is_list_item(lines[i])
+            && (start..i)
+                .rev()
+                .find(|&j| !matches!(kinds[j], Kind::Blank | Kind::LinkOnly))
+                .is_some_and(|j| kinds[j] == Kind::Heading && names_references(&infos[j].text))
+    };
     for i in start..end {
         if boxed[i] {
             continue;
@@ -1904,6 +2117,7 @@ fn boxes_inside(
         if matches!(kinds[i], Kind::Short | Kind::LinkOnly | Kind::Prose)
             && is_read_also(lines[i], &infos[i])
             && all_home(std::slice::from_ref(&infos[i]))
+            && !in_references(i)
             // Between paragraphs, or the last line before the footer.
             && (story_after(i + 1) || next_text(i + 1).is_none())
         {
@@ -1944,6 +2158,7 @@ fn boxes_inside(
                 .filter(|&k| kinds[k] == Kind::LinkOnly && is_list_item(lines[k]))
                 .count();
             if link_lines >= 2
+                && !names_references(&infos[i].text)
                 && j.is_some_and(|k| kinds[k] == Kind::Heading)
                 && all_home(&infos[i + 1..=last])
                 && story_after(last + 1)
@@ -2203,14 +2418,17 @@ fn callout_box(
     end: usize,
 ) -> Option<usize> {
     let quoted = |k: usize| lines[k].trim_start().starts_with('>');
+    // Its name bold or a heading, a pictograph before it or not ("> 🔒
+    // **Subscribers only.**", "> ### 📩 Our newsletter"): no quoted
+    // statement opens so.
+    let opener = lines[i]
+        .trim_start()
+        .trim_start_matches('>')
+        .trim_start_matches(|c: char| is_pictograph(c) || c == '\u{fe0f}' || c.is_whitespace());
     let opens = quoted(i)
         && kinds[i] != Kind::Blank
         && (i == 0 || !quoted(i - 1))
-        && lines[i]
-            .trim_start()
-            .trim_start_matches('>')
-            .trim_start()
-            .starts_with("**");
+        && (opener.starts_with("**") || opener.starts_with('#'));
     if !opens {
         return None;
     }
@@ -2224,11 +2442,13 @@ fn callout_box(
 /// "**Related:** [A headline](url)": a short label with a colon, then one
 /// link whose text is a headline (four words or more), and nothing else.
 fn is_read_also(line: &str, info: &LineInfo) -> bool {
+    // A pictograph may lead the label ("📌 **Read also:** [...]").
+    let line = line
+        .trim_start()
+        .trim_start_matches('>')
+        .trim_start_matches(|c: char| is_pictograph(c) || c == '\u{fe0f}' || c.is_whitespace());
     // Bold or plain: "BACA JUGA: [...](...)" is the same box.
-    let plain = || {
-        let t = line.trim_start().trim_start_matches('>').trim_start();
-        t.split_once('[').map(|(before, _)| before.trim())
-    };
+    let plain = || line.split_once('[').map(|(before, _)| before.trim());
     let Some(label) = bold_label(line).map(str::trim).or_else(plain) else {
         return false;
     };
@@ -2822,17 +3042,8 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
     {
         return Some("byline, date or credit line");
     }
-    // "#phishing #threatintel": a row of hashtags, linked or not, under a
-    // label of a word or two in any language ("**Tags:** #cve #patch").
-    let words: Vec<&str> = t.split_whitespace().collect();
-    let label = words
-        .iter()
-        .position(|w| w.starts_with('#'))
-        .filter(|&n| n <= 2 && (n == 0 || words[n - 1].ends_with(LABEL_COLONS)))
-        .unwrap_or(words.len());
-    let tags = &words[label.min(words.len())..];
-    if tags.len() >= 2 && tags.iter().all(|w| w.starts_with('#') && w.len() > 1) {
-        return Some("row of hashtags");
+    if hashtag_row(t).is_some() {
+        return Some(HASHTAG_ROW);
     }
     // "1.4K": a vote or like counter.
     if let Some(n) = lower.strip_suffix(['k', 'm'])
@@ -2891,10 +3102,26 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
     None
 }
 
+const HASHTAG_ROW: &str = "row of hashtags";
+
+/// "#phishing #threatintel": a row of hashtags, linked or not, alone or
+/// under a label of a word or two in any language ("**Tags:** #cve
+/// #patch"); gives whether it has the label.
+fn hashtag_row(text: &str) -> Option<bool> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let label = words
+        .iter()
+        .position(|w| w.starts_with('#'))
+        .filter(|&n| n <= 2 && (n == 0 || words[n - 1].ends_with(LABEL_COLONS)))?;
+    let tags = &words[label..];
+    (tags.len() >= 2 && tags.iter().all(|w| w.starts_with('#') && w.len() > 1)).then_some(label > 0)
+}
+
 /// A short line that gives a phone number after its label ("Press office,
 /// tel. 45 15 00 00", "Phone: +44 20 7946 0000"): six digits or more after
 /// "tel", "tlf", "phone", "telefon" or "puh" in the languages that write
-/// them so.
+/// them so; or, with no label, a number in its international form with an
+/// e-mail address.
 fn is_contact_line(text: &str) -> bool {
     const PHONE_LABELS: &[&str] = &[
         "tel",
@@ -2911,22 +3138,36 @@ fn is_contact_line(text: &str) -> bool {
         "telp",
     ];
     let words: Vec<&str> = text.split_whitespace().collect();
+    let phone_digits = |from: usize| -> usize {
+        words[from..]
+            .iter()
+            .take_while(|n| {
+                n.chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '(' | ')' | '/' | '.'))
+            })
+            .map(|n| n.chars().filter(char::is_ascii_digit).count())
+            .sum()
+    };
+    // "Incident desk: +00 000 000 000 · desk@cert.example": a number in
+    // its international form and an e-mail address, in any language.
+    let international = words
+        .iter()
+        .enumerate()
+        .any(|(at, w)| w.starts_with('+') && phone_digits(at) >= 8);
+    let email = words.iter().any(|w| {
+        w.split_once('@')
+            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
+    });
+    if words.len() <= 16 && international && email {
+        return true;
+    }
     words.len() <= 16
         && words.iter().enumerate().any(|(at, w)| {
             let label = w
                 .trim_end_matches(['.', ':'])
                 .trim_start_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase();
-            let digits: usize = words[at + 1..]
-                .iter()
-                .take_while(|n| {
-                    n.chars().all(|c| {
-                        c.is_ascii_digit() || matches!(c, '+' | '-' | '(' | ')' | '/' | '.')
-                    })
-                })
-                .map(|n| n.chars().filter(char::is_ascii_digit).count())
-                .sum();
-            PHONE_LABELS.contains(&label.as_str()) && digits >= 6
+            PHONE_LABELS.contains(&label.as_str()) && phone_digits(at + 1) >= 6
         })
 }
 
@@ -3076,6 +3317,7 @@ const AD_LABELS: &[&str] = &[
     "reklamm",
     "isikhangiso",
     "ពាណិជ្ជកម្ម",
+    "ការផ្សាយពាណិជ្ជកម្ម",
     "ໂຄສະນາ",
     "ကြော်ငြာ",
     "广告",
@@ -3097,6 +3339,9 @@ fn is_share_url(url: &str) -> bool {
         || u.contains("intent/tweet")
         || u.contains("intent/post")
         || u.contains("share?url")
+        // A page's own share button as a query: `.../comments/1kq7x2/?share=1`.
+        || u.contains("?share=")
+        || u.contains("&share=")
         || u.contains("/share.php")
         || u.contains("wa.me/")
         || u.contains("/?text=")
@@ -3251,6 +3496,45 @@ fn is_bare_credit(line: &str, info: &LineInfo, kind: Kind) -> bool {
     !label.is_empty()
         && label.chars().all(char::is_alphabetic)
         && (1..=6).contains(&value.split_whitespace().map(word_count).sum::<usize>())
+        && !value.ends_with(SENTENCE_ENDS)
+}
+
+/// A line set in italics, no link or image on it, whose text ends with
+/// a credit: a label of one word after the caption's last sentence, a
+/// colon in any script, and a name of a few words ("... Gwener. Llun:
+/// Newyddion y Fro / Huw Gerallt", "... ។ រូបថត៖ ...").
+fn is_credited_italic_caption(line: &str, info: &LineInfo, kind: Kind) -> bool {
+    let t = line.trim();
+    let italic =
+        t.starts_with('*') && !t.starts_with("**") || t.starts_with('_') && !t.starts_with("__");
+    if !italic
+        || !matches!(kind, Kind::Short | Kind::Prose)
+        || !info.links.is_empty()
+        || !info.images.is_empty()
+        || is_list_or_table(line)
+    {
+        return false;
+    }
+    let text = info.text.trim();
+    let Some((before, value)) = text.rsplit_once(LABEL_COLONS) else {
+        return false;
+    };
+    let value = value.trim();
+    let (caption, label) = before.trim_end().rsplit_once(' ').unwrap_or(("", before));
+    let after_sentence = caption
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| !c.is_alphanumeric());
+    let is_label = !label.is_empty()
+        && label
+            .chars()
+            .all(|c| !c.is_ascii_digit() && !c.is_ascii_punctuation() && !c.is_whitespace());
+    after_sentence
+        && is_label
+        && !value.is_empty()
+        && value.split_whitespace().count() <= 8
+        && value.chars().count() <= 60
         && !value.ends_with(SENTENCE_ENDS)
 }
 

@@ -97,7 +97,8 @@
 //!   PDF, a code-hosting security advisory, a forum thread; its `README.md`
 //!   lists them), written and labelled on 2026-12-02 by someone who had not
 //!   read the rules, measured blind with its totals only (99.6 % kept,
-//!   24.3 % chrome left);
+//!   24.3 % chrome left), then tuned on once the thirteenth set was
+//!   written;
 //! - `tests/fixtures/labelled/cleaning/blind14/`: the fourteenth blind set,
 //!   twelve pages (Zulu, Lao, Sinhala, Kurmanji, Irish, Luxembourgish,
 //!   Bosnian and Quechua sites, a vendor's threat-research post, a
@@ -517,10 +518,11 @@ fn cleaning_on_the_seventh_blind_set_holds_its_floor() {
     // was written (a dated row of fields with pipes as the page's data, so
     // a bulletin is no longer kept whole; bold-labelled fact rows, titles
     // with underscores, channel promos opening with a pictograph, dates in
-    // other scripts' digits): 99.2 % and 1.6 %. Left: two lead photos'
-    // captions labelled article, a "Last updated" line, a forum post's
-    // vote count, its button row and "Sort by".
-    hold_floor("blind7", 0.99, 0.02);
+    // other scripts' digits): 99.2 % and 1.6 %; 0.8 % in the blind12 round,
+    // with a share button written as the page's own query (`?share=1`).
+    // Left: two lead photos' captions labelled article, a "Last updated"
+    // line and a forum post's vote count.
+    hold_floor("blind7", 0.99, 0.009);
 }
 
 #[test]
@@ -547,9 +549,9 @@ fn cleaning_on_the_ninth_blind_set_holds_its_floor() {
     // bracketed button and a rule after the story, read-also labels ending
     // with a dash, a dated byline with its comment count, channel promos
     // by their link, a registration box between two rules, a headless
-    // table of the page's date and reference): 100 % and 0.5 %. Left: a
-    // screenshot's caption its writer labelled chrome (article in every
-    // other set).
+    // table of the page's date and reference): 100 % and 0.5 %; 0.0 % once
+    // an italic caption under its photo ending with its credit is chrome
+    // (the blind12 round), which took the screenshot's caption left here.
     hold_floor("blind9", 0.99, 0.01);
 }
 
@@ -593,11 +595,11 @@ fn cleaning_on_the_eleventh_blind_set_holds_its_floor() {
     // button, a play mark with the video's length read as a sentence and a
     // photo credit after the Armenian colon; 1.8 % (4/217) with a box
     // between rules whose button asks for the sign-up ("[Sign up for
-    // alerts](...)"). Left: a free-article meter between rules (its link
-    // names its account page in Azerbaijani), a channel promo whose
-    // platform is not its link's first word, a support callout linking a
-    // sibling host, and a mid-story caption with its credit (article in
-    // other sets).
+    // alerts](...)"); 1.4 % (3/216) in the blind12 round, with channel
+    // promos whose button names the platform first in up to five words.
+    // Left: a free-article meter between rules (its link names its account
+    // page in Azerbaijani), a support callout linking a sibling host, and a
+    // mid-story caption with its credit (article in other sets).
     hold_floor_showing("blind11", BLIND11_FLOOR.0, BLIND11_FLOOR.1, false);
 }
 
@@ -607,37 +609,61 @@ fn cleaning_on_the_twelfth_blind_set_holds_its_floor() {
     // blind11 round: 99.6 % kept (249/250), 24.3 % chrome left (80/329),
     // no page losing most of its story. (The blind11 tuner's one `grep` over every set opened
     // these files while they were being written; it printed none of them.)
-    hold_floor_showing("blind12", BLIND12_FLOOR.0, BLIND12_FLOOR.1, false);
+    // Open to tuning since 2026-12-03, its pages printed one by one: a
+    // labelled row of hashtags with no links ends the story as a row of tag
+    // links does: 99.6 % and 21.0 % (66/315); 100 % and 15.8 % (47/297)
+    // with an advisory's sidebar after its closing code block, and the
+    // items under "### References" never read as a box of the site's;
+    // 13.8 % (40/290) with a converted document's running footer (its page
+    // number counting up) and its TLP sharing statement opening the footer;
+    // 9.7 % (27/277) with a forum's dated post headers numbered one by one
+    // as a thread, which ends the story at the second post's card; 7.7 %
+    // (21/271) with a two-column table of dates and no indicator under the
+    // title read as the document's record card, as a headless one is;
+    // 6.0 % (16/266) with callouts named by a quoted heading or after a
+    // pictograph ("> ### 📩 ...", "> 🔒 **...**"); 5.3 % (14/264) with
+    // read-also labels after a pictograph ("📌 **...:** [...]") and
+    // "advertisement" in Khmer written in full; 4.6 % (12/262) with a
+    // contact line read by its international number and e-mail address;
+    // 3.8 % (10/260) with italic captions under their photo ending with
+    // the credit ("*...* Llun: ...").
+    hold_floor_showing("blind12", BLIND12_FLOOR.0, BLIND12_FLOOR.1, true);
 }
 
 #[test]
 fn cleaning_on_the_thirteenth_blind_set_holds_its_floor() {
     // 2026-12-03, measured blind, totals only, with the rules at fa52360:
     // 86.6 % kept (264/305), 8.0 % chrome left (23/287), one page losing
-    // most of its story.
+    // most of its story; after the blind12 round, not tuned on it (totals
+    // only): 86.6 % and 7.4 % (21/285), then 6.7 % (19/283) with italic
+    // captions ending with their credit.
     hold_floor_showing("blind13", BLIND13_FLOOR.0, BLIND13_FLOOR.1, false);
 }
 
 #[test]
 fn cleaning_on_the_fourteenth_blind_set_holds_its_floor() {
     // 2026-12-03, measured blind, totals only, with the rules at 56ef498:
-    // 100.0 % kept (254/254), 10.2 % chrome left (29/283).
+    // 100.0 % kept (254/254), 10.2 % chrome left (29/283); after the
+    // blind12 round, not tuned on it: 100.0 %, 7.3 % (20/274).
     hold_floor_showing("blind14", BLIND14_FLOOR.0, BLIND14_FLOOR.1, false);
 }
 
-/// Kept at least, chrome at most, on the fourteenth blind set: its blind
-/// score, rounded down and up.
-const BLIND14_FLOOR: (f64, f64) = (1.0, 0.103);
+/// Kept at least, chrome at most, on the fourteenth blind set: its score
+/// after the blind12 round, rounded down and up (its blind score was
+/// 100 % and 10.2 %).
+const BLIND14_FLOOR: (f64, f64) = (1.0, 0.074);
 
-/// Kept at least, chrome at most, on the thirteenth blind set: its blind
-/// score, rounded down and up.
-const BLIND13_FLOOR: (f64, f64) = (0.86, 0.081);
+/// Kept at least, chrome at most, on the thirteenth blind set: its score
+/// after the blind12 round, rounded down and up (its blind score was
+/// 86.6 % and 8.0 %).
+const BLIND13_FLOOR: (f64, f64) = (0.86, 0.068);
 
-/// Kept at least, chrome at most, on the twelfth blind set: its blind
-/// score, rounded down and up.
-const BLIND12_FLOOR: (f64, f64) = (0.99, 0.25);
+/// Kept at least, chrome at most, on the twelfth blind set: its score
+/// once tuned on, rounded down and up (its blind score was 99.6 % and
+/// 24.3 %).
+const BLIND12_FLOOR: (f64, f64) = (0.99, 0.039);
 
 /// Kept at least, chrome at most, on the eleventh blind set: its score
 /// once tuned on, rounded down and up (its blind score was 97.2 % and
 /// 9.2 %).
-const BLIND11_FLOOR: (f64, f64) = (0.99, 0.02);
+const BLIND11_FLOOR: (f64, f64) = (0.99, 0.014);

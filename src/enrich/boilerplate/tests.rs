@@ -2399,3 +2399,370 @@ Criminals sometimes use news of an attack to contact people pretending to be the
     assert_kept(&c, &["planning portal", "hang up and call back"]);
     assert_gone(&c, &["Get email updates", "Sign up for alerts"]);
 }
+
+#[test]
+fn a_labelled_row_of_hashtags_after_the_story_ends_it_and_a_posts_own_do_not() {
+    let page = "\
+# SIM-swap fraud rises
+
+Police said more than a hundred people lost money in a month after fraudsters had their phone numbers moved to new SIM cards at operators' shops with forged papers.
+
+The operators said they would add face checks to SIM swaps from next month, and asked customers to set a PIN on their accounts at the shop.
+
+We saw this at #work too and #infosec teams should know, one reader wrote to the paper on Monday about the case.
+
+Tags: #sim #fraud #banks
+
+### Comments (12)
+
+**Guest** · 2026.10.21 10:14
+
+Same thing happened to my brother, the bank never paid him back.
+";
+    let c = clean(page, "SIM-swap fraud rises", &no_rules());
+    assert_kept(&c, &["forged papers", "set a PIN", "one reader wrote"]);
+    assert_gone(&c, &["Tags:", "Comments (12)", "my brother"]);
+}
+
+#[test]
+fn an_advisorys_sidebar_after_its_closing_code_goes_and_its_references_stay() {
+    let page = "\
+# Path traversal in tarfold
+
+A path traversal flaw in `tarfold` before 4.2.1 lets a crafted archive write files anywhere the extracting process can write.
+
+### References
+
+- [Fix commit 9e41c7b](https://forge.example/q/tarfold/commit/9e41c7b)
+- [Release notes for 4.2.1](https://forge.example/q/tarfold/releases/tag/v4.2.1)
+- [CVE-2026-51230](https://cve.example/CVE-2026-51230)
+
+### Workarounds
+
+If you cannot upgrade, enable strict mode before extraction:
+
+```js
+await tarfold.extract(archive, { strict: true });
+```
+
+### Severity
+
+High **8.1** / 10
+
+### CVE ID
+
+CVE-2026-51230
+
+### Weaknesses
+
+[CWE-22](https://cwe.example/22.html)
+
+### Credits
+
+- [tomasz](https://forge.example/tomasz) · Reporter
+";
+    let c = clean(page, "Path traversal in tarfold", &no_rules());
+    assert_kept(
+        &c,
+        &["crafted archive", "Release notes for 4.2.1", "strict: true"],
+    );
+    assert_gone(&c, &["Severity", "8.1", "CVE ID", "Weaknesses", "Reporter"]);
+}
+
+#[test]
+fn a_converted_documents_numbered_page_footers_and_its_sharing_statement_go() {
+    let page = "\
+# Security Advisory VL-2026-041
+
+**Summary.** The centre is aware of active exploitation of an authentication bypass in gateway appliances, and asks their operators to update now.
+
+CERT-VL — Security Advisory VL-2026-041 — Page 1 of 3
+
+The vulnerability resides in the web management interface, where a crafted request yields an administrative session without any credentials.
+
+CVSS score: 9.8
+
+CERT-VL — Security Advisory VL-2026-041 — Page 2 of 3
+
+Update all affected appliances to the fixed version without delay, and reset every credential stored on them.
+
+CVSS score: 7.5
+
+The second flaw lets a signed-in user read other users' session files through the same interface.
+
+CVSS score: 5.3
+
+The vendor fixed both flaws in the same release, which the centre asks operators to install this week.
+
+This advisory is provided \"as is\" for informational purposes.
+
+TLP:CLEAR — Recipients may share this information without restriction.
+
+CERT-VL — Security Advisory VL-2026-041 — Page 3 of 3
+";
+    let c = clean(page, "Security Advisory VL-2026-041", &no_rules());
+    assert_kept(
+        &c,
+        &[
+            "crafted request",
+            "without delay",
+            "CVSS score: 9.8",
+            "CVSS score: 5.3",
+        ],
+    );
+    assert_gone(
+        &c,
+        &[
+            "Page 1 of 3",
+            "Page 2 of 3",
+            "Recipients may share",
+            "Page 3",
+        ],
+    );
+}
+
+#[test]
+fn a_forums_numbered_posts_end_the_first_with_the_next_posters_card() {
+    let page = "\
+# Our office router was turned into a proxy node
+
+**[kestrel](https://forum.example/members/kestrel.1/)**
+Senior Member
+Joined: Mar 2019 · Messages: 1,482
+
+Nov 18, 2026 · #1
+
+We run IT for a small practice with one router, and last month our ISP sent an abuse notice about credential stuffing from our address.
+
+The router had an extra admin account, remote management switched on for the WAN side and a proxy binary listening on a high port.
+
+Tip #2 for everyone: turn off remote management unless you truly need it.
+
+**Edit (Nov 20):** the vendor has confirmed the bypass and says a fix is coming next month.
+
+Hope it helps.
+
+---
+*Keep your firmware current. · [my notes](https://notes.example/)*
+
+▲ 57 ▼
+
+---
+
+**[bracken](https://forum.example/members/bracken.2/)**
+Moderator
+Joined: Jan 2015 · Messages: 12,309
+
+Nov 18, 2026 · #2
+
+Great write-up, moved to Incident Write-ups and pinned for a week, thanks for sharing it.
+
+**[marisol](https://forum.example/members/marisol.3/)**
+Member
+
+Nov 19, 2026 · #3
+
+Same binary name showed up on two routers at a client of ours, also on the old firmware.
+";
+    let c = clean(
+        page,
+        "Our office router was turned into a proxy node",
+        &no_rules(),
+    );
+    assert_kept(
+        &c,
+        &["abuse notice", "Tip #2", "Edit (Nov 20)", "Hope it helps."],
+    );
+    assert_gone(
+        &c,
+        &[
+            "Keep your firmware",
+            "bracken",
+            "Moderator",
+            "Great write-up",
+            "Same binary",
+        ],
+    );
+}
+
+#[test]
+fn a_documents_control_table_under_its_title_goes_and_an_advisorys_facts_stay() {
+    let control = "\
+# Security Advisory VL-2026-041
+
+| Advisory ID | VL-2026-041 |
+|---|---|
+| Version | 1.2 |
+| First published | 7 October 2026 |
+| Severity | Critical |
+
+**Summary.** The centre is aware of active exploitation of an authentication bypass in gateway appliances, and asks their operators to update now.
+";
+    let c = clean(control, "Security Advisory VL-2026-041", &no_rules());
+    assert_kept(&c, &["active exploitation"]);
+    assert_gone(&c, &["Advisory ID", "First published"]);
+
+    let facts = "\
+# Security Advisory VL-2026-041
+
+| Advisory ID | VL-2026-041 |
+|---|---|
+| CVE | CVE-2026-48117 |
+| First published | 7 October 2026 |
+
+**Summary.** The centre is aware of active exploitation of an authentication bypass in gateway appliances, and asks their operators to update now.
+";
+    let c = clean(facts, "Security Advisory VL-2026-041", &no_rules());
+    assert_kept(&c, &["CVE-2026-48117", "active exploitation"]);
+}
+
+#[test]
+fn callouts_named_by_a_quoted_heading_or_after_a_pictograph_go() {
+    let page = "\
+# Fake bank texts target savings customers
+
+The messages tell customers their card is blocked and send them to a page that looks exactly like the bank's own login page.
+
+> ### 📩 Our technology newsletter
+> Every week, the most important security news in your inbox.
+> [Sign up free](https://news.example/newsletters/tech)
+
+The bank said the attackers use the code at once to move money abroad, and that customers lost between 300 and 4,500 euros.
+
+> 🔒 **This story is for subscribers.** You have **2 free articles** left this month.
+> [Subscribe from 199 a month](https://news.example/subscribe) | [Already a subscriber? Log in](https://news.example/login)
+
+> \"The bank will never ask for a password by text message,\" said the adviser, who urged people to call the bank.
+
+The bank will warn every customer through its official channels this week.
+";
+    let c = clean(
+        page,
+        "Fake bank texts target savings customers",
+        &no_rules(),
+    );
+    assert_kept(
+        &c,
+        &[
+            "card is blocked",
+            "4,500 euros",
+            "never ask",
+            "official channels",
+        ],
+    );
+    assert_gone(
+        &c,
+        &["newsletter", "Every week", "subscribers", "free articles"],
+    );
+}
+
+#[test]
+fn a_read_also_line_after_a_pictograph_and_khmers_advertisement_label_go() {
+    let page = "\
+# Banking trojan spreads through fake parcel texts
+
+Analysts said the trojan reached more than two thousand phones in a month, sent as a link in texts about a delayed parcel.
+
+📌 **Оқи отырыңыз:** [Telegram-дағы жалған жұмыс ұсыныстары: алаяқтар қалай алдайды](https://news.example/kz/a/2291)
+
+ការផ្សាយពាណិជ្ជកម្ម
+
+[![5G](https://ads.news.example/b/5g-728x90.jpg)](https://ads.news.example/go/3310)
+
+The company advised installing apps only from the official store and refusing accessibility rights to unknown apps.
+";
+    let c = clean(
+        page,
+        "Banking trojan spreads through fake parcel texts",
+        &no_rules(),
+    );
+    assert_kept(&c, &["two thousand phones", "official store"]);
+    assert_gone(&c, &["Оқи", "ការផ្សាយ", "5g-728x90"]);
+}
+
+#[test]
+fn a_contact_line_with_an_international_number_and_an_address_goes_after_the_story() {
+    let page = "\
+# Authentication bypass exploited in gateway appliances
+
+The centre has observed exploitation against at least fourteen organisations since late September, including two municipal authorities.
+
+Update all affected appliances to the fixed version without delay, and reset every credential stored on them afterwards.
+
+### Contact
+
+Incident Desk: +00 000 000 000 (24/7) · incident@cert.example
+";
+    let c = clean(
+        page,
+        "Authentication bypass exploited in gateway appliances",
+        &no_rules(),
+    );
+    assert_kept(&c, &["fourteen organisations", "without delay"]);
+    assert_gone(&c, &["Incident Desk", "### Contact"]);
+}
+
+#[test]
+fn an_italic_caption_ending_with_its_credit_goes_and_other_captions_stay() {
+    let page = "\
+# Library systems offline after ransomware attack
+
+![The library's door with a closed sign](https://news.example/media/library.jpg)
+
+*The central library has been closed to loans since Friday.* Llun: Newyddion y Fro / Huw Gerallt
+
+The council's library services have been offline for five days after attackers encrypted the servers that run its lending system.
+
+![Infection chain](https://news.example/media/chain.png)
+
+*Figure 1. The infection chain, from the phishing mail to the encryption.*
+
+The council said it would not pay the ransom, and that the case has been passed to the police and the national cyber security centre.
+";
+    let c = clean(
+        page,
+        "Library systems offline after ransomware attack",
+        &no_rules(),
+    );
+    assert_kept(
+        &c,
+        &["offline for five days", "Figure 1.", "not pay the ransom"],
+    );
+    assert_gone(&c, &["closed to loans", "Llun:"]);
+}
+
+#[test]
+fn a_channel_promo_whose_button_names_the_platform_first_in_a_few_words_goes() {
+    let page = "\
+# Critical flaw in point-of-sale servers
+
+The vendor fixed a flaw that lets anyone on the shop's network run commands on its point-of-sale server without signing in.
+
+📢 Texnologiya yangiliklarini birinchilardan boʻlib oʻqing — [Telegram kanalimizga obuna boʻling](https://news.example/go/telegram)
+
+Shops should install the update this week and block the server's management port from the rest of their network.
+";
+    let c = clean(page, "Critical flaw in point-of-sale servers", &no_rules());
+    assert_kept(&c, &["without signing in", "management port"]);
+    assert_gone(&c, &["kanalimizga"]);
+}
+
+#[test]
+fn a_share_button_written_as_the_pages_own_query_is_a_share_button() {
+    let page = "\
+# Firewall VPN flaw exploited, admins report
+
+Several admins report new local accounts on their firewalls after the vendor's SSL VPN flaw was made public last week.
+
+**Edit:** the vendor has updated its advisory to say the flaw is exploited in limited attacks, and added indicators.
+
+[Share](https://www.forum.example/r/sysadmin/comments/1kq7x2/?share=1) [Save](#) [Award](#)
+";
+    let c = clean(
+        page,
+        "Firewall VPN flaw exploited, admins report",
+        &no_rules(),
+    );
+    assert_kept(&c, &["new local accounts", "limited attacks"]);
+    assert_gone(&c, &["?share=1", "Award"]);
+}
