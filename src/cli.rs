@@ -432,12 +432,48 @@ fn open_browser(url: &str) {
         .spawn();
 }
 
+/// A path given on the command line as the site names its articles:
+/// relative to the site root, `.` and `..` folded (`content/../content/x.md`
+/// is `content/x.md`), whether typed from the root, from the current folder
+/// (`site/content/x.md`) or in full.
+fn under_root(file: &Path, root: &Path) -> PathBuf {
+    let folded = |p: &Path| {
+        let mut out = PathBuf::new();
+        for part in p.components() {
+            match part {
+                std::path::Component::CurDir => {}
+                std::path::Component::ParentDir => {
+                    if matches!(
+                        out.components().next_back(),
+                        Some(std::path::Component::Normal(_))
+                    ) {
+                        out.pop();
+                    } else if !matches!(
+                        out.components().next_back(),
+                        Some(std::path::Component::RootDir)
+                    ) {
+                        out.push("..");
+                    }
+                }
+                other => out.push(other),
+            }
+        }
+        out
+    };
+    let absolute = |p: &Path| std::path::absolute(p).map(|a| folded(&a)).ok();
+    match (absolute(file), absolute(root)) {
+        (Some(f), Some(r)) if f.starts_with(&r) => {
+            f.strip_prefix(&r).map(Path::to_path_buf).unwrap_or(f)
+        }
+        _ => folded(file),
+    }
+}
+
 /// Prints what `--explain` and `--explain-clusters` ask for, to stdout.
 fn explain(site: &crate::RenderedSite, common: &CommonArgs, opts: &BuildOptions) -> ExitCode {
     let mut code = ExitCode::SUCCESS;
     for file in &common.explain {
-        // Accept the path as typed from the current folder or from the root.
-        let rel = file.strip_prefix(&opts.root).unwrap_or(file).to_path_buf();
+        let rel = under_root(file, &opts.root);
         let text = std::fs::read_to_string(opts.root.join(&rel)).unwrap_or_default();
         let text = text.replace("\r\n", "\n");
         match crate::explain::cleaning(&site.digest, &rel, text.trim_start_matches('\u{feff}')) {
@@ -460,9 +496,8 @@ fn explain(site: &crate::RenderedSite, common: &CommonArgs, opts: &BuildOptions)
     let settings = crate::digest::cluster_settings(&opts.site);
     for pair in common.explain_pair.chunks(2) {
         let [a, b] = pair else { continue };
-        let a = a.strip_prefix(&opts.root).unwrap_or(a);
-        let b = b.strip_prefix(&opts.root).unwrap_or(b);
-        match crate::explain::pair(&site.digest, a, b, settings) {
+        let (a, b) = (under_root(a, &opts.root), under_root(b, &opts.root));
+        match crate::explain::pair(&site.digest, &a, &b, settings) {
             Ok(s) => println!("{s}"),
             Err(missing) => {
                 eprintln!(
@@ -752,6 +787,28 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn paths_on_the_command_line_are_named_as_the_site_names_articles() {
+        let root = Path::new("site");
+        assert_eq!(
+            under_root(Path::new("content/../content/x.md"), root),
+            Path::new("content/x.md")
+        );
+        assert_eq!(
+            under_root(Path::new("site/content/./x.md"), root),
+            Path::new("content/x.md")
+        );
+        let here = std::env::current_dir().unwrap();
+        assert_eq!(
+            under_root(&here.join("site/content/x.md"), root),
+            Path::new("content/x.md")
+        );
+        assert_eq!(
+            under_root(Path::new("../../etc/passwd"), root),
+            Path::new("../../etc/passwd")
+        );
     }
 
     #[test]
