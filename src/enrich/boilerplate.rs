@@ -806,40 +806,28 @@ impl MeasuredBody<'_> {
             }
             prev_text = Some(i);
         }
-        // A photo's bare credit under it, in any language (see
-        // [`is_bare_credit`]).
-        let mut prev_text: Option<usize> = None;
-        for i in start..end {
-            if kinds[i] == Kind::Blank {
-                continue;
-            }
-            if keep[i]
-                && is_bare_credit(lines[i], &infos[i], kinds[i])
-                && prev_text.is_some_and(|j| lone_image_alt(lines[j], &infos[j]).is_some())
-            {
-                keep[i] = false;
-                reasons[i] = Some("byline, date or credit line");
-            }
-            prev_text = Some(i);
-        }
-        // A caption set in italics under its photo that ends with the
-        // photo's credit ("*The library has been closed.* Photo: Agency"),
-        // in any language: the figure's, as the photo is. A plain caption
-        // with its credit, and an italic one with none ("*Figure 1. The
-        // infection chain*"), stay.
-        // The photo may sit above the story's start, the caption being
-        // the first line with a sentence.
+        // Under a photo: its bare credit, in any language (see
+        // [`is_bare_credit`]), and a caption set in italics that ends with
+        // the photo's credit ("*The library has been closed.* Photo:
+        // Agency"): the figure's, as the photo is. A plain caption with its
+        // credit, and an italic one with none ("*Figure 1. The infection
+        // chain*"), stay. The photo may sit above the story's start, the
+        // caption being the first line with a sentence.
         let mut prev_text: Option<usize> = (0..start).rev().find(|&j| kinds[j] != Kind::Blank);
         for i in start..end {
             if kinds[i] == Kind::Blank {
                 continue;
             }
-            if keep[i]
-                && is_credited_italic_caption(lines[i], &infos[i], kinds[i])
-                && prev_text.is_some_and(|j| lone_image_alt(lines[j], &infos[j]).is_some())
-            {
-                keep[i] = false;
-                reasons[i] = Some("photo caption with its credit");
+            let under_photo =
+                prev_text.is_some_and(|j| lone_image_alt(lines[j], &infos[j]).is_some());
+            if keep[i] && under_photo {
+                if is_bare_credit(lines[i], &infos[i], kinds[i]) {
+                    keep[i] = false;
+                    reasons[i] = Some("byline, date or credit line");
+                } else if is_credited_italic_caption(lines[i], &infos[i], kinds[i]) {
+                    keep[i] = false;
+                    reasons[i] = Some("photo caption with its credit");
+                }
             }
             prev_text = Some(i);
         }
