@@ -1476,7 +1476,14 @@ fn compare_features(
         };
         why.push_str(&format!("{sign}{} {:.2}{detail}", p.label, p.value.abs()));
     }
-    why.push_str(&format!(" = {score:.2}"));
+    // Two places unless they would show a score just short of the bar as
+    // the bar itself ("0.30 < 0.30").
+    let places = if format!("{score:.2}") == format!("{needed:.2}") && score != needed {
+        3
+    } else {
+        2
+    };
+    why.push_str(&format!(" = {score:.places$}"));
     if let Some(kind) = differ {
         why.push_str(&format!(
             "; each lists its own {kind}, none shared: two incidents"
@@ -1486,7 +1493,8 @@ fn compare_features(
             "; ledes differ (under 0.10, or 0.07 with a shared CVE), under two CVEs shared and rare things with shared CVEs weigh under {RARE_EVIDENCE:.1} (under {KINDS_EVIDENCE:.1} with two kinds)"
         ));
     } else {
-        why.push_str(&format!(" {} {needed:.2}", if same { ">=" } else { "<" }));
+        let sign = if score >= needed { ">=" } else { "<" };
+        why.push_str(&format!(" {sign} {needed:.places$}"));
     }
     if same_source {
         why.push_str(" (same source)");
