@@ -24,7 +24,10 @@
 //!    a forum's dated post headers numbered one by one, "Nov 18, 2026 ·
 //!    #2", the next post's card and the last one's signature with them); at
 //!    a share button, a row (or list) of the site's tag links or a labelled
-//!    row of hashtags ("Tags: #cve #patch") once the story has begun; or at
+//!    row of hashtags ("Tags: #cve #patch") once the story has begun (not a
+//!    live blog's button under each post with sections after it: one word,
+//!    or a few that come back word for word, "[Share this update](#...)");
+//!    or at
 //!    a chrome line (see [`cues`]: cookie notice,
 //!    copyright, follow-us blurb, disclaimer or a document's sharing
 //!    statement ("TLP:CLEAR — Recipients may share ..."), webinar ad, mailing-list
@@ -482,14 +485,26 @@ impl MeasuredBody<'_> {
                 _ => 0,
             };
         }
+        // How often each link-only line's text comes on the page, for the
+        // buttons below: made the first time it is asked, as for `whole`.
+        let link_line_texts = std::cell::OnceCell::new();
         for i in first_prose + 1..lines.len() {
             // A "Share" or "Comments" button under each post of a live blog
             // or a thread is a widget, not the page's footer, when sections
             // of the story come after it; the same word as a label is one.
+            // A button of a few words ("[Share this update](#block-0820)")
+            // is one when it comes back under another post, word for word.
             let button_inside = || {
+                let words = infos[i].text.split_whitespace().count();
+                let comes_back = || {
+                    link_line_texts
+                        .get_or_init(|| link_line_counts(kinds, infos))
+                        .get(infos[i].text.trim())
+                        .is_some_and(|&n| n >= 2)
+                };
                 kinds[i] == Kind::LinkOnly
                     && infos[i].links.len() == 1
-                    && infos[i].text.split_whitespace().count() == 1
+                    && (words == 1 || words <= 4 && comes_back())
                     && whole
                         .get_or_init(|| Following::measure(lines, kinds, infos, &cues, lines.len()))
                         .section[i + 1]
@@ -1151,6 +1166,23 @@ impl MeasuredBody<'_> {
             body_start: start,
         }
     }
+}
+
+/// How many link-only lines of the page show each text: a button under
+/// every post of a live blog shows the same words each time.
+fn link_line_counts<'i>(
+    kinds: &[Kind],
+    infos: &'i [LineInfo],
+) -> std::collections::HashMap<&'i str, usize> {
+    let mut counts = std::collections::HashMap::new();
+    for (_, info) in kinds
+        .iter()
+        .zip(infos)
+        .filter(|(k, _)| **k == Kind::LinkOnly)
+    {
+        *counts.entry(info.text.trim()).or_default() += 1;
+    }
+    counts
 }
 
 /// The first row of the table holding row `at`, and whether the table is

@@ -1004,6 +1004,33 @@ Kari Nordmann leads the incident response team at a regional bank and speaks oft
 }
 
 #[test]
+fn a_live_blogs_share_button_of_a_few_words_under_each_post_does_not_end_the_story() {
+    let update = |n: usize| {
+        format!(
+            "**1{n}:20 BST**\n\n### Update {n}\n\nUpdate {n}: the airline says manual check-in continues at every airport, and passengers should arrive three hours before their flight while the supplier restores its departure control systems, which it expects to take until Saturday afternoon at the earliest, according to a statement it put out at noon.\n\n[Share this update](#block-1{n}20)\n"
+        )
+    };
+    let page = format!(
+        "# Outage live\n\n{}\n{}\n{}\n[Share this article](https://x.example/share?u=news.example)\n\n## Most viewed\n\n[Other story](https://news.example/a)\n",
+        update(3),
+        update(2),
+        update(1)
+    );
+    let c = clean(&page, "Outage live", &no_rules());
+    assert_kept(&c, &["Update 3:", "Update 2:", "Update 1:"]);
+    assert!(!c.markdown.contains("Share this"), "{}", c.markdown);
+    assert!(!c.markdown.contains("Other story"), "{}", c.markdown);
+    // Once, the same button closes the story.
+    let once = format!(
+        "# Outage live\n\n{}\n## Most viewed\n\nThe ten stories read most on the site this week, from the pensions shake-up to the quiz, with the airline's outage at number two and counting.\n",
+        update(1)
+    );
+    let c = clean(&once, "Outage live", &no_rules());
+    assert_kept(&c, &["Update 1:"]);
+    assert!(!c.markdown.contains("pensions"), "{}", c.markdown);
+}
+
+#[test]
 fn a_live_blogs_share_buttons_and_a_videos_chapters_do_not_end_the_story() {
     let update = |n: usize| {
         format!(
