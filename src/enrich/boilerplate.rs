@@ -32,7 +32,8 @@
 //!    copyright, follow-us blurb, disclaimer or a document's sharing
 //!    statement ("TLP:CLEAR — Recipients may share ..."), webinar ad, mailing-list
 //!    footer, a question with its buttons to stay on the page in any
-//!    language: "Was this useful? [Yes](#yes) [No](#no)") or a run of
+//!    language: "Was this useful? [Yes](#yes) [No](#no)", or "👍 👎" as its
+//!    buttons) or a run of
 //!    link-only lines,
 //!    when little of the article follows: no code, no section with text,
 //!    under 40 words of plain prose. So a list of Sigma rule links before the
@@ -53,7 +54,8 @@
 //!    quotes that send the reader to its pages or its social channels,
 //!    named in bold or by a heading, a pictograph before it or not, ads
 //!    under their own bold label), forms with their promo box (a gated
-//!    report's fields, a newsletter's e-mail field), a player's chapter
+//!    report's fields, a newsletter's e-mail field, a feedback form's check
+//!    boxes and the prompt over them), a player's chapter
 //!    marks, buttons and controls ("Listen ▶ 24:10", in any script's
 //!    digits, or a play mark and a length: "▶ Watch: ... (2:47)") with
 //!    the title over them, a code block's "Copy" button, a row of hashtags
@@ -1731,6 +1733,20 @@ fn line_cue(info: &LineInfo) -> Option<&'static str> {
             return Some("feedback widget");
         }
     }
+    // "Was this section helpful? 👍 👎": the same question, its buttons
+    // left as two or more pictographs with nothing else after it.
+    if info.links.is_empty()
+        && info.words <= 12
+        && let Some((asked, answers)) = info.text.split_once(['?', '？', '؟'])
+    {
+        let buttons = answers.chars().filter(|c| is_pictograph(*c)).count();
+        let only_buttons = answers
+            .chars()
+            .all(|c| is_pictograph(c) || c == '\u{fe0f}' || c.is_whitespace());
+        if buttons >= 2 && only_buttons && asked.split_whitespace().count() >= 2 {
+            return Some("feedback widget");
+        }
+    }
     // "TLP:CLEAR — Recipients may share this information ...": a
     // document's sharing statement, its marking first.
     let opens_with_marking = info
@@ -2295,11 +2311,13 @@ fn boxes_inside(
 
 /// Lines of `start..end` that are a form the site put inside the story,
 /// with the box around it: a run of input fields (an e-mail field, or two
-/// or more labels marked required, "First name*"), the short lines between
+/// or more labels marked required, "First name*", or check boxes, "[ ]
+/// The steps did not help"), the short lines between
 /// them ("Job title", "Select..."), up to two lines after them (its button,
 /// "Download the report"; its consent notice), and, when a heading or a
 /// bold label opens it at most two lines above, the promo that asks for
-/// them ("### Get the full report", "**Our newsletter**"). A story quotes
+/// them ("### Get the full report", "**Our newsletter**"), or the prompt
+/// right over them ("Tell us how we can improve this article:"). A story quotes
 /// no form field on a line of its own.
 fn form_boxes(
     lines: &[&str],
@@ -2376,10 +2394,21 @@ fn form_boxes(
             && infos[i].words <= 8
     };
     let email_field = |i: usize| email_field(i) || input_row(i);
+    // A feedback form's check box as the scraper leaves it: "[ ] The steps
+    // did not resolve my issue", its empty (or ticked) box first and no
+    // list marker before it (a task list's items are "- [ ] ...").
+    let check_box = |i: usize| {
+        let t = lines[i].trim();
+        ["[ ] ", "[x] ", "[X] "].iter().any(|b| t.starts_with(b))
+            && kinds[i] == Kind::Short
+            && infos[i].links.is_empty()
+            && infos[i].images.is_empty()
+            && infos[i].words <= 8
+    };
     let mut n = 0;
     while n < text.len() {
         let i = text[n];
-        if !(email_field(i) || required_field(i)) {
+        if !(email_field(i) || required_field(i) || check_box(i)) {
             n += 1;
             continue;
         }
@@ -2387,17 +2416,19 @@ fn form_boxes(
         let (first, mut last) = (n, n);
         let mut emails = usize::from(email_field(i));
         let mut required = usize::from(required_field(i));
+        let mut boxes = usize::from(check_box(i));
         let mut m = n + 1;
-        while m < text.len() && plain_short(text[m], 3) {
+        while m < text.len() && (plain_short(text[m], 3) || check_box(text[m])) {
             let j = text[m];
-            if email_field(j) || required_field(j) {
+            if email_field(j) || required_field(j) || check_box(j) {
                 emails += usize::from(email_field(j));
                 required += usize::from(required_field(j));
+                boxes += usize::from(check_box(j));
                 last = m;
             }
             m += 1;
         }
-        if emails == 0 && required < 2 {
+        if emails == 0 && required < 2 && boxes < 2 {
             n = last + 1;
             continue;
         }
@@ -2411,12 +2442,23 @@ fn form_boxes(
         {
             close += 1;
         }
-        // Its promo, under a label that opens the box.
+        // Its promo, under a label that opens the box. The prompt right
+        // over the fields asks for them ("Tell us how we can improve this
+        // article:"), a short line ending with a colon.
         let mut open = first;
         for back in 1..=3 {
             let Some(k) = first.checked_sub(back).map(|at| text[at]) else {
                 break;
             };
+            let prompt = back == 1
+                && matches!(kinds[k], Kind::Prose | Kind::Short)
+                && infos[k].links.is_empty()
+                && infos[k].words <= 12
+                && !is_list_or_table(lines[k])
+                && infos[k].text.trim_end().ends_with(LABEL_COLONS);
+            if prompt {
+                open = first - back;
+            }
             let label = (kinds[k] == Kind::Heading || is_bold_only(strip_block_markers(lines[k])))
                 && infos[k].words <= 8
                 && !infos[k].text.trim_end().ends_with(':');

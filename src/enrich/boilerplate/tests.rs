@@ -2793,3 +2793,64 @@ Several admins report new local accounts on their firewalls after the vendor's S
     assert_kept(&c, &["new local accounts", "limited attacks"]);
     assert_gone(&c, &["?share=1", "Award"]);
 }
+
+#[test]
+fn a_feedback_question_with_pictograph_buttons_and_a_check_box_form_go() {
+    let page = "\
+# Mitigating the session bypass
+
+This article describes how to detect and mitigate the authentication bypass in the management interface, which a remote attacker can use to obtain an administrative session.
+
+## Resolution
+
+Upgrade to a fixed version as soon as possible, then review every administrator account and reset the passwords of any account that logged in during the exposure window.
+
+Was this section helpful? 👍 👎
+
+## Workaround
+
+Restrict access to the management interface to trusted networks only, which blocks exploitation from the internet but not from inside.
+
+To check the version, run:
+
+- [ ] show system version
+
+Tell us how we can improve this article:
+[ ] The information is inaccurate
+[ ] The steps did not resolve my issue
+[Your feedback (optional)]
+Characters remaining: 1000
+
+## More information
+
+The vendor's advisory lists additional indicators of compromise, including two attacker addresses, and asks customers who find evidence to open a priority case.
+";
+    let c = clean(page, "Mitigating the session bypass", &no_rules());
+    assert_kept(
+        &c,
+        &[
+            "Upgrade to a fixed version",
+            "## Workaround",
+            "To check the version, run:",
+            "- [ ] show system version",
+            "additional indicators",
+        ],
+    );
+    assert_gone(
+        &c,
+        &[
+            "Was this section helpful?",
+            "Tell us how",
+            "[ ] The",
+            "Your feedback",
+            "Characters remaining",
+        ],
+    );
+    // A question whose answer is one pictograph, or words, stays.
+    let c = clean(
+        &page.replace("Was this section helpful? 👍 👎", "Is it fixed? Yes 👍"),
+        "Mitigating the session bypass",
+        &no_rules(),
+    );
+    assert_kept(&c, &["Is it fixed? Yes 👍"]);
+}
