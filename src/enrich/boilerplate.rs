@@ -15,14 +15,18 @@
 //!    it, or a lead photo whose caption repeats its alt
 //!    text. A sentence-long heading straight under the title
 //!    is the standfirst and is kept too, and so is a summary list there (a
-//!    heading over plain points: "Key events").
+//!    heading over plain points: "Key events"). An unrolled thread, its
+//!    posts counted "1/12" to "12/12", starts at its first post, past the
+//!    poster's card.
 //! 2. It ends at the first line that opens a page footer ("Found this article
 //!    interesting?", "Share this", "Trending News", "Related posts", "Tags:",
 //!    "Keywords:", "Post navigation", "About Company, Inc.", comments...) or
 //!    a configured `stop_before` line; at a comment thread or activity log,
 //!    told by its shape (reply buttons and comment headers that repeat, or
 //!    a forum's dated post headers numbered one by one, "Nov 18, 2026 ·
-//!    #2", the next post's card and the last one's signature with them); at
+//!    #2", the next post's card and the last one's signature with them);
+//!    after an unrolled thread's post counted last ("... 12/12") when no
+//!    paragraph or code follows; at
 //!    a share button, a row (or list) of the site's tag links or a labelled
 //!    row of hashtags ("Tags: #cve #patch") once the story has begun (not a
 //!    live blog's button under each post with sections after it: one word,
@@ -403,6 +407,28 @@ impl MeasuredBody<'_> {
             }
         }
 
+        // An unrolled thread counts its posts ("... 1/12" to "... 12/12"):
+        // its story opens with the post counted first, and the poster's
+        // card above it (a name, a short bio, a follow button) is the
+        // page's. A story that quotes a thread after its own paragraphs
+        // keeps them: only a few words of prose may be passed over.
+        let counted = counted_posts(lines, kinds, infos);
+        if let Some((first_post, _)) = counted.filter(|(first, _)| *first > start) {
+            let mut post_start = first_post;
+            while post_start > start
+                && !matches!(kinds[post_start - 1], Kind::Blank | Kind::Heading)
+            {
+                post_start -= 1;
+            }
+            let passed_over: usize = (start..post_start)
+                .filter(|&i| kinds[i] == Kind::Prose)
+                .map(|i| infos[i].words)
+                .sum();
+            if passed_over < 20 {
+                start = post_start;
+            }
+        }
+
         // The standfirst: sentence-long headings under the title
         // (`### In this report, we observed ...`, or a news site's two
         // sub-titles) are the article's own summary, even when a byline or
@@ -701,6 +727,21 @@ impl MeasuredBody<'_> {
                     footer_opener = Some((h, "sidebar of labels and values after the article"));
                 }
                 break;
+            }
+        }
+
+        // The post counted last ("... 12/12") ends the thread, and the
+        // story with it, when no more of the article follows: no code, no
+        // paragraph (fifteen words of plain prose in a stretch). A story
+        // that quotes a thread goes on after it.
+        if let Some((_, last_post)) = counted.filter(|(_, last)| *last + 1 < end) {
+            let after = Following::measure(lines, kinds, infos, &cues, end);
+            if let Some(next) = (last_post + 1..end).find(|&i| kinds[i] != Kind::Blank)
+                && after.stretch[next] < 15
+                && after.code[next] == 0
+            {
+                end = next;
+                footer_opener = Some((next, "page after the thread's last counted post"));
             }
         }
 
@@ -1168,6 +1209,45 @@ impl MeasuredBody<'_> {
             body_start: start,
         }
     }
+}
+
+/// The lines of the posts an unrolled thread counts, first and last: a
+/// counter ends each post ("... 1/12", "8/12" on a line of its own), in
+/// any script's digits, counting up from one to its total (three or
+/// more), none missed but a few (half of them at least), the last one
+/// reaching the total. A date's "10/12" counts nothing here, as no date
+/// follows "1/12" up to its total.
+fn counted_posts(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Option<(usize, usize)> {
+    let counter = |i: usize| -> Option<(u32, u32)> {
+        if !matches!(kinds[i], Kind::Prose | Kind::Short) || is_list_or_table(lines[i]) {
+            return None;
+        }
+        let last = infos[i].text.split_whitespace().last()?;
+        let last = ascii_digits(last);
+        let (k, n) = last
+            .trim_matches(|c: char| !c.is_ascii_digit())
+            .split_once('/')?;
+        let (k, n) = (k.parse::<u32>().ok()?, n.parse::<u32>().ok()?);
+        (n >= 3 && (1..=n).contains(&k)).then_some((k, n))
+    };
+    let mut posts: Vec<(usize, u32)> = Vec::new();
+    let mut total = None;
+    for i in 0..lines.len() {
+        let Some((k, n)) = counter(i) else { continue };
+        match total {
+            None if k == 1 => {
+                total = Some(n);
+                posts.push((i, k));
+            }
+            Some(t) if t == n && posts.last().is_some_and(|&(_, prev)| k > prev) => {
+                posts.push((i, k));
+            }
+            _ => {}
+        }
+    }
+    let n = total?;
+    let (&(first, _), &(last, last_k)) = (posts.first()?, posts.last()?);
+    (posts.len() >= 3 && posts.len() * 2 >= n as usize && last_k == n).then_some((first, last))
 }
 
 /// How many link-only lines of the page show each text: a button under

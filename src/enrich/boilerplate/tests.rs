@@ -2854,3 +2854,45 @@ The vendor's advisory lists additional indicators of compromise, including two a
     );
     assert_kept(&c, &["Is it fixed? Yes 👍"]);
 }
+
+#[test]
+fn an_unrolled_thread_runs_from_its_post_counted_first_to_its_post_counted_last() {
+    let post = |k: usize| {
+        format!(
+            "Post {k}: the stealer drops a Python runtime and a scheduled task named after a browser updater, then sends the saved passwords to a rotating set of domains. {k}/4\n\n♥ 12 · ⟲ 3\n"
+        )
+    };
+    let page = format!(
+        "# Thread by @analyst\n\n**Ana Lyst** @analyst\nMalware analyst. Infostealers, bad coffee. Views my own.\n\n[Follow @analyst](https://social.example/intent/follow?screen_name=analyst)\n\n{}\n{}\n{}\n{}\n[Read on original site](https://social.example/analyst/status/1)\n\nEnjoyed this thread? [Follow @analyst](https://social.example/intent/follow?screen_name=analyst) for more.\n\n## Other unrolled threads\n\n- [Thread by @other: ten things I learned](https://unroll.example/thread/2) · 14 posts\n",
+        post(1),
+        post(2),
+        post(3),
+        post(4)
+    );
+    let c = clean(&page, "Thread by @analyst", &no_rules());
+    assert_kept(&c, &["Post 1:", "Post 4:"]);
+    assert_gone(
+        &c,
+        &[
+            "Ana Lyst",
+            "Views my own",
+            "Follow @",
+            "original site",
+            "Other unrolled",
+        ],
+    );
+    // A story that quotes a thread after paragraphs of its own keeps them,
+    // and its paragraphs after the thread.
+    let story = format!(
+        "# The stealer thread\n\nA researcher has described a new stealer in a thread on a social network this week, and the vendor she works for confirmed her findings on Tuesday.\n\n{}\n{}\n{}\n{}\nThe vendor says its customers are protected, and that it has shared the domains with the registrars, which took two of them down within a day.\n",
+        post(1),
+        post(2),
+        post(3),
+        post(4)
+    );
+    let c = clean(&story, "The stealer thread", &no_rules());
+    assert_kept(
+        &c,
+        &["A researcher has described", "Post 1:", "The vendor says"],
+    );
+}
