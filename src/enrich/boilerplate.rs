@@ -57,7 +57,8 @@
 //!    under a "References" heading, callout
 //!    quotes that send the reader to its pages or its social channels,
 //!    named in bold or by a heading, a pictograph before it or not, ads
-//!    under their own bold label), forms with their promo box (a gated
+//!    under their own bold label or with it first on a line of links,
+//!    "Sponsored · [...]"), forms with their promo box (a gated
 //!    report's fields, a newsletter's e-mail field, a feedback form's check
 //!    boxes and the prompt over them), a player's chapter
 //!    marks, buttons and controls ("Listen ▶ 24:10", in any script's
@@ -3205,6 +3206,24 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
         && n.chars().all(|c| c.is_ascii_digit() || c == '.')
     {
         return Some("page widget text");
+    }
+    // "Sponsored · [Try the product free for 30 days](...)": an ad whose
+    // label opens the line, the rest of it links, in any language the ad
+    // labels are written in.
+    let ad_label = |w: &str| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        AD_LABELS.contains(&w.as_str())
+            || NOISE[..3].contains(&w.as_str())
+            || matches!(w.as_str(), "sponsor" | "ad" | "promoted")
+    };
+    if !info.links.is_empty()
+        && info.words < 30
+        && words_outside_links(info) == 1
+        && t.split_whitespace().next().is_some_and(ad_label)
+    {
+        return Some("ad under its own label");
     }
     // "**Sponsor:** This episode is brought to you by ...", "**【PR】** ...":
     // an ad that says so in its bold label.

@@ -2896,3 +2896,23 @@ fn an_unrolled_thread_runs_from_its_post_counted_first_to_its_post_counted_last(
         &["A researcher has described", "Post 1:", "The vendor says"],
     );
 }
+
+#[test]
+fn an_ad_labelled_first_with_links_after_goes() {
+    let page = "\
+# Stealer spreads through fake updates
+
+Compromised sites show a fake browser update that installs a stealer, which takes saved passwords and session cookies from finance staff.
+
+Sponsored · [Stop infostealers before they start — try the product free for 30 days](https://ads.example/click?cid=1)
+
+Werbung: [Jetzt testen](https://vendor.example/trial)
+
+Sponsored content from vendors is labelled, the editor said, and the site's [ad policy](https://news.example/ads) explains how.
+
+The stealer sends what it takes to a rotating set of domains and falls back to a messenger bot when all of them fail.
+";
+    let c = clean(page, "Stealer spreads through fake updates", &no_rules());
+    assert_gone(&c, &["Stop infostealers", "Jetzt testen"]);
+    assert_kept(&c, &["Sponsored content from vendors", "rotating set"]);
+}
