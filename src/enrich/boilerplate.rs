@@ -63,7 +63,8 @@
 //!    boxes and the prompt over them), a player's chapter
 //!    marks, buttons and controls ("Listen ▶ 24:10", in any script's
 //!    digits, or a play mark and a length: "▶ Watch: ... (2:47)") with
-//!    the title over them, a code block's "Copy" button, a row of hashtags
+//!    the title over them, a code block's "Copy" button, a button that
+//!    reloads the page with another query ("[Show 5 more updates](?page=...)"), a row of hashtags
 //!    under a label ("**Tags:** #cve #patch"), a photo's bare credit under
 //!    it ("Kuva: Agency", "Լուսանկարը՝ Agency") or an italic caption under
 //!    it that ends with its credit ("*...* Llun: Agency"), a registration, sign-up
@@ -3120,6 +3121,18 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
             || info.links.iter().any(|(_, u)| is_ad_url(u)))
     {
         return Some("banner ad");
+    }
+    // "[Show 5 more updates](?page=with:block-1610#liveblog)": a button
+    // that reloads the page itself with another query, a few words on a
+    // line of their own; the story's links go to other pages, and its
+    // contents list ("* [Part III](?page=2#toc-3)") to its parts.
+    if kind == Kind::LinkOnly
+        && info.links.len() == 1
+        && info.words <= 6
+        && !is_list_item(line)
+        && info.links[0].1.trim_start().starts_with('?')
+    {
+        return Some("page widget text");
     }
     // A "Share" or "Comments" button left inside the story (see the end
     // rule: sections of the story follow it).

@@ -2916,3 +2916,22 @@ The stealer sends what it takes to a rotating set of domains and falls back to a
     assert_gone(&c, &["Stop infostealers", "Jetzt testen"]);
     assert_kept(&c, &["Sponsored content from vendors", "rotating set"]);
 }
+
+#[test]
+fn a_button_that_reloads_the_page_with_another_query_goes() {
+    let page = "\
+# Outage live
+
+Check-in systems at the airline have been down since the early hours after what the carrier calls a cyber incident at its IT supplier.
+
+* [Part I: The outage](?page=1#toc-1)
+* [Part II: The supplier](?page=2#toc-2)
+
+[Show 5 more updates](?page=with:block-1610#liveblog)
+
+The supplier says attackers logged in through a contractor's remote-access account that lacked multi-factor authentication, and that it has taken its departure control, baggage reconciliation and crew rostering systems offline as a precaution while it investigates with the help of two outside firms and the national cyber agency.
+";
+    let c = clean(page, "Outage live", &no_rules());
+    assert_gone(&c, &["Show 5 more"]);
+    assert_kept(&c, &["Part II: The supplier", "contractor's remote-access"]);
+}
