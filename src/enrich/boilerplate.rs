@@ -50,7 +50,9 @@
 //!    counters, form fields, icon-font leftovers, TLP markings, a
 //!    converted document's running footer (the same line at every page
 //!    break, its page number counting up: "... — Page 2 of 5"), wire
-//!    credits, a repeated title, the site's boxes (read-also lines, a
+//!    credits, a repeated title, the page's header again (a line above the
+//!    start, or pieces of them between pipes: a translation proxy's
+//!    banner), the site's boxes (read-also lines, a
 //!    pictograph before their label or not, and lists
 //!    of its own headlines under a bold label or, between paragraphs, a
 //!    plain one, a "See also" section of its links; never the items
@@ -977,6 +979,31 @@ impl MeasuredBody<'_> {
                         reasons[i] = Some("registration or sign-up box inside the article");
                     }
                 }
+            }
+        }
+        // The page's header comes back inside the story, whole or in
+        // pieces set between pipes (a translation proxy's banner,
+        // "Translated from: ... | [Show original](...) | Rate this
+        // translation: ..."): each piece a line above the story's start,
+        // the site's, with no standfirst among them.
+        let header: std::collections::HashSet<&str> = (0..start)
+            .filter(|&i| kinds[i] != Kind::Blank && !standfirst[i])
+            .map(|i| lines[i].trim())
+            .collect();
+        for i in start..end {
+            if !keep[i]
+                || !matches!(kinds[i], Kind::Short | Kind::Prose | Kind::LinkOnly)
+                || infos[i].words >= 30
+                || is_list_or_table(lines[i])
+            {
+                continue;
+            }
+            let pieces: Vec<&str> = lines[i].trim().split(" | ").map(str::trim).collect();
+            if (pieces.len() >= 2 || infos[i].words >= 4)
+                && pieces.iter().all(|p| header.contains(p))
+            {
+                keep[i] = false;
+                reasons[i] = Some("the page's header again inside the article");
             }
         }
         // "How do you feel about this story?" over "👍 142 · 😮 37": the

@@ -2935,3 +2935,29 @@ The supplier says attackers logged in through a contractor's remote-access accou
     assert_gone(&c, &["Show 5 more"]);
     assert_kept(&c, &["Part II: The supplier", "contractor's remote-access"]);
 }
+
+#[test]
+fn the_pages_header_again_inside_the_story_goes_whole_or_in_pieces() {
+    let page = "\
+Translated from: **Polish** › **English**
+
+[Show original](https://news.example/pl/story)
+
+Rate this translation: ★ ★ ★ ★ ★
+
+Security
+
+# Parcel scam hits thousands
+
+Since the end of October, users of all mobile networks have been receiving text messages that look like notifications from the parcel locker operator.
+
+Translated from: **Polish** › **English** | [Show original](https://news.example/pl/story) | Rate this translation: ★ ★ ★ ★ ★
+
+The link leads to a faithful copy of the operator's website, which asks for card data and then for the victim's bank login.
+
+The police say more than three thousand people have reported a loss so far, the average being about six hundred euros.
+";
+    let c = clean(page, "Parcel scam hits thousands", &no_rules());
+    assert_gone(&c, &["Translated from", "Rate this translation"]);
+    assert_kept(&c, &["faithful copy", "three thousand"]);
+}
