@@ -71,7 +71,8 @@
 //!    it ("Kuva: Agency", "Լուսանկարը՝ Agency") or an italic caption under
 //!    it that ends with its credit ("*...* Llun: Agency"), a registration, sign-up
 //!    or newsletter box between two rules (a link to an account page, or a
-//!    button that asks: "[Sign up for alerts](...)"), reaction rows and the question over them, short
+//!    button that asks: "[Sign up for alerts](...)"), reaction rows and the question over them, a
+//!    live blog's badge over a post's time ("📌 Pinned post"), short
 //!    promos and notices between paragraphs, labels whose lines all went,
 //!    configured `drop` lines; a log's repeated time stamps stay. Trailing link-only lines (tag lists,
 //!    related links, also written as bare URLs or as the site's headlines
@@ -1004,6 +1005,28 @@ impl MeasuredBody<'_> {
             {
                 keep[i] = false;
                 reasons[i] = Some("the page's header again inside the article");
+            }
+        }
+        // "📌 Pinned post" over "**08:20 BST**": a live blog's badge on a
+        // post, a pictograph and a word or two over the post's time of
+        // day, in any language.
+        for i in start..end {
+            let badge = keep[i]
+                && kinds[i] == Kind::Short
+                && infos[i].links.is_empty()
+                && (1..=3).contains(&infos[i].words)
+                && infos[i].text.trim_start().starts_with(is_pictograph);
+            let over_a_time = || {
+                next_text[i + 1].is_some_and(|j| {
+                    infos[j].links.is_empty()
+                        && infos[j].words <= 3
+                        && has_time(&infos[j].text)
+                        && !is_list_or_table(lines[j])
+                })
+            };
+            if badge && over_a_time() {
+                keep[i] = false;
+                reasons[i] = Some("badge over a live blog's post");
             }
         }
         // "How do you feel about this story?" over "👍 142 · 😮 37": the

@@ -2961,3 +2961,23 @@ The police say more than three thousand people have reported a loss so far, the 
     assert_gone(&c, &["Translated from", "Rate this translation"]);
     assert_kept(&c, &["faithful copy", "three thousand"]);
 }
+
+#[test]
+fn a_pictograph_badge_over_a_live_posts_time_goes() {
+    let page = "\
+# Outage live
+
+Check-in systems at the airline have been down since the early hours after what the carrier calls a cyber incident at its IT supplier.
+
+📌 Pinned post
+
+**08:20 BST**
+
+### What we know so far
+
+The supplier hosts the airline's departure control software, and passengers are advised to arrive three hours before short-haul departures.
+";
+    let c = clean(page, "Outage live", &no_rules());
+    assert_gone(&c, &["Pinned post"]);
+    assert_kept(&c, &["**08:20 BST**", "What we know", "three hours"]);
+}
