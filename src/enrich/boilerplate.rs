@@ -417,6 +417,9 @@ impl MeasuredBody<'_> {
         // card above it (a name, a short bio, a follow button) is the
         // page's. A story that quotes a thread after its own paragraphs
         // keeps them: only a few words of prose may be passed over.
+        // The end is looked for from the story's first paragraph on, so
+        // the card's lines (a follow button, a bio) end nothing either.
+        let mut first_prose = first_prose;
         let counted = counted_posts(lines, kinds, infos);
         if let Some((first_post, _)) = counted.filter(|(first, _)| *first > start) {
             let mut post_start = first_post;
@@ -431,6 +434,9 @@ impl MeasuredBody<'_> {
                 .sum();
             if passed_over < 20 {
                 start = post_start;
+                first_prose = (start..lines.len())
+                    .find(|&i| kinds[i] == Kind::Prose)
+                    .map_or(first_prose, |p| p.max(first_prose));
             }
         }
 
@@ -739,7 +745,8 @@ impl MeasuredBody<'_> {
         // story with it, when no more of the article follows: no code, no
         // paragraph (fifteen words of plain prose in a stretch). A story
         // that quotes a thread goes on after it.
-        if let Some((_, last_post)) = counted.filter(|(_, last)| *last + 1 < end) {
+        if let Some((_, last_post)) = counted.filter(|(_, last)| *last >= start && *last + 1 < end)
+        {
             let after = Following::measure(lines, kinds, infos, &cues, end);
             if let Some(next) = (last_post + 1..end).find(|&i| kinds[i] != Kind::Blank)
                 && after.stretch[next] < 15

@@ -2881,6 +2881,16 @@ fn an_unrolled_thread_runs_from_its_post_counted_first_to_its_post_counted_last(
             "Other unrolled",
         ],
     );
+    // A card whose bio reads as chrome ("follow me on ...") ends no story
+    // that starts below it.
+    let card_cue = page.replace(
+        "Infostealers, bad coffee. Views my own.",
+        "Infostealers, bad coffee. Follow me on Mastodon too.",
+    );
+    let c = clean(&card_cue, "Thread by @analyst", &no_rules());
+    assert!(c.kept_original.is_none(), "{:?}", c.kept_original);
+    assert_kept(&c, &["Post 1:", "Post 4:"]);
+    assert_gone(&c, &["Ana Lyst", "Mastodon", "Other unrolled"]);
     // A story that quotes a thread after paragraphs of its own keeps them,
     // and its paragraphs after the thread.
     let story = format!(
