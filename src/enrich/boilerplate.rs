@@ -532,12 +532,16 @@ impl MeasuredBody<'_> {
             // or a thread is a widget, not the page's footer, when sections
             // of the story come after it; the same word as a label is one.
             // A button of a few words ("[Share this update](#block-0820)")
-            // is one when it comes back under another post, word for word.
+            // is one when it comes back under another post, word for word
+            // (a share button over the title and again under the story is
+            // the page's).
             let button_inside = || {
                 let words = infos[i].text.split_whitespace().count();
                 let comes_back = || {
                     link_line_texts
-                        .get_or_init(|| link_line_counts(kinds, infos))
+                        .get_or_init(|| {
+                            link_line_counts(&kinds[first_prose..], &infos[first_prose..])
+                        })
                         .get(infos[i].text.trim())
                         .is_some_and(|&n| n >= 2)
                 };

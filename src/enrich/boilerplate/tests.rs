@@ -1020,6 +1020,14 @@ fn a_live_blogs_share_button_of_a_few_words_under_each_post_does_not_end_the_sto
     assert_kept(&c, &["Update 3:", "Update 2:", "Update 1:"]);
     assert!(!c.markdown.contains("Share this"), "{}", c.markdown);
     assert!(!c.markdown.contains("Other story"), "{}", c.markdown);
+    // Over the title and again under the story, it is the page's button.
+    let top_and_bottom = format!(
+        "[Share this story](#share)\n\n# Outage live\n\n{}\n[Share this story](#share)\n\n## From our desk\n\n- Airline shares fell six per cent in morning trading today\n- The regulator has asked the supplier for a full report\n",
+        update(1).replace("[Share this update](#block-1120)\n", "")
+    );
+    let c = clean(&top_and_bottom, "Outage live", &no_rules());
+    assert_kept(&c, &["Update 1:"]);
+    assert_gone(&c, &["From our desk", "regulator"]);
     // Once, the same button closes the story.
     let once = format!(
         "# Outage live\n\n{}\n## Most viewed\n\nThe ten stories read most on the site this week, from the pensions shake-up to the quiz, with the airline's outage at number two and counting.\n",
