@@ -66,13 +66,15 @@
 //!    marks, buttons and controls ("Listen ▶ 24:10", in any script's
 //!    digits, or a play mark and a length: "▶ Watch: ... (2:47)") with
 //!    the title over them, a code block's "Copy" button, a button that
-//!    reloads the page with another query ("[Show 5 more updates](?page=...)"), a row of hashtags
+//!    reloads the page with another query ("[Show 5 more
+//!    updates](?page=...)"), a row of hashtags
 //!    under a label ("**Tags:** #cve #patch"), a photo's bare credit under
 //!    it ("Kuva: Agency", "Լուսանկարը՝ Agency") or an italic caption under
 //!    it that ends with its credit ("*...* Llun: Agency"), a registration, sign-up
 //!    or newsletter box between two rules (a link to an account page, or a
-//!    button that asks: "[Sign up for alerts](...)"), reaction rows and the question over them, a
-//!    live blog's badge over a post's time ("📌 Pinned post"), short
+//!    button that asks: "[Sign up for alerts](...)"), reaction rows and
+//!    the question over them, a live blog's badge over a post's time
+//!    ("📌 Pinned post"), short
 //!    promos and notices between paragraphs, labels whose lines all went,
 //!    configured `drop` lines; a log's repeated time stamps stay. Trailing link-only lines (tag lists,
 //!    related links, also written as bare URLs or as the site's headlines
