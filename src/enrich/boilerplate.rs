@@ -15,21 +15,29 @@
 //!    it, or a lead photo whose caption repeats its alt
 //!    text. A sentence-long heading straight under the title
 //!    is the standfirst and is kept too, and so is a summary list there (a
-//!    heading over plain points: "Key events").
+//!    heading over plain points: "Key events"). An unrolled thread, its
+//!    posts counted "1/12" to "12/12", starts at its first post, past the
+//!    poster's card.
 //! 2. It ends at the first line that opens a page footer ("Found this article
 //!    interesting?", "Share this", "Trending News", "Related posts", "Tags:",
 //!    "Keywords:", "Post navigation", "About Company, Inc.", comments...) or
 //!    a configured `stop_before` line; at a comment thread or activity log,
 //!    told by its shape (reply buttons and comment headers that repeat, or
 //!    a forum's dated post headers numbered one by one, "Nov 18, 2026 ·
-//!    #2", the next post's card and the last one's signature with them); at
+//!    #2", the next post's card and the last one's signature with them);
+//!    after an unrolled thread's post counted last ("... 12/12") when no
+//!    paragraph or code follows; at
 //!    a share button, a row (or list) of the site's tag links or a labelled
-//!    row of hashtags ("Tags: #cve #patch") once the story has begun; or at
+//!    row of hashtags ("Tags: #cve #patch") once the story has begun (not a
+//!    live blog's button under each post with sections after it: one word,
+//!    or a few that come back word for word, "[Share this update](#...)");
+//!    or at
 //!    a chrome line (see [`cues`]: cookie notice,
 //!    copyright, follow-us blurb, disclaimer or a document's sharing
 //!    statement ("TLP:CLEAR — Recipients may share ..."), webinar ad, mailing-list
 //!    footer, a question with its buttons to stay on the page in any
-//!    language: "Was this useful? [Yes](#yes) [No](#no)") or a run of
+//!    language: "Was this useful? [Yes](#yes) [No](#no)", or "👍 👎" as its
+//!    buttons) or a run of
 //!    link-only lines,
 //!    when little of the article follows: no code, no section with text,
 //!    under 40 words of plain prose. So a list of Sigma rule links before the
@@ -42,23 +50,31 @@
 //!    counters, form fields, icon-font leftovers, TLP markings, a
 //!    converted document's running footer (the same line at every page
 //!    break, its page number counting up: "... — Page 2 of 5"), wire
-//!    credits, a repeated title, the site's boxes (read-also lines, a
+//!    credits, a repeated title, the page's header again (a line above the
+//!    start, or pieces of them between pipes: a translation proxy's
+//!    banner), the site's boxes (read-also lines, a
 //!    pictograph before their label or not, and lists
 //!    of its own headlines under a bold label or, between paragraphs, a
 //!    plain one, a "See also" section of its links; never the items
 //!    under a "References" heading, callout
 //!    quotes that send the reader to its pages or its social channels,
 //!    named in bold or by a heading, a pictograph before it or not, ads
-//!    under their own bold label), forms with their promo box (a gated
-//!    report's fields, a newsletter's e-mail field), a player's chapter
+//!    under their own bold label or with it first on a line of links,
+//!    "Sponsored · [...]"), forms with their promo box (a gated
+//!    report's fields, a newsletter's e-mail field, a feedback form's check
+//!    boxes and the prompt over them), a player's chapter
 //!    marks, buttons and controls ("Listen ▶ 24:10", in any script's
 //!    digits, or a play mark and a length: "▶ Watch: ... (2:47)") with
-//!    the title over them, a code block's "Copy" button, a row of hashtags
+//!    the title over them, a code block's "Copy" button, a button that
+//!    reloads the page with another query ("[Show 5 more
+//!    updates](?page=...)"), a row of hashtags
 //!    under a label ("**Tags:** #cve #patch"), a photo's bare credit under
 //!    it ("Kuva: Agency", "Լուսանկարը՝ Agency") or an italic caption under
 //!    it that ends with its credit ("*...* Llun: Agency"), a registration, sign-up
 //!    or newsletter box between two rules (a link to an account page, or a
-//!    button that asks: "[Sign up for alerts](...)"), reaction rows and the question over them, short
+//!    button that asks: "[Sign up for alerts](...)"), reaction rows and
+//!    the question over them, a live blog's badge over a post's time
+//!    ("📌 Pinned post"), short
 //!    promos and notices between paragraphs, labels whose lines all went,
 //!    configured `drop` lines; a log's repeated time stamps stay. Trailing link-only lines (tag lists,
 //!    related links, also written as bare URLs or as the site's headlines
@@ -398,6 +414,34 @@ impl MeasuredBody<'_> {
             }
         }
 
+        // An unrolled thread counts its posts ("... 1/12" to "... 12/12"):
+        // its story opens with the post counted first, and the poster's
+        // card above it (a name, a short bio, a follow button) is the
+        // page's. A story that quotes a thread after its own paragraphs
+        // keeps them: only a few words of prose may be passed over.
+        // The end is looked for from the story's first paragraph on, so
+        // the card's lines (a follow button, a bio) end nothing either.
+        let mut first_prose = first_prose;
+        let counted = counted_posts(lines, kinds, infos);
+        if let Some((first_post, _)) = counted.filter(|(first, _)| *first > start) {
+            let mut post_start = first_post;
+            while post_start > start
+                && !matches!(kinds[post_start - 1], Kind::Blank | Kind::Heading)
+            {
+                post_start -= 1;
+            }
+            let passed_over: usize = (start..post_start)
+                .filter(|&i| kinds[i] == Kind::Prose)
+                .map(|i| infos[i].words)
+                .sum();
+            if passed_over < 20 {
+                start = post_start;
+                first_prose = (start..lines.len())
+                    .find(|&i| kinds[i] == Kind::Prose)
+                    .map_or(first_prose, |p| p.max(first_prose));
+            }
+        }
+
         // The standfirst: sentence-long headings under the title
         // (`### In this report, we observed ...`, or a news site's two
         // sub-titles) are the article's own summary, even when a byline or
@@ -482,14 +526,30 @@ impl MeasuredBody<'_> {
                 _ => 0,
             };
         }
+        // How often each link-only line's text comes on the page, for the
+        // buttons below: made the first time it is asked, as for `whole`.
+        let link_line_texts = std::cell::OnceCell::new();
         for i in first_prose + 1..lines.len() {
             // A "Share" or "Comments" button under each post of a live blog
             // or a thread is a widget, not the page's footer, when sections
             // of the story come after it; the same word as a label is one.
+            // A button of a few words ("[Share this update](#block-0820)")
+            // is one when it comes back under another post, word for word
+            // (a share button over the title and again under the story is
+            // the page's).
             let button_inside = || {
+                let words = infos[i].text.split_whitespace().count();
+                let comes_back = || {
+                    link_line_texts
+                        .get_or_init(|| {
+                            link_line_counts(&kinds[first_prose..], &infos[first_prose..])
+                        })
+                        .get(infos[i].text.trim())
+                        .is_some_and(|&n| n >= 2)
+                };
                 kinds[i] == Kind::LinkOnly
                     && infos[i].links.len() == 1
-                    && infos[i].text.split_whitespace().count() == 1
+                    && (words == 1 || words <= 4 && comes_back())
                     && whole
                         .get_or_init(|| Following::measure(lines, kinds, infos, &cues, lines.len()))
                         .section[i + 1]
@@ -684,6 +744,22 @@ impl MeasuredBody<'_> {
                     footer_opener = Some((h, "sidebar of labels and values after the article"));
                 }
                 break;
+            }
+        }
+
+        // The post counted last ("... 12/12") ends the thread, and the
+        // story with it, when no more of the article follows: no code, no
+        // paragraph (fifteen words of plain prose in a stretch). A story
+        // that quotes a thread goes on after it.
+        if let Some((_, last_post)) = counted.filter(|(_, last)| *last >= start && *last + 1 < end)
+        {
+            let after = Following::measure(lines, kinds, infos, &cues, end);
+            if let Some(next) = (last_post + 1..end).find(|&i| kinds[i] != Kind::Blank)
+                && after.stretch[next] < 15
+                && after.code[next] == 0
+            {
+                end = next;
+                footer_opener = Some((next, "page after the thread's last counted post"));
             }
         }
 
@@ -905,6 +981,53 @@ impl MeasuredBody<'_> {
                         reasons[i] = Some("registration or sign-up box inside the article");
                     }
                 }
+            }
+        }
+        // The page's header comes back inside the story, whole or in
+        // pieces set between pipes (a translation proxy's banner,
+        // "Translated from: ... | [Show original](...) | Rate this
+        // translation: ..."): each piece a line above the story's start,
+        // the site's, with no standfirst among them.
+        let header: std::collections::HashSet<&str> = (0..start)
+            .filter(|&i| kinds[i] != Kind::Blank && !standfirst[i])
+            .map(|i| lines[i].trim())
+            .collect();
+        for i in start..end {
+            if !keep[i]
+                || !matches!(kinds[i], Kind::Short | Kind::Prose | Kind::LinkOnly)
+                || infos[i].words >= 30
+                || is_list_or_table(lines[i])
+            {
+                continue;
+            }
+            let pieces: Vec<&str> = lines[i].trim().split(" | ").map(str::trim).collect();
+            if (pieces.len() >= 2 || infos[i].words >= 4)
+                && pieces.iter().all(|p| header.contains(p))
+            {
+                keep[i] = false;
+                reasons[i] = Some("the page's header again inside the article");
+            }
+        }
+        // "📌 Pinned post" over "**08:20 BST**": a live blog's badge on a
+        // post, a pictograph and a word or two over the post's time of
+        // day, in any language.
+        for i in start..end {
+            let badge = keep[i]
+                && kinds[i] == Kind::Short
+                && infos[i].links.is_empty()
+                && (1..=3).contains(&infos[i].words)
+                && infos[i].text.trim_start().starts_with(is_pictograph);
+            let over_a_time = || {
+                next_text[i + 1].is_some_and(|j| {
+                    infos[j].links.is_empty()
+                        && infos[j].words <= 3
+                        && has_time(&infos[j].text)
+                        && !is_list_or_table(lines[j])
+                })
+            };
+            if badge && over_a_time() {
+                keep[i] = false;
+                reasons[i] = Some("badge over a live blog's post");
             }
         }
         // "How do you feel about this story?" over "👍 142 · 😮 37": the
@@ -1139,6 +1262,62 @@ impl MeasuredBody<'_> {
             body_start: start,
         }
     }
+}
+
+/// The lines of the posts an unrolled thread counts, first and last: a
+/// counter ends each post ("... 1/12", "8/12" on a line of its own), in
+/// any script's digits, counting up from one to its total (three or
+/// more), none missed but a few (half of them at least), the last one
+/// reaching the total. A date's "10/12" counts nothing here, as no date
+/// follows "1/12" up to its total.
+fn counted_posts(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Option<(usize, usize)> {
+    let counter = |i: usize| -> Option<(u32, u32)> {
+        if !matches!(kinds[i], Kind::Prose | Kind::Short) || is_list_or_table(lines[i]) {
+            return None;
+        }
+        let last = infos[i].text.split_whitespace().last()?;
+        let last = ascii_digits(last);
+        let (k, n) = last
+            .trim_matches(|c: char| !c.is_ascii_digit())
+            .split_once('/')?;
+        let (k, n) = (k.parse::<u32>().ok()?, n.parse::<u32>().ok()?);
+        (n >= 3 && (1..=n).contains(&k)).then_some((k, n))
+    };
+    let mut posts: Vec<(usize, u32)> = Vec::new();
+    let mut total = None;
+    for i in 0..lines.len() {
+        let Some((k, n)) = counter(i) else { continue };
+        match total {
+            None if k == 1 => {
+                total = Some(n);
+                posts.push((i, k));
+            }
+            Some(t) if t == n && posts.last().is_some_and(|&(_, prev)| k > prev) => {
+                posts.push((i, k));
+            }
+            _ => {}
+        }
+    }
+    let n = total?;
+    let (&(first, _), &(last, last_k)) = (posts.first()?, posts.last()?);
+    (posts.len() >= 3 && posts.len() * 2 >= n as usize && last_k == n).then_some((first, last))
+}
+
+/// How many link-only lines of the page show each text: a button under
+/// every post of a live blog shows the same words each time.
+fn link_line_counts<'i>(
+    kinds: &[Kind],
+    infos: &'i [LineInfo],
+) -> std::collections::HashMap<&'i str, usize> {
+    let mut counts = std::collections::HashMap::new();
+    for (_, info) in kinds
+        .iter()
+        .zip(infos)
+        .filter(|(k, _)| **k == Kind::LinkOnly)
+    {
+        *counts.entry(info.text.trim()).or_default() += 1;
+    }
+    counts
 }
 
 /// The first row of the table holding row `at`, and whether the table is
@@ -1684,6 +1863,20 @@ fn line_cue(info: &LineInfo) -> Option<&'static str> {
                 .sum::<usize>()
         });
         if asked.is_some_and(|n| n >= 2 && n == words_outside_links(info)) {
+            return Some("feedback widget");
+        }
+    }
+    // "Was this section helpful? 👍 👎": the same question, its buttons
+    // left as two or more pictographs with nothing else after it.
+    if info.links.is_empty()
+        && info.words <= 12
+        && let Some((asked, answers)) = info.text.split_once(['?', '？', '؟'])
+    {
+        let buttons = answers.chars().filter(|c| is_pictograph(*c)).count();
+        let only_buttons = answers
+            .chars()
+            .all(|c| is_pictograph(c) || c == '\u{fe0f}' || c.is_whitespace());
+        if buttons >= 2 && only_buttons && asked.split_whitespace().count() >= 2 {
             return Some("feedback widget");
         }
     }
@@ -2251,11 +2444,13 @@ fn boxes_inside(
 
 /// Lines of `start..end` that are a form the site put inside the story,
 /// with the box around it: a run of input fields (an e-mail field, or two
-/// or more labels marked required, "First name*"), the short lines between
+/// or more labels marked required, "First name*", or check boxes, "[ ]
+/// The steps did not help"), the short lines between
 /// them ("Job title", "Select..."), up to two lines after them (its button,
 /// "Download the report"; its consent notice), and, when a heading or a
 /// bold label opens it at most two lines above, the promo that asks for
-/// them ("### Get the full report", "**Our newsletter**"). A story quotes
+/// them ("### Get the full report", "**Our newsletter**"), or the prompt
+/// right over them ("Tell us how we can improve this article:"). A story quotes
 /// no form field on a line of its own.
 fn form_boxes(
     lines: &[&str],
@@ -2332,10 +2527,21 @@ fn form_boxes(
             && infos[i].words <= 8
     };
     let email_field = |i: usize| email_field(i) || input_row(i);
+    // A feedback form's check box as the scraper leaves it: "[ ] The steps
+    // did not resolve my issue", its empty (or ticked) box first and no
+    // list marker before it (a task list's items are "- [ ] ...").
+    let check_box = |i: usize| {
+        let t = lines[i].trim();
+        ["[ ] ", "[x] ", "[X] "].iter().any(|b| t.starts_with(b))
+            && kinds[i] == Kind::Short
+            && infos[i].links.is_empty()
+            && infos[i].images.is_empty()
+            && infos[i].words <= 8
+    };
     let mut n = 0;
     while n < text.len() {
         let i = text[n];
-        if !(email_field(i) || required_field(i)) {
+        if !(email_field(i) || required_field(i) || check_box(i)) {
             n += 1;
             continue;
         }
@@ -2343,17 +2549,19 @@ fn form_boxes(
         let (first, mut last) = (n, n);
         let mut emails = usize::from(email_field(i));
         let mut required = usize::from(required_field(i));
+        let mut boxes = usize::from(check_box(i));
         let mut m = n + 1;
-        while m < text.len() && plain_short(text[m], 3) {
+        while m < text.len() && (plain_short(text[m], 3) || check_box(text[m])) {
             let j = text[m];
-            if email_field(j) || required_field(j) {
+            if email_field(j) || required_field(j) || check_box(j) {
                 emails += usize::from(email_field(j));
                 required += usize::from(required_field(j));
+                boxes += usize::from(check_box(j));
                 last = m;
             }
             m += 1;
         }
-        if emails == 0 && required < 2 {
+        if emails == 0 && required < 2 && boxes < 2 {
             n = last + 1;
             continue;
         }
@@ -2367,12 +2575,23 @@ fn form_boxes(
         {
             close += 1;
         }
-        // Its promo, under a label that opens the box.
+        // Its promo, under a label that opens the box. The prompt right
+        // over the fields asks for them ("Tell us how we can improve this
+        // article:"), a short line ending with a colon.
         let mut open = first;
         for back in 1..=3 {
             let Some(k) = first.checked_sub(back).map(|at| text[at]) else {
                 break;
             };
+            let prompt = back == 1
+                && matches!(kinds[k], Kind::Prose | Kind::Short)
+                && infos[k].links.is_empty()
+                && infos[k].words <= 12
+                && !is_list_or_table(lines[k])
+                && infos[k].text.trim_end().ends_with(LABEL_COLONS);
+            if prompt {
+                open = first - back;
+            }
             let label = (kinds[k] == Kind::Heading || is_bold_only(strip_block_markers(lines[k])))
                 && infos[k].words <= 8
                 && !infos[k].text.trim_end().ends_with(':');
@@ -2954,6 +3173,18 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
     {
         return Some("banner ad");
     }
+    // "[Show 5 more updates](?page=with:block-1610#liveblog)": a button
+    // that reloads the page itself with another query, a few words on a
+    // line of their own; the story's links go to other pages, and its
+    // contents list ("* [Part III](?page=2#toc-3)") to its parts.
+    if kind == Kind::LinkOnly
+        && info.links.len() == 1
+        && info.words <= 6
+        && !is_list_item(line)
+        && info.links[0].1.trim_start().starts_with('?')
+    {
+        return Some("page widget text");
+    }
     // A "Share" or "Comments" button left inside the story (see the end
     // rule: sections of the story follow it).
     if kind == Kind::LinkOnly && info.links.len() == 1 && info.words == 1 && is_footer(t) {
@@ -3039,6 +3270,24 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
         && n.chars().all(|c| c.is_ascii_digit() || c == '.')
     {
         return Some("page widget text");
+    }
+    // "Sponsored · [Try the product free for 30 days](...)": an ad whose
+    // label opens the line, the rest of it links, in any language the ad
+    // labels are written in.
+    let ad_label = |w: &str| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        AD_LABELS.contains(&w.as_str())
+            || NOISE[..3].contains(&w.as_str())
+            || matches!(w.as_str(), "sponsor" | "ad" | "promoted")
+    };
+    if !info.links.is_empty()
+        && info.words < 30
+        && words_outside_links(info) == 1
+        && t.split_whitespace().next().is_some_and(ad_label)
+    {
+        return Some("ad under its own label");
     }
     // "**Sponsor:** This episode is brought to you by ...", "**【PR】** ...":
     // an ad that says so in its bold label.

@@ -111,7 +111,8 @@
 //!   knowledge-base article, an unrolled social thread, a page seen through
 //!   a translation proxy; its `README.md` lists them), written and labelled
 //!   on 2026-12-03 by someone who had not read the rules, measured blind
-//!   with its totals only;
+//!   with its totals only (86.6 % kept, 8.0 % chrome left), then tuned on
+//!   once the fourteenth set was written, its pages printed one by one;
 //! - `tests/fixtures/labelled/cleaning/blind11/`: the eleventh blind set,
 //!   twelve pages (Amharic, Nepali, Sinhala, Georgian, Armenian, Uzbek,
 //!   Azerbaijani, Icelandic and Maltese sites, a vendor's release notes, a
@@ -636,8 +637,26 @@ fn cleaning_on_the_thirteenth_blind_set_holds_its_floor() {
     // 86.6 % kept (264/305), 8.0 % chrome left (23/287), one page losing
     // most of its story; after the blind12 round, not tuned on it (totals
     // only): 86.6 % and 7.4 % (21/285), then 6.7 % (19/283) with italic
-    // captions ending with their credit.
-    hold_floor_showing("blind13", BLIND13_FLOOR.0, BLIND13_FLOOR.1, false);
+    // captions ending with their credit. Open to tuning since 2026-12-03,
+    // now that the fourteenth set is the blind one, its pages printed one
+    // by one: the page that lost its story was a live blog cut at the
+    // first "[Share this update](#block-0820)" under its posts; a button
+    // of a few words that comes back under each post is a widget, not the
+    // footer: 100 % kept and 6.4 % chrome (21/326); 4.4 % (14/319) with a
+    // feedback question answered by pictographs ("Was this section
+    // helpful? 👍 👎") and a form's check boxes ("[ ] ...") with the
+    // prompt over them; 1.9 % (6/311) with an unrolled thread counted
+    // "1/12" to "12/12" running from its first post (past the poster's
+    // card) to its last; 1.6 % (5/310) with an ad label first on a line
+    // of links ("Sponsored · [...]"); 1.0 % (3/308) with a button that
+    // reloads the page with another query ("[Show 5 more updates](?page=
+    // ...)"); 0.7 % (2/307) with the page's header again inside the story
+    // in pieces between pipes (a translation proxy's banner); 0.3 %
+    // (1/306) with a live post's pictograph badge ("📌 Pinned post").
+    // Left: a lead photo's plain caption under it, labelled chrome here
+    // and article in blind6, blind7 and blind8 (reading it as chrome
+    // loses lines there).
+    hold_floor_showing("blind13", BLIND13_FLOOR.0, BLIND13_FLOOR.1, true);
 }
 
 #[test]
@@ -654,9 +673,9 @@ fn cleaning_on_the_fourteenth_blind_set_holds_its_floor() {
 const BLIND14_FLOOR: (f64, f64) = (1.0, 0.074);
 
 /// Kept at least, chrome at most, on the thirteenth blind set: its score
-/// after the blind12 round, rounded down and up (its blind score was
-/// 86.6 % and 8.0 %).
-const BLIND13_FLOOR: (f64, f64) = (0.86, 0.068);
+/// once tuned on, rounded down and up (its blind score was 86.6 % and
+/// 8.0 %).
+const BLIND13_FLOOR: (f64, f64) = (1.0, 0.004);
 
 /// Kept at least, chrome at most, on the twelfth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 99.6 % and

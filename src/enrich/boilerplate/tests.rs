@@ -1004,6 +1004,41 @@ Kari Nordmann leads the incident response team at a regional bank and speaks oft
 }
 
 #[test]
+fn a_live_blogs_share_button_of_a_few_words_under_each_post_does_not_end_the_story() {
+    let update = |n: usize| {
+        format!(
+            "**1{n}:20 BST**\n\n### Update {n}\n\nUpdate {n}: the airline says manual check-in continues at every airport, and passengers should arrive three hours before their flight while the supplier restores its departure control systems, which it expects to take until Saturday afternoon at the earliest, according to a statement it put out at noon.\n\n[Share this update](#block-1{n}20)\n"
+        )
+    };
+    let page = format!(
+        "# Outage live\n\n{}\n{}\n{}\n[Share this article](https://x.example/share?u=news.example)\n\n## Most viewed\n\n[Other story](https://news.example/a)\n",
+        update(3),
+        update(2),
+        update(1)
+    );
+    let c = clean(&page, "Outage live", &no_rules());
+    assert_kept(&c, &["Update 3:", "Update 2:", "Update 1:"]);
+    assert!(!c.markdown.contains("Share this"), "{}", c.markdown);
+    assert!(!c.markdown.contains("Other story"), "{}", c.markdown);
+    // Over the title and again under the story, it is the page's button.
+    let top_and_bottom = format!(
+        "[Share this story](#share)\n\n# Outage live\n\n{}\n[Share this story](#share)\n\n## From our desk\n\n- Airline shares fell six per cent in morning trading today\n- The regulator has asked the supplier for a full report\n",
+        update(1).replace("[Share this update](#block-1120)\n", "")
+    );
+    let c = clean(&top_and_bottom, "Outage live", &no_rules());
+    assert_kept(&c, &["Update 1:"]);
+    assert_gone(&c, &["From our desk", "regulator"]);
+    // Once, the same button closes the story.
+    let once = format!(
+        "# Outage live\n\n{}\n## Most viewed\n\nThe ten stories read most on the site this week, from the pensions shake-up to the quiz, with the airline's outage at number two and counting.\n",
+        update(1)
+    );
+    let c = clean(&once, "Outage live", &no_rules());
+    assert_kept(&c, &["Update 1:"]);
+    assert!(!c.markdown.contains("pensions"), "{}", c.markdown);
+}
+
+#[test]
 fn a_live_blogs_share_buttons_and_a_videos_chapters_do_not_end_the_story() {
     let update = |n: usize| {
         format!(
@@ -2765,4 +2800,202 @@ Several admins report new local accounts on their firewalls after the vendor's S
     );
     assert_kept(&c, &["new local accounts", "limited attacks"]);
     assert_gone(&c, &["?share=1", "Award"]);
+}
+
+#[test]
+fn a_feedback_question_with_pictograph_buttons_and_a_check_box_form_go() {
+    let page = "\
+# Mitigating the session bypass
+
+This article describes how to detect and mitigate the authentication bypass in the management interface, which a remote attacker can use to obtain an administrative session.
+
+## Resolution
+
+Upgrade to a fixed version as soon as possible, then review every administrator account and reset the passwords of any account that logged in during the exposure window.
+
+Was this section helpful? 👍 👎
+
+## Workaround
+
+Restrict access to the management interface to trusted networks only, which blocks exploitation from the internet but not from inside.
+
+To check the version, run:
+
+- [ ] show system version
+
+Tell us how we can improve this article:
+[ ] The information is inaccurate
+[ ] The steps did not resolve my issue
+[Your feedback (optional)]
+Characters remaining: 1000
+
+## More information
+
+The vendor's advisory lists additional indicators of compromise, including two attacker addresses, and asks customers who find evidence to open a priority case.
+";
+    let c = clean(page, "Mitigating the session bypass", &no_rules());
+    assert_kept(
+        &c,
+        &[
+            "Upgrade to a fixed version",
+            "## Workaround",
+            "To check the version, run:",
+            "- [ ] show system version",
+            "additional indicators",
+        ],
+    );
+    assert_gone(
+        &c,
+        &[
+            "Was this section helpful?",
+            "Tell us how",
+            "[ ] The",
+            "Your feedback",
+            "Characters remaining",
+        ],
+    );
+    // A question whose answer is one pictograph, or words, stays.
+    let c = clean(
+        &page.replace("Was this section helpful? 👍 👎", "Is it fixed? Yes 👍"),
+        "Mitigating the session bypass",
+        &no_rules(),
+    );
+    assert_kept(&c, &["Is it fixed? Yes 👍"]);
+}
+
+#[test]
+fn an_unrolled_thread_runs_from_its_post_counted_first_to_its_post_counted_last() {
+    let post = |k: usize| {
+        format!(
+            "Post {k}: the stealer drops a Python runtime and a scheduled task named after a browser updater, then sends the saved passwords to a rotating set of domains. {k}/4\n\n♥ 12 · ⟲ 3\n"
+        )
+    };
+    let page = format!(
+        "# Thread by @analyst\n\n**Ana Lyst** @analyst\nMalware analyst. Infostealers, bad coffee. Views my own.\n\n[Follow @analyst](https://social.example/intent/follow?screen_name=analyst)\n\n{}\n{}\n{}\n{}\n[Read on original site](https://social.example/analyst/status/1)\n\nEnjoyed this thread? [Follow @analyst](https://social.example/intent/follow?screen_name=analyst) for more.\n\n## Other unrolled threads\n\n- [Thread by @other: ten things I learned](https://unroll.example/thread/2) · 14 posts\n",
+        post(1),
+        post(2),
+        post(3),
+        post(4)
+    );
+    let c = clean(&page, "Thread by @analyst", &no_rules());
+    assert_kept(&c, &["Post 1:", "Post 4:"]);
+    assert_gone(
+        &c,
+        &[
+            "Ana Lyst",
+            "Views my own",
+            "Follow @",
+            "original site",
+            "Other unrolled",
+        ],
+    );
+    // A card whose bio reads as chrome ("follow me on ...") ends no story
+    // that starts below it.
+    let card_cue = page.replace(
+        "Infostealers, bad coffee. Views my own.",
+        "Infostealers, bad coffee. Follow me on Mastodon too.",
+    );
+    let c = clean(&card_cue, "Thread by @analyst", &no_rules());
+    assert!(c.kept_original.is_none(), "{:?}", c.kept_original);
+    assert_kept(&c, &["Post 1:", "Post 4:"]);
+    assert_gone(&c, &["Ana Lyst", "Mastodon", "Other unrolled"]);
+    // A story that quotes a thread after paragraphs of its own keeps them,
+    // and its paragraphs after the thread.
+    let story = format!(
+        "# The stealer thread\n\nA researcher has described a new stealer in a thread on a social network this week, and the vendor she works for confirmed her findings on Tuesday.\n\n{}\n{}\n{}\n{}\nThe vendor says its customers are protected, and that it has shared the domains with the registrars, which took two of them down within a day.\n",
+        post(1),
+        post(2),
+        post(3),
+        post(4)
+    );
+    let c = clean(&story, "The stealer thread", &no_rules());
+    assert_kept(
+        &c,
+        &["A researcher has described", "Post 1:", "The vendor says"],
+    );
+}
+
+#[test]
+fn an_ad_labelled_first_with_links_after_goes() {
+    let page = "\
+# Stealer spreads through fake updates
+
+Compromised sites show a fake browser update that installs a stealer, which takes saved passwords and session cookies from finance staff.
+
+Sponsored · [Stop infostealers before they start — try the product free for 30 days](https://ads.example/click?cid=1)
+
+Werbung: [Jetzt testen](https://vendor.example/trial)
+
+Sponsored content from vendors is labelled, the editor said, and the site's [ad policy](https://news.example/ads) explains how.
+
+The stealer sends what it takes to a rotating set of domains and falls back to a messenger bot when all of them fail.
+";
+    let c = clean(page, "Stealer spreads through fake updates", &no_rules());
+    assert_gone(&c, &["Stop infostealers", "Jetzt testen"]);
+    assert_kept(&c, &["Sponsored content from vendors", "rotating set"]);
+}
+
+#[test]
+fn a_button_that_reloads_the_page_with_another_query_goes() {
+    let page = "\
+# Outage live
+
+Check-in systems at the airline have been down since the early hours after what the carrier calls a cyber incident at its IT supplier.
+
+* [Part I: The outage](?page=1#toc-1)
+* [Part II: The supplier](?page=2#toc-2)
+
+[Show 5 more updates](?page=with:block-1610#liveblog)
+
+The supplier says attackers logged in through a contractor's remote-access account that lacked multi-factor authentication, and that it has taken its departure control, baggage reconciliation and crew rostering systems offline as a precaution while it investigates with the help of two outside firms and the national cyber agency.
+";
+    let c = clean(page, "Outage live", &no_rules());
+    assert_gone(&c, &["Show 5 more"]);
+    assert_kept(&c, &["Part II: The supplier", "contractor's remote-access"]);
+}
+
+#[test]
+fn the_pages_header_again_inside_the_story_goes_whole_or_in_pieces() {
+    let page = "\
+Translated from: **Polish** › **English**
+
+[Show original](https://news.example/pl/story)
+
+Rate this translation: ★ ★ ★ ★ ★
+
+Security
+
+# Parcel scam hits thousands
+
+Since the end of October, users of all mobile networks have been receiving text messages that look like notifications from the parcel locker operator.
+
+Translated from: **Polish** › **English** | [Show original](https://news.example/pl/story) | Rate this translation: ★ ★ ★ ★ ★
+
+The link leads to a faithful copy of the operator's website, which asks for card data and then for the victim's bank login.
+
+The police say more than three thousand people have reported a loss so far, the average being about six hundred euros.
+";
+    let c = clean(page, "Parcel scam hits thousands", &no_rules());
+    assert_gone(&c, &["Translated from", "Rate this translation"]);
+    assert_kept(&c, &["faithful copy", "three thousand"]);
+}
+
+#[test]
+fn a_pictograph_badge_over_a_live_posts_time_goes() {
+    let page = "\
+# Outage live
+
+Check-in systems at the airline have been down since the early hours after what the carrier calls a cyber incident at its IT supplier.
+
+📌 Pinned post
+
+**08:20 BST**
+
+### What we know so far
+
+The supplier hosts the airline's departure control software, and passengers are advised to arrive three hours before short-haul departures.
+";
+    let c = clean(page, "Outage live", &no_rules());
+    assert_gone(&c, &["Pinned post"]);
+    assert_kept(&c, &["**08:20 BST**", "What we know", "three hours"]);
 }
