@@ -36,7 +36,8 @@
 //! negatives.) A newcomer like no report on its own can still be like the
 //! story: compared with the reports taken together (the rare things, CVEs
 //! and links any of them has, see [`story_as_one`]), it joins when what it
-//! shares with them is evidence on its own, as across languages; a report
+//! shares with them is evidence on its own, as across languages, and it
+//! shares a rare thing with each of them; a report
 //! left alone because it came first is weighed so again, once every
 //! article is placed, against the stories formed around it. A link or
 //! an indicator shared with one member widens the window for all,
@@ -691,14 +692,17 @@ pub fn cluster(corpus: &Corpus, settings: ClusterSettings) -> (Vec<Vec<usize>>, 
             let mut joins = alike > 0 && mean >= settings.threshold;
             // Like no report on its own, a newcomer can be like the story:
             // what it shares with the reports together, each of which told
-            // a part (one the company and the gang, another the city).
+            // a part (one the company and the gang, another the city), when
+            // it shares something with each of them. (Without that, on the
+            // blind8 stories, measured by their totals alone, precision fell
+            // from 0.93 to 0.69 for no pair more.)
             if !conflict && !joins && members.len() >= 2 && story_may_suffice(corpus, i, members) {
                 let whole =
                     story_as_one(corpus, members, closest.1, last.unwrap_or(stories[i].date));
                 let cmp = compare_features(corpus, &stories[i], &whole, settings, wide, span);
                 // The words are one report's: only the things the reports
                 // share between them can make the story like the newcomer.
-                if cmp.same && cmp.shared_things_suffice {
+                if cmp.same && cmp.shared_things_suffice && shares_with_every(corpus, i, members) {
                     joins = true;
                     mean = cmp.score.min(mean.max(settings.threshold));
                     why = vec![MergeReason {
@@ -819,6 +823,7 @@ fn join_stories_formed_later(
             let cmp = compare_features(corpus, &stories[i], &whole, settings, wide, 0);
             if cmp.same
                 && cmp.shared_things_suffice
+                && shares_with_every(corpus, i, members)
                 && best.as_ref().is_none_or(|(_, b, _)| cmp.score > *b)
             {
                 let reason = MergeReason {
@@ -1225,6 +1230,18 @@ fn story_may_suffice(corpus: &Corpus, i: usize, members: &[usize]) -> bool {
     rare + cve_weight >= COUNT_EVIDENCE
         || cves.len() >= 2
         || members.iter().any(|&m| linked(x, &corpus.stories[m]))
+}
+
+/// Whether article `i` shares a rare thing that weighs with every one of
+/// `members`. Taken together, a story's reports name many things; a
+/// report of another event (the same actor's next campaign, a company of
+/// the same name) shares some of them with some reports, a report of the
+/// story something with each.
+fn shares_with_every(corpus: &Corpus, i: usize, members: &[usize]) -> bool {
+    let x = &corpus.stories[i].rare;
+    members
+        .iter()
+        .all(|&m| shared(x, &corpus.stories[m].rare).any(|id| corpus.weight(id) > 0.0))
 }
 
 /// [`compare_within`] on two articles' features.
@@ -2369,6 +2386,25 @@ mod tests {
                 .any(|r| r.article == 2 && r.why.starts_with("with the story's reports together")),
             "{reasons:?}"
         );
+        // A third report the Swedish one shares nothing rare with: the
+        // story taken together no longer speaks for it.
+        let mut with_third = stories.clone();
+        with_third.push(told(
+            "d.md",
+            "2025-05-02",
+            "Ransomware stalls dispatch at freight depots",
+            "The ransomware attack on the dispatch systems stalled trucks at the \
+             depots, where drivers waited for paper manifests; customers were told \
+             to expect delays of several days while engineers rebuild servers.",
+            "D",
+        ));
+        let (clusters, _) = cluster(&Corpus::new(&with_third), ClusterSettings::default());
+        let last = with_third.len() - 1;
+        assert!(
+            clusters.iter().any(|c| c.contains(&1) && c.contains(&last)),
+            "{clusters:?}"
+        );
+        assert!(clusters.contains(&vec![2]), "{clusters:?}");
         // Told first, before the others had told the rest, it joins them
         // on the second look.
         stories[2].date = DateTime::parse_from_rfc3339("2025-04-30T00:00:00Z").unwrap();
