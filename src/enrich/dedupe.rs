@@ -643,8 +643,6 @@ pub fn cluster(corpus: &Corpus, settings: ClusterSettings) -> (Vec<Vec<usize>>, 
             if !room(members) {
                 continue;
             }
-            let mut total = 0.0;
-            let mut why = Vec::with_capacity(members.len());
             let wide = members.iter().any(|&m| far_evidence(corpus, i, m));
             // The text window runs from the story's latest report: a
             // follow-up within the window of the latest is weighed against
@@ -666,39 +664,30 @@ pub fn cluster(corpus: &Corpus, settings: ClusterSettings) -> (Vec<Vec<usize>>, 
             // report out whenever one outlet's wording was far from it: a
             // Swedish terminal report and a French rewrite share the
             // company's name and little else, each close to the statement.
-            let mut alike = 0_usize;
-            let mut conflict = false;
-            let mut closest = (f64::MIN, members[0]);
-            for &m in members {
-                let cmp = compare_within(corpus, i, m, settings, wide, span);
-                if cmp.parts.iter().any(|p| p.label == "indicators") {
-                    conflict = true;
-                    break;
-                }
-                total += cmp.score;
-                if cmp.score > closest.0 {
-                    closest = (cmp.score, m);
-                }
-                if cmp.same {
-                    alike += 1;
-                    why.push(MergeReason {
-                        article: i,
-                        other: m,
-                        why: cmp.why,
-                    });
-                }
-            }
-            let mut mean = total / members.len() as f64;
-            let mut joins = alike > 0 && mean >= settings.threshold;
+            let Some(each) = against_each(corpus, i, members, settings, wide, span) else {
+                continue;
+            };
+            let closest = closest_member(members, &each);
+            let mut mean = each.iter().map(|c| c.score).sum::<f64>() / members.len() as f64;
+            let mut why: Vec<MergeReason> = members
+                .iter()
+                .zip(each)
+                .filter(|(_, cmp)| cmp.same)
+                .map(|(&m, cmp)| MergeReason {
+                    article: i,
+                    other: m,
+                    why: cmp.why,
+                })
+                .collect();
+            let mut joins = !why.is_empty() && mean >= settings.threshold;
             // Like no report on its own, a newcomer can be like the story:
             // what it shares with the reports together, each of which told
             // a part (one the company and the gang, another the city), when
             // it shares something with each of them. (Without that, on the
             // blind8 stories, measured by their totals alone, precision fell
             // from 0.93 to 0.69 for no pair more.)
-            if !conflict && !joins && members.len() >= 2 && story_may_suffice(corpus, i, members) {
-                let whole =
-                    story_as_one(corpus, members, closest.1, last.unwrap_or(stories[i].date));
+            if !joins && members.len() >= 2 && story_may_suffice(corpus, i, members) {
+                let whole = story_as_one(corpus, members, closest, last.unwrap_or(stories[i].date));
                 let cmp = compare_features(corpus, &stories[i], &whole, settings, wide, span);
                 // The words are one report's: only the things the reports
                 // share between them can make the story like the newcomer.
@@ -707,12 +696,12 @@ pub fn cluster(corpus: &Corpus, settings: ClusterSettings) -> (Vec<Vec<usize>>, 
                     mean = cmp.score.min(mean.max(settings.threshold));
                     why = vec![MergeReason {
                         article: i,
-                        other: closest.1,
+                        other: closest,
                         why: format!("with the story's reports together: {}", cmp.why),
                     }];
                 }
             }
-            if !conflict && joins {
+            if joins {
                 let better = best.as_ref().is_none_or(|(bc, b, _)| {
                     mean > *b || (mean == *b && clusters[c][0] < clusters[*bc][0])
                 });
@@ -798,28 +787,17 @@ fn join_stories_formed_later(
                 continue;
             }
             let wide = members.iter().any(|&m| far_evidence(corpus, i, m));
-            let mut closest = (f64::MIN, members[0]);
-            let mut conflict = false;
-            for &m in members {
-                let cmp = compare_within(corpus, i, m, settings, wide, 0);
-                if cmp.parts.iter().any(|p| p.label == "indicators") {
-                    conflict = true;
-                    break;
-                }
-                if cmp.score > closest.0 {
-                    closest = (cmp.score, m);
-                }
-            }
-            if conflict {
+            let Some(each) = against_each(corpus, i, members, settings, wide, 0) else {
                 continue;
-            }
+            };
+            let closest = closest_member(members, &each);
             let date = stories[i].date;
             let nearest = members
                 .iter()
                 .map(|&m| stories[m].date)
                 .min_by_key(|d| (*d - date).num_seconds().abs())
                 .unwrap_or(date);
-            let whole = story_as_one(corpus, members, closest.1, nearest);
+            let whole = story_as_one(corpus, members, closest, nearest);
             let cmp = compare_features(corpus, &stories[i], &whole, settings, wide, 0);
             if cmp.same
                 && cmp.shared_things_suffice
@@ -828,7 +806,7 @@ fn join_stories_formed_later(
             {
                 let reason = MergeReason {
                     article: i,
-                    other: closest.1,
+                    other: closest,
                     why: format!("with the story's later reports together: {}", cmp.why),
                 };
                 best = Some((c, cmp.score, reason));
@@ -1230,6 +1208,40 @@ fn story_may_suffice(corpus: &Corpus, i: usize, members: &[usize]) -> bool {
     rare + cve_weight >= COUNT_EVIDENCE
         || cves.len() >= 2
         || members.iter().any(|&m| linked(x, &corpus.stories[m]))
+}
+
+/// Newcomer `i` compared with each of a story's `members`, in their order;
+/// `None` when one of them lists its own indicators against it: two
+/// incidents, whatever the others say.
+fn against_each(
+    corpus: &Corpus,
+    i: usize,
+    members: &[usize],
+    settings: ClusterSettings,
+    wide: bool,
+    span: i64,
+) -> Option<Vec<Comparison>> {
+    let mut each = Vec::with_capacity(members.len());
+    for &m in members {
+        let cmp = compare_within(corpus, i, m, settings, wide, span);
+        if cmp.parts.iter().any(|p| p.label == "indicators") {
+            return None;
+        }
+        each.push(cmp);
+    }
+    Some(each)
+}
+
+/// The member whose comparison with the newcomer scores highest (the first
+/// of equals): the one whose words stand for the story's.
+fn closest_member(members: &[usize], each: &[Comparison]) -> usize {
+    let mut closest = (f64::MIN, members[0]);
+    for (&m, cmp) in members.iter().zip(each) {
+        if cmp.score > closest.0 {
+            closest = (cmp.score, m);
+        }
+    }
+    closest.1
 }
 
 /// Whether article `i` shares a rare thing that weighs with every one of
