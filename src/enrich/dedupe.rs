@@ -449,36 +449,22 @@ impl Corpus {
     /// `--explain-pair`.
     pub fn features_against(&self, a: usize, b: usize) -> (Vec<Weighed>, Vec<Weighed>) {
         let (x, y) = (&self.stories[a], &self.stories[b]);
-        let listed = |ids: &[u32], cve: bool| -> Vec<(u32, f64)> {
-            ids.iter()
-                .map(|&id| {
-                    (
-                        id,
-                        if cve {
-                            self.rarity_weight(id)
-                        } else {
-                            self.weight(id)
-                        },
-                    )
-                })
-                .collect()
-        };
         let mut both = Vec::new();
         let mut own = Vec::new();
-        for (id, w) in listed(&x.rare, false)
-            .into_iter()
-            .chain(listed(&x.cves, true))
-        {
-            let other = if self.names[id as usize].starts_with("cve:") {
-                &y.cves
-            } else {
-                &y.rare
-            };
-            let entry = (self.names[id as usize].clone(), w);
-            if other.binary_search(&id).is_ok() {
-                both.push(entry);
-            } else {
-                own.push(entry);
+        // A CVE weighs by its rarity alone, as compare does.
+        for (ids, other, cve) in [(&x.rare, &y.rare, false), (&x.cves, &y.cves, true)] {
+            for &id in ids {
+                let w = if cve {
+                    self.rarity_weight(id)
+                } else {
+                    self.weight(id)
+                };
+                let entry = (self.names[id as usize].clone(), w);
+                if other.binary_search(&id).is_ok() {
+                    both.push(entry);
+                } else {
+                    own.push(entry);
+                }
             }
         }
         for list in [&mut both, &mut own] {
@@ -735,6 +721,7 @@ pub fn cluster(corpus: &Corpus, settings: ClusterSettings) -> (Vec<Vec<usize>>, 
         &order,
         &index,
         &mut clusters,
+        &mut cluster_of,
         &mut reasons,
     );
     (clusters, reasons)
@@ -744,25 +731,22 @@ pub fn cluster(corpus: &Corpus, settings: ClusterSettings) -> (Vec<Vec<usize>>, 
 /// the rest of its story had been told (the first report, in German, of
 /// what a Dutch and an English report later tell together) is compared
 /// with the stories around it, earlier or later, as [`story_as_one`]; it
-/// joins the best that shares evidence enough with it beyond words.
+/// joins the best that shares evidence enough with it beyond words. The
+/// clusters are renumbered when one empties, so `cluster_of` is stale
+/// once it returns.
 fn join_stories_formed_later(
     corpus: &Corpus,
     settings: ClusterSettings,
     order: &[usize],
     index: &Postings,
     clusters: &mut Vec<Vec<usize>>,
+    cluster_of: &mut [usize],
     reasons: &mut Vec<MergeReason>,
 ) {
     let stories = &corpus.stories;
     let mut position = vec![0; stories.len()];
     for (pos, &i) in order.iter().enumerate() {
         position[i] = pos;
-    }
-    let mut cluster_of = vec![0; stories.len()];
-    for (c, members) in clusters.iter().enumerate() {
-        for &m in members {
-            cluster_of[m] = c;
-        }
     }
     let mut seen = vec![usize::MAX; stories.len()];
     let mut moved = false;
@@ -840,9 +824,7 @@ pub fn near_misses(
     let mut seen: Vec<usize> = vec![usize::MAX; stories.len()];
     let mut out = Vec::new();
     for (pos, &i) in order.iter().enumerate() {
-        let mut earlier: Vec<usize> = index
-            .earlier(corpus, &order, pos, settings, &mut seen)
-            .collect();
+        let mut earlier = index.earlier(corpus, &order, pos, settings, &mut seen);
         earlier.sort_unstable();
         for j in earlier {
             if cluster_of[i] == cluster_of[j] {
@@ -891,37 +873,15 @@ impl Postings {
 
     /// Articles before `order[pos]` in date order, within the evidence
     /// window, that share a feature rare enough to look up; each once.
-    fn earlier<'a>(
-        &'a self,
-        corpus: &'a Corpus,
-        order: &'a [usize],
+    fn earlier(
+        &self,
+        corpus: &Corpus,
+        order: &[usize],
         pos: usize,
         settings: ClusterSettings,
-        seen: &'a mut [usize],
-    ) -> impl Iterator<Item = usize> + 'a {
-        let i = order[pos];
-        let story = &corpus.stories[i];
-        let days = settings.evidence_window_days();
-        let mut found = Vec::new();
-        for id in story.keys() {
-            let list = &self.by_feature[id as usize];
-            if list.len() > MAX_POSTINGS {
-                continue;
-            }
-            // Positions are in date order: walk back from this article.
-            let here = list.partition_point(|&p| p < pos);
-            for &p in list[..here].iter().rev() {
-                let j = order[p];
-                if (story.date - corpus.stories[j].date).num_days() > days {
-                    break;
-                }
-                if seen[j] != i {
-                    seen[j] = i;
-                    found.push(j);
-                }
-            }
-        }
-        found.into_iter()
+        seen: &mut [usize],
+    ) -> Vec<usize> {
+        self.near(corpus, order, pos, settings, seen, false)
     }
 
     /// [`Postings::earlier`], and the articles after `order[pos]` within
@@ -934,26 +894,40 @@ impl Postings {
         settings: ClusterSettings,
         seen: &mut [usize],
     ) -> Vec<usize> {
+        self.near(corpus, order, pos, settings, seen, true)
+    }
+
+    /// The articles within the evidence window of `order[pos]` that share a
+    /// feature rare enough to look up, each once: before it, and after it
+    /// too when `later`. Positions are in date order, so each posting list
+    /// is walked out from this article as far as the window reaches.
+    fn near(
+        &self,
+        corpus: &Corpus,
+        order: &[usize],
+        pos: usize,
+        settings: ClusterSettings,
+        seen: &mut [usize],
+        later: bool,
+    ) -> Vec<usize> {
         let i = order[pos];
         let story = &corpus.stories[i];
         let days = settings.evidence_window_days();
-        let mut found = Vec::new();
-        let near = |p: usize| {
+        let within = |p: usize| {
             (story.date - corpus.stories[order[p]].date)
                 .num_days()
                 .abs()
                 <= days
         };
+        let mut found = Vec::new();
         for id in story.keys() {
             let list = &self.by_feature[id as usize];
             if list.len() > MAX_POSTINGS {
                 continue;
             }
-            // Positions are in date order: walk out from this article both
-            // ways, as far as the window reaches.
             let here = list.partition_point(|&p| p < pos);
-            let before = list[..here].iter().rev().take_while(|&&p| near(p));
-            let after = list[here..].iter().take_while(|&&p| near(p));
+            let before = list[..here].iter().rev().take_while(|&&p| within(p));
+            let after = list[here..].iter().take_while(|&&p| later && within(p));
             for &p in before.chain(after) {
                 let j = order[p];
                 if p != pos && seen[j] != i {
