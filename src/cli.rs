@@ -493,11 +493,15 @@ fn explain(site: &crate::RenderedSite, common: &CommonArgs, opts: &BuildOptions)
             crate::explain::clusters(&site.digest, crate::digest::cluster_settings(&opts.site))
         );
     }
+    if common.explain_pair.is_empty() {
+        return code;
+    }
     let settings = crate::digest::cluster_settings(&opts.site);
+    let corpus = crate::digest::story_features(&site.digest.entries);
     for pair in common.explain_pair.chunks(2) {
         let [a, b] = pair else { continue };
         let (a, b) = (under_root(a, &opts.root), under_root(b, &opts.root));
-        match crate::explain::pair(&site.digest, &a, &b, settings) {
+        match crate::explain::pair(&site.digest, &corpus, &a, &b, settings) {
             Ok(s) => println!("{s}"),
             Err(missing) => {
                 eprintln!(

@@ -115,11 +115,13 @@ pub fn clusters(digest: &Digest, settings: ClusterSettings) -> String {
 }
 
 /// Why two articles (paths relative to the site root) are one story or
-/// two: whether they were merged, their comparison signal by signal, the
+/// two, `corpus` being the digest's story features
+/// ([`crate::digest::story_features`], built once for every pair asked): whether they were merged, their comparison signal by signal, the
 /// rare things they share and what each says that the other does not.
 /// `Err` names a path that is no article of the site.
 pub fn pair(
     digest: &Digest,
+    corpus: &dedupe::Corpus,
     a: &Path,
     b: &Path,
     settings: ClusterSettings,
@@ -138,7 +140,6 @@ pub fn pair(
     } else {
         (j, i)
     };
-    let corpus = crate::digest::story_features(&digest.entries);
     let mut out = String::new();
     for id in [earlier, later] {
         let e = &digest.entries[id];
@@ -162,7 +163,7 @@ pub fn pair(
             "two stories"
         }
     );
-    let c = dedupe::compare(&corpus, later, earlier, settings);
+    let c = dedupe::compare(corpus, later, earlier, settings);
     let _ = writeln!(out, "compared: {}", c.why);
     let shown = |list: &[(String, f64)]| -> String {
         if list.is_empty() {
