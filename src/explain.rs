@@ -9,7 +9,7 @@ use std::fmt::Write;
 use std::path::Path;
 
 use crate::digest::Digest;
-use crate::enrich::dedupe::{self, ClusterSettings};
+use crate::enrich::dedupe::{self, ClusterSettings, ROUNDUP_STORIES};
 
 /// What cleaning removed from the article at `path` (relative to the site
 /// root), with the file's line numbers. `None` when no article has that path.
@@ -174,6 +174,44 @@ pub fn pair(
             .collect::<Vec<_>>()
             .join(", ")
     };
+    for id in [earlier, later] {
+        let covered = corpus.roundup_evidence(id);
+        let path = digest.entries[id].article.path.display();
+        let roundup = corpus.stories[id].roundup;
+        if covered.is_empty() {
+            if roundup {
+                let _ = writeln!(out, "{path} is a roundup by its title (a numbered issue)");
+            }
+            continue;
+        }
+        // One story besides its own is any report's lot; two are one short.
+        if !roundup && covered.len() < 2 {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "{path} {} {} other stories{}",
+            if roundup {
+                "is a roundup: it covers"
+            } else {
+                "shares rare things with"
+            },
+            covered.len(),
+            if roundup {
+                String::new()
+            } else {
+                format!(" (a roundup covers {ROUNDUP_STORIES})")
+            }
+        );
+        for (j, things) in covered {
+            let _ = writeln!(
+                out,
+                "    {}: {}",
+                digest.entries[j].article.path.display(),
+                shown(&things)
+            );
+        }
+    }
     let (both, only_earlier) = corpus.features_against(earlier, later);
     let (_, only_later) = corpus.features_against(later, earlier);
     let _ = writeln!(out, "shared: {}", shown(&both));

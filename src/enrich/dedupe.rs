@@ -220,7 +220,7 @@ const INDICATOR_EVIDENCE: f64 = 0.4;
 /// two names in a few articles each, such as a site's share buttons,
 /// `LinkedIn` and `WhatsApp`: those are chrome, not a story); and they
 /// must be this many days from it at most.
-const ROUNDUP_STORIES: usize = 3;
+pub const ROUNDUP_STORIES: usize = 3;
 const ROUNDUP_SHARE: f64 = 0.5;
 const ROUNDUP_WINDOW_DAYS: i64 = 28;
 /// A corpus is taken to be at least this big when weighing rarity, so a
@@ -307,70 +307,102 @@ impl Corpus {
     /// least): a word or two recur between a digest's items. Candidates come from the index of rare things, as for
     /// clustering.
     fn roundups(&mut self) {
-        let order = date_order(&self.stories);
-        let mut by_feature: Vec<Vec<usize>> = vec![Vec::new(); self.names.len()];
-        for (pos, &i) in order.iter().enumerate() {
-            for &id in self.stories[i].rare.iter().chain(&self.stories[i].cves) {
-                if by_feature[id as usize].len() <= MAX_POSTINGS {
-                    by_feature[id as usize].push(pos);
-                }
-            }
-        }
-        let mut seen = vec![usize::MAX; self.stories.len()];
-        let mut flags = vec![false; self.stories.len()];
-        for (pos, &i) in order.iter().enumerate() {
-            let story = &self.stories[i];
-            let things: Vec<u32> = story.rare.iter().chain(&story.cves).copied().collect();
-            let mut overlaps: Vec<(f64, Vec<u32>)> = Vec::new();
-            for &id in &things {
-                let list = &by_feature[id as usize];
-                if list.len() > MAX_POSTINGS {
-                    continue;
-                }
-                for &p in list {
-                    let j = order[p];
-                    if p == pos
-                        || seen[j] == i
-                        || (story.date - self.stories[j].date).num_days().abs()
-                            > ROUNDUP_WINDOW_DAYS
-                    {
-                        continue;
-                    }
-                    seen[j] = i;
-                    let other = &self.stories[j];
-                    let mut common: Vec<u32> = shared(&story.rare, &other.rare)
-                        .chain(shared(&story.cves, &other.cves))
-                        .filter(|&f| self.weight(f) > 0.0)
-                        .collect();
-                    common.sort_unstable();
-                    let weight: f64 = common.iter().map(|&f| self.weight(f)).sum();
-                    if weight >= ROUNDUP_SHARE && common.len() >= 2 {
-                        overlaps.push((weight, common));
-                    }
-                }
-            }
-            overlaps.sort_by(|p, q| q.0.total_cmp(&p.0).then_with(|| p.1.cmp(&q.1)));
-            let mut taken: Vec<u32> = Vec::new();
-            let mut stories = 0;
-            for (weight, common) in &overlaps {
-                // Another story when most of what it shares is new: one
-                // word in common (`server`, `vpn`) does not make two of
-                // the digest's items one story.
-                let new: f64 = common
-                    .iter()
-                    .filter(|f| !taken.contains(f))
-                    .map(|&f| self.weight(f))
-                    .sum();
-                if new >= ROUNDUP_SHARE && new * 2.0 > *weight {
-                    stories += 1;
-                }
-                taken.extend(common);
-            }
-            flags[i] = stories >= ROUNDUP_STORIES;
-        }
+        let index = RoundupIndex::new(self);
+        let flags: Vec<bool> = (0..self.stories.len())
+            .map(|i| self.stories_covered(&index, i).len() >= ROUNDUP_STORIES)
+            .collect();
         for (s, flag) in self.stories.iter_mut().zip(flags) {
             s.roundup = flag;
         }
+    }
+
+    /// Why article `i` reads as a roundup: each other story it covers (an
+    /// article of it) with the rare things it shares with that one, what
+    /// [`Corpus::roundups`] counts. Empty when it covers none; a roundup
+    /// by its numbered-issue title needs no stories. For `--explain-pair`.
+    pub fn roundup_evidence(&self, i: usize) -> Vec<(usize, Vec<Weighed>)> {
+        let index = RoundupIndex::new(self);
+        self.stories_covered(&index, i)
+            .into_iter()
+            .map(|(j, common)| {
+                let weighed = common
+                    .into_iter()
+                    .map(|f| (self.names[f as usize].clone(), self.weight(f)))
+                    .collect();
+                (j, weighed)
+            })
+            .collect()
+    }
+
+    /// The other stories article `i` covers, as [`Corpus::roundups`] counts
+    /// them: for each, the article nearest in weight and what `i` shares
+    /// with it.
+    fn stories_covered(&self, index: &RoundupIndex, i: usize) -> Vec<(usize, Vec<u32>)> {
+        let story = &self.stories[i];
+        let mut seen: HashSet<usize> = HashSet::new();
+        let mut overlaps: Vec<(f64, usize, Vec<u32>)> = Vec::new();
+        for &id in story.rare.iter().chain(&story.cves) {
+            let list = &index.by_feature[id as usize];
+            if list.len() > MAX_POSTINGS {
+                continue;
+            }
+            for &j in list {
+                if j == i
+                    || !seen.insert(j)
+                    || (story.date - self.stories[j].date).num_days().abs() > ROUNDUP_WINDOW_DAYS
+                {
+                    continue;
+                }
+                let other = &self.stories[j];
+                let mut common: Vec<u32> = shared(&story.rare, &other.rare)
+                    .chain(shared(&story.cves, &other.cves))
+                    .filter(|&f| self.weight(f) > 0.0)
+                    .collect();
+                common.sort_unstable();
+                let weight: f64 = common.iter().map(|&f| self.weight(f)).sum();
+                if weight >= ROUNDUP_SHARE && common.len() >= 2 {
+                    overlaps.push((weight, j, common));
+                }
+            }
+        }
+        overlaps.sort_by(|p, q| {
+            q.0.total_cmp(&p.0)
+                .then_with(|| p.2.cmp(&q.2))
+                .then_with(|| p.1.cmp(&q.1))
+        });
+        let mut taken: Vec<u32> = Vec::new();
+        let mut covered: Vec<(usize, Vec<u32>)> = Vec::new();
+        for (weight, j, common) in overlaps {
+            // Not a report of a story already counted: a detailed report
+            // shares one thing with its story's first report and another
+            // with the follow-up, and those two share rare things of their
+            // own; a roundup's items do not. Such a report neither counts
+            // nor uses up what it shares.
+            let other = &self.stories[j];
+            let same_story_as_counted = covered.iter().any(|&(k, _)| {
+                shared(&other.rare, &self.stories[k].rare)
+                    .chain(shared(&other.cves, &self.stories[k].cves))
+                    .map(|f| self.weight(f))
+                    .sum::<f64>()
+                    >= ROUNDUP_SHARE
+            });
+            if same_story_as_counted {
+                continue;
+            }
+            // Another story when most of what it shares is new: one
+            // word in common (`server`, `vpn`) does not make two of
+            // the digest's items one story.
+            let new: f64 = common
+                .iter()
+                .filter(|f| !taken.contains(f))
+                .map(|&f| self.weight(f))
+                .sum();
+            taken.extend(&common);
+            if new >= ROUNDUP_SHARE && new * 2.0 > weight {
+                covered.push((j, common));
+            }
+        }
+        covered
     }
 
     fn intern(&mut self, name: &str) -> u32 {
@@ -497,6 +529,28 @@ impl StoryFeatures {
         all.sort_unstable();
         all.dedup();
         all.into_iter()
+    }
+}
+
+/// The articles that have each rare thing (or CVE), for finding what an
+/// article shares with its neighbours; a list longer than [`MAX_POSTINGS`]
+/// is cut there and skipped, as in clustering.
+struct RoundupIndex {
+    by_feature: Vec<Vec<usize>>,
+}
+
+impl RoundupIndex {
+    fn new(corpus: &Corpus) -> Self {
+        let mut by_feature: Vec<Vec<usize>> = vec![Vec::new(); corpus.names.len()];
+        for i in date_order(&corpus.stories) {
+            let s = &corpus.stories[i];
+            for &id in s.rare.iter().chain(&s.cves) {
+                if by_feature[id as usize].len() <= MAX_POSTINGS {
+                    by_feature[id as usize].push(i);
+                }
+            }
+        }
+        RoundupIndex { by_feature }
     }
 }
 
@@ -2128,6 +2182,64 @@ mod tests {
             .sum();
         assert!(pair > 0.4 && pair < 0.5, "{pair}");
         assert!(!corpus.stories[0].roundup);
+    }
+
+    #[test]
+    fn a_detailed_reports_own_story_counts_once_towards_a_roundup() {
+        // A German report shares the leak's figures with the first report
+        // and the forum's name with the follow-up, which share the
+        // company's name with each other; and two nouns of its language
+        // with a page about something else.
+        let page = |path: &str, rare: Vec<&'static str>| {
+            let mut s = story(path, "2025-03-03", path, "words", &[], path);
+            s.rare = rare;
+            s
+        };
+        let mut stories = vec![
+            page(
+                "report.md",
+                vec![
+                    "num:4100000",
+                    "num:93gb",
+                    "name:breachnook",
+                    "name:loomwise",
+                    "name:angaben",
+                    "name:nutzer",
+                ],
+            ),
+            page(
+                "first.md",
+                vec![
+                    "num:4100000",
+                    "num:93gb",
+                    "name:hallbrook",
+                    "name:outfitters",
+                ],
+            ),
+            page(
+                "follow-up.md",
+                vec![
+                    "name:breachnook",
+                    "name:loomwise",
+                    "name:hallbrook",
+                    "name:outfitters",
+                ],
+            ),
+            page("other.md", vec!["name:angaben", "name:nutzer"]),
+        ];
+        add_filler(&mut stories);
+        let corpus = Corpus::new(&stories);
+        assert!(!corpus.stories[0].roundup);
+        let covered: Vec<usize> = corpus
+            .roundup_evidence(0)
+            .into_iter()
+            .map(|(j, _)| j)
+            .collect();
+        assert_eq!(covered.len(), 2, "{covered:?}");
+        assert!(covered.contains(&3), "{covered:?}");
+        // Without the follow-up's link to the first report, three stories.
+        stories[2].rare = vec!["name:breachnook", "name:loomwise"];
+        assert!(Corpus::new(&stories).stories[0].roundup);
     }
 
     #[test]

@@ -655,3 +655,79 @@ fn explain_pair_says_why_two_reports_are_one_story_or_two() {
         out.stderr
     );
 }
+
+#[test]
+fn explain_pair_shows_the_stories_a_roundup_covers() {
+    // Three stories of two reports each, and a week's review touching each.
+    let site = SiteTest::fixture("labelled/stories");
+    let article = |name: &str, date: &str, body: &str| {
+        site.write(
+            &format!("content/{name}.md"),
+            &format!("---\ntitle: \"{name}\"\ndate: {date}\nsource: {name}\n---\n{body}\n"),
+        );
+    };
+    article(
+        "h1",
+        "2025-05-01",
+        "Attackers hit Harlowind Freight and Tessaro Logistics, records of 412,000 drivers.",
+    );
+    article(
+        "h2",
+        "2025-05-02",
+        "Records of 412,000 drivers at Harlowind Freight and Tessaro Logistics were taken.",
+    );
+    article(
+        "o1",
+        "2025-05-01",
+        "The worm Ombrevale spreads through Kestrune routers, infecting 9,300 devices.",
+    );
+    article(
+        "o2",
+        "2025-05-02",
+        "Some 9,300 Kestrune routers now run the Ombrevale worm.",
+    );
+    article(
+        "v1",
+        "2025-05-01",
+        "Vantrel Cloud went dark for users of Pellcaster Mail, some 2,750 firms.",
+    );
+    article(
+        "v2",
+        "2025-05-02",
+        "About 2,750 firms lost Pellcaster Mail when Vantrel Cloud failed.",
+    );
+    article(
+        "week",
+        "2025-05-03",
+        "First, Harlowind Freight lost 412,000 records.\n\nSecond, the Ombrevale worm is in 9,300 Kestrune routers.\n\nThird, Vantrel Cloud took Pellcaster Mail down.",
+    );
+    let out = site.run(&[
+        "check",
+        "--explain-pair",
+        "content/week.md",
+        "content/h1.md",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("\ntwo stories\n"), "{}", out.stdout);
+    let covered: Vec<&str> = out
+        .stdout
+        .lines()
+        .skip_while(|l| !l.starts_with("content/week.md is a roundup: it covers 3 other stories"))
+        .skip(1)
+        .take_while(|l| l.starts_with("    content/"))
+        .collect();
+    assert_eq!(covered.len(), 3, "{}", out.stdout);
+    // One report of each story, with what the review shares with it.
+    for (story, thing) in [
+        ("h", "num:412000"),
+        ("o", "name:ombrevale"),
+        ("v", "name:vantrel"),
+    ] {
+        assert!(
+            covered
+                .iter()
+                .any(|l| l.starts_with(&format!("    content/{story}")) && l.contains(thing)),
+            "{story}: {covered:?}"
+        );
+    }
+}
