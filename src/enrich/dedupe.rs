@@ -44,7 +44,12 @@
 //! and the text window runs from the story's latest report.
 //! A roundup (an article that shares a little with each of several stories,
 //! see [`Corpus::roundups`]) stays its own item, so it neither joins a story
-//! nor keeps that story's other reports out.
+//! nor keeps that story's other reports out; a story's reports, which share
+//! rare things among themselves, count as one of the stories it covers.
+//! In a language that capitalises its nouns (German), a capitalised word
+//! counts as a name in full only when another article writes it as one
+//! (see [`NOUN_SHARE`]): `Krankenhaus` in two German reports is no more a
+//! story's name than `hospital` is in two English ones.
 //! Articles are taken in date order (then path), so the result is the same
 //! from run to run. Candidates come from an inverted index over each
 //! article's rarer features (words, names, indicators, URLs), scanned within
@@ -134,6 +139,9 @@ pub struct Corpus {
     names: Vec<String>,
     ids: HashMap<String, u32>,
     df: Vec<u32>,
+    /// By id: whether some article writes the feature as a name (see
+    /// [`Corpus::noun_only`]).
+    named: Vec<bool>,
 }
 
 /// Tunables, from `briefing.yaml`.
@@ -223,6 +231,11 @@ const INDICATOR_EVIDENCE: f64 = 0.4;
 pub const ROUNDUP_STORIES: usize = 3;
 const ROUNDUP_SHARE: f64 = 0.5;
 const ROUNDUP_WINDOW_DAYS: i64 = 28;
+/// What a capitalised word counts for, as a name's share, when it comes
+/// only from texts that capitalise their nouns: there `Krankenhaus`,
+/// `Angreifer` and `Notaufnahme` look like `Hallbrook`, and a name proves
+/// itself by being one in another language's report.
+const NOUN_SHARE: f64 = 0.25;
 /// A corpus is taken to be at least this big when weighing rarity, so a
 /// small site's features do not all look common.
 const MIN_CORPUS: f64 = 200.0;
@@ -252,10 +265,23 @@ impl Corpus {
                 let cves: Vec<String> = s.cves.iter().map(|c| format!("cve:{c}")).collect();
                 let cves = corpus.set(cves.iter().map(String::as_str));
                 let watched: Vec<String> = s.watched.iter().map(|w| format!("watch:{w}")).collect();
+                // A capitalised word of a text that capitalises nouns is
+                // the name of the same spelling, and a name only if some
+                // other article has it as one (see `noun_only`).
+                let (nouns, names): (Vec<&str>, Vec<&str>) =
+                    s.rare.iter().partition(|f| f.starts_with("noun:"));
+                for id in corpus.set(names.iter().copied()) {
+                    corpus.named(id);
+                }
+                let as_names: Vec<String> = nouns
+                    .iter()
+                    .map(|f| format!("name:{}", &f["noun:".len()..]))
+                    .collect();
                 let rare = corpus.set(
-                    s.rare
+                    names
                         .iter()
                         .copied()
+                        .chain(as_names.iter().map(String::as_str))
                         .chain(watched.iter().map(String::as_str)),
                 );
                 let links: Vec<String> = s.links.iter().map(|l| format!("url:{l}")).collect();
@@ -415,6 +441,24 @@ impl Corpus {
         id
     }
 
+    /// Marks a feature as written as a name (not only as a capitalised
+    /// noun) by some article.
+    fn named(&mut self, id: u32) {
+        let id = id as usize;
+        if self.named.len() <= id {
+            self.named.resize(id + 1, false);
+        }
+        self.named[id] = true;
+    }
+
+    /// Whether a name feature comes only from texts that capitalise their
+    /// nouns (`name:krankenhaus`), never from one that capitalises names
+    /// alone.
+    fn noun_only(&self, id: u32) -> bool {
+        self.names[id as usize].starts_with("name:")
+            && !self.named.get(id as usize).copied().unwrap_or(false)
+    }
+
     fn set<'s>(&mut self, items: impl Iterator<Item = &'s str>) -> Vec<u32> {
         let mut ids: Vec<u32> = items.map(|i| self.intern(i)).collect();
         ids.sort_unstable();
@@ -440,7 +484,8 @@ impl Corpus {
     /// article in √N (a LOLBin, a documentation IP, a country, a site's
     /// authors) count for nothing, however many of them two articles share.
     fn weight(&self, id: u32) -> f64 {
-        self.kind_weight(id) * self.rarity_weight(id)
+        let noun = if self.noun_only(id) { NOUN_SHARE } else { 1.0 };
+        self.kind_weight(id) * self.rarity_weight(id) * noun
     }
 
     /// How far the feature's rarity is above [`RARITY_FLOOR`], 0 to 1.
@@ -2240,6 +2285,48 @@ mod tests {
         // Without the follow-up's link to the first report, three stories.
         stories[2].rare = vec!["name:breachnook", "name:loomwise"];
         assert!(Corpus::new(&stories).stories[0].roundup);
+    }
+
+    #[test]
+    fn a_capitalised_noun_is_a_name_only_where_another_language_writes_it_as_one() {
+        // Two German reports of two hospital attacks share the nouns of
+        // their language; one of them shares the victim's name with an
+        // English report.
+        let mut stories = vec![
+            report(
+                "de1.md",
+                "2025-03-03",
+                vec!["noun:krankenhaus", "noun:notaufnahme", "noun:hallbrook"],
+            ),
+            report(
+                "de2.md",
+                "2025-03-03",
+                vec!["noun:krankenhaus", "noun:notaufnahme"],
+            ),
+            report("en.md", "2025-03-03", vec!["name:hallbrook"]),
+        ];
+        add_filler(&mut stories);
+        let corpus = Corpus::new(&stories);
+        let weight = |a: usize, b: usize| -> f64 {
+            shared(&corpus.stories[a].rare, &corpus.stories[b].rare)
+                .map(|f| corpus.weight(f))
+                .sum()
+        };
+        assert_eq!(corpus.stories[0].rare, {
+            let mut ids = corpus.stories[1].rare.clone();
+            ids.extend(&corpus.stories[2].rare);
+            ids.sort_unstable();
+            ids
+        });
+        // `Hallbrook` is a name, in German as in English; `Krankenhaus`
+        // counts for a quarter of one.
+        let name = weight(0, 2);
+        assert!(name > 0.2, "{name}");
+        let nouns = weight(0, 1);
+        assert!(
+            (nouns - 2.0 * name * NOUN_SHARE).abs() < 0.1 * name,
+            "{nouns} against {name}"
+        );
     }
 
     #[test]

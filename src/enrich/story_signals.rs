@@ -111,8 +111,13 @@ pub fn features(text: &str, code: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     let text = fold_digits(text);
     let text = refang(&text);
-    scan(&text, true, &mut out);
-    scan(&refang(&fold_digits(code)), false, &mut out);
+    let names = if capitalises_nouns(&text) {
+        Names::NounsCapitalised
+    } else {
+        Names::Read
+    };
+    scan(&text, names, &mut out);
+    scan(&refang(&fold_digits(code)), Names::Skipped, &mut out);
     numbers(&text, &mut out);
     dates_and_times(&text, &mut out);
     out
@@ -125,10 +130,50 @@ pub fn title_features(title: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     let title = fold_digits(title);
     let title = refang(&title);
-    scan(&title, false, &mut out);
+    scan(&title, Names::Skipped, &mut out);
     numbers(&title, &mut out);
     dates_and_times(&title, &mut out);
     out
+}
+
+/// Whether and how a text's capitalised words are read as names.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Names {
+    /// Not at all (code, titles).
+    Skipped,
+    /// As names (`name:`).
+    Read,
+    /// In a language that capitalises its nouns (German, Luxembourgish),
+    /// where `Krankenhaus` and `Angreifer` are capitalised as `Hallbrook`
+    /// is: a capitalised word is `noun:`, a name only if it is one
+    /// elsewhere (see [`super::dedupe::Corpus`]), except one with a capital
+    /// inside or a digit (`GlassMoth`, `3CX`), a name in any language.
+    NounsCapitalised,
+}
+
+/// Whether `text` is in a language that capitalises its nouns: most words
+/// straight after an article (`der`, `die`, `das`, `ein`, `eng`) have a
+/// capital, as `die Gruppe`, `das Krankenhaus`. In Dutch, Afrikaans or a
+/// Scandinavian language the same words (`die`, `den`, `der`) come before
+/// lower-case words.
+pub fn capitalises_nouns(text: &str) -> bool {
+    const ARTICLES: &[&str] = &[
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer",
+        "eines", "eng", "engem", "enger",
+    ];
+    let (mut after, mut capital) = (0usize, 0usize);
+    let mut after_article = false;
+    for word in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
+        if word.is_empty() {
+            continue;
+        }
+        if after_article {
+            after += 1;
+            capital += usize::from(word.starts_with(char::is_uppercase));
+        }
+        after_article = ARTICLES.iter().any(|a| a.eq_ignore_ascii_case(word));
+    }
+    capital >= 3 && capital * 5 >= after * 3
 }
 
 /// Month names, January first, in the languages reports are written in
@@ -709,7 +754,7 @@ pub fn has_indicator(text: &str) -> bool {
     });
     ids || {
         let mut found = BTreeSet::new();
-        scan(&refang(text), false, &mut found);
+        scan(&refang(text), Names::Skipped, &mut found);
         found.iter().any(|f| {
             ["ip:", "hash:", "file:", "ver:"]
                 .iter()
@@ -741,10 +786,18 @@ fn name_key(word: &str) -> String {
 }
 
 /// Splits `text` into runs of letters, digits, dots, hyphens and
-/// underscores, and classifies each run; names only when `with_names`.
-fn scan(text: &str, with_names: bool, out: &mut BTreeSet<String>) {
-    let mut openers = Openers::default();
-    let mut phrase = Phrase::default();
+/// underscores, and classifies each run; names as `names` says.
+fn scan(text: &str, names: Names, out: &mut BTreeSet<String>) {
+    let with_names = names != Names::Skipped;
+    let nouns = names == Names::NounsCapitalised;
+    let mut openers = Openers {
+        nouns,
+        ..Openers::default()
+    };
+    let mut phrase = Phrase {
+        words: Vec::new(),
+        nouns,
+    };
     let mut sentence_start = true;
     let mut rest = text;
     while !rest.is_empty() {
@@ -785,9 +838,10 @@ fn scan(text: &str, with_names: bool, out: &mut BTreeSet<String>) {
 /// `St. Aldric Regional Medical Center`): one name as well as its words,
 /// rarer than any of them (`Medical`, `Center`, `Cloud` recur across
 /// stories; the whole name seldom does).
-#[derive(Default)]
 struct Phrase {
     words: Vec<String>,
+    /// Whether the text capitalises its nouns (see [`Names`]).
+    nouns: bool,
 }
 
 /// Most words in a name; past it, a run of capitals is a title or a list.
@@ -812,7 +866,8 @@ impl Phrase {
 
     fn end(&mut self, out: &mut BTreeSet<String>) {
         if (2..=MAX_PHRASE_WORDS).contains(&self.words.len()) {
-            out.insert(format!("name:{}", self.words.join(" ")));
+            let kind = if self.nouns { "noun" } else { "name" };
+            out.insert(format!("{kind}:{}", self.words.join(" ")));
         }
         self.words.clear();
     }
@@ -827,13 +882,16 @@ impl Phrase {
 struct Openers {
     opening: std::collections::HashMap<String, usize>,
     lower: std::collections::HashSet<String>,
+    /// Whether the text capitalises its nouns (see [`Names`]).
+    nouns: bool,
 }
 
 impl Openers {
     fn finish(self, out: &mut BTreeSet<String>) {
+        let kind = if self.nouns { "noun" } else { "name" };
         for (word, n) in self.opening {
             if n >= 2 && !self.lower.contains(&word) {
-                out.insert(format!("name:{word}"));
+                out.insert(format!("{kind}:{word}"));
             }
         }
     }
@@ -995,6 +1053,8 @@ fn name(word: &str, sentence_start: bool, out: &mut BTreeSet<String>, openers: &
     let lower = name_key(word);
     if sentence_start && !inner_upper && !mixed {
         *openers.opening.entry(lower).or_default() += 1;
+    } else if openers.nouns && !inner_upper && !mixed {
+        out.insert(format!("noun:{lower}"));
     } else {
         out.insert(format!("name:{lower}"));
     }
@@ -1018,6 +1078,33 @@ mod tests {
         // letters of a script without capitals.
         assert!(!got.contains("name:klienty"), "{got:?}");
         assert!(!got.iter().any(|f| f.contains('云')), "{got:?}");
+    }
+
+    #[test]
+    fn a_text_that_capitalises_nouns_gives_them_as_nouns_and_names_inside_capitals_as_names() {
+        let german = "Die Gruppe GlassMoth hat das Krankenhaus in Ostweser angegriffen. \
+                      Der Angriff legte die Notaufnahme lahm, sagte ein Sprecher von Hallbrook.";
+        assert!(capitalises_nouns(german));
+        let got = features(german, "");
+        for f in [
+            "noun:krankenhaus",
+            "noun:notaufnahme",
+            "noun:hallbrook",
+            "name:glassmoth",
+        ] {
+            assert!(got.contains(f), "{f} in {got:?}");
+        }
+        assert!(!got.contains("name:krankenhaus"), "{got:?}");
+        // Dutch, Afrikaans and Danish put the same words before lower case.
+        for text in [
+            "De aanvallers, die de servers van Hallbrook versleutelden, eisen die betaling van de klanten.",
+            "Die aanvallers het die bediener van Hallbrook in die nag gekaap, en die data is weg.",
+            "Den nye sårbarhed i den populære router, der bruges af Hallbrook, rammer den offentlige sektor.",
+            "The attackers hit Hallbrook and the hospital in Ostweser; the Emergency Room closed.",
+        ] {
+            assert!(!capitalises_nouns(text), "{text}");
+            assert!(features(text, "").contains("name:hallbrook"), "{text}");
+        }
     }
 
     #[test]
