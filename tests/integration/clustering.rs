@@ -552,9 +552,9 @@ fn clustering_on_every_story_set_in_one_site_holds_its_floor() {
 /// counts once towards a roundup and German nouns count as names only
 /// where another language writes them as names: 0.99 and 0.75 (296 of
 /// 394), three wrong, two hard negatives; with blind10 among them (its
-/// blind score at 1b58ad0 being 0.65 and 0.70): 0.95 and 0.74 (324 of
+/// blind score at 1b58ad0 being 0.65 and 0.70): 0.947 and 0.74 (324 of
 /// 440), seven hard negatives. Rounded down.
-const EVERY_SET_FLOOR: (f64, f64, f64) = (0.95, 0.73, 0.9998);
+const EVERY_SET_FLOOR: (f64, f64, f64) = (0.94, 0.73, 0.9998);
 
 /// The corpus's scraped pages (`../shared/corpus/scraped`, not in this
 /// repository: skipped without it), whose manifest names the story of each
