@@ -14,7 +14,9 @@
 //! other's publisher (a company's statement and the news of it), one article
 //! linking to the other, and a penalty per day apart. When both list their
 //! own hashes or IP addresses and share none, they are two incidents in one
-//! setting: the rare things they share are taken back. The same canonical URL
+//! setting: the rare things they share are taken back; so too when their
+//! titles name other CVEs, or one issuer's other advisory IDs, however much
+//! the later one's body recalls the earlier. The same canonical URL
 //! merges outright. Text alone needs alike ledes; rare things shared (a
 //! shared CVE weighing among them by its rarity, or two CVEs) make up for
 //! ledes in another language or with other words; so do less of them when
@@ -24,7 +26,9 @@
 //! that, only when they share an indicator (domain, IP, hash, file,
 //! identifier), a link, or a rare name with a rare figure (the victim and
 //! its count, or the day it was hit), since a translation or a follow-up can
-//! come weeks later but a shared CVE or vendor alone is a topic.
+//! come weeks later but a shared CVE or vendor alone is a topic; up to twice
+//! the window when three kinds of evidence agree (a CVE, its fixed version
+//! and the researcher's name).
 //!
 //! Clusters use average linkage: an article joins a cluster when it is like
 //! one member at least, its mean score over every member reaches the
@@ -45,7 +49,9 @@
 //! A roundup (an article that shares a little with each of several stories,
 //! see [`Corpus::roundups`]) stays its own item, so it neither joins a story
 //! nor keeps that story's other reports out; a story's reports, which share
-//! rare things among themselves, count as one of the stories it covers.
+//! rare things among themselves, count as one of the stories it covers. A
+//! newsletter's numbered issue is one too, told by its issue word in many
+//! languages or by one source's titles that are the same but for a number.
 //! In a language that capitalises its nouns (German), a capitalised word
 //! counts as a name in full only when another article writes it as one
 //! (see [`NOUN_SHARE`]): `Krankenhaus` in two German reports is no more a
@@ -114,6 +120,9 @@ pub struct StoryFeatures {
     /// words (`name:qasr`, `name:marine`, `name:terminals`), and its site's
     /// name (`name:nimbusflare`); each alternative sorted.
     pub publisher: Vec<Vec<u32>>,
+    /// The CVEs and advisory or incident IDs its title names: what it is
+    /// about, where its body may recall others.
+    pub title_indicators: Vec<u32>,
 }
 
 /// The independent kinds of evidence two reports can share (see
@@ -212,6 +221,8 @@ const KINDS_EVIDENCE: f64 = 0.9;
 /// What a rare name and a rare count that agree must weigh together to
 /// stand in for ledes.
 const COUNT_EVIDENCE: f64 = 0.5;
+/// Kinds of evidence shared that carry two reports past the text window.
+const FAR_KINDS: usize = 3;
 /// Penalty per day apart, counted up to the text window.
 const DAY_PENALTY: f64 = 0.02;
 /// Extra score needed within one source: an outlet rarely runs one story
@@ -286,6 +297,8 @@ impl Corpus {
                 );
                 let links: Vec<String> = s.links.iter().map(|l| format!("url:{l}")).collect();
                 let links = corpus.set(links.iter().map(String::as_str));
+                let title_indicators: Vec<String> = super::story_signals::title_indicators(s.title);
+                let title_indicators = corpus.set(title_indicators.iter().map(String::as_str));
                 let publisher = publisher_names(s)
                     .iter()
                     .map(|words| corpus.set(words.iter().map(String::as_str)))
@@ -302,6 +315,7 @@ impl Corpus {
                     path: s.path.clone(),
                     roundup: false,
                     publisher,
+                    title_indicators,
                 }
             })
             .collect::<Vec<_>>();
@@ -315,8 +329,13 @@ impl Corpus {
         corpus.roundups();
         // A newsletter's numbered issue is a roundup whatever else the
         // site holds: its other items may be stories no article here tells.
-        for (story, input) in corpus.stories.iter_mut().zip(inputs) {
-            story.roundup |= is_numbered_issue(input.title);
+        let titles: Vec<(Option<&str>, &str)> = inputs
+            .iter()
+            .map(|s| (s.source.as_deref(), s.title))
+            .collect();
+        let series = numbered_series(&titles);
+        for ((story, input), in_series) in corpus.stories.iter_mut().zip(inputs).zip(series) {
+            story.roundup |= in_series || is_numbered_issue(input.title);
         }
         corpus
     }
@@ -635,23 +654,68 @@ fn publisher_names(s: &StoryInput<'_>) -> Vec<Vec<String>> {
 /// `第48期`. A story's title carries a count (`310,000 customers`) or a
 /// rank (`#1`), not a number of two digits after `#` or an issue word.
 fn is_numbered_issue(title: &str) -> bool {
+    // The word for an issue or an episode, in the languages newsletters
+    // are written in, before its number.
     const ISSUE_WORDS: &[&str] = &[
         "issue",
         "no.",
         "nr.",
+        "nr",
         "vol.",
         "edition",
+        "episode",
+        "ep.",
         "ausgabe",
+        "folge",
+        "nummer",
         "numéro",
         "número",
         "numero",
+        "núm.",
         "n°",
         "nº",
-        "episode",
-        "ep.",
-        "folge",
+        "n.º",
+        "№",
+        "édition",
+        "edición",
+        "edição",
+        "puntata",
         "wydanie",
+        "numer",
         "выпуск",
+        "випуск",
+        "номер",
+        "брой",
+        "broj",
+        "број",
+        "číslo",
+        "č.",
+        "sayı",
+        "szám",
+        "numărul",
+        "τεύχος",
+        "utgåva",
+        "udgave",
+        "utgave",
+        "editie",
+        "aflevering",
+        "jakso",
+        "numeris",
+        "leidimas",
+        "numurs",
+        "izdevums",
+        "số",
+        "edisi",
+        "nomor",
+        "bil.",
+        "isyu",
+        "blg.",
+        "toleo",
+        "العدد",
+        "شماره",
+        "גיליון",
+        "अंक",
+        "ฉบับที่",
     ];
     let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
     let words: Vec<String> = title
@@ -669,11 +733,54 @@ fn is_numbered_issue(title: &str) -> bool {
     let worded = words
         .windows(2)
         .any(|p| ISSUE_WORDS.contains(&p[0].as_str()) && digits(p[1].trim_start_matches('#')));
-    let cjk = title.split('第').skip(1).any(|rest| {
+    // `第48期`, `第48号`, `제48호`.
+    let cjk = title.split(['第', '제']).skip(1).any(|rest| {
         let n = rest.chars().take_while(char::is_ascii_digit).count();
-        n > 0 && rest[n..].starts_with('期')
+        n > 0 && rest[n..].starts_with(['期', '号', '號', '호'])
     });
     hashed || worded || cjk
+}
+
+/// The titles that number a series: one source's titles that are the same
+/// but for one number (`Góc Bảo Mật hằng tuần – Số 37` and `– Số 43`, in
+/// whatever language the issue word is), a newsletter's issues or a
+/// podcast's episodes. `titles` are (source, title) pairs; gives whether
+/// each is one.
+fn numbered_series(titles: &[(Option<&str>, &str)]) -> Vec<bool> {
+    // The title with its one number taken out, and the number; `None`
+    // without exactly one number of four digits at most.
+    let masked = |title: &str| -> Option<(String, u32)> {
+        let mut numbers = title
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|n| !n.is_empty());
+        let number = numbers.next()?;
+        if numbers.next().is_some() || number.len() > 4 {
+            return None;
+        }
+        Some((title.replacen(number, "#", 1), number.parse().ok()?))
+    };
+    let keys: Vec<Option<(Option<&str>, String, u32)>> = titles
+        .iter()
+        .map(|&(source, title)| masked(title).map(|(m, n)| (source, m, n)))
+        .collect();
+    let mut numbers: HashMap<(Option<&str>, &str), HashSet<u32>> = HashMap::new();
+    for (source, masked, n) in keys.iter().flatten() {
+        if source.is_some() {
+            numbers
+                .entry((*source, masked.as_str()))
+                .or_default()
+                .insert(*n);
+        }
+    }
+    keys.iter()
+        .map(|k| {
+            k.as_ref().is_some_and(|(source, masked, _)| {
+                numbers
+                    .get(&(*source, masked.as_str()))
+                    .is_some_and(|ns| ns.len() >= 2)
+            })
+        })
+        .collect()
 }
 
 /// Whether `y` names `x`'s publisher: a company's own statement and the
@@ -1137,6 +1244,25 @@ fn indicators_differ(
             .filter(|&id| corpus.rarity_weight(id) > 0.0)
             .collect()
     };
+    // What a title names is the article's subject: two advisories titled
+    // with other CVEs, or with one issuer's other IDs, are two stories
+    // however much the later one recalls the earlier.
+    let titled = |s: &StoryFeatures, cve: bool| -> Vec<u32> {
+        s.title_indicators
+            .iter()
+            .copied()
+            .filter(|&id| corpus.names[id as usize].starts_with("cve:") == cve)
+            .collect()
+    };
+    let (a, b) = (titled(x, true), titled(y, true));
+    if !a.is_empty() && !b.is_empty() && intersect(&a, &b) == 0 {
+        return Some("CVEs in their titles");
+    }
+    let issuer = |id: u32| corpus.shown(id).split('-').next().unwrap_or("");
+    let (a, b) = (titled(x, false), titled(y, false));
+    if a.iter().any(|&p| b.iter().any(|&q| issuer(p) == issuer(q))) && intersect(&a, &b) == 0 {
+        return Some("advisory IDs in their titles");
+    }
     let (a, b) = (own_cves(x), own_cves(y));
     if !a.is_empty() && !b.is_empty() && intersect(&a, &b) == 0 {
         return Some("CVEs");
@@ -1154,7 +1280,6 @@ fn indicators_differ(
     // Incident and advisory IDs of one issuer (`NIM-2026-0320-A` and
     // `NIM-2026-0415-B`): each report gives its own incident's. IDs of two
     // issuers (a vendor's advisory, a CERT's) say nothing of each other.
-    let issuer = |id: u32| corpus.shown(id).split('-').next().unwrap_or("");
     let (a, b) = (listed(x, "id:"), listed(y, "id:"));
     let one_issuer = a.iter().any(|&p| b.iter().any(|&q| issuer(p) == issuer(q)));
     (one_issuer && intersect(&a, &b) == 0).then_some("incident IDs")
@@ -1176,6 +1301,28 @@ fn names_and_figures(corpus: &Corpus, shared: &[u32]) -> bool {
     };
     let (names, figures) = (weighing(EvidenceKind::Name), weighing(EvidenceKind::Figure));
     names > 0.0 && figures > 0.0 && names + figures >= KINDS_EVIDENCE
+}
+
+/// Whether what two reports share is of [`FAR_KINDS`] kinds or more (a
+/// CVE, the fixed version and the researcher's name), weighing
+/// [`RARE_EVIDENCE`] with their shared CVEs.
+fn many_kinds(corpus: &Corpus, shared: &[u32], x: &StoryFeatures, y: &StoryFeatures) -> bool {
+    let mut kinds: Vec<EvidenceKind> = Vec::new();
+    let mut weight = 0.0;
+    for &id in shared {
+        let w = corpus.weight(id);
+        if w > 0.0 {
+            kinds.push(corpus.evidence_kind(id));
+            weight += w;
+        }
+    }
+    for id in self::shared(&x.cves, &y.cves) {
+        kinds.push(EvidenceKind::Cve);
+        weight += corpus.rarity_weight(id);
+    }
+    kinds.sort_unstable();
+    kinds.dedup();
+    kinds.len() >= FAR_KINDS && weight >= RARE_EVIDENCE
 }
 
 /// Whether one of two reports links to the other. A link between two
@@ -1250,6 +1397,7 @@ fn story_as_one(
             .iter()
             .flat_map(|&m| corpus.stories[m].publisher.iter().cloned())
             .collect(),
+        title_indicators: union(|s| &s.title_indicators),
     }
 }
 
@@ -1374,6 +1522,8 @@ fn compare_features(
         || (differ.is_none() && names_and_figures(corpus, &rare_shared))
     {
         s.evidence_window_days()
+    } else if differ.is_none() && many_kinds(corpus, &rare_shared, x, y) {
+        (2 * s.window_days + span).min(s.evidence_window_days())
     } else {
         (s.window_days + span).min(s.evidence_window_days())
     };
@@ -2106,6 +2256,9 @@ mod tests {
             "SANS NewsBites Vol. 27 No. 12",
             "Sicherheitsbrief, Ausgabe 31: Patches",
             "威胁周报第48期",
+            "주간 보안 브리핑 제48호",
+            "Tydzień w cyberbezpieczeństwie, wydanie 12",
+            "Góc Bảo Mật hằng tuần – Số 43",
         ] {
             assert!(is_numbered_issue(title), "{title}");
         }
@@ -2117,6 +2270,102 @@ mod tests {
         ] {
             assert!(!is_numbered_issue(title), "{title}");
         }
+    }
+
+    #[test]
+    fn one_sources_titles_the_same_but_for_a_number_are_a_series() {
+        let titles = [
+            (Some("Bezpeka"), "Тижневик безпеки – 37"),
+            (Some("Bezpeka"), "Тижневик безпеки – 43"),
+            (Some("Other"), "Тижневик безпеки – 44"),
+            (Some("Wire"), "Breach at Kaiyo grows to 1,900,000 accounts"),
+            (Some("Wire"), "Breach at Kaiyo grows to 2,100,000 accounts"),
+            (Some("Vendor"), "June release fixes 14 bugs"),
+            (Some("Vendor"), "July release fixes 9 bugs"),
+        ];
+        assert_eq!(
+            numbered_series(&titles),
+            [true, true, false, false, false, false, false]
+        );
+    }
+
+    #[test]
+    fn advisories_titled_with_other_cves_are_other_stories_whatever_they_recall() {
+        // A CERT's advisory a month later recalls the earlier one by its CVE
+        // and its ID, in the same template.
+        let text = "Bolterra smart locks: an authorization flaw lets anyone unlock a door; update the firmware.";
+        let mut first = story(
+            "first.md",
+            "2026-09-10",
+            "CB-2026-0147: flaw in Bolterra Cloud API (CVE-2026-71234)",
+            text,
+            &["CVE-2026-71234"],
+            "CERT",
+        );
+        first.rare = vec!["id:CB-2026-0147", "name:bolterra", "name:baltica"];
+        let mut later = story(
+            "later.md",
+            "2026-09-30",
+            "CB-2026-0171: flaws in Bolterra lock firmware (CVE-2026-71809, CVE-2026-71810)",
+            text,
+            &["CVE-2026-71234", "CVE-2026-71809", "CVE-2026-71810"],
+            "CERT Blog",
+        );
+        later.rare = vec![
+            "id:CB-2026-0147",
+            "id:CB-2026-0171",
+            "name:bolterra",
+            "name:baltica",
+        ];
+        let mut stories = vec![first, later];
+        add_filler(&mut stories);
+        let corpus = Corpus::new(&stories);
+        let c = compare(&corpus, 1, 0, ClusterSettings::default());
+        assert!(
+            !c.same && c.why.contains("CVEs in their titles"),
+            "{}",
+            c.why
+        );
+        // With the later one titled by no CVE, what they share is one story.
+        stories[1].title = "CERT advisory: Bolterra lock firmware";
+        let corpus = Corpus::new(&stories);
+        let c = compare(&corpus, 1, 0, ClusterSettings::default());
+        assert!(c.same, "{}", c.why);
+    }
+
+    #[test]
+    fn a_cve_its_fixed_version_and_a_name_carry_two_reports_past_the_text_window() {
+        // A translation nine days on shares the CVE, the fixed version and
+        // the researcher's name; a later attack three weeks on, the CVE and
+        // versions and vendor alone.
+        let report = |path: &str, date: &str, rare: Vec<&'static str>| {
+            let mut s = story(path, date, path, path, &["CVE-2026-71234"], path);
+            s.rare = rare;
+            s
+        };
+        let mut stories = vec![
+            report(
+                "first.md",
+                "2026-09-09",
+                vec!["ver:4.2.1", "name:nikos alexiou", "name:bolterra"],
+            ),
+            report(
+                "translation.md",
+                "2026-09-18",
+                vec!["ver:4.2.1", "name:nikos alexiou", "name:bolterra"],
+            ),
+            report(
+                "attack.md",
+                "2026-09-30",
+                vec!["ver:4.2.1", "name:bolterra"],
+            ),
+        ];
+        add_filler(&mut stories);
+        let corpus = Corpus::new(&stories);
+        let c = compare(&corpus, 1, 0, ClusterSettings::default());
+        assert!(c.same, "{}", c.why);
+        let c = compare(&corpus, 2, 0, ClusterSettings::default());
+        assert!(!c.same && c.why.contains("more than"), "{}", c.why);
     }
 
     #[test]

@@ -176,6 +176,27 @@ pub fn capitalises_nouns(text: &str) -> bool {
     capital >= 3 && capital * 5 >= after * 3
 }
 
+/// The CVEs (`cve:CVE-2026-71234`) and advisory or incident IDs
+/// (`id:CB-2026-0147`) a title names.
+pub fn title_indicators(title: &str) -> Vec<String> {
+    let mut out: Vec<String> = title_features(title)
+        .into_iter()
+        .filter(|f| f.starts_with("id:"))
+        .collect();
+    for word in title.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')) {
+        let word = word.trim_matches('-');
+        let cve = word.len() > 8
+            && word
+                .get(..4)
+                .is_some_and(|p| p.eq_ignore_ascii_case("cve-"))
+            && word[4..].bytes().all(|b| b.is_ascii_digit() || b == b'-');
+        if cve {
+            out.push(format!("cve:{}", word.to_ascii_uppercase()));
+        }
+    }
+    out
+}
+
 /// Month names, January first, in the languages reports are written in
 /// (for Russian and Polish, the form a date takes: `20 марта`).
 const MONTHS: &[[&str; 12]] = &[
