@@ -28,7 +28,9 @@
 //!    after an unrolled thread's post counted last ("... 12/12") when no
 //!    paragraph or code follows; at
 //!    a share button, a row (or list) of the site's tag links or a labelled
-//!    row of hashtags ("Tags: #cve #patch") once the story has begun (not a
+//!    row of hashtags ("Tags: #cve #patch") once the story has begun (a
+//!    share row labelled "Share:" too, so under a bold standfirst it ends
+//!    nothing; not a
 //!    live blog's button under each post with sections after it: one word,
 //!    or a few that come back word for word, "[Share this update](#...)");
 //!    or at
@@ -554,11 +556,18 @@ impl MeasuredBody<'_> {
                         .get_or_init(|| Following::measure(lines, kinds, infos, &cues, lines.len()))
                         .section[i + 1]
             };
-            let stop =
-                match &rules.stop_before {
-                    Some(re) => re.is_match(lines[i]),
-                    None => false,
-                } || (kinds[i] != Kind::Code && is_footer(&infos[i].text) && !button_inside());
+            // A row of share buttons labelled with a footer's word
+            // ("Share: [Facebook](...) | [X](...)") is the row below, read
+            // by its links: under a standfirst set in bold, before the
+            // story's first paragraph, it is the header's and ends nothing.
+            let header_share_row = told < 80 && cues[i] == Some(SHARE_ROW);
+            let stop = match &rules.stop_before {
+                Some(re) => re.is_match(lines[i]),
+                None => false,
+            } || (kinds[i] != Kind::Code
+                && is_footer(&infos[i].text)
+                && !header_share_row
+                && !button_inside());
             let row = if kinds[i] == Kind::Code {
                 None
             } else if self.thread[i] {

@@ -670,13 +670,20 @@ fn cleaning_on_the_thirteenth_blind_set_holds_its_floor() {
 fn cleaning_on_the_fifteenth_blind_set_holds_its_floor() {
     // 2026-12-03, measured blind, totals only, with the rules at 17b3fb5
     // (after the blind12 and blind13 rounds): 94.1 % kept (305/324), 4.7 %
-    // chrome left (15/320), one page losing most of its story.
+    // chrome left (15/320), one page losing most of its story. Open to
+    // tuning since 2026-12-03, now that the sixteenth set is the blind
+    // one, its pages printed one by one: the page that lost its story was
+    // cut under its bold standfirst at a share row labelled with a
+    // footer's word ("Share: [Facebook](...) | [X](...)"), which is read
+    // as the share row it is, ending nothing before the story's first 80
+    // words: 98.5 % kept (319/324) and 4.8 % chrome (16/335).
     hold_floor_showing("blind15", BLIND15_FLOOR.0, BLIND15_FLOOR.1, true);
 }
 
-/// Kept at least, chrome at most, on the fifteenth blind set: its blind
-/// score, rounded down and up.
-const BLIND15_FLOOR: (f64, f64) = (0.94, 0.047);
+/// Kept at least, chrome at most, on the fifteenth blind set: its score
+/// once tuned on, rounded down and up (its blind score was 94.1 % and
+/// 4.7 %).
+const BLIND15_FLOOR: (f64, f64) = (0.98, 0.048);
 
 #[test]
 fn cleaning_on_the_fourteenth_blind_set_holds_its_floor() {

@@ -2999,3 +2999,36 @@ The supplier hosts the airline's departure control software, and passengers are 
     assert_gone(&c, &["Pinned post"]);
     assert_kept(&c, &["**08:20 BST**", "What we know", "three hours"]);
 }
+
+#[test]
+fn a_labelled_share_row_under_a_bold_standfirst_ends_nothing() {
+    let page = "\
+# Fake wedding invitations steal bank codes
+
+**A file sent as a wedding card forwards every bank text message to the gang, the cyber bureau warns.**
+
+By Desk | 20 October 2026
+
+Share: [Facebook](https://facebook.example/sharer?u=x) | [X](https://x.example/intent/post?url=x) | [WhatsApp](https://wa.example/send?text=x)
+
+The bureau says about two hundred phones were taken over in three weeks through files that arrive from a known contact's number.
+
+Once installed, the app asks to read text messages and forwards the one-time codes that banks send to a server the gang controls.
+
+Share: [Facebook](https://facebook.example/sharer?u=x) | [X](https://x.example/intent/post?url=x)
+
+## Related
+
+* [Another story](https://news.example/other)
+";
+    let c = clean(
+        page,
+        "Fake wedding invitations steal bank codes",
+        &no_rules(),
+    );
+    assert_kept(
+        &c,
+        &["A file sent as", "two hundred phones", "one-time codes"],
+    );
+    assert_gone(&c, &["Share:", "Another story"]);
+}
