@@ -7,7 +7,9 @@
 //! it needs no HTML and no knowledge of the site:
 //!
 //! 1. The body starts at the first line of prose after the last heading that
-//!    repeats the title (or after a configured `start_after` line), pulled
+//!    repeats the title (or after a configured `start_after` line), not at a
+//!    short note in italics that sends the reader to another of the site's
+//!    pages (a wiki's hatnote, up to 20 words), pulled
 //!    back over a heading, bold lead-in, setext heading, advisory field
 //!    (`**Severity:** High`), or an advisory's table (not a headless or
 //!    two-column one of the page's date and reference with no indicator) or
@@ -57,7 +59,8 @@
 //!    banner), the site's boxes (read-also lines, a
 //!    pictograph before their label or not, and lists
 //!    of its own headlines under a bold label or, between paragraphs, a
-//!    plain one, a "See also" section of its links; never the items
+//!    plain one, a "See also" section of its links, the contents a wiki
+//!    numbers ("[1 History](#History)") and their label; never the items
 //!    under a "References" heading, callout
 //!    quotes that send the reader to its pages or its social channels,
 //!    named in bold or by a heading, a pictograph before it or not, ads
@@ -321,7 +324,7 @@ impl MeasuredBody<'_> {
             let t = lines[i].trim();
             let italic_note = (t.starts_with('*') && !t.starts_with("**") && t.ends_with('*')
                 || t.starts_with('_') && !t.starts_with("__") && t.ends_with('_'))
-                && infos[i].words <= 12
+                && infos[i].words <= 20
                 && !infos[i].links.is_empty()
                 && links_mostly_home(std::slice::from_ref(&infos[i]), own_host.as_deref());
             kinds[i] == Kind::Prose && !t.starts_with('|') && !italic_note
@@ -2298,6 +2301,7 @@ fn boxes_inside(
                 .find(|&j| !matches!(kinds[j], Kind::Blank | Kind::LinkOnly))
                 .is_some_and(|j| kinds[j] == Kind::Heading && names_references(&infos[j].text))
     };
+    let mut toc_walked = None;
     for i in start..end {
         if boxed[i] {
             continue;
@@ -2328,6 +2332,50 @@ fn boxes_inside(
         }) {
             for b in boxed.iter_mut().take(last + 1).skip(i) {
                 *b = true;
+            }
+            continue;
+        }
+        // The table of contents a wiki generates inside the story (under
+        // its box of facts): two or more list items in a row, each linking
+        // to a fragment of the page only, their texts numbered in order
+        // ("[1 History](#History)", "[2 Technical details](...)"), with
+        // the short label over them ("Contents") if there is one. An
+        // author's own list of the story's parts ("**Contents:**" over
+        // "[Backdoor analysis](#analysis)") names them unnumbered and stays.
+        if let Some(first) = toc_number(lines[i], &infos[i]) {
+            // A run is walked once, from its first item.
+            if toc_walked.is_some_and(|w| i <= w) {
+                continue;
+            }
+            let (mut last, mut section) = (i, first.0);
+            let mut numbered = first == (1, false);
+            let mut j = next_text(i + 1);
+            while let Some(k) = j.filter(|&k| is_toc_item(lines[k], &infos[k])) {
+                // "2.1 Persistence" under "2 Technical details" counts on.
+                numbered &= match toc_number(lines[k], &infos[k]) {
+                    Some((n, false)) => n == section + 1,
+                    Some((n, true)) => n == section,
+                    None => false,
+                };
+                section = toc_number(lines[k], &infos[k]).map_or(section, |(n, _)| n);
+                last = k;
+                j = next_text(k + 1);
+            }
+            toc_walked = Some(last);
+            if numbered && last > i && story_after(last + 1) {
+                for b in boxed.iter_mut().take(last + 1).skip(i) {
+                    *b = true;
+                }
+                let label = (start..i).rev().find(|&k| kinds[k] != Kind::Blank);
+                if let Some(k) = label.filter(|&k| {
+                    matches!(kinds[k], Kind::Short | Kind::Heading)
+                        && (1..=3).contains(&infos[k].words)
+                        && infos[k].links.is_empty()
+                        && !is_list_or_table(lines[k])
+                        && !infos[k].text.trim_end().ends_with(SENTENCE_ENDS)
+                }) {
+                    boxed[k] = true;
+                }
             }
             continue;
         }
@@ -3702,6 +3750,21 @@ fn is_toc_item(line: &str, info: &LineInfo) -> bool {
             .links
             .iter()
             .all(|(_, u)| u.starts_with('#') && u.len() > 1)
+}
+
+/// The number a wiki's generated contents give an item of theirs
+/// (`* [2 Technical details](#Technical_details)`, `* [2.1 Persistence](...)`):
+/// its section's, and whether it is a subsection's.
+fn toc_number(line: &str, info: &LineInfo) -> Option<(u32, bool)> {
+    if !is_toc_item(line, info) || info.links.len() != 1 {
+        return None;
+    }
+    let (number, name) = info.links[0].0.trim().split_once(' ')?;
+    let mut parts = number.trim_end_matches('.').split('.');
+    let section = parts.next()?.parse().ok()?;
+    let sub = parts.next().is_some();
+    (parts.all(|p| p.parse::<u32>().is_ok()) && name.chars().any(char::is_alphabetic))
+        .then_some((section, sub))
 }
 
 fn is_bold_only(line: &str) -> bool {

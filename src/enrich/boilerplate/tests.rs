@@ -3032,3 +3032,93 @@ Share: [Facebook](https://facebook.example/sharer?u=x) | [X](https://x.example/i
     );
     assert_gone(&c, &["Share:", "Another story"]);
 }
+
+#[test]
+fn a_wikis_hatnote_of_a_sentence_or_two_is_not_the_lead() {
+    let page = "\
+# Grayfinch
+
+*This article is about the malware family. For the group that is said to run it, see [Kite Spider](https://wiki.example/wiki/Kite_Spider).*
+
+**Grayfinch** is an [infostealer](https://wiki.example/wiki/Infostealer) sold on forums since 2023 that takes saved passwords, cookies and crypto wallets from browsers.
+
+## Spread
+
+It spreads through cracked software on video sites and through fake installers for popular games, according to several vendors.
+";
+    let c = clean(page, "Grayfinch", &no_rules());
+    assert_gone(&c, &["This article is about"]);
+    assert_kept(&c, &["sold on forums", "cracked software"]);
+}
+
+#[test]
+fn a_wikis_numbered_contents_inside_the_story_go_and_an_authors_list_of_parts_stays() {
+    let wiki = "\
+# Grayfinch
+
+**Grayfinch** is an [infostealer](https://wiki.example/wiki/Infostealer) sold on forums since 2023 that takes saved passwords, cookies and crypto wallets from browsers.
+
+| Grayfinch | |
+|---|---|
+| Type | Infostealer |
+
+Contents
+
+* [1 Spread](#Spread)
+* [2 Technical details](#Technical_details)
+* [2.1 Persistence](#Persistence)
+* [3 References](#References)
+
+## Spread
+
+It spreads through cracked software on video sites and through fake installers for popular games, according to several vendors.
+
+## Technical details
+
+### Persistence
+
+It adds a scheduled task named after a browser updater and checks in with its panel every ten minutes over HTTPS.
+";
+    let c = clean(wiki, "Grayfinch", &no_rules());
+    assert_gone(
+        &c,
+        &[
+            "Contents",
+            "[1 Spread]",
+            "[2.1 Persistence]",
+            "[3 References]",
+        ],
+    );
+    assert_kept(
+        &c,
+        &[
+            "| Type | Infostealer |",
+            "cracked software",
+            "scheduled task",
+        ],
+    );
+
+    let post = "\
+# A backdoor hidden in an image
+
+In this post we explore how this backdoor works and how to keep your website from becoming infected with it.
+
+**Contents:**
+
+* [Backdoor analysis](#analysis)
+* [Mitigation steps](#mitigation)
+
+## Backdoor analysis
+
+The backdoor is uploaded as a fake plugin and reads its commands from the comment block of a picture it fetches.
+";
+    let c = clean(post, "A backdoor hidden in an image", &no_rules());
+    assert_kept(
+        &c,
+        &[
+            "**Contents:**",
+            "[Backdoor analysis](#analysis)",
+            "fake plugin",
+        ],
+    );
+}
