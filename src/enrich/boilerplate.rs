@@ -80,7 +80,8 @@
 //!    button that asks: "[Sign up for alerts](...)"), reaction rows and
 //!    the question over them, a live blog's badge over a post's time
 //!    ("📌 Pinned post"), short
-//!    promos and notices between paragraphs, labels whose lines all went,
+//!    promos and notices between paragraphs, labels whose lines all went
+//!    (with a colon, or a few words over a banner: "Mgbasa ozi"),
 //!    configured `drop` lines; a log's repeated time stamps stay. Trailing link-only lines (tag lists,
 //!    related links, also written as bare URLs or as the site's headlines
 //!    with a date after each, unless a "References" heading or a label
@@ -871,7 +872,7 @@ impl MeasuredBody<'_> {
         // closes an ad slot, a few words with the ad word first or last,
         // right under the ad that went.
         const AD_GONE: &[&str] = &[
-            "banner ad",
+            BANNER_AD,
             "page widget text",
             "box of the site's links or an ad inside the article",
             "the ad under its label",
@@ -1067,16 +1068,23 @@ impl MeasuredBody<'_> {
             if !keep[i] || kinds[i] == Kind::Blank {
                 continue;
             }
-            let label = kinds[i] == Kind::Short
+            let short = kinds[i] == Kind::Short
                 && infos[i].words <= 3
                 && infos[i].links.is_empty()
                 && cues[i].is_none()
-                && !is_list_or_table(lines[i])
-                && infos[i]
-                    .text
-                    .trim_end()
-                    .trim_end_matches(['*', '_'])
-                    .ends_with(':');
+                && !is_list_or_table(lines[i]);
+            let colon = infos[i]
+                .text
+                .trim_end()
+                .trim_end_matches(['*', '_'])
+                .ends_with(':');
+            // Over a banner that went, a label needs no colon: "Mgbasa
+            // ozi", "Ad space", in any language, is the slot's.
+            let over_banner = || {
+                !infos[i].text.trim_end().ends_with(SENTENCE_ENDS)
+                    && next_text[i + 1].is_some_and(|j| reasons[j] == Some(BANNER_AD))
+            };
+            let label = short && (colon || over_banner());
             let lines_went = next_text[i + 1].is_some_and(|j| !keep[j] && reasons[j].is_some());
             let list_left = next_kept.is_some_and(|k: usize| is_list_or_table(lines[k]));
             if label && lines_went && !list_left {
@@ -2805,6 +2813,7 @@ fn names_references(heading: &str) -> bool {
 
 /// Why a row of share buttons goes.
 const SHARE_ROW: &str = "share or follow buttons";
+const BANNER_AD: &str = "banner ad";
 
 /// Folders a site files its tag, topic and category pages under.
 const TAG_PATHS: &[&str] = &[
@@ -3228,7 +3237,7 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
         && (info.images.iter().any(|u| is_ad_url(u))
             || info.links.iter().any(|(_, u)| is_ad_url(u)))
     {
-        return Some("banner ad");
+        return Some(BANNER_AD);
     }
     // "[Show 5 more updates](?page=with:block-1610#liveblog)": a button
     // that reloads the page itself with another query, a few words on a

@@ -679,14 +679,16 @@ fn cleaning_on_the_fifteenth_blind_set_holds_its_floor() {
     // words: 98.5 % kept (319/324) and 4.8 % chrome (16/335); 2.1 %
     // (7/326) with a wiki's hatnote of up to 20 words (was 12) not read as
     // its lead, and the contents a wiki numbers ("* [1 History](#History)"
-    // to "* [7 See also](...)") inside the story, with their label, gone.
+    // to "* [7 See also](...)") inside the story, with their label, gone;
+    // 1.8 % (6/325) with a label of a few words over a banner that went
+    // ("Mgbasa ozi"), colon or not.
     hold_floor_showing("blind15", BLIND15_FLOOR.0, BLIND15_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the fifteenth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 94.1 % and
 /// 4.7 %).
-const BLIND15_FLOOR: (f64, f64) = (0.98, 0.022);
+const BLIND15_FLOOR: (f64, f64) = (0.98, 0.019);
 
 #[test]
 fn cleaning_on_the_fourteenth_blind_set_holds_its_floor() {

@@ -3122,3 +3122,23 @@ The backdoor is uploaded as a fake plugin and reads its commands from the commen
         ],
     );
 }
+
+#[test]
+fn a_label_of_a_few_words_over_a_banner_that_went_goes_with_it() {
+    let page = "\
+# Cloned voices ask for money
+
+The police say more than fifty people have reported calls in which a cloned voice of a relative asked for money at once.
+
+Mgbasa ozi
+
+[![Mgbasa ozi](https://ads.news.example/b/telco-300x250.jpg)](https://ads.news.example/c?id=7720)
+
+The callers also use numbers the victims do not know, which makes it hard to tell who is really on the line.
+
+The police ask anyone who gets such a call to hang up and ring the relative back on a number they already know.
+";
+    let c = clean(page, "Cloned voices ask for money", &no_rules());
+    assert_gone(&c, &["Mgbasa ozi", "telco-300x250"]);
+    assert_kept(&c, &["more than fifty", "numbers the victims", "hang up"]);
+}
