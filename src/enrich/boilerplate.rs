@@ -85,7 +85,8 @@
 //!    configured `drop` lines; a log's repeated time stamps stay. Trailing link-only lines (tag lists,
 //!    related links, also written as bare URLs or as the site's headlines
 //!    with a date after each, unless a "References" heading or a label
-//!    introduces them), contact lines, leftover labels and
+//!    introduces them, not a bold one over the site's own headlines:
+//!    "**Read more:**"), contact lines, leftover labels and
 //!    buttons ("[add comment]") and a closing rule go.
 //!
 //! Words are counted so that Chinese and Japanese text, written without
@@ -1120,6 +1121,17 @@ impl MeasuredBody<'_> {
                         .ends_with(':')
                     && cues[i].is_none()
                     && !is_footer(&infos[i].text)
+                    // "**Read more:**" over the site's own headlines is
+                    // the box a bold label makes inside the story (see
+                    // [`boxes_inside`]), left last.
+                    && !(is_bold_only(strip_block_markers(lines[i]))
+                        && kept_lines[kept_lines.len() - links_at_end..]
+                            .iter()
+                            .all(|&k| is_list_item(lines[k])
+                                && links_mostly_home(
+                                    std::slice::from_ref(&infos[k]),
+                                    own_host.as_deref()
+                                )))
             });
         // Whether the run of link lines being trimmed was asked about yet:
         // once per run, at its last line, so a long run costs one walk.

@@ -694,14 +694,19 @@ const BLIND15_FLOOR: (f64, f64) = (0.98, 0.019);
 fn cleaning_on_the_fourteenth_blind_set_holds_its_floor() {
     // 2026-12-03, measured blind, totals only, with the rules at 56ef498:
     // 100.0 % kept (254/254), 10.2 % chrome left (29/283); after the
-    // blind12 round, not tuned on it: 100.0 %, 7.3 % (20/274).
+    // blind12 round, not tuned on it: 100.0 %, 7.3 % (20/274). Open to
+    // tuning since 2026-12-03, now that the sixteenth set is the blind
+    // one, its pages printed one by one: a bold label over the site's own
+    // headlines after the story ("**Read more:**") is the box it is
+    // inside the story, not the author's list: 100 % kept and 6.3 %
+    // chrome (17/271).
     hold_floor_showing("blind14", BLIND14_FLOOR.0, BLIND14_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the fourteenth blind set: its score
-/// after the blind12 round, rounded down and up (its blind score was
-/// 100 % and 10.2 %).
-const BLIND14_FLOOR: (f64, f64) = (1.0, 0.074);
+/// once tuned on, rounded down and up (its blind score was 100 % and
+/// 10.2 %, then 7.3 % after the blind12 round).
+const BLIND14_FLOOR: (f64, f64) = (1.0, 0.064);
 
 /// Kept at least, chrome at most, on the thirteenth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 86.6 % and

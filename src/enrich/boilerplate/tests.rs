@@ -3142,3 +3142,40 @@ The police ask anyone who gets such a call to hang up and ring the relative back
     assert_gone(&c, &["Mgbasa ozi", "telco-300x250"]);
     assert_kept(&c, &["more than fifty", "numbers the victims", "hang up"]);
 }
+
+#[test]
+fn a_bold_label_over_the_sites_own_headlines_after_the_story_goes() {
+    let story = "\
+# Doorbell clips left open
+
+[Home](https://news.example/) · [Technology](https://news.example/technology/)
+
+A maker of budget smart doorbells left more than two million clips recorded by its customers' cameras on a server anyone could open.
+
+Data protection regulators in two countries said on Monday that they were looking into the incident and had asked the company for details.
+
+";
+    let own = format!(
+        "{story}**Read more:**\n\n\
+         - [Your router may be the weakest device in your home](https://news.example/technology/router/)\n\
+         - [Why cheap smart gadgets stop getting updates](https://news.example/technology/gadgets/)\n"
+    );
+    let c = clean(&own, "Doorbell clips left open", &no_rules());
+    assert_gone(&c, &["Read more", "weakest device", "cheap smart gadgets"]);
+    assert_kept(&c, &["two million clips", "regulators in two countries"]);
+
+    let sources = format!(
+        "{story}**Sources:**\n\n\
+         - [The researchers' report on the open server](https://openlatch.example/report)\n\
+         - [The regulator's statement on the incident](https://regulator.example/statement)\n"
+    );
+    let c = clean(&sources, "Doorbell clips left open", &no_rules());
+    assert_kept(
+        &c,
+        &[
+            "**Sources:**",
+            "researchers' report",
+            "regulator's statement",
+        ],
+    );
+}
