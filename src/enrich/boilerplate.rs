@@ -72,12 +72,17 @@
 //!    digits, or a play mark and a length: "▶ Watch: ... (2:47)") with
 //!    the title over them, a code block's "Copy" button, a button that
 //!    reloads the page with another query ("[Show 5 more
-//!    updates](?page=...)"), a row of hashtags
+//!    updates](?page=...)") or goes nowhere ("Sorted by: [Highest
+//!    score](#)"), a row of the site's tag links that ended nothing (a
+//!    question's, over its answers), bylines (a label and names linked
+//!    to their pages, "From: [...] and [...]"; a labelled date,
+//!    "Published 12 October 2026"), a row of hashtags
 //!    under a label ("**Tags:** #cve #patch"), a photo's bare credit under
 //!    it ("Kuva: Agency", "Լուսանկարը՝ Agency") or an italic caption under
 //!    it that ends with its credit ("*...* Llun: Agency"), a registration, sign-up
 //!    or newsletter box between two rules (a link to an account page, or a
-//!    button that asks: "[Sign up for alerts](...)"), reaction rows and
+//!    button that asks: "[Sign up for alerts](...)"), reaction rows (a
+//!    vote widget's too, "▲ 52 ▼ ✓ Accepted") and
 //!    the question over them, a live blog's badge over a post's time
 //!    ("📌 Pinned post"), short
 //!    promos and notices between paragraphs, labels whose lines all went
@@ -833,6 +838,14 @@ impl MeasuredBody<'_> {
                 reasons[i] = Some(why);
             } else if forms[i] {
                 reasons[i] = Some("form and its promo inside the article");
+            } else if kinds[i] == Kind::LinkOnly
+                && is_tag_row(&infos[i], own_host.as_deref())
+                && infos[i].links.iter().all(|(_, u)| is_tag_url(u))
+            {
+                // A row of links to the site's tag pages that ended
+                // nothing (a question's tags over its answers, before the
+                // story's first 80 words) is the page's all the same.
+                reasons[i] = Some("row of the site's tag links");
             } else if boxed[i] {
                 reasons[i] = Some("box of the site's links or an ad inside the article");
             } else if self.echoes[i] {
@@ -2117,10 +2130,13 @@ fn is_meta_row(line: &str, info: &LineInfo) -> bool {
         let url = url.to_ascii_lowercase();
         AUTHOR_PATHS.iter().any(|p| url.contains(p))
     };
-    if info.words <= 6
-        && info.links.len() == 1
+    // "From: [Department](/organisations/...) and [A. Minister](/people/...)":
+    // a few names, one of them linked to its page, a label and a word
+    // between them.
+    if info.words <= 12
+        && !info.links.is_empty()
         && words_outside_links(info) <= 2
-        && author_link(&info.links[0])
+        && info.links.iter().any(author_link)
     {
         return true;
     }
@@ -2183,7 +2199,10 @@ fn is_meta_row(line: &str, info: &LineInfo) -> bool {
         .next()
         .is_some_and(|w| BYLINE_LABELS.contains(&w.trim_end_matches(':').to_lowercase().as_str()));
     let most_words = if byline_label { 20 } else { 12 };
-    info.words <= most_words && !sentence_end && has_date(t) && has_time(t)
+    // "Published 12 October 2026": with its label, a date alone is the
+    // page's too.
+    let labelled_date = byline_label && info.words <= 6;
+    info.words <= most_words && !sentence_end && has_date(t) && (has_time(t) || labelled_date)
 }
 
 /// A bold label and a short value that is no sentence ("**Severity** High
@@ -3263,6 +3282,16 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
     {
         return Some("page widget text");
     }
+    // "Sorted by: [Highest score (default)](#)": a control whose links go
+    // nowhere (a bare "#", a script's), under a label of a few words.
+    if kind != Kind::Heading
+        && !info.links.is_empty()
+        && info.links.iter().all(|(_, u)| u.trim() == "#")
+        && words_outside_links(info) <= 3
+        && info.words <= 8
+    {
+        return Some("page widget text");
+    }
     // A "Share" or "Comments" button left inside the story (see the end
     // rule: sections of the story follow it).
     if kind == Kind::LinkOnly && info.links.len() == 1 && info.words == 1 && is_footer(t) {
@@ -3533,11 +3562,22 @@ fn is_time_stamp(t: &str) -> bool {
 }
 
 /// A row of reactions under a post ("👍 23 ❤️ 4", "🎉 12"): emoji and
-/// counts only, in any language since it has no words. Each emoji is a
+/// counts only, in any language since it has no words, or a vote widget's
+/// marks and count with its badge ("▲ 52 ▼ ✓ Accepted"). Each emoji is a
 /// symbol beyond ASCII, so a list of numbers or a version line is none.
 fn is_reaction_row(t: &str) -> bool {
     let (mut counts, mut emoji) = (0, 0);
-    for token in t.split_whitespace() {
+    // A vote widget's badge may close it, one word after two marks or
+    // more: "▲ 52 ▼ ✓ Accepted".
+    let mut tokens: Vec<&str> = t.split_whitespace().collect();
+    let badge = tokens.len() >= 4
+        && tokens
+            .last()
+            .is_some_and(|w| w.chars().all(char::is_alphabetic));
+    if badge {
+        tokens.pop();
+    }
+    for token in tokens {
         if token
             .chars()
             .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
@@ -3552,7 +3592,7 @@ fn is_reaction_row(t: &str) -> bool {
             return false;
         }
     }
-    counts >= 1 && emoji >= 1
+    counts >= 1 && emoji >= if badge { 2 } else { 1 }
 }
 
 /// A Traffic Light Protocol marking alone ("tlp:clear", "tlp: amber+strict"),

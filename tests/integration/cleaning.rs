@@ -699,14 +699,20 @@ fn cleaning_on_the_fourteenth_blind_set_holds_its_floor() {
     // one, its pages printed one by one: a bold label over the site's own
     // headlines after the story ("**Read more:**") is the box it is
     // inside the story, not the author's list: 100 % kept and 6.3 %
-    // chrome (17/271).
+    // chrome (17/271); 4.5 % (12/266) with, between a question and its
+    // accepted answer, the question's row of tag links (which ends
+    // nothing before the story's first 80 words), a control whose link
+    // goes nowhere ("Sorted by: [Highest score (default)](#)") and a vote
+    // widget with its badge ("▲ 52 ▼ ✓ Accepted"), and, under a press
+    // release's summary, its "From: [...] and [...]" line (names linked
+    // to their pages) and a labelled date ("Published 12 October 2026").
     hold_floor_showing("blind14", BLIND14_FLOOR.0, BLIND14_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the fourteenth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 100 % and
 /// 10.2 %, then 7.3 % after the blind12 round).
-const BLIND14_FLOOR: (f64, f64) = (1.0, 0.064);
+const BLIND14_FLOOR: (f64, f64) = (1.0, 0.046);
 
 /// Kept at least, chrome at most, on the thirteenth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 86.6 % and

@@ -3179,3 +3179,62 @@ Data protection regulators in two countries said on Monday that they were lookin
         ],
     );
 }
+
+#[test]
+fn a_questions_tags_sort_control_and_vote_badge_go_between_question_and_answer() {
+    let page = "\
+# How can I check that sshd was not replaced?
+
+Our monitoring flagged an outbound connection from one of our web servers, coming from the sshd process.
+
+How can I check the binary without taking the server offline?
+
+[linux](https://qa.example/questions/tagged/linux) [ssh](https://qa.example/questions/tagged/ssh) [incident-response](https://qa.example/questions/tagged/incident-response)
+
+Sorted by: [Highest score (default)](#)
+
+▲ 52 ▼ ✓ Accepted
+
+Short version: you cannot fully trust any check you run on the suspect machine itself, because an attacker can tamper with the tools too.
+
+On Debian-based systems, the package manager keeps checksums for every file it installs, so compare against those from a clean boot.
+";
+    let c = clean(
+        page,
+        "How can I check that sshd was not replaced?",
+        &no_rules(),
+    );
+    assert_gone(&c, &["questions/tagged", "Sorted by", "Accepted"]);
+    assert_kept(&c, &["outbound connection", "Short version", "checksums"]);
+    // A row of reactions with a word that is no badge stays a line.
+    assert!(!is_reaction_row("▲ 52 Accepted"));
+    assert!(is_reaction_row("▲ 52 ▼ ✓ Accepted"));
+}
+
+#[test]
+fn a_press_releases_from_line_and_labelled_date_go() {
+    let page = "\
+# Providers to report cyber incidents within 24 hours
+
+Firms that manage IT systems for schools and councils will have to report serious cyber attacks within 24 hours, under new rules.
+
+From: [Department for Digital Resilience](https://gov.example/government/organisations/ddr) and [A. Minister MP](https://gov.example/government/people/a-minister)
+
+Published 12 October 2026
+
+- Providers must notify the centre of serious incidents within 24 hours
+- A new duty to warn affected customers without undue delay
+
+Providers will be legally required to report serious incidents to the national centre within a day of becoming aware of them.
+";
+    let c = clean(
+        page,
+        "Providers to report cyber incidents within 24 hours",
+        &no_rules(),
+    );
+    assert_gone(&c, &["From:", "Published 12 October"]);
+    assert_kept(
+        &c,
+        &["Firms that manage", "notify the centre", "legally required"],
+    );
+}
