@@ -9,7 +9,8 @@
 //! 1. The body starts at the first line of prose after the last heading that
 //!    repeats the title (or after a configured `start_after` line), not at a
 //!    short note in italics that sends the reader to another of the site's
-//!    pages (a wiki's hatnote, up to 20 words), pulled
+//!    pages (a wiki's hatnote, up to 20 words) or that captions the player
+//!    over it ("*Video: ... (1:48)*" under "▶ Tap to unmute"), pulled
 //!    back over a heading, bold lead-in, setext heading, advisory field
 //!    (`**Severity:** High`), or an advisory's table (not a headless or
 //!    two-column one of the page's date and reference with no indicator) or
@@ -334,7 +335,18 @@ impl MeasuredBody<'_> {
                 && infos[i].words <= 20
                 && !infos[i].links.is_empty()
                 && links_mostly_home(std::slice::from_ref(&infos[i]), own_host.as_deref());
-            kinds[i] == Kind::Prose && !t.starts_with('|') && !italic_note
+            // "*Video: how the clips were found (1:48)*" under "▶ Tap to
+            // unmute": the caption of the player over it.
+            let italic = t.starts_with('*') && !t.starts_with("**") && t.ends_with('*')
+                || t.starts_with('_') && !t.starts_with("__") && t.ends_with('_');
+            let player_caption = italic
+                && infos[i].words <= 20
+                && infos[i].links.is_empty()
+                && (search_from..i)
+                    .rev()
+                    .find(|&j| kinds[j] != Kind::Blank)
+                    .is_some_and(|j| infos[j].text.trim_start().starts_with(PLAY_MARKS));
+            kinds[i] == Kind::Prose && !t.starts_with('|') && !italic_note && !player_caption
         };
         let first_story = (search_from..lines.len()).find(|&i| opens_story(i));
         let Some(first_prose) =
@@ -3524,7 +3536,7 @@ const VIDEO_PROMO: &str = "video promo inside the article";
 /// (03:12)").
 fn is_video_promo(line: &str, info: &LineInfo, kind: Kind) -> bool {
     let t = info.text.trim();
-    let play = t.starts_with(['▶', '►', '🎥', '📹', '🎬']);
+    let play = t.starts_with(PLAY_MARKS);
     let one_link = kind == Kind::LinkOnly && info.links.len() == 1 && info.words <= 20;
     let length = t
         .strip_suffix(')')
@@ -3540,6 +3552,9 @@ fn is_video_promo(line: &str, info: &LineInfo, kind: Kind) -> bool {
             && info.links.is_empty()
             && !is_list_or_table(line))
 }
+
+/// The marks a player's button or a video's promo opens with.
+const PLAY_MARKS: [char; 5] = ['▶', '►', '🎥', '📹', '🎬'];
 
 /// Why a player's button or controls go, and the title over them.
 const PLAYER: &str = "media player inside the article";

@@ -3238,3 +3238,23 @@ Providers will be legally required to report serious incidents to the national c
         &["Firms that manage", "notify the centre", "legally required"],
     );
 }
+
+#[test]
+fn a_players_italic_caption_under_the_title_is_not_the_storys_opening() {
+    let page = "\
+# Doorbell clips left open
+
+By A. Reporter · November 17, 2026
+
+▶ Tap to unmute
+
+*Video: How the exposed clips were discovered (1:48)*
+
+A maker of budget smart doorbells left more than two million clips recorded by its customers' cameras on a server anyone could open.
+
+Data protection regulators in two countries said on Monday that they were looking into the incident.
+";
+    let c = clean(page, "Doorbell clips left open", &no_rules());
+    assert_gone(&c, &["Tap to unmute", "How the exposed clips"]);
+    assert_kept(&c, &["two million clips", "regulators in two countries"]);
+}
