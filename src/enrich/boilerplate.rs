@@ -90,7 +90,8 @@
 //!    (with a colon, or a few words over a banner: "Mgbasa ozi"),
 //!    configured `drop` lines; a log's repeated time stamps stay. Trailing link-only lines (tag lists,
 //!    related links, also written as bare URLs or as the site's headlines
-//!    with a date after each, unless a "References" heading or a label
+//!    with a date after each, or a time ago long enough to read as a
+//!    sentence, unless a "References" heading or a label
 //!    introduces them, not a bold one over the site's own headlines:
 //!    "**Read more:**"), contact lines, leftover labels and
 //!    buttons ("[add comment]") and a closing rule go.
@@ -1161,8 +1162,11 @@ impl MeasuredBody<'_> {
         // Whether the run of link lines being trimmed was asked about yet:
         // once per run, at its last line, so a long run costs one walk.
         let mut run_asked = false;
+        // An item whose tail is long enough to read as a sentence ("· 4
+        // uair an chloig ó shin", a time ago in words) is one too.
         let headline_item = |i: usize| {
-            kinds[i] == Kind::Short && is_headline_item(lines[i], &infos[i], own_host.as_deref())
+            matches!(kinds[i], Kind::Short | Kind::Prose)
+                && is_headline_item(lines[i], &infos[i], own_host.as_deref())
         };
         // Whether the run of headline items being trimmed is the author's
         // list ("The earlier intrusions:" over them, or "## References"):
@@ -1184,7 +1188,7 @@ impl MeasuredBody<'_> {
                 // "* [Another story of ours](/...) — 5 June 2026": the
                 // site's list of its headlines, each with a date or a
                 // length, unless the author introduced it.
-                Kind::Short if headline_item(i) => {
+                Kind::Short | Kind::Prose if headline_item(i) => {
                     let introduced = *items_introduced.get_or_insert_with(|| {
                         (start..i)
                             .rev()

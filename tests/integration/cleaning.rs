@@ -707,14 +707,16 @@ fn cleaning_on_the_fourteenth_blind_set_holds_its_floor() {
     // release's summary, its "From: [...] and [...]" line (names linked
     // to their pages) and a labelled date ("Published 12 October 2026");
     // 3.8 % (10/264) with a player's italic caption under it ("▶ Tap to
-    // unmute" over "*Video: ... (1:48)*") not read as the story's opening.
+    // unmute" over "*Video: ... (1:48)*") not read as the story's opening;
+    // 2.7 % (7/261) with the site's headlines after the story whose tails
+    // read as prose ("[...](...) · 4 uair an chloig ó shin").
     hold_floor_showing("blind14", BLIND14_FLOOR.0, BLIND14_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the fourteenth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 100 % and
 /// 10.2 %, then 7.3 % after the blind12 round).
-const BLIND14_FLOOR: (f64, f64) = (1.0, 0.038);
+const BLIND14_FLOOR: (f64, f64) = (1.0, 0.027);
 
 /// Kept at least, chrome at most, on the thirteenth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 86.6 % and

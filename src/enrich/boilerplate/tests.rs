@@ -3258,3 +3258,28 @@ Data protection regulators in two countries said on Monday that they were lookin
     assert_gone(&c, &["Tap to unmute", "How the exposed clips"]);
     assert_kept(&c, &["two million clips", "regulators in two countries"]);
 }
+
+#[test]
+fn the_sites_headlines_after_the_story_go_when_their_tails_read_as_prose() {
+    let page = "\
+# Hospital attack was avoidable, report says
+
+[Home](https://news.example/) · [News](https://news.example/nuacht/)
+
+The report was published today, three months after a ransomware attack shut the group's computer systems for nine days.
+
+The health minister said there was no evidence that patients' data had been published online.
+
+## Tuilleadh ó Nuacht
+
+- [Lucht feirmeoireachta ag éileamh tacaíochta breise](https://news.example/nuacht/feirmeoiri) · 2 uair an chloig ó shin
+- [Stoirm Órla: rabhadh buí don Iarthar](https://news.example/aimsir/stoirm-orla) · 4 uair an chloig ó shin
+";
+    let c = clean(
+        page,
+        "Hospital attack was avoidable, report says",
+        &no_rules(),
+    );
+    assert_gone(&c, &["Tuilleadh", "feirmeoireachta", "Stoirm"]);
+    assert_kept(&c, &["nine days", "no evidence"]);
+}
