@@ -49,7 +49,8 @@
 //!    YARA rules stays. After the last paragraph or code block, a sidebar
 //!    of three or more small sections of labels and values (an advisory's
 //!    "Severity", "CVE ID", "Weaknesses", "Credits") ends it too.
-//! 3. Inside, noise lines go: `data:` and empty images, share buttons,
+//! 3. Inside, noise lines go: `data:` and empty images, share buttons (a
+//!    button that hands the page's address on, `...?u=`, beside a known one),
 //!    "Advertisement" in many languages, banners by their ad URLs and the
 //!    line that closes the slot ("Advertisement ends here"), like
 //!    counters, form fields, icon-font leftovers, TLP markings, a
@@ -79,7 +80,8 @@
 //!    to their pages, "From: [...] and [...]"; a labelled date,
 //!    "Published 12 October 2026"), a row of hashtags
 //!    under a label ("**Tags:** #cve #patch"), a photo's bare credit under
-//!    it ("Kuva: Agency", "Լուսանկարը՝ Agency") or an italic caption under
+//!    it ("Kuva: Agency", "Լուսանկարը՝ Agency", "Ilustracija / Foto:
+//!    Agency") or an italic caption under
 //!    it that ends with its credit ("*...* Llun: Agency"), a registration, sign-up
 //!    or newsletter box between two rules (a link to an account page, or a
 //!    button that asks: "[Sign up for alerts](...)"), reaction rows (a
@@ -1855,10 +1857,23 @@ fn line_cue(info: &LineInfo) -> Option<&'static str> {
     // A row of share buttons, with or without a label ("Teilen:",
     // "Compartilhe:", "Deel deze pagina:"): its links say what it is in any
     // language.
-    if info.links.len() >= 2
-        && info.links.iter().all(|(_, u)| is_share_url(u))
-        && words_outside_links(info) <= 3
-    {
+    // Next to a known share button, a button that hands the page's
+    // address on is one too, whatever it is called (`.../intent?u=...`,
+    // `.../forward?url=...`).
+    let hands_address_on = |u: &str| {
+        let u = u.to_ascii_lowercase();
+        u.contains("?u=") || u.contains("?url=")
+    };
+    let all_share = info.links.iter().all(|(_, u)| is_share_url(u));
+    let with_share = info
+        .links
+        .iter()
+        .all(|(_, u)| is_share_url(u) || hands_address_on(u))
+        && info
+            .links
+            .iter()
+            .any(|(_, u)| is_share_url(u) && !u.starts_with('#'));
+    if info.links.len() >= 2 && (all_share || with_share) && words_outside_links(info) <= 3 {
         return Some(SHARE_ROW);
     }
     // "Follow us on [Google News](...)" in any language: a short line whose
@@ -3866,7 +3881,8 @@ fn lone_image_alt<'l>(line: &'l str, info: &LineInfo) -> Option<&'l str> {
 }
 
 /// "Kuva: Satamalehti / A. Virtanen", "Foto: Agency": a label of one
-/// word and a name or two after it, no sentence, in any language. Under
+/// word (or two sharing the colon, "Ilustracija / Foto: Agency") and a
+/// name or two after it, no sentence, in any language. Under
 /// a photo it is the photo's credit; a caption that says what the photo
 /// shows is a sentence, before the credit or without one.
 fn is_bare_credit(line: &str, info: &LineInfo, kind: Kind) -> bool {
@@ -3881,9 +3897,11 @@ fn is_bare_credit(line: &str, info: &LineInfo, kind: Kind) -> bool {
         return false;
     };
     let value = value.trim();
-    let label = label.trim();
-    !label.is_empty()
-        && label.chars().all(char::is_alphabetic)
+    // Two labels may share the colon: "Ilustracija / Foto: Agency".
+    let mut labels = label.split('/').map(str::trim);
+    let one_word = |l: &str| !l.is_empty() && l.chars().all(char::is_alphabetic);
+    labels.clone().count() <= 2
+        && labels.all(one_word)
         && (1..=6).contains(&value.split_whitespace().map(word_count).sum::<usize>())
         && !value.ends_with(SENTENCE_ENDS)
 }

@@ -709,14 +709,17 @@ fn cleaning_on_the_fourteenth_blind_set_holds_its_floor() {
     // 3.8 % (10/264) with a player's italic caption under it ("▶ Tap to
     // unmute" over "*Video: ... (1:48)*") not read as the story's opening;
     // 2.7 % (7/261) with the site's headlines after the story whose tails
-    // read as prose ("[...](...) · 4 uair an chloig ó shin").
+    // read as prose ("[...](...) · 4 uair an chloig ó shin"); 2.3 %
+    // (6/260) with a photo's credit under two labels ("Ilustracija / Foto:
+    // PortalBiH"); 1.9 % (5/259) with a share row's buttons that hand the
+    // page's address on ("[Tweet](.../intent?u=...)") beside a known one.
     hold_floor_showing("blind14", BLIND14_FLOOR.0, BLIND14_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the fourteenth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 100 % and
 /// 10.2 %, then 7.3 % after the blind12 round).
-const BLIND14_FLOOR: (f64, f64) = (1.0, 0.027);
+const BLIND14_FLOOR: (f64, f64) = (1.0, 0.02);
 
 /// Kept at least, chrome at most, on the thirteenth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 86.6 % and

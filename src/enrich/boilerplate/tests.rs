@@ -3283,3 +3283,35 @@ The health minister said there was no evidence that patients' data had been publ
     assert_gone(&c, &["Tuilleadh", "feirmeoireachta", "Stoirm"]);
     assert_kept(&c, &["nine days", "no evidence"]);
 }
+
+#[test]
+fn a_share_row_with_buttons_that_hand_the_address_on_and_a_two_label_credit_go() {
+    let page = "\
+# Portal offline after attack
+
+**The agency's portal for identity documents was offline for more than thirty hours after a flood of traffic and a defacement.**
+
+Autor: **A. Reporter** | 04.11.2026. u 10:24
+
+[Podijeli](https://www.facebook.example/sharer?u=portal) [Tweet](https://x.example/intent?u=portal) [Viber](https://viber.example/forward?u=portal)
+
+![A laptop screen](https://static.portal.example/media/ald.jpg)
+
+Ilustracija / Foto: PortalBiH
+
+The agency confirmed on Wednesday that its online services had been the target of a coordinated attack that began on Monday night.
+
+Attackers sent up to forty gigabits of traffic a second to the portal, after which its servers stopped answering.
+";
+    let c = clean(page, "Portal offline after attack", &no_rules());
+    assert_gone(&c, &["Podijeli", "Ilustracija"]);
+    assert_kept(
+        &c,
+        &["thirty hours", "coordinated attack", "forty gigabits"],
+    );
+    // A link that hands an address on, alone, is no share row.
+    let alone = measure(
+        "[Report](https://redirect.example/out?url=report) [PDF](https://cdn.example/r.pdf)",
+    );
+    assert_eq!(line_cue(&alone), None);
+}
