@@ -39,7 +39,8 @@
 //!    or at
 //!    a chrome line (see [`cues`]: cookie notice,
 //!    copyright, follow-us blurb, disclaimer or a document's sharing
-//!    statement ("TLP:CLEAR — Recipients may share ..."), webinar ad, mailing-list
+//!    statement ("TLP:CLEAR — Recipients may share ..."), typo-report
+//!    widget ("... press Ctrl+Enter"), webinar ad, mailing-list
 //!    footer, a question with its buttons to stay on the page in any
 //!    language: "Was this useful? [Yes](#yes) [No](#no)", or "👍 👎" as its
 //!    buttons) or a run of
@@ -1975,7 +1976,8 @@ fn line_cue(info: &LineInfo) -> Option<&'static str> {
 /// "📢 Be the first to know: join our [Telegram channel](/go/tg)!" in any
 /// language: a line that opens with a pictograph and sends the reader, by
 /// one short link led by a platform's name or going to a platform or to a
-/// channel's page (`/channel/...`), to the site's channel there.
+/// channel's page (`/channel/...`), or by the channel's bare address on a
+/// line that names the platform, to the site's channel there.
 fn is_channel_promo(info: &LineInfo) -> bool {
     let pictograph = info
         .text
@@ -1992,11 +1994,26 @@ fn is_channel_promo(info: &LineInfo) -> bool {
                 .is_some_and(|w| PLATFORM_NAMES.contains(&w.to_lowercase().as_str()))
     };
     let channel = |url: &str| is_social_url(url) || url.to_ascii_lowercase().contains("/channel/");
+    // "📢 Join our Telegram channel: [t.me/site](...)": the platform named
+    // in the line's words (of three letters or more), its button the
+    // channel's bare address.
+    let names_platform = || {
+        info.text
+            .split(|c: char| !c.is_alphanumeric())
+            .map(str::to_lowercase)
+            .any(|w| w.len() >= 3 && PLATFORM_NAMES.contains(&w.as_str()))
+    };
+    let bare_address = |t: &str| {
+        let t = t.trim();
+        !t.contains(' ') && t.contains('.') && t.contains('/')
+    };
     pictograph
         && info.words <= 30
         && info.links.len() == 1
         && info.images.is_empty()
-        && (leads(&info.links[0].0) || channel(&info.links[0].1))
+        && (leads(&info.links[0].0)
+            || channel(&info.links[0].1)
+            || (bare_address(&info.links[0].0) && names_platform()))
 }
 
 /// The marks a label ends with, in Latin, Armenian, Ge'ez, Khmer and CJK

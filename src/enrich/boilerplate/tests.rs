@@ -3315,3 +3315,49 @@ Attackers sent up to forty gigabits of traffic a second to the portal, after whi
     );
     assert_eq!(line_cue(&alone), None);
 }
+
+#[test]
+fn a_channel_promo_naming_its_platform_over_a_bare_address_goes() {
+    let page = "\
+# Fake invitations target journalists
+
+Journalists in exile have received invitations to a media conference that carry a shortcut file stealing their messenger sessions.
+
+> 📢 Падпісвайцеся на наш Telegram-канал, каб першымі даведвацца пра важныя навіны: [t.example/site](https://t.example/site)
+
+The file opens a real programme of the conference while a script copies the session folder to a server abroad.
+
+The newsroom received the same lure last week and passed it to researchers, who confirmed the campaign.
+";
+    let c = clean(page, "Fake invitations target journalists", &no_rules());
+    assert_gone(&c, &["Telegram-канал"]);
+    assert_kept(&c, &["shortcut file", "session folder", "same lure"]);
+}
+
+#[test]
+fn a_typo_report_widget_after_the_story_opens_the_footer_and_a_how_to_step_stays() {
+    let page = "\
+# Fake invitations target journalists
+
+Journalists in exile have received invitations to a media conference that carry a shortcut file stealing their messenger sessions.
+
+The newsroom received the same lure last week and passed it to researchers, who confirmed the campaign.
+
+Калі вы заўважылі памылку, вылучыце яе і націсніце Ctrl+Enter.
+
+[Another story](https://news.example/other-story)
+";
+    let c = clean(page, "Fake invitations target journalists", &no_rules());
+    assert_gone(&c, &["Ctrl+Enter", "Another story"]);
+    assert_kept(&c, &["shortcut file", "same lure"]);
+
+    let how_to = "\
+# Checking a suspicious macro safely
+
+Open the document in the viewer that ships with the office suite, which runs no macros, and read the code before anything else.
+
+To run the checker on the open file, paste its path into the box, then select the whole text and press Ctrl+Enter to start the scan; it reports any macro it finds together with the lines that call out to the network.
+";
+    let c = clean(how_to, "Checking a suspicious macro safely", &no_rules());
+    assert_kept(&c, &["press Ctrl+Enter to start"]);
+}
