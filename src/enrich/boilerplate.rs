@@ -10,7 +10,9 @@
 //!    repeats the title (or after a configured `start_after` line), not at a
 //!    short note in italics that sends the reader to another of the site's
 //!    pages (a wiki's hatnote, up to 20 words) or that captions the player
-//!    over it ("*Video: ... (1:48)*" under "▶ Tap to unmute"), pulled
+//!    over it ("*Video: ... (1:48)*" under "▶ Tap to unmute") or is a
+//!    button of a few words with a length ("Listen to this article (6
+//!    min)"), pulled
 //!    back over a heading, bold lead-in, setext heading, advisory field
 //!    (`**Severity:** High`), or an advisory's table (not a headless or
 //!    two-column one of the page's date and reference with no indicator) or
@@ -350,7 +352,11 @@ impl MeasuredBody<'_> {
                     .rev()
                     .find(|&j| kinds[j] != Kind::Blank)
                     .is_some_and(|j| infos[j].text.trim_start().starts_with(PLAY_MARKS));
-            kinds[i] == Kind::Prose && !t.starts_with('|') && !italic_note && !player_caption
+            kinds[i] == Kind::Prose
+                && !t.starts_with('|')
+                && !italic_note
+                && !player_caption
+                && !is_length_button(lines[i], &infos[i])
         };
         let first_story = (search_from..lines.len()).find(|&i| opens_story(i));
         let Some(first_prose) =
@@ -3587,6 +3593,29 @@ fn is_video_promo(line: &str, info: &LineInfo, kind: Kind) -> bool {
             && info.words <= 20
             && info.links.is_empty()
             && !is_list_or_table(line))
+}
+
+/// "Listen to this article (6 min)", "[Hlusta á fréttina](...) (3 mín.)":
+/// a line of a few words ending with a length in brackets, a number and a
+/// unit of a few letters (or a time, "(2:47)"): a player's button or the
+/// page's reading time, in any language.
+fn is_length_button(line: &str, info: &LineInfo) -> bool {
+    let length = info
+        .text
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|r| r.rsplit_once('('))
+        .is_some_and(|(_, d)| {
+            let d = d.trim().trim_end_matches('.');
+            is_time_stamp(d)
+                || d.split_once(' ').is_some_and(|(n, unit)| {
+                    !n.is_empty()
+                        && n.chars().all(|c| c.is_ascii_digit())
+                        && (1..=4).contains(&unit.chars().count())
+                        && unit.chars().all(char::is_alphabetic)
+                })
+        });
+    length && info.words <= 8 && info.links.len() <= 1 && !is_list_or_table(line)
 }
 
 /// The marks a player's button or a video's promo opens with.

@@ -684,14 +684,17 @@ fn cleaning_on_the_fifteenth_blind_set_holds_its_floor() {
     // ("Mgbasa ozi"), colon or not; 1.5 % (5/324) with a channel promo
     // after a pictograph that names its platform in its words and links
     // the channel's bare address; 1.2 % (4/323) with a typo-report widget
-    // ("... націсніце Ctrl+Enter.", in any language) as a chrome cue.
+    // ("... націсніце Ctrl+Enter.", in any language) as a chrome cue;
+    // 0.9 % (3/322) with a button of a few words ending with a length in
+    // brackets ("Listen to this article (6 min)") not read as the story's
+    // opening.
     hold_floor_showing("blind15", BLIND15_FLOOR.0, BLIND15_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the fifteenth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 94.1 % and
 /// 4.7 %).
-const BLIND15_FLOOR: (f64, f64) = (0.98, 0.013);
+const BLIND15_FLOOR: (f64, f64) = (0.98, 0.01);
 
 #[test]
 fn cleaning_on_the_fourteenth_blind_set_holds_its_floor() {

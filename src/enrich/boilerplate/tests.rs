@@ -3361,3 +3361,25 @@ To run the checker on the open file, paste its path into the box, then select th
     let c = clean(how_to, "Checking a suspicious macro safely", &no_rules());
     assert_kept(&c, &["press Ctrl+Enter to start"]);
 }
+
+#[test]
+fn a_listen_button_with_its_length_is_not_the_storys_opening() {
+    let page = "\
+# Two charged over hospital ransomware
+
+By A. Reporter · November 6, 2026
+
+Listen to this article (6 min)
+
+Federal prosecutors on Thursday unsealed an indictment charging two men with running a ransomware operation that extorted hospitals and clinics.
+
+The indictment accuses them of conspiracy to commit computer fraud, wire fraud conspiracy and money laundering conspiracy.
+";
+    let c = clean(page, "Two charged over hospital ransomware", &no_rules());
+    assert_gone(&c, &["Listen to this article"]);
+    assert_kept(&c, &["unsealed an indictment", "money laundering"]);
+    let line = "🎧 [Hlusta á fréttina](https://news.example/a.mp3) (3 mín.)";
+    assert!(is_length_button(line, &measure(line)));
+    let line = "The flaw was fixed in two releases (4.2 and 4.3)";
+    assert!(!is_length_button(line, &measure(line)));
+}
