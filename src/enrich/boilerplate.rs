@@ -87,7 +87,8 @@
 //!    Agency") or an italic caption under
 //!    it that ends with its credit ("*...* Llun: Agency"), a registration, sign-up
 //!    or newsletter box between two rules (a link to an account page, or a
-//!    button that asks: "[Sign up for alerts](...)"), reaction rows (a
+//!    button that asks: "[Sign up for alerts](...)"), a sponsor's box
+//!    there once its label went ("**SPONSORED BY ...**"), reaction rows (a
 //!    vote widget's too, "▲ 52 ▼ ✓ Accepted") and
 //!    the question over them, a live blog's badge over a post's time
 //!    ("📌 Pinned post"), short
@@ -1016,12 +1017,16 @@ impl MeasuredBody<'_> {
                         && !is_list_or_table(lines[i])
                 })
                 // Or its button asks for the sign-up ("[Sign up for
-                // alerts](...)") wherever it sends the reader.
+                // alerts](...)") wherever it sends the reader, or one of
+                // its lines went as an ad's or a promo's ("**SPONSORED BY
+                // ...**" over the sponsor's copy and button).
                 && inside.iter().any(|&i| {
                     infos[i]
                         .links
                         .iter()
                         .any(|(t, u)| is_account_url(u) || cues::opens_with_call_to_action(t))
+                        || (went_for_cue(&keep, &reasons, i)
+                            && cues[i].is_some_and(cues::may_be_named_in_passing))
                 });
             if boxed {
                 for i in pair[0]..=pair[1] {

@@ -687,14 +687,16 @@ fn cleaning_on_the_fifteenth_blind_set_holds_its_floor() {
     // ("... націсніце Ctrl+Enter.", in any language) as a chrome cue;
     // 0.9 % (3/322) with a button of a few words ending with a length in
     // brackets ("Listen to this article (6 min)") not read as the story's
-    // opening.
+    // opening; 0.3 % (1/320) with a box between two rules gone whole once
+    // one of its lines went as an ad's or a promo's ("**SPONSORED BY
+    // ...**" over the sponsor's copy and its button).
     hold_floor_showing("blind15", BLIND15_FLOOR.0, BLIND15_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the fifteenth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 94.1 % and
 /// 4.7 %).
-const BLIND15_FLOOR: (f64, f64) = (0.98, 0.01);
+const BLIND15_FLOOR: (f64, f64) = (0.98, 0.004);
 
 #[test]
 fn cleaning_on_the_fourteenth_blind_set_holds_its_floor() {

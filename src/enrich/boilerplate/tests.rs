@@ -3383,3 +3383,39 @@ The indictment accuses them of conspiracy to commit computer fraud, wire fraud c
     let line = "The flaw was fixed in two releases (4.2 and 4.3)";
     assert!(!is_length_button(line, &measure(line)));
 }
+
+#[test]
+fn a_sponsors_box_between_two_rules_goes_whole_once_its_label_went() {
+    let page = "\
+# The help desk is the new perimeter
+
+In two of the three cases, the caller used a voice that the agent later described as calm, slightly bored and very corporate.
+
+---
+
+**SPONSORED BY VAULTLINE**
+
+Stop account takeover before it starts. Vaultline verifies every help desk caller with a one-tap push to a device they already own.
+
+[Start your free trial →](https://vaultline.example/?utm_source=newsletter)
+
+---
+
+## What actually works
+
+Nobody I spoke to thinks a help desk can be made perfectly resistant to social engineering, but several changes came up again and again.
+";
+    let c = clean(page, "The help desk is the new perimeter", &no_rules());
+    assert_gone(
+        &c,
+        &[
+            "SPONSORED BY",
+            "Stop account takeover",
+            "Start your free trial",
+        ],
+    );
+    assert_kept(
+        &c,
+        &["slightly bored", "What actually works", "came up again"],
+    );
+}
