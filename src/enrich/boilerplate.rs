@@ -79,7 +79,9 @@
 //!    reloads the page with another query ("[Show 5 more
 //!    updates](?page=...)") or goes nowhere ("Sorted by: [Highest
 //!    score](#)"), a row of the site's tag links that ended nothing (a
-//!    question's, over its answers), bylines (a label and names linked
+//!    question's, over its answers), comments under a post signed after a
+//!    dash with the writer's page and the time ("- ... – [kdm](/users/771)
+//!    Nov 8, 2026 at 21:20"), bylines (a label and names linked
 //!    to their pages, "From: [...] and [...]"; a labelled date,
 //!    "Published 12 October 2026"), a row of hashtags
 //!    under a label ("**Tags:** #cve #patch"), a photo's bare credit under
@@ -2182,13 +2184,7 @@ fn is_meta_row(line: &str, info: &LineInfo) -> bool {
         return true;
     }
     // "Von [Daniel Schmitz](/autor/...)": a name linked to its author page.
-    const AUTHOR_PATHS: &[&str] = &[
-        "/author", "/autor", "/auteur", "/people/", "/staff/", "/profile",
-    ];
-    let author_link = |(_, url): &(String, String)| {
-        let url = url.to_ascii_lowercase();
-        AUTHOR_PATHS.iter().any(|p| url.contains(p))
-    };
+    let author_link = |(_, url): &(String, String)| is_author_url(url);
     // "From: [Department](/organisations/...) and [A. Minister](/people/...)":
     // a few names, one of them linked to its page, a label and a word
     // between them.
@@ -2262,6 +2258,36 @@ fn is_meta_row(line: &str, info: &LineInfo) -> bool {
     // page's too.
     let labelled_date = byline_label && info.words <= 6;
     info.words <= most_words && !sentence_end && has_date(t) && (has_time(t) || labelled_date)
+}
+
+/// Whether a link goes to a person's page on the site (`/author/...`,
+/// `/people/...`, a forum's `/users/...`).
+fn is_author_url(url: &str) -> bool {
+    const AUTHOR_PATHS: &[&str] = &[
+        "/author", "/autor", "/auteur", "/people/", "/staff/", "/profile", "/users/",
+    ];
+    let url = url.to_ascii_lowercase();
+    AUTHOR_PATHS.iter().any(|p| url.contains(p))
+}
+
+/// "- Is it still happening? – [kdm](/users/771/kdm) Nov 8, 2026 at
+/// 21:20": a comment under a post, one an item, signed after a dash with
+/// its writer's page and its date or time.
+fn is_signed_comment(line: &str, info: &LineInfo) -> bool {
+    if !is_list_item(line) {
+        return false;
+    }
+    let Some((said, signature)) = line.rsplit_once(" – ").or_else(|| line.rsplit_once(" — "))
+    else {
+        return false;
+    };
+    let signature = signature.trim();
+    let when = plain_text(signature, usize::MAX);
+    signature.starts_with('[')
+        && said.chars().any(char::is_alphabetic)
+        && info.links.last().is_some_and(|(_, u)| is_author_url(u))
+        && when.split_whitespace().count() <= 10
+        && (has_date(&when) || has_time(&when))
 }
 
 /// A bold label and a short value that is no sentence ("**Severity** High
@@ -3340,6 +3366,9 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
         && info.links[0].1.trim_start().starts_with('?')
     {
         return Some("page widget text");
+    }
+    if is_signed_comment(line, info) {
+        return Some("comment under a post");
     }
     // "Sorted by: [Highest score (default)](#)": a control whose links go
     // nowhere (a bare "#", a script's), under a label of a few words.

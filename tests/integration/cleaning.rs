@@ -720,14 +720,17 @@ fn cleaning_on_the_fourteenth_blind_set_holds_its_floor() {
     // read as prose ("[...](...) · 4 uair an chloig ó shin"); 2.3 %
     // (6/260) with a photo's credit under two labels ("Ilustracija / Foto:
     // PortalBiH"); 1.9 % (5/259) with a share row's buttons that hand the
-    // page's address on ("[Tweet](.../intent?u=...)") beside a known one.
+    // page's address on ("[Tweet](.../intent?u=...)") beside a known one;
+    // 1.2 % (3/257) with comments under a question, each an item signed
+    // after a dash with its writer's page and time ("- ... – [kdm](.../
+    // users/771/kdm) Nov 8, 2026 at 21:20").
     hold_floor_showing("blind14", BLIND14_FLOOR.0, BLIND14_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the fourteenth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 100 % and
 /// 10.2 %, then 7.3 % after the blind12 round).
-const BLIND14_FLOOR: (f64, f64) = (1.0, 0.02);
+const BLIND14_FLOOR: (f64, f64) = (1.0, 0.012);
 
 /// Kept at least, chrome at most, on the thirteenth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 86.6 % and

@@ -3419,3 +3419,39 @@ Nobody I spoke to thinks a help desk can be made perfectly resistant to social e
         &["slightly bored", "What actually works", "came up again"],
     );
 }
+
+#[test]
+fn comments_signed_with_their_writers_page_and_time_go_and_a_timeline_stays() {
+    let page = "\
+# How can I check that sshd was not replaced?
+
+Our monitoring flagged an outbound connection from one of our web servers, coming from the sshd process at night.
+
+How can I check the binary without taking the server offline straight away?
+
+- Is the outbound connection still happening right now? That changes the advice a lot. – [kdm](https://qa.example/users/771/kdm) Nov 8, 2026 at 21:20
+- @kdm yes, roughly every ten minutes. – [nfr0st](https://qa.example/users/90314/nfr0st) Nov 8, 2026 at 21:31
+
+Short version: you cannot fully trust any check you run on the suspect machine itself, because an attacker can tamper with the tools too.
+
+- Vendor notified – [advisory](https://vendor.example/advisories/2026-11) Nov 8, 2026
+- Patch released – [release notes](https://vendor.example/releases/4.2) Nov 20, 2026
+
+On Debian-based systems, the package manager keeps checksums for every file it installs, so compare against those from a clean boot.
+";
+    let c = clean(
+        page,
+        "How can I check that sshd was not replaced?",
+        &no_rules(),
+    );
+    assert_gone(&c, &["still happening", "roughly every ten"]);
+    assert_kept(
+        &c,
+        &[
+            "outbound connection from",
+            "Vendor notified",
+            "Patch released",
+            "checksums",
+        ],
+    );
+}
