@@ -7,7 +7,12 @@
 //! it needs no HTML and no knowledge of the site:
 //!
 //! 1. The body starts at the first line of prose after the last heading that
-//!    repeats the title (or after a configured `start_after` line), pulled
+//!    repeats the title (or after a configured `start_after` line), not at a
+//!    short note in italics that sends the reader to another of the site's
+//!    pages (a wiki's hatnote, up to 20 words) or that captions the player
+//!    over it ("*Video: ... (1:48)*" under "▶ Tap to unmute") or is a
+//!    button of a few words with a length ("Listen to this article (6
+//!    min)"), pulled
 //!    back over a heading, bold lead-in, setext heading, advisory field
 //!    (`**Severity:** High`), or an advisory's table (not a headless or
 //!    two-column one of the page's date and reference with no indicator) or
@@ -28,13 +33,16 @@
 //!    after an unrolled thread's post counted last ("... 12/12") when no
 //!    paragraph or code follows; at
 //!    a share button, a row (or list) of the site's tag links or a labelled
-//!    row of hashtags ("Tags: #cve #patch") once the story has begun (not a
+//!    row of hashtags ("Tags: #cve #patch") once the story has begun (a
+//!    share row labelled "Share:" too, so under a bold standfirst it ends
+//!    nothing; not a
 //!    live blog's button under each post with sections after it: one word,
 //!    or a few that come back word for word, "[Share this update](#...)");
 //!    or at
 //!    a chrome line (see [`cues`]: cookie notice,
 //!    copyright, follow-us blurb, disclaimer or a document's sharing
-//!    statement ("TLP:CLEAR — Recipients may share ..."), webinar ad, mailing-list
+//!    statement ("TLP:CLEAR — Recipients may share ..."), typo-report
+//!    widget ("... press Ctrl+Enter"), webinar ad, mailing-list
 //!    footer, a question with its buttons to stay on the page in any
 //!    language: "Was this useful? [Yes](#yes) [No](#no)", or "👍 👎" as its
 //!    buttons) or a run of
@@ -44,7 +52,8 @@
 //!    YARA rules stays. After the last paragraph or code block, a sidebar
 //!    of three or more small sections of labels and values (an advisory's
 //!    "Severity", "CVE ID", "Weaknesses", "Credits") ends it too.
-//! 3. Inside, noise lines go: `data:` and empty images, share buttons,
+//! 3. Inside, noise lines go: `data:` and empty images, share buttons (a
+//!    button that hands the page's address on, `...?u=`, beside a known one),
 //!    "Advertisement" in many languages, banners by their ad URLs and the
 //!    line that closes the slot ("Advertisement ends here"), like
 //!    counters, form fields, icon-font leftovers, TLP markings, a
@@ -55,7 +64,8 @@
 //!    banner), the site's boxes (read-also lines, a
 //!    pictograph before their label or not, and lists
 //!    of its own headlines under a bold label or, between paragraphs, a
-//!    plain one, a "See also" section of its links; never the items
+//!    plain one, a "See also" section of its links, the contents a wiki
+//!    numbers ("[1 History](#History)") and their label; never the items
 //!    under a "References" heading, callout
 //!    quotes that send the reader to its pages or its social channels,
 //!    named in bold or by a heading, a pictograph before it or not, ads
@@ -67,19 +77,31 @@
 //!    digits, or a play mark and a length: "▶ Watch: ... (2:47)") with
 //!    the title over them, a code block's "Copy" button, a button that
 //!    reloads the page with another query ("[Show 5 more
-//!    updates](?page=...)"), a row of hashtags
+//!    updates](?page=...)") or goes nowhere ("Sorted by: [Highest
+//!    score](#)"), a row of the site's tag links that ended nothing (a
+//!    question's, over its answers), comments under a post signed after a
+//!    dash with the writer's page and the time ("- ... – [kdm](/users/771)
+//!    Nov 8, 2026 at 21:20"), bylines (a label and names linked
+//!    to their pages, "From: [...] and [...]"; a labelled date,
+//!    "Published 12 October 2026"), a row of hashtags
 //!    under a label ("**Tags:** #cve #patch"), a photo's bare credit under
-//!    it ("Kuva: Agency", "Լուսանկարը՝ Agency") or an italic caption under
+//!    it ("Kuva: Agency", "Լուսանկարը՝ Agency", "Ilustracija / Foto:
+//!    Agency") or an italic caption under
 //!    it that ends with its credit ("*...* Llun: Agency"), a registration, sign-up
 //!    or newsletter box between two rules (a link to an account page, or a
-//!    button that asks: "[Sign up for alerts](...)"), reaction rows and
+//!    button that asks: "[Sign up for alerts](...)"), a sponsor's box
+//!    there once its label went ("**SPONSORED BY ...**"), reaction rows (a
+//!    vote widget's too, "▲ 52 ▼ ✓ Accepted") and
 //!    the question over them, a live blog's badge over a post's time
 //!    ("📌 Pinned post"), short
-//!    promos and notices between paragraphs, labels whose lines all went,
+//!    promos and notices between paragraphs, labels whose lines all went
+//!    (with a colon, or a few words over a banner: "Mgbasa ozi"),
 //!    configured `drop` lines; a log's repeated time stamps stay. Trailing link-only lines (tag lists,
 //!    related links, also written as bare URLs or as the site's headlines
-//!    with a date after each, unless a "References" heading or a label
-//!    introduces them), contact lines, leftover labels and
+//!    with a date after each, or a time ago long enough to read as a
+//!    sentence, unless a "References" heading or a label
+//!    introduces them, not a bold one over the site's own headlines:
+//!    "**Read more:**"), contact lines, leftover labels and
 //!    buttons ("[add comment]") and a closing rule go.
 //!
 //! Words are counted so that Chinese and Japanese text, written without
@@ -319,10 +341,25 @@ impl MeasuredBody<'_> {
             let t = lines[i].trim();
             let italic_note = (t.starts_with('*') && !t.starts_with("**") && t.ends_with('*')
                 || t.starts_with('_') && !t.starts_with("__") && t.ends_with('_'))
-                && infos[i].words <= 12
+                && infos[i].words <= 20
                 && !infos[i].links.is_empty()
                 && links_mostly_home(std::slice::from_ref(&infos[i]), own_host.as_deref());
-            kinds[i] == Kind::Prose && !t.starts_with('|') && !italic_note
+            // "*Video: how the clips were found (1:48)*" under "▶ Tap to
+            // unmute": the caption of the player over it.
+            let italic = t.starts_with('*') && !t.starts_with("**") && t.ends_with('*')
+                || t.starts_with('_') && !t.starts_with("__") && t.ends_with('_');
+            let player_caption = italic
+                && infos[i].words <= 20
+                && infos[i].links.is_empty()
+                && (search_from..i)
+                    .rev()
+                    .find(|&j| kinds[j] != Kind::Blank)
+                    .is_some_and(|j| infos[j].text.trim_start().starts_with(PLAY_MARKS));
+            kinds[i] == Kind::Prose
+                && !t.starts_with('|')
+                && !italic_note
+                && !player_caption
+                && !is_length_button(lines[i], &infos[i])
         };
         let first_story = (search_from..lines.len()).find(|&i| opens_story(i));
         let Some(first_prose) =
@@ -554,11 +591,18 @@ impl MeasuredBody<'_> {
                         .get_or_init(|| Following::measure(lines, kinds, infos, &cues, lines.len()))
                         .section[i + 1]
             };
-            let stop =
-                match &rules.stop_before {
-                    Some(re) => re.is_match(lines[i]),
-                    None => false,
-                } || (kinds[i] != Kind::Code && is_footer(&infos[i].text) && !button_inside());
+            // A row of share buttons labelled with a footer's word
+            // ("Share: [Facebook](...) | [X](...)") is the row below, read
+            // by its links: under a standfirst set in bold, before the
+            // story's first paragraph, it is the header's and ends nothing.
+            let header_share_row = told < 80 && cues[i] == Some(SHARE_ROW);
+            let stop = match &rules.stop_before {
+                Some(re) => re.is_match(lines[i]),
+                None => false,
+            } || (kinds[i] != Kind::Code
+                && is_footer(&infos[i].text)
+                && !header_share_row
+                && !button_inside());
             let row = if kinds[i] == Kind::Code {
                 None
             } else if self.thread[i] {
@@ -819,6 +863,14 @@ impl MeasuredBody<'_> {
                 reasons[i] = Some(why);
             } else if forms[i] {
                 reasons[i] = Some("form and its promo inside the article");
+            } else if kinds[i] == Kind::LinkOnly
+                && is_tag_row(&infos[i], own_host.as_deref())
+                && infos[i].links.iter().all(|(_, u)| is_tag_url(u))
+            {
+                // A row of links to the site's tag pages that ended
+                // nothing (a question's tags over its answers, before the
+                // story's first 80 words) is the page's all the same.
+                reasons[i] = Some("row of the site's tag links");
             } else if boxed[i] {
                 reasons[i] = Some("box of the site's links or an ad inside the article");
             } else if self.echoes[i] {
@@ -859,7 +911,7 @@ impl MeasuredBody<'_> {
         // closes an ad slot, a few words with the ad word first or last,
         // right under the ad that went.
         const AD_GONE: &[&str] = &[
-            "banner ad",
+            BANNER_AD,
             "page widget text",
             "box of the site's links or an ad inside the article",
             "the ad under its label",
@@ -967,12 +1019,16 @@ impl MeasuredBody<'_> {
                         && !is_list_or_table(lines[i])
                 })
                 // Or its button asks for the sign-up ("[Sign up for
-                // alerts](...)") wherever it sends the reader.
+                // alerts](...)") wherever it sends the reader, or one of
+                // its lines went as an ad's or a promo's ("**SPONSORED BY
+                // ...**" over the sponsor's copy and button).
                 && inside.iter().any(|&i| {
                     infos[i]
                         .links
                         .iter()
                         .any(|(t, u)| is_account_url(u) || cues::opens_with_call_to_action(t))
+                        || (went_for_cue(&keep, &reasons, i)
+                            && cues[i].is_some_and(cues::may_be_named_in_passing))
                 });
             if boxed {
                 for i in pair[0]..=pair[1] {
@@ -1055,16 +1111,23 @@ impl MeasuredBody<'_> {
             if !keep[i] || kinds[i] == Kind::Blank {
                 continue;
             }
-            let label = kinds[i] == Kind::Short
+            let short = kinds[i] == Kind::Short
                 && infos[i].words <= 3
                 && infos[i].links.is_empty()
                 && cues[i].is_none()
-                && !is_list_or_table(lines[i])
-                && infos[i]
-                    .text
-                    .trim_end()
-                    .trim_end_matches(['*', '_'])
-                    .ends_with(':');
+                && !is_list_or_table(lines[i]);
+            let colon = infos[i]
+                .text
+                .trim_end()
+                .trim_end_matches(['*', '_'])
+                .ends_with(':');
+            // Over a banner that went, a label needs no colon: "Mgbasa
+            // ozi", "Ad space", in any language, is the slot's.
+            let over_banner = || {
+                !infos[i].text.trim_end().ends_with(SENTENCE_ENDS)
+                    && next_text[i + 1].is_some_and(|j| reasons[j] == Some(BANNER_AD))
+            };
+            let label = short && (colon || over_banner());
             let lines_went = next_text[i + 1].is_some_and(|j| !keep[j] && reasons[j].is_some());
             let list_left = next_kept.is_some_and(|k: usize| is_list_or_table(lines[k]));
             if label && lines_went && !list_left {
@@ -1100,12 +1163,26 @@ impl MeasuredBody<'_> {
                         .ends_with(':')
                     && cues[i].is_none()
                     && !is_footer(&infos[i].text)
+                    // "**Read more:**" over the site's own headlines is
+                    // the box a bold label makes inside the story (see
+                    // [`boxes_inside`]), left last.
+                    && !(is_bold_only(strip_block_markers(lines[i]))
+                        && kept_lines[kept_lines.len() - links_at_end..]
+                            .iter()
+                            .all(|&k| is_list_item(lines[k])
+                                && links_mostly_home(
+                                    std::slice::from_ref(&infos[k]),
+                                    own_host.as_deref()
+                                )))
             });
         // Whether the run of link lines being trimmed was asked about yet:
         // once per run, at its last line, so a long run costs one walk.
         let mut run_asked = false;
+        // An item whose tail is long enough to read as a sentence ("· 4
+        // uair an chloig ó shin", a time ago in words) is one too.
         let headline_item = |i: usize| {
-            kinds[i] == Kind::Short && is_headline_item(lines[i], &infos[i], own_host.as_deref())
+            matches!(kinds[i], Kind::Short | Kind::Prose)
+                && is_headline_item(lines[i], &infos[i], own_host.as_deref())
         };
         // Whether the run of headline items being trimmed is the author's
         // list ("The earlier intrusions:" over them, or "## References"):
@@ -1127,7 +1204,7 @@ impl MeasuredBody<'_> {
                 // "* [Another story of ours](/...) — 5 June 2026": the
                 // site's list of its headlines, each with a date or a
                 // length, unless the author introduced it.
-                Kind::Short if headline_item(i) => {
+                Kind::Short | Kind::Prose if headline_item(i) => {
                     let introduced = *items_introduced.get_or_insert_with(|| {
                         (start..i)
                             .rev()
@@ -1794,10 +1871,23 @@ fn line_cue(info: &LineInfo) -> Option<&'static str> {
     // A row of share buttons, with or without a label ("Teilen:",
     // "Compartilhe:", "Deel deze pagina:"): its links say what it is in any
     // language.
-    if info.links.len() >= 2
-        && info.links.iter().all(|(_, u)| is_share_url(u))
-        && words_outside_links(info) <= 3
-    {
+    // Next to a known share button, a button that hands the page's
+    // address on is one too, whatever it is called (`.../intent?u=...`,
+    // `.../forward?url=...`).
+    let hands_address_on = |u: &str| {
+        let u = u.to_ascii_lowercase();
+        u.contains("?u=") || u.contains("?url=")
+    };
+    let all_share = info.links.iter().all(|(_, u)| is_share_url(u));
+    let with_share = info
+        .links
+        .iter()
+        .all(|(_, u)| is_share_url(u) || hands_address_on(u))
+        && info
+            .links
+            .iter()
+            .any(|(_, u)| is_share_url(u) && !u.starts_with('#'));
+    if info.links.len() >= 2 && (all_share || with_share) && words_outside_links(info) <= 3 {
         return Some(SHARE_ROW);
     }
     // "Follow us on [Google News](...)" in any language: a short line whose
@@ -1899,7 +1989,8 @@ fn line_cue(info: &LineInfo) -> Option<&'static str> {
 /// "📢 Be the first to know: join our [Telegram channel](/go/tg)!" in any
 /// language: a line that opens with a pictograph and sends the reader, by
 /// one short link led by a platform's name or going to a platform or to a
-/// channel's page (`/channel/...`), to the site's channel there.
+/// channel's page (`/channel/...`), or by the channel's bare address on a
+/// line that names the platform, to the site's channel there.
 fn is_channel_promo(info: &LineInfo) -> bool {
     let pictograph = info
         .text
@@ -1916,11 +2007,26 @@ fn is_channel_promo(info: &LineInfo) -> bool {
                 .is_some_and(|w| PLATFORM_NAMES.contains(&w.to_lowercase().as_str()))
     };
     let channel = |url: &str| is_social_url(url) || url.to_ascii_lowercase().contains("/channel/");
+    // "📢 Join our Telegram channel: [t.me/site](...)": the platform named
+    // in the line's words (of three letters or more), its button the
+    // channel's bare address.
+    let names_platform = || {
+        info.text
+            .split(|c: char| !c.is_alphanumeric())
+            .map(str::to_lowercase)
+            .any(|w| w.len() >= 3 && PLATFORM_NAMES.contains(&w.as_str()))
+    };
+    let bare_address = |t: &str| {
+        let t = t.trim();
+        !t.contains(' ') && t.contains('.') && t.contains('/')
+    };
     pictograph
         && info.words <= 30
         && info.links.len() == 1
         && info.images.is_empty()
-        && (leads(&info.links[0].0) || channel(&info.links[0].1))
+        && (leads(&info.links[0].0)
+            || channel(&info.links[0].1)
+            || (bare_address(&info.links[0].0) && names_platform()))
 }
 
 /// The marks a label ends with, in Latin, Armenian, Ge'ez, Khmer and CJK
@@ -2078,17 +2184,14 @@ fn is_meta_row(line: &str, info: &LineInfo) -> bool {
         return true;
     }
     // "Von [Daniel Schmitz](/autor/...)": a name linked to its author page.
-    const AUTHOR_PATHS: &[&str] = &[
-        "/author", "/autor", "/auteur", "/people/", "/staff/", "/profile",
-    ];
-    let author_link = |(_, url): &(String, String)| {
-        let url = url.to_ascii_lowercase();
-        AUTHOR_PATHS.iter().any(|p| url.contains(p))
-    };
-    if info.words <= 6
-        && info.links.len() == 1
+    let author_link = |(_, url): &(String, String)| is_author_url(url);
+    // "From: [Department](/organisations/...) and [A. Minister](/people/...)":
+    // a few names, one of them linked to its page, a label and a word
+    // between them.
+    if info.words <= 12
+        && !info.links.is_empty()
         && words_outside_links(info) <= 2
-        && author_link(&info.links[0])
+        && info.links.iter().any(author_link)
     {
         return true;
     }
@@ -2151,7 +2254,40 @@ fn is_meta_row(line: &str, info: &LineInfo) -> bool {
         .next()
         .is_some_and(|w| BYLINE_LABELS.contains(&w.trim_end_matches(':').to_lowercase().as_str()));
     let most_words = if byline_label { 20 } else { 12 };
-    info.words <= most_words && !sentence_end && has_date(t) && has_time(t)
+    // "Published 12 October 2026": with its label, a date alone is the
+    // page's too.
+    let labelled_date = byline_label && info.words <= 6;
+    info.words <= most_words && !sentence_end && has_date(t) && (has_time(t) || labelled_date)
+}
+
+/// Whether a link goes to a person's page on the site (`/author/...`,
+/// `/people/...`, a forum's `/users/...`).
+fn is_author_url(url: &str) -> bool {
+    const AUTHOR_PATHS: &[&str] = &[
+        "/author", "/autor", "/auteur", "/people/", "/staff/", "/profile", "/users/",
+    ];
+    let url = url.to_ascii_lowercase();
+    AUTHOR_PATHS.iter().any(|p| url.contains(p))
+}
+
+/// "- Is it still happening? – [kdm](/users/771/kdm) Nov 8, 2026 at
+/// 21:20": a comment under a post, one an item, signed after a dash with
+/// its writer's page and its date or time.
+fn is_signed_comment(line: &str, info: &LineInfo) -> bool {
+    if !is_list_item(line) {
+        return false;
+    }
+    let Some((said, signature)) = line.rsplit_once(" – ").or_else(|| line.rsplit_once(" — "))
+    else {
+        return false;
+    };
+    let signature = signature.trim();
+    let when = plain_text(signature, usize::MAX);
+    signature.starts_with('[')
+        && said.chars().any(char::is_alphabetic)
+        && info.links.last().is_some_and(|(_, u)| is_author_url(u))
+        && when.split_whitespace().count() <= 10
+        && (has_date(&when) || has_time(&when))
 }
 
 /// A bold label and a short value that is no sentence ("**Severity** High
@@ -2289,6 +2425,7 @@ fn boxes_inside(
                 .find(|&j| !matches!(kinds[j], Kind::Blank | Kind::LinkOnly))
                 .is_some_and(|j| kinds[j] == Kind::Heading && names_references(&infos[j].text))
     };
+    let mut toc_walked = None;
     for i in start..end {
         if boxed[i] {
             continue;
@@ -2319,6 +2456,50 @@ fn boxes_inside(
         }) {
             for b in boxed.iter_mut().take(last + 1).skip(i) {
                 *b = true;
+            }
+            continue;
+        }
+        // The table of contents a wiki generates inside the story (under
+        // its box of facts): two or more list items in a row, each linking
+        // to a fragment of the page only, their texts numbered in order
+        // ("[1 History](#History)", "[2 Technical details](...)"), with
+        // the short label over them ("Contents") if there is one. An
+        // author's own list of the story's parts ("**Contents:**" over
+        // "[Backdoor analysis](#analysis)") names them unnumbered and stays.
+        if let Some(first) = toc_number(lines[i], &infos[i]) {
+            // A run is walked once, from its first item.
+            if toc_walked.is_some_and(|w| i <= w) {
+                continue;
+            }
+            let (mut last, mut section) = (i, first.0);
+            let mut numbered = first == (1, false);
+            let mut j = next_text(i + 1);
+            while let Some(k) = j.filter(|&k| is_toc_item(lines[k], &infos[k])) {
+                // "2.1 Persistence" under "2 Technical details" counts on.
+                numbered &= match toc_number(lines[k], &infos[k]) {
+                    Some((n, false)) => n == section + 1,
+                    Some((n, true)) => n == section,
+                    None => false,
+                };
+                section = toc_number(lines[k], &infos[k]).map_or(section, |(n, _)| n);
+                last = k;
+                j = next_text(k + 1);
+            }
+            toc_walked = Some(last);
+            if numbered && last > i && story_after(last + 1) {
+                for b in boxed.iter_mut().take(last + 1).skip(i) {
+                    *b = true;
+                }
+                let label = (start..i).rev().find(|&k| kinds[k] != Kind::Blank);
+                if let Some(k) = label.filter(|&k| {
+                    matches!(kinds[k], Kind::Short | Kind::Heading)
+                        && (1..=3).contains(&infos[k].words)
+                        && infos[k].links.is_empty()
+                        && !is_list_or_table(lines[k])
+                        && !infos[k].text.trim_end().ends_with(SENTENCE_ENDS)
+                }) {
+                    boxed[k] = true;
+                }
             }
             continue;
         }
@@ -2748,6 +2929,7 @@ fn names_references(heading: &str) -> bool {
 
 /// Why a row of share buttons goes.
 const SHARE_ROW: &str = "share or follow buttons";
+const BANNER_AD: &str = "banner ad";
 
 /// Folders a site files its tag, topic and category pages under.
 const TAG_PATHS: &[&str] = &[
@@ -3171,7 +3353,7 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
         && (info.images.iter().any(|u| is_ad_url(u))
             || info.links.iter().any(|(_, u)| is_ad_url(u)))
     {
-        return Some("banner ad");
+        return Some(BANNER_AD);
     }
     // "[Show 5 more updates](?page=with:block-1610#liveblog)": a button
     // that reloads the page itself with another query, a few words on a
@@ -3182,6 +3364,19 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
         && info.words <= 6
         && !is_list_item(line)
         && info.links[0].1.trim_start().starts_with('?')
+    {
+        return Some("page widget text");
+    }
+    if is_signed_comment(line, info) {
+        return Some("comment under a post");
+    }
+    // "Sorted by: [Highest score (default)](#)": a control whose links go
+    // nowhere (a bare "#", a script's), under a label of a few words.
+    if kind != Kind::Heading
+        && !info.links.is_empty()
+        && info.links.iter().all(|(_, u)| u.trim() == "#")
+        && words_outside_links(info) <= 3
+        && info.words <= 8
     {
         return Some("page widget text");
     }
@@ -3417,7 +3612,7 @@ const VIDEO_PROMO: &str = "video promo inside the article";
 /// (03:12)").
 fn is_video_promo(line: &str, info: &LineInfo, kind: Kind) -> bool {
     let t = info.text.trim();
-    let play = t.starts_with(['▶', '►', '🎥', '📹', '🎬']);
+    let play = t.starts_with(PLAY_MARKS);
     let one_link = kind == Kind::LinkOnly && info.links.len() == 1 && info.words <= 20;
     let length = t
         .strip_suffix(')')
@@ -3433,6 +3628,32 @@ fn is_video_promo(line: &str, info: &LineInfo, kind: Kind) -> bool {
             && info.links.is_empty()
             && !is_list_or_table(line))
 }
+
+/// "Listen to this article (6 min)", "[Hlusta á fréttina](...) (3 mín.)":
+/// a line of a few words ending with a length in brackets, a number and a
+/// unit of a few letters (or a time, "(2:47)"): a player's button or the
+/// page's reading time, in any language.
+fn is_length_button(line: &str, info: &LineInfo) -> bool {
+    let length = info
+        .text
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|r| r.rsplit_once('('))
+        .is_some_and(|(_, d)| {
+            let d = d.trim().trim_end_matches('.');
+            is_time_stamp(d)
+                || d.split_once(' ').is_some_and(|(n, unit)| {
+                    !n.is_empty()
+                        && n.chars().all(|c| c.is_ascii_digit())
+                        && (1..=4).contains(&unit.chars().count())
+                        && unit.chars().all(char::is_alphabetic)
+                })
+        });
+    length && info.words <= 8 && info.links.len() <= 1 && !is_list_or_table(line)
+}
+
+/// The marks a player's button or a video's promo opens with.
+const PLAY_MARKS: [char; 5] = ['▶', '►', '🎥', '📹', '🎬'];
 
 /// Why a player's button or controls go, and the title over them.
 const PLAYER: &str = "media player inside the article";
@@ -3455,11 +3676,22 @@ fn is_time_stamp(t: &str) -> bool {
 }
 
 /// A row of reactions under a post ("👍 23 ❤️ 4", "🎉 12"): emoji and
-/// counts only, in any language since it has no words. Each emoji is a
+/// counts only, in any language since it has no words, or a vote widget's
+/// marks and count with its badge ("▲ 52 ▼ ✓ Accepted"). Each emoji is a
 /// symbol beyond ASCII, so a list of numbers or a version line is none.
 fn is_reaction_row(t: &str) -> bool {
     let (mut counts, mut emoji) = (0, 0);
-    for token in t.split_whitespace() {
+    // A vote widget's badge may close it, one word after two marks or
+    // more: "▲ 52 ▼ ✓ Accepted".
+    let mut tokens: Vec<&str> = t.split_whitespace().collect();
+    let badge = tokens.len() >= 4
+        && tokens
+            .last()
+            .is_some_and(|w| w.chars().all(char::is_alphabetic));
+    if badge {
+        tokens.pop();
+    }
+    for token in tokens {
         if token
             .chars()
             .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
@@ -3474,7 +3706,7 @@ fn is_reaction_row(t: &str) -> bool {
             return false;
         }
     }
-    counts >= 1 && emoji >= 1
+    counts >= 1 && emoji >= if badge { 2 } else { 1 }
 }
 
 /// A Traffic Light Protocol marking alone ("tlp:clear", "tlp: amber+strict"),
@@ -3695,6 +3927,21 @@ fn is_toc_item(line: &str, info: &LineInfo) -> bool {
             .all(|(_, u)| u.starts_with('#') && u.len() > 1)
 }
 
+/// The number a wiki's generated contents give an item of theirs
+/// (`* [2 Technical details](#Technical_details)`, `* [2.1 Persistence](...)`):
+/// its section's, and whether it is a subsection's.
+fn toc_number(line: &str, info: &LineInfo) -> Option<(u32, bool)> {
+    if !is_toc_item(line, info) || info.links.len() != 1 {
+        return None;
+    }
+    let (number, name) = info.links[0].0.trim().split_once(' ')?;
+    let mut parts = number.trim_end_matches('.').split('.');
+    let section = parts.next()?.parse().ok()?;
+    let sub = parts.next().is_some();
+    (parts.all(|p| p.parse::<u32>().is_ok()) && name.chars().any(char::is_alphabetic))
+        .then_some((section, sub))
+}
+
 fn is_bold_only(line: &str) -> bool {
     let t = line.trim();
     (t.starts_with("**") && t.ends_with("**") && t.len() > 4)
@@ -3714,7 +3961,8 @@ fn lone_image_alt<'l>(line: &'l str, info: &LineInfo) -> Option<&'l str> {
 }
 
 /// "Kuva: Satamalehti / A. Virtanen", "Foto: Agency": a label of one
-/// word and a name or two after it, no sentence, in any language. Under
+/// word (or two sharing the colon, "Ilustracija / Foto: Agency") and a
+/// name or two after it, no sentence, in any language. Under
 /// a photo it is the photo's credit; a caption that says what the photo
 /// shows is a sentence, before the credit or without one.
 fn is_bare_credit(line: &str, info: &LineInfo, kind: Kind) -> bool {
@@ -3729,9 +3977,11 @@ fn is_bare_credit(line: &str, info: &LineInfo, kind: Kind) -> bool {
         return false;
     };
     let value = value.trim();
-    let label = label.trim();
-    !label.is_empty()
-        && label.chars().all(char::is_alphabetic)
+    // Two labels may share the colon: "Ilustracija / Foto: Agency".
+    let mut labels = label.split('/').map(str::trim);
+    let one_word = |l: &str| !l.is_empty() && l.chars().all(char::is_alphabetic);
+    labels.clone().count() <= 2
+        && labels.all(one_word)
         && (1..=6).contains(&value.split_whitespace().map(word_count).sum::<usize>())
         && !value.ends_with(SENTENCE_ENDS)
 }

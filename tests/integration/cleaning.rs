@@ -104,14 +104,18 @@
 //!   Bosnian and Quechua sites, a vendor's threat-research post, a
 //!   ministry's press release, a Q&A page, an AMP page; its `README.md`
 //!   lists them), written and labelled on 2026-12-03 by someone who had not
-//!   read the rules, measured blind with its totals only;
+//!   read the rules, measured blind with its totals only (100.0 % kept,
+//!   10.2 % chrome left; 7.3 % after the blind12 round), then tuned on
+//!   once the sixteenth set was written, its pages printed one by one;
 //! - `tests/fixtures/labelled/cleaning/blind15/`: the fifteenth blind set,
 //!   twelve pages (Maltese, Belarusian, Tamil, Telugu, Burmese, Igbo, Basque
 //!   and Tajik sites, an engineering blog's post-mortem, a legal news
 //!   site's indictment story, a newsletter's one-feature issue, a wiki page
 //!   on a malware family; its `README.md` lists them), written and labelled
 //!   on 2026-12-03 by someone who had not read the rules, measured blind
-//!   with its totals only;
+//!   with its totals only (94.1 % kept, 4.7 % chrome left, one page losing
+//!   most of its story), then tuned on once the sixteenth set was written,
+//!   its pages printed one by one;
 //! - `tests/fixtures/labelled/cleaning/blind16/`: the sixteenth blind set,
 //!   twelve pages (Kinyarwanda, Scottish Gaelic, Dhivehi, Assamese, Cebuano,
 //!   Tatar, Occitan and Samoan sites, a paginated article's first page, a
@@ -677,38 +681,92 @@ fn cleaning_on_the_thirteenth_blind_set_holds_its_floor() {
 fn cleaning_on_the_fifteenth_blind_set_holds_its_floor() {
     // 2026-12-03, measured blind, totals only, with the rules at 17b3fb5
     // (after the blind12 and blind13 rounds): 94.1 % kept (305/324), 4.7 %
-    // chrome left (15/320), one page losing most of its story.
-    hold_floor_showing("blind15", BLIND15_FLOOR.0, BLIND15_FLOOR.1, false);
+    // chrome left (15/320), one page losing most of its story. Open to
+    // tuning since 2026-12-03, now that the sixteenth set is the blind
+    // one, its pages printed one by one: the page that lost its story was
+    // cut under its bold standfirst at a share row labelled with a
+    // footer's word ("Share: [Facebook](...) | [X](...)"), which is read
+    // as the share row it is, ending nothing before the story's first 80
+    // words: 98.5 % kept (319/324) and 4.8 % chrome (16/335); 2.1 %
+    // (7/326) with a wiki's hatnote of up to 20 words (was 12) not read as
+    // its lead, and the contents a wiki numbers ("* [1 History](#History)"
+    // to "* [7 See also](...)") inside the story, with their label, gone;
+    // 1.8 % (6/325) with a label of a few words over a banner that went
+    // ("Mgbasa ozi"), colon or not; 1.5 % (5/324) with a channel promo
+    // after a pictograph that names its platform in its words and links
+    // the channel's bare address; 1.2 % (4/323) with a typo-report widget
+    // ("... націсніце Ctrl+Enter.", in any language) as a chrome cue;
+    // 0.9 % (3/322) with a button of a few words ending with a length in
+    // brackets ("Listen to this article (6 min)") not read as the story's
+    // opening; 0.3 % (1/320) with a box between two rules gone whole once
+    // one of its lines went as an ad's or a promo's ("**SPONSORED BY
+    // ...**" over the sponsor's copy and its button). Left: the wiki
+    // page's "See also" list (5 lines lost), labelled article here and
+    // chrome in blind5's wiki page; and a lead photo's plain caption with
+    // its credit, labelled chrome here and article in blind6, blind7,
+    // blind8 and unseen.
+    hold_floor_showing("blind15", BLIND15_FLOOR.0, BLIND15_FLOOR.1, true);
 }
 
-/// Kept at least, chrome at most, on the fifteenth blind set: its blind
-/// score, rounded down and up.
-const BLIND15_FLOOR: (f64, f64) = (0.94, 0.047);
+/// Kept at least, chrome at most, on the fifteenth blind set: its score
+/// once tuned on, rounded down and up (its blind score was 94.1 % and
+/// 4.7 %).
+const BLIND15_FLOOR: (f64, f64) = (0.98, 0.004);
 
 #[test]
 fn cleaning_on_the_sixteenth_blind_set_holds_its_floor() {
     // 2026-12-03, measured blind, totals only, with the rules at 48ba40d
     // (after the blind12 and blind13 rounds): 94.2 % kept (228/242),
-    // 14.3 % chrome left (38/266), one page losing most of its story.
+    // 14.3 % chrome left (38/266), one page losing most of its story;
+    // after the blind14 and blind15 round, not tuned on it: 98.3 % kept
+    // (238/242), 14.1 % chrome left (39/277), no page losing its story.
     hold_floor_showing("blind16", BLIND16_FLOOR.0, BLIND16_FLOOR.1, false);
 }
 
-/// Kept at least, chrome at most, on the sixteenth blind set: its blind
-/// score, rounded down and up.
-const BLIND16_FLOOR: (f64, f64) = (0.94, 0.144);
+/// Kept at least, chrome at most, on the sixteenth blind set: its score
+/// after the blind14 and blind15 round, rounded down and up (its blind
+/// score was 94.2 % and 14.3 %).
+const BLIND16_FLOOR: (f64, f64) = (0.98, 0.142);
 
 #[test]
 fn cleaning_on_the_fourteenth_blind_set_holds_its_floor() {
     // 2026-12-03, measured blind, totals only, with the rules at 56ef498:
     // 100.0 % kept (254/254), 10.2 % chrome left (29/283); after the
-    // blind12 round, not tuned on it: 100.0 %, 7.3 % (20/274).
-    hold_floor_showing("blind14", BLIND14_FLOOR.0, BLIND14_FLOOR.1, false);
+    // blind12 round, not tuned on it: 100.0 %, 7.3 % (20/274). Open to
+    // tuning since 2026-12-03, now that the sixteenth set is the blind
+    // one, its pages printed one by one: a bold label over the site's own
+    // headlines after the story ("**Read more:**") is the box it is
+    // inside the story, not the author's list: 100 % kept and 6.3 %
+    // chrome (17/271); 4.5 % (12/266) with, between a question and its
+    // accepted answer, the question's row of tag links (which ends
+    // nothing before the story's first 80 words), a control whose link
+    // goes nowhere ("Sorted by: [Highest score (default)](#)") and a vote
+    // widget with its badge ("▲ 52 ▼ ✓ Accepted"), and, under a press
+    // release's summary, its "From: [...] and [...]" line (names linked
+    // to their pages) and a labelled date ("Published 12 October 2026");
+    // 3.8 % (10/264) with a player's italic caption under it ("▶ Tap to
+    // unmute" over "*Video: ... (1:48)*") not read as the story's opening;
+    // 2.7 % (7/261) with the site's headlines after the story whose tails
+    // read as prose ("[...](...) · 4 uair an chloig ó shin"); 2.3 %
+    // (6/260) with a photo's credit under two labels ("Ilustracija / Foto:
+    // PortalBiH"); 1.9 % (5/259) with a share row's buttons that hand the
+    // page's address on ("[Tweet](.../intent?u=...)") beside a known one;
+    // 1.2 % (3/257) with comments under a question, each an item signed
+    // after a dash with its writer's page and time ("- ... – [kdm](.../
+    // users/771/kdm) Nov 8, 2026 at 21:20"). Left: a Q&A page's "## 3
+    // Answers" between the question and its accepted answer (a count
+    // heading that ended the story would cut the answer, and "## 5
+    // takeaways" is a story's own), a programme promo alone between two
+    // rules with no link (an update note there has the same shape), and
+    // an italic "*Figure 1: ...*" caption labelled chrome here and
+    // article in blind7, shapes and unseen.
+    hold_floor_showing("blind14", BLIND14_FLOOR.0, BLIND14_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the fourteenth blind set: its score
-/// after the blind12 round, rounded down and up (its blind score was
-/// 100 % and 10.2 %).
-const BLIND14_FLOOR: (f64, f64) = (1.0, 0.074);
+/// once tuned on, rounded down and up (its blind score was 100 % and
+/// 10.2 %, then 7.3 % after the blind12 round).
+const BLIND14_FLOOR: (f64, f64) = (1.0, 0.012);
 
 /// Kept at least, chrome at most, on the thirteenth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 86.6 % and

@@ -6,7 +6,8 @@
 //! copyright lines, reprint and conversion disclaimers, invitations to
 //! comment, follow-us and subscription promotions (WeChat account blurbs,
 //! bug-bounty and membership programmes), event, course and webinar ads,
-//! "read the original" pointers, "was this helpful?" widgets and calls to
+//! "read the original" pointers, "was this helpful?" and typo-report
+//! ("... press Ctrl+Enter") widgets and calls to
 //! action, a newsletter's sign-off and its mailing-list footer. Each is a
 //! phrase in one of the languages the digest reads (English, Italian,
 //! Chinese, and more), or a mark that needs no language (`©`, an ICP
@@ -195,6 +196,11 @@ const FEEDBACK: &[&str] = &[
     "nakatulong ba",
 ];
 
+/// A typo-report widget, in any language: "Found a mistake? Select it and
+/// press Ctrl+Enter." A line of a few words: a how-to's step that names
+/// the keys is longer, or part of a longer paragraph.
+const TYPO_REPORT: &[&str] = &["ctrl+enter", "ctrl + enter"];
+
 /// Event, course and webinar ads.
 const EVENTS: &[&str] = &[
     "upcoming event",
@@ -257,7 +263,7 @@ const CALLS_TO_ACTION: &[&str] = &[
 /// number of phrases (cleaning runs on every line of every article), with
 /// the reason each phrase gives.
 static PHRASES: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
-    let groups: [(&[&str], &'static str); 9] = [
+    let groups: [(&[&str], &'static str); 10] = [
         (COOKIES, COOKIE_NOTICE),
         (COPYRIGHT, "copyright line"),
         (
@@ -269,6 +275,7 @@ static PHRASES: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
         (EVENTS, AD),
         (ORIGINAL, "pointer to the original story"),
         (FEEDBACK, "feedback widget"),
+        (TYPO_REPORT, TYPO_WIDGET),
         (MAILING_LIST, "newsletter sign-off or mailing-list footer"),
     ];
     let mut patterns = Vec::new();
@@ -289,6 +296,7 @@ static PHRASES: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
 });
 
 const COOKIE_NOTICE: &str = "cookie or privacy notice";
+const TYPO_WIDGET: &str = "typo-report widget";
 const PROMOTION: &str = "follow, subscription or programme promotion";
 const AD: &str = "event, course, webinar or sponsor ad";
 
@@ -308,7 +316,11 @@ pub(super) fn chrome_cue(text: &str, words: usize) -> Option<&'static str> {
         .map(|m| reasons[m.pattern().as_usize()])
         // A notice that names the privacy policy is a sentence or two; an
         // article paragraph about a company's privacy policy is longer.
-        .find(|why| *why != COOKIE_NOTICE || words <= 25)
+        .find(|why| match *why {
+            COOKIE_NOTICE => words <= 25,
+            TYPO_WIDGET => words <= 15,
+            _ => true,
+        })
 }
 
 /// Whether a link's text is a call to action ("Register now", "Iscriviti").

@@ -2999,3 +2999,459 @@ The supplier hosts the airline's departure control software, and passengers are 
     assert_gone(&c, &["Pinned post"]);
     assert_kept(&c, &["**08:20 BST**", "What we know", "three hours"]);
 }
+
+#[test]
+fn a_labelled_share_row_under_a_bold_standfirst_ends_nothing() {
+    let page = "\
+# Fake wedding invitations steal bank codes
+
+**A file sent as a wedding card forwards every bank text message to the gang, the cyber bureau warns.**
+
+By Desk | 20 October 2026
+
+Share: [Facebook](https://facebook.example/sharer?u=x) | [X](https://x.example/intent/post?url=x) | [WhatsApp](https://wa.example/send?text=x)
+
+The bureau says about two hundred phones were taken over in three weeks through files that arrive from a known contact's number.
+
+Once installed, the app asks to read text messages and forwards the one-time codes that banks send to a server the gang controls.
+
+Share: [Facebook](https://facebook.example/sharer?u=x) | [X](https://x.example/intent/post?url=x)
+
+## Related
+
+* [Another story](https://news.example/other)
+";
+    let c = clean(
+        page,
+        "Fake wedding invitations steal bank codes",
+        &no_rules(),
+    );
+    assert_kept(
+        &c,
+        &["A file sent as", "two hundred phones", "one-time codes"],
+    );
+    assert_gone(&c, &["Share:", "Another story"]);
+}
+
+#[test]
+fn a_wikis_hatnote_of_a_sentence_or_two_is_not_the_lead() {
+    let page = "\
+# Grayfinch
+
+*This article is about the malware family. For the group that is said to run it, see [Kite Spider](https://wiki.example/wiki/Kite_Spider).*
+
+**Grayfinch** is an [infostealer](https://wiki.example/wiki/Infostealer) sold on forums since 2023 that takes saved passwords, cookies and crypto wallets from browsers.
+
+## Spread
+
+It spreads through cracked software on video sites and through fake installers for popular games, according to several vendors.
+";
+    let c = clean(page, "Grayfinch", &no_rules());
+    assert_gone(&c, &["This article is about"]);
+    assert_kept(&c, &["sold on forums", "cracked software"]);
+}
+
+#[test]
+fn a_wikis_numbered_contents_inside_the_story_go_and_an_authors_list_of_parts_stays() {
+    let wiki = "\
+# Grayfinch
+
+**Grayfinch** is an [infostealer](https://wiki.example/wiki/Infostealer) sold on forums since 2023 that takes saved passwords, cookies and crypto wallets from browsers.
+
+| Grayfinch | |
+|---|---|
+| Type | Infostealer |
+
+Contents
+
+* [1 Spread](#Spread)
+* [2 Technical details](#Technical_details)
+* [2.1 Persistence](#Persistence)
+* [3 References](#References)
+
+## Spread
+
+It spreads through cracked software on video sites and through fake installers for popular games, according to several vendors.
+
+## Technical details
+
+### Persistence
+
+It adds a scheduled task named after a browser updater and checks in with its panel every ten minutes over HTTPS.
+";
+    let c = clean(wiki, "Grayfinch", &no_rules());
+    assert_gone(
+        &c,
+        &[
+            "Contents",
+            "[1 Spread]",
+            "[2.1 Persistence]",
+            "[3 References]",
+        ],
+    );
+    assert_kept(
+        &c,
+        &[
+            "| Type | Infostealer |",
+            "cracked software",
+            "scheduled task",
+        ],
+    );
+
+    let post = "\
+# A backdoor hidden in an image
+
+In this post we explore how this backdoor works and how to keep your website from becoming infected with it.
+
+**Contents:**
+
+* [Backdoor analysis](#analysis)
+* [Mitigation steps](#mitigation)
+
+## Backdoor analysis
+
+The backdoor is uploaded as a fake plugin and reads its commands from the comment block of a picture it fetches.
+";
+    let c = clean(post, "A backdoor hidden in an image", &no_rules());
+    assert_kept(
+        &c,
+        &[
+            "**Contents:**",
+            "[Backdoor analysis](#analysis)",
+            "fake plugin",
+        ],
+    );
+}
+
+#[test]
+fn a_label_of_a_few_words_over_a_banner_that_went_goes_with_it() {
+    let page = "\
+# Cloned voices ask for money
+
+The police say more than fifty people have reported calls in which a cloned voice of a relative asked for money at once.
+
+Mgbasa ozi
+
+[![Mgbasa ozi](https://ads.news.example/b/telco-300x250.jpg)](https://ads.news.example/c?id=7720)
+
+The callers also use numbers the victims do not know, which makes it hard to tell who is really on the line.
+
+The police ask anyone who gets such a call to hang up and ring the relative back on a number they already know.
+";
+    let c = clean(page, "Cloned voices ask for money", &no_rules());
+    assert_gone(&c, &["Mgbasa ozi", "telco-300x250"]);
+    assert_kept(&c, &["more than fifty", "numbers the victims", "hang up"]);
+}
+
+#[test]
+fn a_bold_label_over_the_sites_own_headlines_after_the_story_goes() {
+    let story = "\
+# Doorbell clips left open
+
+[Home](https://news.example/) · [Technology](https://news.example/technology/)
+
+A maker of budget smart doorbells left more than two million clips recorded by its customers' cameras on a server anyone could open.
+
+Data protection regulators in two countries said on Monday that they were looking into the incident and had asked the company for details.
+
+";
+    let own = format!(
+        "{story}**Read more:**\n\n\
+         - [Your router may be the weakest device in your home](https://news.example/technology/router/)\n\
+         - [Why cheap smart gadgets stop getting updates](https://news.example/technology/gadgets/)\n"
+    );
+    let c = clean(&own, "Doorbell clips left open", &no_rules());
+    assert_gone(&c, &["Read more", "weakest device", "cheap smart gadgets"]);
+    assert_kept(&c, &["two million clips", "regulators in two countries"]);
+
+    let sources = format!(
+        "{story}**Sources:**\n\n\
+         - [The researchers' report on the open server](https://openlatch.example/report)\n\
+         - [The regulator's statement on the incident](https://regulator.example/statement)\n"
+    );
+    let c = clean(&sources, "Doorbell clips left open", &no_rules());
+    assert_kept(
+        &c,
+        &[
+            "**Sources:**",
+            "researchers' report",
+            "regulator's statement",
+        ],
+    );
+}
+
+#[test]
+fn a_questions_tags_sort_control_and_vote_badge_go_between_question_and_answer() {
+    let page = "\
+# How can I check that sshd was not replaced?
+
+Our monitoring flagged an outbound connection from one of our web servers, coming from the sshd process.
+
+How can I check the binary without taking the server offline?
+
+[linux](https://qa.example/questions/tagged/linux) [ssh](https://qa.example/questions/tagged/ssh) [incident-response](https://qa.example/questions/tagged/incident-response)
+
+Sorted by: [Highest score (default)](#)
+
+▲ 52 ▼ ✓ Accepted
+
+Short version: you cannot fully trust any check you run on the suspect machine itself, because an attacker can tamper with the tools too.
+
+On Debian-based systems, the package manager keeps checksums for every file it installs, so compare against those from a clean boot.
+";
+    let c = clean(
+        page,
+        "How can I check that sshd was not replaced?",
+        &no_rules(),
+    );
+    assert_gone(&c, &["questions/tagged", "Sorted by", "Accepted"]);
+    assert_kept(&c, &["outbound connection", "Short version", "checksums"]);
+    // A row of reactions with a word that is no badge stays a line.
+    assert!(!is_reaction_row("▲ 52 Accepted"));
+    assert!(is_reaction_row("▲ 52 ▼ ✓ Accepted"));
+}
+
+#[test]
+fn a_press_releases_from_line_and_labelled_date_go() {
+    let page = "\
+# Providers to report cyber incidents within 24 hours
+
+Firms that manage IT systems for schools and councils will have to report serious cyber attacks within 24 hours, under new rules.
+
+From: [Department for Digital Resilience](https://gov.example/government/organisations/ddr) and [A. Minister MP](https://gov.example/government/people/a-minister)
+
+Published 12 October 2026
+
+- Providers must notify the centre of serious incidents within 24 hours
+- A new duty to warn affected customers without undue delay
+
+Providers will be legally required to report serious incidents to the national centre within a day of becoming aware of them.
+";
+    let c = clean(
+        page,
+        "Providers to report cyber incidents within 24 hours",
+        &no_rules(),
+    );
+    assert_gone(&c, &["From:", "Published 12 October"]);
+    assert_kept(
+        &c,
+        &["Firms that manage", "notify the centre", "legally required"],
+    );
+}
+
+#[test]
+fn a_players_italic_caption_under_the_title_is_not_the_storys_opening() {
+    let page = "\
+# Doorbell clips left open
+
+By A. Reporter · November 17, 2026
+
+▶ Tap to unmute
+
+*Video: How the exposed clips were discovered (1:48)*
+
+A maker of budget smart doorbells left more than two million clips recorded by its customers' cameras on a server anyone could open.
+
+Data protection regulators in two countries said on Monday that they were looking into the incident.
+";
+    let c = clean(page, "Doorbell clips left open", &no_rules());
+    assert_gone(&c, &["Tap to unmute", "How the exposed clips"]);
+    assert_kept(&c, &["two million clips", "regulators in two countries"]);
+}
+
+#[test]
+fn the_sites_headlines_after_the_story_go_when_their_tails_read_as_prose() {
+    let page = "\
+# Hospital attack was avoidable, report says
+
+[Home](https://news.example/) · [News](https://news.example/nuacht/)
+
+The report was published today, three months after a ransomware attack shut the group's computer systems for nine days.
+
+The health minister said there was no evidence that patients' data had been published online.
+
+## Tuilleadh ó Nuacht
+
+- [Lucht feirmeoireachta ag éileamh tacaíochta breise](https://news.example/nuacht/feirmeoiri) · 2 uair an chloig ó shin
+- [Stoirm Órla: rabhadh buí don Iarthar](https://news.example/aimsir/stoirm-orla) · 4 uair an chloig ó shin
+";
+    let c = clean(
+        page,
+        "Hospital attack was avoidable, report says",
+        &no_rules(),
+    );
+    assert_gone(&c, &["Tuilleadh", "feirmeoireachta", "Stoirm"]);
+    assert_kept(&c, &["nine days", "no evidence"]);
+}
+
+#[test]
+fn a_share_row_with_buttons_that_hand_the_address_on_and_a_two_label_credit_go() {
+    let page = "\
+# Portal offline after attack
+
+**The agency's portal for identity documents was offline for more than thirty hours after a flood of traffic and a defacement.**
+
+Autor: **A. Reporter** | 04.11.2026. u 10:24
+
+[Podijeli](https://www.facebook.example/sharer?u=portal) [Tweet](https://x.example/intent?u=portal) [Viber](https://viber.example/forward?u=portal)
+
+![A laptop screen](https://static.portal.example/media/ald.jpg)
+
+Ilustracija / Foto: PortalBiH
+
+The agency confirmed on Wednesday that its online services had been the target of a coordinated attack that began on Monday night.
+
+Attackers sent up to forty gigabits of traffic a second to the portal, after which its servers stopped answering.
+";
+    let c = clean(page, "Portal offline after attack", &no_rules());
+    assert_gone(&c, &["Podijeli", "Ilustracija"]);
+    assert_kept(
+        &c,
+        &["thirty hours", "coordinated attack", "forty gigabits"],
+    );
+    // A link that hands an address on, alone, is no share row.
+    let alone = measure(
+        "[Report](https://redirect.example/out?url=report) [PDF](https://cdn.example/r.pdf)",
+    );
+    assert_eq!(line_cue(&alone), None);
+}
+
+#[test]
+fn a_channel_promo_naming_its_platform_over_a_bare_address_goes() {
+    let page = "\
+# Fake invitations target journalists
+
+Journalists in exile have received invitations to a media conference that carry a shortcut file stealing their messenger sessions.
+
+> 📢 Падпісвайцеся на наш Telegram-канал, каб першымі даведвацца пра важныя навіны: [t.example/site](https://t.example/site)
+
+The file opens a real programme of the conference while a script copies the session folder to a server abroad.
+
+The newsroom received the same lure last week and passed it to researchers, who confirmed the campaign.
+";
+    let c = clean(page, "Fake invitations target journalists", &no_rules());
+    assert_gone(&c, &["Telegram-канал"]);
+    assert_kept(&c, &["shortcut file", "session folder", "same lure"]);
+}
+
+#[test]
+fn a_typo_report_widget_after_the_story_opens_the_footer_and_a_how_to_step_stays() {
+    let page = "\
+# Fake invitations target journalists
+
+Journalists in exile have received invitations to a media conference that carry a shortcut file stealing their messenger sessions.
+
+The newsroom received the same lure last week and passed it to researchers, who confirmed the campaign.
+
+Калі вы заўважылі памылку, вылучыце яе і націсніце Ctrl+Enter.
+
+[Another story](https://news.example/other-story)
+";
+    let c = clean(page, "Fake invitations target journalists", &no_rules());
+    assert_gone(&c, &["Ctrl+Enter", "Another story"]);
+    assert_kept(&c, &["shortcut file", "same lure"]);
+
+    let how_to = "\
+# Checking a suspicious macro safely
+
+Open the document in the viewer that ships with the office suite, which runs no macros, and read the code before anything else.
+
+To run the checker on the open file, paste its path into the box, then select the whole text and press Ctrl+Enter to start the scan; it reports any macro it finds together with the lines that call out to the network.
+";
+    let c = clean(how_to, "Checking a suspicious macro safely", &no_rules());
+    assert_kept(&c, &["press Ctrl+Enter to start"]);
+}
+
+#[test]
+fn a_listen_button_with_its_length_is_not_the_storys_opening() {
+    let page = "\
+# Two charged over hospital ransomware
+
+By A. Reporter · November 6, 2026
+
+Listen to this article (6 min)
+
+Federal prosecutors on Thursday unsealed an indictment charging two men with running a ransomware operation that extorted hospitals and clinics.
+
+The indictment accuses them of conspiracy to commit computer fraud, wire fraud conspiracy and money laundering conspiracy.
+";
+    let c = clean(page, "Two charged over hospital ransomware", &no_rules());
+    assert_gone(&c, &["Listen to this article"]);
+    assert_kept(&c, &["unsealed an indictment", "money laundering"]);
+    let line = "🎧 [Hlusta á fréttina](https://news.example/a.mp3) (3 mín.)";
+    assert!(is_length_button(line, &measure(line)));
+    let line = "The flaw was fixed in two releases (4.2 and 4.3)";
+    assert!(!is_length_button(line, &measure(line)));
+}
+
+#[test]
+fn a_sponsors_box_between_two_rules_goes_whole_once_its_label_went() {
+    let page = "\
+# The help desk is the new perimeter
+
+In two of the three cases, the caller used a voice that the agent later described as calm, slightly bored and very corporate.
+
+---
+
+**SPONSORED BY VAULTLINE**
+
+Stop account takeover before it starts. Vaultline verifies every help desk caller with a one-tap push to a device they already own.
+
+[Start your free trial →](https://vaultline.example/?utm_source=newsletter)
+
+---
+
+## What actually works
+
+Nobody I spoke to thinks a help desk can be made perfectly resistant to social engineering, but several changes came up again and again.
+";
+    let c = clean(page, "The help desk is the new perimeter", &no_rules());
+    assert_gone(
+        &c,
+        &[
+            "SPONSORED BY",
+            "Stop account takeover",
+            "Start your free trial",
+        ],
+    );
+    assert_kept(
+        &c,
+        &["slightly bored", "What actually works", "came up again"],
+    );
+}
+
+#[test]
+fn comments_signed_with_their_writers_page_and_time_go_and_a_timeline_stays() {
+    let page = "\
+# How can I check that sshd was not replaced?
+
+Our monitoring flagged an outbound connection from one of our web servers, coming from the sshd process at night.
+
+How can I check the binary without taking the server offline straight away?
+
+- Is the outbound connection still happening right now? That changes the advice a lot. – [kdm](https://qa.example/users/771/kdm) Nov 8, 2026 at 21:20
+- @kdm yes, roughly every ten minutes. – [nfr0st](https://qa.example/users/90314/nfr0st) Nov 8, 2026 at 21:31
+
+Short version: you cannot fully trust any check you run on the suspect machine itself, because an attacker can tamper with the tools too.
+
+- Vendor notified – [advisory](https://vendor.example/advisories/2026-11) Nov 8, 2026
+- Patch released – [release notes](https://vendor.example/releases/4.2) Nov 20, 2026
+
+On Debian-based systems, the package manager keeps checksums for every file it installs, so compare against those from a clean boot.
+";
+    let c = clean(
+        page,
+        "How can I check that sshd was not replaced?",
+        &no_rules(),
+    );
+    assert_gone(&c, &["still happening", "roughly every ten"]);
+    assert_kept(
+        &c,
+        &[
+            "outbound connection from",
+            "Vendor notified",
+            "Patch released",
+            "checksums",
+        ],
+    );
+}
