@@ -364,27 +364,31 @@ const BLIND6_FLOOR: (f64, f64, f64) = (1.0, 0.65, 0.999);
 /// negatives of 12 kinds: a card tokenisation leak, a smart lock's cloud
 /// API, SS7 interception, a wind farm's SCADA, a deepfake voice fraud, a
 /// gang's own leak site dumped), written on 2026-12-03 by someone who had
-/// not read the clustering code or its tests. Totals only.
+/// not read the clustering code or its tests. Totals only while blind;
+/// open to tuning since blind10 and blind11 were written, its pairs printed.
 #[test]
 fn clustering_on_the_seventh_blind_stories_holds_its_floor() {
-    let scores = measure_totals("blind7");
+    let scores = measure_showing("blind7");
     hold_floor(&scores, BLIND7_FLOOR, false);
 }
 
 /// Precision, recall and pairs kept apart at least, on `blind7/`: its
 /// blind score (2026-12-03, with the signals at bdd721e): precision 0.94,
-/// recall 0.59 (29 of 49), one hard negative merged. Rounded down.
-const BLIND7_FLOOR: (f64, f64, f64) = (0.93, 0.59, 0.997);
+/// recall 0.59 (29 of 49), one hard negative merged; at 712cb10, open to
+/// tuning once blind10 and blind11 were written: 0.94 and 0.65 (32 of
+/// 49). Rounded down.
+const BLIND7_FLOOR: (f64, f64, f64) = (0.94, 0.65, 0.997);
 
 /// The newest blind stories (`blind8/`: 44 articles, eleven stories told by
 /// two to five outlets in 34 languages, 49 same-story pairs, 31 hard
 /// negatives of 14 kinds: an e-voting pilot's leaked code, a car maker's
 /// telematics API, AIS spoofing, a firmware signing key, a children's
 /// smartwatch, a conditional-access crack), written on 2026-12-03 by
-/// someone who had not read the clustering code or its tests. Totals only.
+/// someone who had not read the clustering code or its tests. Open to
+/// tuning since blind10 and blind11 were written, its pairs printed.
 #[test]
 fn clustering_on_the_eighth_blind_stories_holds_its_floor() {
-    let scores = measure_totals("blind8");
+    let scores = measure_showing("blind8");
     hold_floor(&scores, BLIND8_FLOOR, false);
 }
 
@@ -397,8 +401,9 @@ fn clustering_on_the_eighth_blind_stories_holds_its_floor() {
 /// until a newcomer must share something with each report; then precision
 /// 0.93 (25 of 27), recall 0.51, two hard negatives merged. No longer
 /// blind: a blind9
-/// set is the next to write. Rounded down.
-const BLIND8_FLOOR: (f64, f64, f64) = (0.92, 0.51, 0.996);
+/// set is the next to write. At 712cb10, open to tuning: 0.93 and 0.55
+/// (27 of 49). Rounded down.
+const BLIND8_FLOOR: (f64, f64, f64) = (0.93, 0.55, 0.996);
 
 /// The newest blind stories (`blind9/`: 40 short articles, ten stories told
 /// by two to four outlets in 30 languages, 35 same-story pairs, 23 hard
@@ -406,10 +411,11 @@ const BLIND8_FLOOR: (f64, f64, f64) = (0.92, 0.51, 0.996);
 /// logs, a ship registry's ransomware, an exchange halted by a patch, a
 /// data broker's database, a wallet extension's drainer), written on
 /// 2026-12-03 by someone who had not read the clustering code or its tests,
-/// after this session's signals. Totals only.
+/// after this session's signals. Totals only while blind; open to tuning
+/// since blind10 and blind11 were written, its pairs printed.
 #[test]
 fn clustering_on_the_ninth_blind_stories_holds_its_floor() {
-    let scores = measure_totals("blind9");
+    let scores = measure_showing("blind9");
     hold_floor(&scores, BLIND9_FLOOR, false);
 }
 
@@ -424,18 +430,40 @@ const BLIND9_FLOOR: (f64, f64, f64) = (1.0, 0.62, 0.999);
 /// organisation, a vendor denying a rumoured breach of another product and
 /// one gang claiming two victims the same day; half of them whole scraped
 /// pages), written on 2026-12-03 by someone who had not read the
-/// clustering code or its tests. Totals only.
+/// clustering code or its tests. Totals only while blind; open to tuning
+/// since blind11 was written, its pairs printed.
 #[test]
 fn clustering_on_the_tenth_blind_stories_holds_its_floor() {
-    let scores = measure_totals("blind10");
+    let scores = measure_showing("blind10");
     hold_floor(&scores, BLIND10_FLOOR, false);
 }
 
 /// Precision, recall and pairs kept apart at least, on `blind10/`: its
 /// blind score (2026-12-03, with the signals at 1b58ad0): precision 0.65
 /// (32 of 49), recall 0.70 (32 of 46), 17 wrong pairs, five of them hard
-/// negatives. Rounded down.
-const BLIND10_FLOOR: (f64, f64, f64) = (0.65, 0.69, 0.98);
+/// negatives; open to tuning since blind11 was written: at 712cb10,
+/// precision 0.92 (34 of 37), recall 0.74 (34 of 46), two hard negatives
+/// (once a newsletter's issue in Vietnamese, `Số 43`, is a roundup, and an
+/// advisory titled with other CVEs another story). Rounded down.
+const BLIND10_FLOOR: (f64, f64, f64) = (0.91, 0.73, 0.996);
+
+/// The newest blind stories (`blind11/`: 44 articles, ten stories told by
+/// two to five outlets in 37 languages, 46 same-story pairs, 27 hard
+/// negatives of 15 kinds, among them one IP address in two unrelated
+/// incidents and one outcome by two methods, traffic redirected by routing
+/// and by DNS), written on 2026-12-03 by someone who had not read the
+/// clustering code or its tests, after this session's signals. Totals only.
+#[test]
+fn clustering_on_the_eleventh_blind_stories_holds_its_floor() {
+    let scores = measure_totals("blind11");
+    hold_floor(&scores, BLIND11_FLOOR, false);
+}
+
+/// Precision, recall and pairs kept apart at least, on `blind11/`: its
+/// blind score (2026-12-03, with the signals at 60185ee): precision 0.94
+/// (31 of 33), recall 0.67 (31 of 46), two hard negatives merged. Rounded
+/// down.
+const BLIND11_FLOOR: (f64, f64, f64) = (0.93, 0.67, 0.997);
 
 /// Every labelled story set in one site, as a digest holds them: each
 /// set's articles (their names prefixed by the set's) and labels, and the
@@ -553,8 +581,12 @@ fn clustering_on_every_story_set_in_one_site_holds_its_floor() {
 /// where another language writes them as names: 0.99 and 0.75 (296 of
 /// 394), three wrong, two hard negatives; with blind10 among them (its
 /// blind score at 1b58ad0 being 0.65 and 0.70): 0.947 and 0.74 (324 of
-/// 440), seven hard negatives. Rounded down.
-const EVERY_SET_FLOOR: (f64, f64, f64) = (0.94, 0.73, 0.9998);
+/// 440), seven hard negatives; at 712cb10 (titles naming other CVEs,
+/// three kinds of evidence past the window, numbered series), 0.97 and
+/// 0.75 (331 of 440); with blind11 among them too (its blind score at
+/// 60185ee being 0.94 and 0.67): 0.97 and 0.73 (353 of 486), eleven wrong
+/// pairs, seven of them hard negatives. Rounded down.
+const EVERY_SET_FLOOR: (f64, f64, f64) = (0.96, 0.72, 0.9998);
 
 /// The corpus's scraped pages (`../shared/corpus/scraped`, not in this
 /// repository: skipped without it), whose manifest names the story of each
