@@ -1286,7 +1286,9 @@ fn indicators_differ(
 }
 
 /// Whether what two reports share holds a rare name and a rare figure (a
-/// count, a day, a time), together weighing [`KINDS_EVIDENCE`]; the caller
+/// count, a day, a time), together weighing [`KINDS_EVIDENCE`], or
+/// [`COUNT_EVIDENCE`] when the figure is a count (the victim and how many
+/// were hit, which the next stories of one company do not repeat); the caller
 /// also asks that they do not each list their own indicators. A follow-up
 /// two weeks later repeats the victim's name and its count or the day it
 /// was hit, where one vendor's next advisory, or a later attack with the
@@ -1300,7 +1302,15 @@ fn names_and_figures(corpus: &Corpus, shared: &[u32]) -> bool {
             .sum::<f64>()
     };
     let (names, figures) = (weighing(EvidenceKind::Name), weighing(EvidenceKind::Figure));
-    names > 0.0 && figures > 0.0 && names + figures >= KINDS_EVIDENCE
+    let count = shared
+        .iter()
+        .any(|&id| corpus.names[id as usize].starts_with("num:") && corpus.weight(id) > 0.0);
+    let needed = if count {
+        COUNT_EVIDENCE
+    } else {
+        KINDS_EVIDENCE
+    };
+    names > 0.0 && figures > 0.0 && names + figures >= needed
 }
 
 /// Whether what two reports share is of [`FAR_KINDS`] kinds or more (a
@@ -2366,6 +2376,49 @@ mod tests {
         assert!(c.same, "{}", c.why);
         let c = compare(&corpus, 2, 0, ClusterSettings::default());
         assert!(!c.same && c.why.contains("more than"), "{}", c.why);
+    }
+
+    #[test]
+    fn a_name_and_its_count_carry_a_follow_up_past_the_window_a_name_and_a_day_need_more() {
+        let report = |path: &str, date: &str, rare: Vec<&'static str>| {
+            let mut s = story(path, date, path, path, &[], path);
+            s.rare = rare;
+            s
+        };
+        let mut stories = vec![
+            report(
+                "first.md",
+                "2026-06-01",
+                vec!["name:identiko", "num:1120000"],
+            ),
+            report(
+                "follow-up.md",
+                "2026-06-16",
+                vec!["name:identiko", "num:1120000"],
+            ),
+            report(
+                "other.md",
+                "2026-06-01",
+                vec!["name:moss pangolin", "date:05-28"],
+            ),
+            report(
+                "later.md",
+                "2026-06-16",
+                vec!["name:moss pangolin", "date:05-28"],
+            ),
+        ];
+        add_filler(&mut stories);
+        let corpus = Corpus::new(&stories);
+        let both: f64 = stories[0]
+            .rare
+            .iter()
+            .map(|f| corpus.weight(corpus.ids[*f]))
+            .sum();
+        assert!(both < KINDS_EVIDENCE && both >= COUNT_EVIDENCE, "{both}");
+        let c = compare(&corpus, 1, 0, ClusterSettings::default());
+        assert!(!c.why.contains("days apart, more than"), "{}", c.why);
+        let c = compare(&corpus, 3, 2, ClusterSettings::default());
+        assert!(!c.same && c.why.contains("more than 7"), "{}", c.why);
     }
 
     #[test]
