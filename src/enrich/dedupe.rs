@@ -2414,7 +2414,7 @@ mod tests {
             .iter()
             .map(|f| corpus.weight(corpus.ids[*f]))
             .sum();
-        assert!(both < KINDS_EVIDENCE && both >= COUNT_EVIDENCE, "{both}");
+        assert!((COUNT_EVIDENCE..KINDS_EVIDENCE).contains(&both), "{both}");
         let c = compare(&corpus, 1, 0, ClusterSettings::default());
         assert!(!c.why.contains("days apart, more than"), "{}", c.why);
         let c = compare(&corpus, 3, 2, ClusterSettings::default());
