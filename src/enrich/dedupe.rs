@@ -334,8 +334,26 @@ impl Corpus {
             .map(|s| (s.source.as_deref(), s.title))
             .collect();
         let series = numbered_series(&titles);
-        for ((story, input), in_series) in corpus.stories.iter_mut().zip(inputs).zip(series) {
-            story.roundup |= in_series || is_numbered_issue(input.title);
+        let numbered: Vec<bool> = inputs
+            .iter()
+            .zip(series)
+            .map(|(input, in_series)| in_series || is_numbered_issue(input.title))
+            .collect();
+        // Unless the issue is one story's: it shares much with one story
+        // and nothing with any other (a daily's one-feature issue).
+        let index = RoundupIndex::new(&corpus);
+        let one_feature: Vec<bool> = (0..corpus.stories.len())
+            .map(|i| {
+                numbered[i] && !corpus.stories[i].roundup && {
+                    let covered = corpus.stories_covered(&index, i);
+                    covered.len() == 1
+                        && covered[0].1.iter().map(|&f| corpus.weight(f)).sum::<f64>()
+                            >= RARE_EVIDENCE
+                }
+            })
+            .collect();
+        for ((story, numbered), one) in corpus.stories.iter_mut().zip(numbered).zip(one_feature) {
+            story.roundup |= numbered && !one;
         }
         corpus
     }
@@ -2419,6 +2437,56 @@ mod tests {
         assert!(!c.why.contains("days apart, more than"), "{}", c.why);
         let c = compare(&corpus, 3, 2, ClusterSettings::default());
         assert!(!c.same && c.why.contains("more than 7"), "{}", c.why);
+    }
+
+    #[test]
+    fn a_numbered_issue_given_to_one_story_is_a_report_of_it() {
+        let page = |path: &str, title: &str, rare: Vec<&'static str>| {
+            let stem = path.trim_end_matches(".md");
+            let words = format!("{stem}one {stem}two {stem}three {stem}four {stem}five");
+            let mut s = story(path, "2026-06-14", title, &words, &[], path);
+            s.rare = rare;
+            s
+        };
+        let backdoor = vec![
+            "dom:telemetry.pipewright-cdn.example",
+            "ip:203.0.113.47",
+            "ver:4.8.2",
+            "name:yardmaster",
+        ];
+        let mut stories = vec![
+            page("report.md", "Backdoor in a build plugin", backdoor.clone()),
+            page(
+                "daily.md",
+                "SecWire Daily, Issue 131: A plugin you trust",
+                backdoor.clone(),
+            ),
+            page(
+                "weekly.md",
+                "Threat Week, Issue 7: plugins and more",
+                vec!["name:yardmaster", "ver:4.8.2"],
+            ),
+            page("two.md", "Threat Week, Issue 8: plugins and phones", {
+                let mut both = backdoor.clone();
+                both.extend(["name:ardena", "num:412000", "name:kids"]);
+                both
+            }),
+            page(
+                "phones.md",
+                "Kids' watches leak",
+                vec!["name:ardena", "num:412000", "name:kids"],
+            ),
+        ];
+        add_filler(&mut stories);
+        let corpus = Corpus::new(&stories);
+        let roundup: Vec<bool> = corpus.stories[..5].iter().map(|s| s.roundup).collect();
+        // The daily's one-feature issue is the story's; an issue sharing
+        // little with it, or sharing with two stories, is a roundup.
+        assert_eq!(roundup, [false, false, true, true, false]);
+        let (clusters, _) = cluster(&corpus, ClusterSettings::default());
+        let story = clusters.iter().find(|c| c.contains(&0)).expect("placed");
+        assert_eq!(story.len(), 2, "{clusters:?}");
+        assert!(story.contains(&1), "{clusters:?}");
     }
 
     #[test]
