@@ -22,7 +22,10 @@
 //!    is the standfirst and is kept too, and so is a summary list there (a
 //!    heading over plain points: "Key events"). An unrolled thread, its
 //!    posts counted "1/12" to "12/12", starts at its first post, past the
-//!    poster's card.
+//!    poster's card. A document's cover page closed by a rule (ten lines
+//!    or more of a form's fields, tables and check boxes, at most a third
+//!    of them prose, a paragraph under the rule) is passed over: the
+//!    story starts under the rule.
 //! 2. It ends at the first line that opens a page footer ("Found this article
 //!    interesting?", "Share this", "Trending News", "Related posts", "Tags:",
 //!    "Keywords:", "Post navigation", "About Company, Inc.", comments...) or
@@ -40,7 +43,8 @@
 //!    or a few that come back word for word, "[Share this update](#...)");
 //!    or at
 //!    a chrome line (see [`cues`]: cookie notice,
-//!    copyright, follow-us blurb, disclaimer or a document's sharing
+//!    copyright, follow-us blurb, a filing's signature block ("... has
+//!    duly caused this report to be signed ..."), disclaimer or a document's sharing
 //!    statement ("TLP:CLEAR — Recipients may share ..."), typo-report
 //!    widget ("... press Ctrl+Enter"), webinar ad, mailing-list
 //!    footer, a question with its buttons to stay on the page in any
@@ -477,6 +481,19 @@ impl MeasuredBody<'_> {
                     .find(|&i| kinds[i] == Kind::Prose)
                     .map_or(first_prose, |p| p.max(first_prose));
             }
+        }
+
+        // A document's cover page over its text (a filing's form name,
+        // registrant block, tables of fields and check boxes), closed by a
+        // rule: ten lines or more from the start to the rule, at most a
+        // third of them prose and none a heading or code, and a
+        // paragraph straight under the rule. The story starts there; a
+        // news page's dek and byline over a rule are a few lines.
+        if let Some(rule) = cover_page_rule(start, lines, kinds, infos) {
+            start = rule + 1;
+            first_prose = (start..lines.len())
+                .find(|&i| kinds[i] == Kind::Prose)
+                .unwrap_or(first_prose);
         }
 
         // The standfirst: sentence-long headings under the title
@@ -1339,6 +1356,36 @@ impl MeasuredBody<'_> {
             body_start: start,
         }
     }
+}
+
+/// The rule (`---`) that closes a document's cover page opening at
+/// `start`: ten or more lines of text before it, at most a third of
+/// them prose (a table's rows not counted as such), no heading or code among them, and a paragraph of fifteen
+/// words or more as the next line of text after it.
+fn cover_page_rule(
+    start: usize,
+    lines: &[&str],
+    kinds: &[Kind],
+    infos: &[LineInfo],
+) -> Option<usize> {
+    let (mut text, mut prose) = (0usize, 0usize);
+    for i in start..lines.len() {
+        match kinds[i] {
+            Kind::Blank => {}
+            Kind::Heading | Kind::Code => return None,
+            Kind::Short if is_thematic_break(lines[i]) => {
+                let next = (i + 1..lines.len()).find(|&j| kinds[j] != Kind::Blank)?;
+                let paragraph = kinds[next] == Kind::Prose && infos[next].words >= 15;
+                return (text >= 10 && prose * 3 <= text && paragraph).then_some(i);
+            }
+            k => {
+                text += 1;
+                // A table's rows are the form's fields, however long.
+                prose += usize::from(k == Kind::Prose && !lines[i].trim_start().starts_with('|'));
+            }
+        }
+    }
+    None
 }
 
 /// The lines of the posts an unrolled thread counts, first and last: a

@@ -3455,3 +3455,105 @@ On Debian-based systems, the package manager keeps checksums for every file it i
         ],
     );
 }
+
+#[test]
+fn a_filings_cover_page_over_a_rule_and_its_signature_block_go() {
+    let page = "\
+# Form 8-K — Example Freight Inc. — Cybersecurity Incident
+
+STATE SECURITIES REGISTRY
+
+**FORM 8-K**
+
+**CURRENT REPORT**
+
+Pursuant to Section 21 of the Securities Markets Act
+
+**EXAMPLE FREIGHT INC.**
+
+(Exact name of registrant as specified in its charter)
+
+| Northmoor | 001-11111 | 82-0000000 |
+|---|---|---|
+| (State or other jurisdiction of incorporation) | (Registry File Number) | (Employer Identification No.) |
+
+12 Harbour Road, Port Town — (Address of principal executive offices)
+
+Registrant's telephone number, including area code: (555) 010-0000
+
+Check the appropriate box below if the filing is intended to satisfy the filing obligation of the registrant under any of the following provisions:
+
+☐ Written communications pursuant to Rule 425
+☐ Soliciting material pursuant to Rule 14a-12
+
+| Title of each class | Trading Symbol(s) | Name of each exchange on which registered |
+|---|---|---|
+| Common Stock | EXFR | Northern Securities Exchange |
+
+---
+
+**Explanatory Note.** On October 2 the Company detected unauthorized activity in part of its network and took its transportation systems offline to contain it.
+
+### Item 1.05 Material Cybersecurity Incidents.
+
+The investigation found that the threat actor deployed ransomware and, before doing so, copied a subset of files from corporate file shares to an outside server.
+
+The incident disrupted operations at eleven of the Company's distribution centers for up to eight days, and all of them had resumed normal operations by October 6.
+
+The Company currently estimates that the direct costs of the incident will be between fourteen and eighteen million dollars, part of which it expects insurance to cover.
+
+**SIGNATURE**
+
+Pursuant to the requirements of the Act, the registrant has duly caused this report to be signed on its behalf by the undersigned hereunto duly authorized.
+
+EXAMPLE FREIGHT INC.
+
+Date: October 9 — By: /s/ Jane Doe — Jane Doe, General Counsel
+";
+    let c = clean(
+        page,
+        "Form 8-K — Example Freight Inc. — Cybersecurity Incident",
+        &no_rules(),
+    );
+    assert_gone(
+        &c,
+        &[
+            "Exact name of registrant",
+            "jurisdiction of incorporation",
+            "Check the appropriate box",
+            "Written communications",
+            "SIGNATURE",
+            "duly caused",
+            "/s/ Jane Doe",
+        ],
+    );
+    assert_kept(&c, &["Explanatory Note.", "Item 1.05", "copied a subset"]);
+}
+
+#[test]
+fn a_dek_and_byline_over_a_rule_stay() {
+    let page = "\
+# Ransomware hits the county's water utility
+
+*The utility says customers' bank details were not taken, but billing is down for a week.*
+
+By Jane Writer
+
+October 9, 2026
+
+---
+
+Ransomware encrypted the billing servers of the county's water utility on Monday, its director said, and the attackers have demanded a ransom for the stolen data.
+
+The utility has called in outside investigators and notified the regulator, and it says water supply was never affected by the attack.
+";
+    let c = clean(
+        page,
+        "Ransomware hits the county's water utility",
+        &no_rules(),
+    );
+    assert_kept(
+        &c,
+        &["bank details were not taken", "encrypted the billing"],
+    );
+}
