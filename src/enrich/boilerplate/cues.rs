@@ -227,6 +227,8 @@ const ORIGINAL: &[&str] = &[
     "read the original",
     "view original",
     "originally published",
+    "originally appeared on",
+    "originally appeared in",
     "leggi l'articolo",
     "原文链接",
 ];

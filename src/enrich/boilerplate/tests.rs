@@ -3557,3 +3557,109 @@ The utility has called in outside investigators and notified the regulator, and 
         &["bank details were not taken", "encrypted the billing"],
     );
 }
+
+#[test]
+fn a_list_item_whose_link_has_a_colon_is_no_read_also_line() {
+    let page = "\
+# Runner token leak postmortem
+
+A runner registration token printed in a debug build log let someone register rogue runners into our pool last week.
+
+We rotated the token within the hour, removed the runners and audited every job they had picked up since.
+
+## Links
+
+- [Vendor docs: hardening self-hosted runners](https://docs.vendor.example/runners/hardening)
+- [Advisory VA-2026-07: registration tokens exposed in debug logs](https://vendor.example/security/advisories/va-2026-07)
+
+**Edit (Oct 22):** Upstream has released a runner that masks registration tokens in its debug output, thanks to everyone who replied.
+";
+    let c = clean(page, "Runner token leak postmortem", &no_rules());
+    assert_kept(
+        &c,
+        &[
+            "Vendor docs",
+            "Advisory VA-2026-07",
+            "Upstream has released",
+        ],
+    );
+}
+
+#[test]
+fn a_sentence_label_over_links_to_other_sites_keeps_them_at_the_end() {
+    let page = "\
+# Water district data breach
+
+[Home](https://news.example/) » [Tech](https://news.example/tech)
+
+The water district confirmed on Monday that the personal data of its customers was exposed after hackers reached its billing system.
+
+The district has opened a hotline for customers and notified the privacy regulator and the city police.
+
+Read the official notices from the district:
+
+[Notice about the cyber incident (PDF)](https://district.example/files/notice.pdf)
+[Questions and answers for customers](https://district.example/incident/faq)
+
+Tags: [breach](https://news.example/tag/breach) [ransomware](https://news.example/tag/ransomware)
+";
+    let c = clean(page, "Water district data breach", &no_rules());
+    assert_kept(
+        &c,
+        &["Notice about the cyber incident", "Questions and answers"],
+    );
+}
+
+#[test]
+fn a_pull_quote_repeating_a_paragraph_goes_with_its_attribution() {
+    let page = "\
+# Water district refuses to pay the ransom
+
+The water district confirmed on Monday that the personal data of its customers was exposed after hackers reached its billing system.
+
+> **“We did not pay and we will not pay any ransom.”**
+> — Lorna Cabahug, general manager
+
+\"We did not pay and we will not pay any ransom,\" the general manager told a press conference on Tuesday afternoon.
+
+> The attackers asked for four hundred thousand dollars within a week, the district's statement said.
+
+The district has opened a hotline for customers and notified the privacy regulator and the city police.
+";
+    let c = clean(
+        page,
+        "Water district refuses to pay the ransom",
+        &no_rules(),
+    );
+    assert_gone(&c, &["**“We did not pay", "— Lorna Cabahug"]);
+    assert_kept(&c, &["told a press conference", "four hundred thousand"]);
+}
+
+#[test]
+fn a_paginated_storys_page_marker_and_next_page_link_go_and_the_syndication_note() {
+    let page = "\
+# The Tollgate botnet
+
+By Jane Writer
+
+Page 1 of 2
+
+A router botnet spread through a firmware bug, and its operators rented about forty thousand home connections out as residential proxies.
+
+The operators advertised the service on two forums and took payment in cryptocurrency, according to the researchers who tracked it.
+
+> This article originally appeared on [Example News](https://news.example/tollgate) and is republished here under a syndication agreement.
+
+[Continue to page 2: Following the money →](https://site.example/features/tollgate?page=2)
+
+Page 1 of 2
+";
+    let c = clean(page, "The Tollgate botnet", &no_rules());
+    assert_gone(
+        &c,
+        &["Page 1 of 2", "Continue to page 2", "originally appeared"],
+    );
+    assert_kept(&c, &["residential proxies", "took payment"]);
+    assert!(is_page_marker("Seite 1 von 2"));
+    assert!(!is_page_marker("Top 10 of 2026"));
+}
