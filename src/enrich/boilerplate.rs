@@ -22,7 +22,10 @@
 //!    is the standfirst and is kept too, and so is a summary list there (a
 //!    heading over plain points: "Key events"). An unrolled thread, its
 //!    posts counted "1/12" to "12/12", starts at its first post, past the
-//!    poster's card.
+//!    poster's card. A document's cover page closed by a rule (ten lines
+//!    or more of a form's fields, tables and check boxes, at most a third
+//!    of them prose, a paragraph under the rule) is passed over: the
+//!    story starts under the rule.
 //! 2. It ends at the first line that opens a page footer ("Found this article
 //!    interesting?", "Share this", "Trending News", "Related posts", "Tags:",
 //!    "Keywords:", "Post navigation", "About Company, Inc.", comments...) or
@@ -40,7 +43,8 @@
 //!    or a few that come back word for word, "[Share this update](#...)");
 //!    or at
 //!    a chrome line (see [`cues`]: cookie notice,
-//!    copyright, follow-us blurb, disclaimer or a document's sharing
+//!    copyright, follow-us blurb, a filing's signature block ("... has
+//!    duly caused this report to be signed ..."), disclaimer or a document's sharing
 //!    statement ("TLP:CLEAR — Recipients may share ..."), typo-report
 //!    widget ("... press Ctrl+Enter"), webinar ad, mailing-list
 //!    footer, a question with its buttons to stay on the page in any
@@ -61,7 +65,8 @@
 //!    break, its page number counting up: "... — Page 2 of 5"), wire
 //!    credits, a repeated title, the page's header again (a line above the
 //!    start, or pieces of them between pipes: a translation proxy's
-//!    banner), the site's boxes (read-also lines, a
+//!    banner), the site's boxes (read-also lines, whose label is no list
+//!    item's marker, a
 //!    pictograph before their label or not, and lists
 //!    of its own headlines under a bold label or, between paragraphs, a
 //!    plain one, a "See also" section of its links, the contents a wiki
@@ -93,13 +98,17 @@
 //!    there once its label went ("**SPONSORED BY ...**"), reaction rows (a
 //!    vote widget's too, "▲ 52 ▼ ✓ Accepted") and
 //!    the question over them, a live blog's badge over a post's time
-//!    ("📌 Pinned post"), short
+//!    ("📌 Pinned post"), a pull quote (a quoted line whose words come
+//!    again in a paragraph near it) with its attribution, a paginated
+//!    story's marker ("Page 1 of 2", in any language) and, on a page that
+//!    has one, its link to the next page (`?page=2`), short
 //!    promos and notices between paragraphs, labels whose lines all went
 //!    (with a colon, or a few words over a banner: "Mgbasa ozi"),
 //!    configured `drop` lines; a log's repeated time stamps stay. Trailing link-only lines (tag lists,
 //!    related links, also written as bare URLs or as the site's headlines
 //!    with a date after each, or a time ago long enough to read as a
-//!    sentence, unless a "References" heading or a label
+//!    sentence, unless a "References" heading or a label (or a short
+//!    sentence ending in a colon, over links to other sites)
 //!    introduces them, not a bold one over the site's own headlines:
 //!    "**Read more:**"), contact lines, leftover labels and
 //!    buttons ("[add comment]") and a closing rule go.
@@ -477,6 +486,19 @@ impl MeasuredBody<'_> {
                     .find(|&i| kinds[i] == Kind::Prose)
                     .map_or(first_prose, |p| p.max(first_prose));
             }
+        }
+
+        // A document's cover page over its text (a filing's form name,
+        // registrant block, tables of fields and check boxes), closed by a
+        // rule: ten lines or more from the start to the rule, at most a
+        // third of them prose and none a heading or code, and a
+        // paragraph straight under the rule. The story starts there; a
+        // news page's dek and byline over a rule are a few lines.
+        if let Some(rule) = cover_page_rule(start, lines, kinds, infos) {
+            start = rule + 1;
+            first_prose = (start..lines.len())
+                .find(|&i| kinds[i] == Kind::Prose)
+                .unwrap_or(first_prose);
         }
 
         // The standfirst: sentence-long headings under the title
@@ -1064,6 +1086,72 @@ impl MeasuredBody<'_> {
                 reasons[i] = Some("the page's header again inside the article");
             }
         }
+        // "[Continue to page 2: ...](https://site/story?page=2)" on a page
+        // that marks itself "Page 1 of 2": the button to the next page of
+        // the paginated story, its address asking for a page by number.
+        // A page with no marker may link its next page as part of its
+        // story ("**NEXT PAGE: Device access**").
+        let paginated = (0..lines.len()).any(|i| reasons[i] == Some(PAGE_MARKER));
+        for i in start..end {
+            let next_page = || {
+                let (_, url) = &infos[i].links[0];
+                url.split_once('?').is_some_and(|(_, q)| {
+                    q.split(['&', '#']).any(|kv| {
+                        kv.strip_prefix("page=")
+                            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+                    })
+                })
+            };
+            if paginated
+                && keep[i]
+                && kinds[i] == Kind::LinkOnly
+                && infos[i].links.len() == 1
+                && infos[i].words <= 8
+                && !is_list_item(lines[i])
+                && next_page()
+            {
+                keep[i] = false;
+                reasons[i] = Some("pagination link of a paginated story");
+            }
+        }
+        // A pull quote: a quoted line (`> ...`) of five words or more whose
+        // words all come again, in order, in one of the three paragraphs
+        // of the story on either side of it, in any language; the
+        // attribution right under it in the quote ("> — Name") goes with
+        // it. A statement the story quotes once stays.
+        let quoted = |i: usize| lines[i].trim_start().starts_with('>');
+        for i in start..end {
+            if !keep[i] || !quoted(i) || kinds[i] == Kind::Blank {
+                continue;
+            }
+            let key = format!(" {} ", normalise_words(&infos[i].text));
+            if key.split_whitespace().count() < 5 {
+                continue;
+            }
+            let repeats =
+                |j: usize| format!(" {} ", normalise_words(&infos[j].text)).contains(&key);
+            let paragraph = |j: &usize| keep[*j] && kinds[*j] == Kind::Prose && !quoted(*j);
+            let before = (start..i).rev().filter(paragraph).take(3);
+            let after = (i + 1..end).filter(paragraph).take(3);
+            if !before.chain(after).any(repeats) {
+                continue;
+            }
+            keep[i] = false;
+            reasons[i] = Some("pull quote repeating the story");
+            let by = i + 1;
+            if by < end
+                && quoted(by)
+                && keep[by]
+                && infos[by].words <= 8
+                && infos[by]
+                    .text
+                    .trim_start()
+                    .starts_with(['—', '–', '-', '―'])
+            {
+                keep[by] = false;
+                reasons[by] = Some("pull quote repeating the story");
+            }
+        }
         // "📌 Pinned post" over "**08:20 BST**": a live blog's badge on a
         // post, a pictograph and a word or two over the post's time of
         // day, in any language.
@@ -1154,8 +1242,21 @@ impl MeasuredBody<'_> {
             .checked_sub(links_at_end + 1)
             .map(|at| kept_lines[at])
             .is_some_and(|i| {
+                // A plain sentence of a few words may label them
+                // ("Read the official notices:") when they go to other
+                // sites: the site's lists link home.
+                let sentence_label = || {
+                    kinds[i] == Kind::Prose
+                        && infos[i].words <= 12
+                        && infos[i].links.is_empty()
+                        && !links_mostly_home(
+                            &infos[kept_lines[kept_lines.len() - links_at_end]
+                                ..=kept_lines[kept_lines.len() - 1]],
+                            own_host.as_deref(),
+                        )
+                };
                 (1..=10).contains(&links_at_end)
-                    && kinds[i] == Kind::Short
+                    && (kinds[i] == Kind::Short || sentence_label())
                     && infos[i]
                         .text
                         .trim_end()
@@ -1339,6 +1440,53 @@ impl MeasuredBody<'_> {
             body_start: start,
         }
     }
+}
+
+/// "Page 1 of 2", "Seite 1 von 2": two numbers, the first no more than
+/// the second (two to 99), with one word before them and one between
+/// them, no more.
+fn is_page_marker(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let [label, n, between, m] = words[..] else {
+        return false;
+    };
+    let number = |w: &str| w.parse::<u32>().ok();
+    let word = |w: &str| w.chars().all(char::is_alphabetic);
+    word(label)
+        && word(between)
+        && number(n)
+            .zip(number(m))
+            .is_some_and(|(n, m)| (1..=m).contains(&n) && (2..=99).contains(&m))
+}
+
+/// The rule (`---`) that closes a document's cover page opening at
+/// `start`: ten or more lines of text before it, at most a third of
+/// them prose (a table's rows not counted as such), no heading or code among them, and a paragraph of fifteen
+/// words or more as the next line of text after it.
+fn cover_page_rule(
+    start: usize,
+    lines: &[&str],
+    kinds: &[Kind],
+    infos: &[LineInfo],
+) -> Option<usize> {
+    let (mut text, mut prose) = (0usize, 0usize);
+    for i in start..lines.len() {
+        match kinds[i] {
+            Kind::Blank => {}
+            Kind::Heading | Kind::Code => return None,
+            Kind::Short if is_thematic_break(lines[i]) => {
+                let next = (i + 1..lines.len()).find(|&j| kinds[j] != Kind::Blank)?;
+                let paragraph = kinds[next] == Kind::Prose && infos[next].words >= 15;
+                return (text >= 10 && prose * 3 <= text && paragraph).then_some(i);
+            }
+            k => {
+                text += 1;
+                // A table's rows are the form's fields, however long.
+                prose += usize::from(k == Kind::Prose && !lines[i].trim_start().starts_with('|'));
+            }
+        }
+    }
+    None
 }
 
 /// The lines of the posts an unrolled thread counts, first and last: a
@@ -2840,7 +2988,9 @@ fn is_read_also(line: &str, info: &LineInfo) -> bool {
     let Some(label) = bold_label(line).map(str::trim).or_else(plain) else {
         return false;
     };
+    // A list item's marker ("- [Advisory: ...](...)") is no label.
     info.links.len() == 1
+        && label.chars().any(char::is_alphanumeric)
         // A colon in any script: Armenian "՝", Ethiopic "፦", Khmer "៖",
         // full-width "："; or a dash ("More news – [...]").
         && label.ends_with([':', '?', '՝', '፦', '៖', '：', '-', '–', '—'])
@@ -2927,6 +3077,8 @@ fn names_references(heading: &str) -> bool {
     REFERENCES.contains(&t.as_str())
 }
 
+/// Why a paginated story's "Page 1 of 2" goes.
+const PAGE_MARKER: &str = "page marker of a paginated story";
 /// Why a row of share buttons goes.
 const SHARE_ROW: &str = "share or follow buttons";
 const BANNER_AD: &str = "banner ad";
@@ -3366,6 +3518,12 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
         && info.links[0].1.trim_start().starts_with('?')
     {
         return Some("page widget text");
+    }
+    // "Page 1 of 2": a paginated story's marker, a word or two around
+    // two numbers, the first no more than the second, in any language
+    // ("Seite 1 von 2", "Página 1 de 2").
+    if kind == Kind::Short && info.links.is_empty() && is_page_marker(t) {
+        return Some(PAGE_MARKER);
     }
     if is_signed_comment(line, info) {
         return Some("comment under a post");

@@ -122,7 +122,9 @@
 //!   company's incident filing, a syndicated article on an aggregator, a
 //!   developer forum's thread; its `README.md` lists them), written and
 //!   labelled on 2026-12-03 by someone who had not read the rules, measured
-//!   blind with its totals only;
+//!   blind with its totals only (94.2 % kept, 14.3 % chrome left; 14.1 %
+//!   after the blind14 and blind15 round), then tuned on once the
+//!   seventeenth set was written, its pages printed one by one;
 //! - `tests/fixtures/labelled/cleaning/blind17/`: the seventeenth blind
 //!   set, twelve pages (Shona, Xhosa, Wolof, Oromo, Bashkir, Breton, Māori
 //!   and Tetum sites, a practitioner's long-form social post, a published
@@ -724,13 +726,15 @@ const BLIND15_FLOOR: (f64, f64) = (0.98, 0.004);
 fn cleaning_on_the_seventeenth_blind_set_holds_its_floor() {
     // 2026-12-03, measured blind, totals only, with the rules at 60185ee
     // (after the blind14 and blind15 round): 100.0 % kept (266/266), 4.3 %
-    // chrome left (12/278), no page losing its story.
+    // chrome left (12/278), no page losing its story; after the blind16
+    // round, not tuned on it: 100.0 % kept, 3.6 % chrome left (10/276).
     hold_floor_showing("blind17", BLIND17_FLOOR.0, BLIND17_FLOOR.1, false);
 }
 
-/// Kept at least, chrome at most, on the seventeenth blind set: its blind
-/// score, rounded down and up.
-const BLIND17_FLOOR: (f64, f64) = (1.0, 0.044);
+/// Kept at least, chrome at most, on the seventeenth blind set: its score
+/// after the blind16 round, rounded down and up (its blind score was
+/// 100 % and 4.3 %).
+const BLIND17_FLOOR: (f64, f64) = (1.0, 0.037);
 
 #[test]
 fn cleaning_on_the_sixteenth_blind_set_holds_its_floor() {
@@ -739,13 +743,36 @@ fn cleaning_on_the_sixteenth_blind_set_holds_its_floor() {
     // 14.3 % chrome left (38/266), one page losing most of its story;
     // after the blind14 and blind15 round, not tuned on it: 98.3 % kept
     // (238/242), 14.1 % chrome left (39/277), no page losing its story.
-    hold_floor_showing("blind16", BLIND16_FLOOR.0, BLIND16_FLOOR.1, false);
+    // Open to tuning since 2026-12-03, now that the seventeenth set is the
+    // blind one, its pages printed one by one: a document's cover page
+    // closed by a rule (ten lines or more of a form's fields, tables and
+    // check boxes, at most a third of them prose, a paragraph under the
+    // rule) is passed over, and a filing's signature block ("... has duly
+    // caused this report to be signed ...") is a chrome cue: 98.3 % kept
+    // and 8.5 % chrome (22/260); then, measured together, 100 % (242/242)
+    // and 5.8 % (15/257) with pull quotes whose words come again in a
+    // paragraph near them (with their "> — Name" attribution), a
+    // paginated story's "Page 1 of 2" and, on a page so marked, its link
+    // to "?page=2", "originally appeared on" as a pointer to the original,
+    // a list item's marker ("- [Advisory ...: ...](...)") no read-also
+    // label, and a short sentence ending in a colon over links to other
+    // sites introducing them as a label does. (A next-page link on a page
+    // with no marker stays: the shared corpus labels one article.) Left:
+    // five lead photos' plain captions with their credit, labelled chrome
+    // here and article in blind6, blind7, blind8 and unseen; two embedded
+    // social posts (avatar link, post text, "View on Facebook"); three
+    // bylines with no date ("By Hannah Okafor, LedgerLine Security", a
+    // desk's name and city, one with its view count between pipes that
+    // opens the story); a "listen" button with Assamese digits, a
+    // messenger-channel box naming its platform in Assamese, and an
+    // aggregator's newsletter box.
+    hold_floor_showing("blind16", BLIND16_FLOOR.0, BLIND16_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the sixteenth blind set: its score
-/// after the blind14 and blind15 round, rounded down and up (its blind
-/// score was 94.2 % and 14.3 %).
-const BLIND16_FLOOR: (f64, f64) = (0.98, 0.142);
+/// once tuned on, rounded down and up (its blind score was 94.2 % and
+/// 14.3 %, then 98.3 % and 14.1 % after the blind14 and blind15 round).
+const BLIND16_FLOOR: (f64, f64) = (1.0, 0.059);
 
 #[test]
 fn cleaning_on_the_fourteenth_blind_set_holds_its_floor() {

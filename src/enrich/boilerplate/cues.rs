@@ -8,7 +8,8 @@
 //! bug-bounty and membership programmes), event, course and webinar ads,
 //! "read the original" pointers, "was this helpful?" and typo-report
 //! ("... press Ctrl+Enter") widgets and calls to
-//! action, a newsletter's sign-off and its mailing-list footer. Each is a
+//! action, a newsletter's sign-off and its mailing-list footer, a
+//! filing's signature block. Each is a
 //! phrase in one of the languages the digest reads (English, Italian,
 //! Chinese, and more), or a mark that needs no language (`©`, an ICP
 //! licence number, a VAT number).
@@ -226,9 +227,17 @@ const ORIGINAL: &[&str] = &[
     "read the original",
     "view original",
     "originally published",
+    "originally appeared on",
+    "originally appeared in",
     "leggi l'articolo",
     "原文链接",
 ];
+
+/// The signature block a filing ends with ("Pursuant to the requirements
+/// of the Act, the registrant has duly caused this report to be signed on
+/// its behalf by the undersigned hereunto duly authorized."): the form's
+/// words, in the register every such filing uses.
+const FILING_SIGNATURE: &[&str] = &["has duly caused this", "hereunto duly authorized"];
 
 /// Link texts that ask the reader to act: the button of an ad or promo.
 const CALLS_TO_ACTION: &[&str] = &[
@@ -263,7 +272,7 @@ const CALLS_TO_ACTION: &[&str] = &[
 /// number of phrases (cleaning runs on every line of every article), with
 /// the reason each phrase gives.
 static PHRASES: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
-    let groups: [(&[&str], &'static str); 10] = [
+    let groups: [(&[&str], &'static str); 11] = [
         (COOKIES, COOKIE_NOTICE),
         (COPYRIGHT, "copyright line"),
         (
@@ -277,6 +286,7 @@ static PHRASES: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
         (FEEDBACK, "feedback widget"),
         (TYPO_REPORT, TYPO_WIDGET),
         (MAILING_LIST, "newsletter sign-off or mailing-list footer"),
+        (FILING_SIGNATURE, "a filing's signature block"),
     ];
     let mut patterns = Vec::new();
     let mut reasons = Vec::new();

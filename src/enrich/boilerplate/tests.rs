@@ -3455,3 +3455,211 @@ On Debian-based systems, the package manager keeps checksums for every file it i
         ],
     );
 }
+
+#[test]
+fn a_filings_cover_page_over_a_rule_and_its_signature_block_go() {
+    let page = "\
+# Form 8-K — Example Freight Inc. — Cybersecurity Incident
+
+STATE SECURITIES REGISTRY
+
+**FORM 8-K**
+
+**CURRENT REPORT**
+
+Pursuant to Section 21 of the Securities Markets Act
+
+**EXAMPLE FREIGHT INC.**
+
+(Exact name of registrant as specified in its charter)
+
+| Northmoor | 001-11111 | 82-0000000 |
+|---|---|---|
+| (State or other jurisdiction of incorporation) | (Registry File Number) | (Employer Identification No.) |
+
+12 Harbour Road, Port Town — (Address of principal executive offices)
+
+Registrant's telephone number, including area code: (555) 010-0000
+
+Check the appropriate box below if the filing is intended to satisfy the filing obligation of the registrant under any of the following provisions:
+
+☐ Written communications pursuant to Rule 425
+☐ Soliciting material pursuant to Rule 14a-12
+
+| Title of each class | Trading Symbol(s) | Name of each exchange on which registered |
+|---|---|---|
+| Common Stock | EXFR | Northern Securities Exchange |
+
+---
+
+**Explanatory Note.** On October 2 the Company detected unauthorized activity in part of its network and took its transportation systems offline to contain it.
+
+### Item 1.05 Material Cybersecurity Incidents.
+
+The investigation found that the threat actor deployed ransomware and, before doing so, copied a subset of files from corporate file shares to an outside server.
+
+The incident disrupted operations at eleven of the Company's distribution centers for up to eight days, and all of them had resumed normal operations by October 6.
+
+The Company currently estimates that the direct costs of the incident will be between fourteen and eighteen million dollars, part of which it expects insurance to cover.
+
+**SIGNATURE**
+
+Pursuant to the requirements of the Act, the registrant has duly caused this report to be signed on its behalf by the undersigned hereunto duly authorized.
+
+EXAMPLE FREIGHT INC.
+
+Date: October 9 — By: /s/ Jane Doe — Jane Doe, General Counsel
+";
+    let c = clean(
+        page,
+        "Form 8-K — Example Freight Inc. — Cybersecurity Incident",
+        &no_rules(),
+    );
+    assert_gone(
+        &c,
+        &[
+            "Exact name of registrant",
+            "jurisdiction of incorporation",
+            "Check the appropriate box",
+            "Written communications",
+            "SIGNATURE",
+            "duly caused",
+            "/s/ Jane Doe",
+        ],
+    );
+    assert_kept(&c, &["Explanatory Note.", "Item 1.05", "copied a subset"]);
+}
+
+#[test]
+fn a_dek_and_byline_over_a_rule_stay() {
+    let page = "\
+# Ransomware hits the county's water utility
+
+*The utility says customers' bank details were not taken, but billing is down for a week.*
+
+By Jane Writer
+
+October 9, 2026
+
+---
+
+Ransomware encrypted the billing servers of the county's water utility on Monday, its director said, and the attackers have demanded a ransom for the stolen data.
+
+The utility has called in outside investigators and notified the regulator, and it says water supply was never affected by the attack.
+";
+    let c = clean(
+        page,
+        "Ransomware hits the county's water utility",
+        &no_rules(),
+    );
+    assert_kept(
+        &c,
+        &["bank details were not taken", "encrypted the billing"],
+    );
+}
+
+#[test]
+fn a_list_item_whose_link_has_a_colon_is_no_read_also_line() {
+    let page = "\
+# Runner token leak postmortem
+
+A runner registration token printed in a debug build log let someone register rogue runners into our pool last week.
+
+We rotated the token within the hour, removed the runners and audited every job they had picked up since.
+
+## Links
+
+- [Vendor docs: hardening self-hosted runners](https://docs.vendor.example/runners/hardening)
+- [Advisory VA-2026-07: registration tokens exposed in debug logs](https://vendor.example/security/advisories/va-2026-07)
+
+**Edit (Oct 22):** Upstream has released a runner that masks registration tokens in its debug output, thanks to everyone who replied.
+";
+    let c = clean(page, "Runner token leak postmortem", &no_rules());
+    assert_kept(
+        &c,
+        &[
+            "Vendor docs",
+            "Advisory VA-2026-07",
+            "Upstream has released",
+        ],
+    );
+}
+
+#[test]
+fn a_sentence_label_over_links_to_other_sites_keeps_them_at_the_end() {
+    let page = "\
+# Water district data breach
+
+[Home](https://news.example/) » [Tech](https://news.example/tech)
+
+The water district confirmed on Monday that the personal data of its customers was exposed after hackers reached its billing system.
+
+The district has opened a hotline for customers and notified the privacy regulator and the city police.
+
+Read the official notices from the district:
+
+[Notice about the cyber incident (PDF)](https://district.example/files/notice.pdf)
+[Questions and answers for customers](https://district.example/incident/faq)
+
+Tags: [breach](https://news.example/tag/breach) [ransomware](https://news.example/tag/ransomware)
+";
+    let c = clean(page, "Water district data breach", &no_rules());
+    assert_kept(
+        &c,
+        &["Notice about the cyber incident", "Questions and answers"],
+    );
+}
+
+#[test]
+fn a_pull_quote_repeating_a_paragraph_goes_with_its_attribution() {
+    let page = "\
+# Water district refuses to pay the ransom
+
+The water district confirmed on Monday that the personal data of its customers was exposed after hackers reached its billing system.
+
+> **“We did not pay and we will not pay any ransom.”**
+> — Lorna Cabahug, general manager
+
+\"We did not pay and we will not pay any ransom,\" the general manager told a press conference on Tuesday afternoon.
+
+> The attackers asked for four hundred thousand dollars within a week, the district's statement said.
+
+The district has opened a hotline for customers and notified the privacy regulator and the city police.
+";
+    let c = clean(
+        page,
+        "Water district refuses to pay the ransom",
+        &no_rules(),
+    );
+    assert_gone(&c, &["**“We did not pay", "— Lorna Cabahug"]);
+    assert_kept(&c, &["told a press conference", "four hundred thousand"]);
+}
+
+#[test]
+fn a_paginated_storys_page_marker_and_next_page_link_go_and_the_syndication_note() {
+    let page = "\
+# The Tollgate botnet
+
+By Jane Writer
+
+Page 1 of 2
+
+A router botnet spread through a firmware bug, and its operators rented about forty thousand home connections out as residential proxies.
+
+The operators advertised the service on two forums and took payment in cryptocurrency, according to the researchers who tracked it.
+
+> This article originally appeared on [Example News](https://news.example/tollgate) and is republished here under a syndication agreement.
+
+[Continue to page 2: Following the money →](https://site.example/features/tollgate?page=2)
+
+Page 1 of 2
+";
+    let c = clean(page, "The Tollgate botnet", &no_rules());
+    assert_gone(
+        &c,
+        &["Page 1 of 2", "Continue to page 2", "originally appeared"],
+    );
+    assert_kept(&c, &["residential proxies", "took payment"]);
+    assert!(is_page_marker("Seite 1 von 2"));
+    assert!(!is_page_marker("Top 10 of 2026"));
+}
