@@ -326,35 +326,7 @@ impl Corpus {
             }
         }
         corpus.stories = stories;
-        corpus.roundups();
-        // A newsletter's numbered issue is a roundup whatever else the
-        // site holds: its other items may be stories no article here tells.
-        let titles: Vec<(Option<&str>, &str)> = inputs
-            .iter()
-            .map(|s| (s.source.as_deref(), s.title))
-            .collect();
-        let series = numbered_series(&titles);
-        let numbered: Vec<bool> = inputs
-            .iter()
-            .zip(series)
-            .map(|(input, in_series)| in_series || is_numbered_issue(input.title))
-            .collect();
-        // Unless the issue is one story's: it shares much with one story
-        // and nothing with any other (a daily's one-feature issue).
-        let index = RoundupIndex::new(&corpus);
-        let one_feature: Vec<bool> = (0..corpus.stories.len())
-            .map(|i| {
-                numbered[i] && !corpus.stories[i].roundup && {
-                    let covered = corpus.stories_covered(&index, i);
-                    covered.len() == 1
-                        && covered[0].1.iter().map(|&f| corpus.weight(f)).sum::<f64>()
-                            >= RARE_EVIDENCE
-                }
-            })
-            .collect();
-        for ((story, numbered), one) in corpus.stories.iter_mut().zip(numbered).zip(one_feature) {
-            story.roundup |= numbered && !one;
-        }
+        corpus.roundups(inputs);
         corpus
     }
 
@@ -369,13 +341,32 @@ impl Corpus {
     /// common (more than half its weight new, and [`ROUNDUP_SHARE`] at
     /// least): a word or two recur between a digest's items. Candidates come from the index of rare things, as for
     /// clustering.
-    fn roundups(&mut self) {
+    ///
+    /// A newsletter's numbered issue is a roundup whatever else the site
+    /// holds (its other items may be stories no article here tells), unless
+    /// it is one story's: it shares much with one story and nothing with
+    /// any other (a daily's one-feature issue).
+    fn roundups(&mut self, inputs: &[StoryInput<'_>]) {
         let index = RoundupIndex::new(self);
-        let flags: Vec<bool> = (0..self.stories.len())
-            .map(|i| self.stories_covered(&index, i).len() >= ROUNDUP_STORIES)
+        let mut seen = vec![usize::MAX; self.stories.len()];
+        let covered: Vec<Vec<(usize, Vec<u32>)>> = (0..self.stories.len())
+            .map(|i| self.stories_covered(&index, i, &mut seen))
             .collect();
-        for (s, flag) in self.stories.iter_mut().zip(flags) {
-            s.roundup = flag;
+        let titles: Vec<(Option<&str>, &str)> = inputs
+            .iter()
+            .map(|s| (s.source.as_deref(), s.title))
+            .collect();
+        let series = numbered_series(&titles);
+        for (i, in_series) in series.into_iter().enumerate() {
+            let numbered = in_series || is_numbered_issue(inputs[i].title);
+            let one_feature = match covered[i].as_slice() {
+                [(_, things)] => {
+                    things.iter().map(|&f| self.weight(f)).sum::<f64>() >= RARE_EVIDENCE
+                }
+                _ => false,
+            };
+            self.stories[i].roundup =
+                covered[i].len() >= ROUNDUP_STORIES || (numbered && !one_feature);
         }
     }
 
@@ -385,7 +376,8 @@ impl Corpus {
     /// by its numbered-issue title needs no stories. For `--explain-pair`.
     pub fn roundup_evidence(&self, i: usize) -> Vec<(usize, Vec<Weighed>)> {
         let index = RoundupIndex::new(self);
-        self.stories_covered(&index, i)
+        let mut seen = vec![usize::MAX; self.stories.len()];
+        self.stories_covered(&index, i, &mut seen)
             .into_iter()
             .map(|(j, common)| {
                 let weighed = common
@@ -399,10 +391,15 @@ impl Corpus {
 
     /// The other stories article `i` covers, as [`Corpus::roundups`] counts
     /// them: for each, the article nearest in weight and what `i` shares
-    /// with it.
-    fn stories_covered(&self, index: &RoundupIndex, i: usize) -> Vec<(usize, Vec<u32>)> {
+    /// with it. `seen` marks the articles already weighed against `i`
+    /// (`seen[j] == i`), kept from call to call so none is allocated.
+    fn stories_covered(
+        &self,
+        index: &RoundupIndex,
+        i: usize,
+        seen: &mut [usize],
+    ) -> Vec<(usize, Vec<u32>)> {
         let story = &self.stories[i];
-        let mut seen: HashSet<usize> = HashSet::new();
         let mut overlaps: Vec<(f64, usize, Vec<u32>)> = Vec::new();
         for &id in story.rare.iter().chain(&story.cves) {
             let list = &index.by_feature[id as usize];
@@ -411,7 +408,7 @@ impl Corpus {
             }
             for &j in list {
                 if j == i
-                    || !seen.insert(j)
+                    || std::mem::replace(&mut seen[j], i) == i
                     || (story.date - self.stories[j].date).num_days().abs() > ROUNDUP_WINDOW_DAYS
                 {
                     continue;
