@@ -32,7 +32,9 @@
 //!
 //! Clusters use average linkage: an article joins a cluster when it is like
 //! one member at least, its mean score over every member reaches the
-//! threshold, and no member lists its own indicators against it; so A~B
+//! threshold, and no member lists its own indicators against it (unless
+//! it shares an indicator with another member: the story's reports list
+//! several between them); so A~B
 //! and B~C pull A and C together only when B~C is strong enough to carry
 //! a weak A~C. (Complete linkage, like every member, kept a report out of
 //! its story whenever one outlet's wording was far from it: on the blind
@@ -1467,10 +1469,17 @@ fn against_each(
     wide: bool,
     span: i64,
 ) -> Option<Vec<Comparison>> {
+    // A story whose reports list several indicators between them: the
+    // newcomer that repeats one report's lists what another did not, and
+    // is not the other incident that report's own indicators would say.
+    let shares_an_indicator = members.iter().any(|&m| {
+        shared(&corpus.stories[i].rare, &corpus.stories[m].rare)
+            .any(|id| corpus.is_indicator(id) && corpus.weight(id) >= INDICATOR_EVIDENCE)
+    });
     let mut each = Vec::with_capacity(members.len());
     for &m in members {
         let cmp = compare_within(corpus, i, m, settings, wide, span);
-        if cmp.parts.iter().any(|p| p.label == "indicators") {
+        if !shares_an_indicator && cmp.parts.iter().any(|p| p.label == "indicators") {
             return None;
         }
         each.push(cmp);
@@ -2748,6 +2757,56 @@ mod tests {
         let corpus = Corpus::new(&stories);
         assert!(corpus.stories[5].roundup);
         assert!(corpus.stories[..5].iter().all(|s| !s.roundup));
+    }
+
+    #[test]
+    fn a_report_repeating_one_reports_indicators_joins_though_another_lists_others() {
+        // An advisory gives the web shell's hash; a research post two days
+        // on the same hash and the exploit server's IP. A ransomware report
+        // repeats the hash and gives the IP its victims saw: one story,
+        // though the research post's IP is not the report's.
+        let text = |extra: &str| {
+            format!(
+                "Attackers exploit the Transferon file-transfer server of Kobaltis, version \
+                 7.4.3, through CVE-2026-51234. {extra}"
+            )
+        };
+        let hash = "89ce".repeat(16);
+        let advisory = told(
+            "advisory.md",
+            "2026-05-05",
+            "Kobaltis Transferon advisory",
+            &text(&format!(
+                "The web shell resumehelper.jsp has SHA-256 {hash}."
+            )),
+            "CERT",
+        );
+        let research = told(
+            "research.md",
+            "2026-05-07",
+            "Transferon zero-day research",
+            &text(&format!(
+                "The shell (SHA-256 {hash}) was fetched from 198.51.100.200."
+            )),
+            "Lab",
+        );
+        let report = told(
+            "report.md",
+            "2026-05-12",
+            "Ransomware gang lists 41 victims",
+            &text(&format!(
+                "Victims found resumehelper.jsp (SHA-256 {hash}) calling 203.0.113.77."
+            )),
+            "News",
+        );
+        let mut stories = vec![advisory, research, report];
+        add_filler(&mut stories);
+        let corpus = Corpus::new(&stories);
+        let c = compare(&corpus, 2, 1, ClusterSettings::default());
+        assert!(c.parts.iter().any(|p| p.label == "indicators"), "{}", c.why);
+        let (clusters, _) = cluster(&corpus, ClusterSettings::default());
+        let story = clusters.iter().find(|c| c.contains(&0)).expect("placed");
+        assert_eq!(story.len(), 3, "{clusters:?}");
     }
 
     #[test]

@@ -454,8 +454,10 @@ fn clustering_on_the_tenth_blind_stories_holds_its_floor() {
 /// negatives; open to tuning since blind11 was written: at 712cb10,
 /// precision 0.92 (34 of 37), recall 0.74 (34 of 46), two hard negatives
 /// (once a newsletter's issue in Vietnamese, `Số 43`, is a roundup, and an
-/// advisory titled with other CVEs another story). Rounded down.
-const BLIND10_FLOOR: (f64, f64, f64) = (0.91, 0.73, 0.996);
+/// advisory titled with other CVEs another story); 0.93 and 0.80 (37 of
+/// 46) once a newcomer repeating one report's indicators is not vetoed by
+/// another's. Rounded down.
+const BLIND10_FLOOR: (f64, f64, f64) = (0.92, 0.80, 0.996);
 
 /// The newest blind stories (`blind11/`: 44 articles, ten stories told by
 /// two to five outlets in 37 languages, 46 same-story pairs, 27 hard
@@ -479,18 +481,23 @@ const BLIND11_FLOOR: (f64, f64, f64) = (0.93, 0.67, 0.997);
 /// two to five outlets in 39 languages, 46 same-story pairs, 30 hard
 /// negatives of 14 kinds, among them one IP address in two campaigns on
 /// one host), written on 2026-12-03 by someone who had not read the
-/// clustering code or its tests, after this session's signals. Totals only.
+/// clustering code or its tests, after this session's signals. Totals only
+/// while blind; open to tuning since blind13 was written, its pairs printed.
 #[test]
 fn clustering_on_the_twelfth_blind_stories_holds_its_floor() {
-    let scores = measure_totals("blind12");
+    let scores = measure_showing("blind12");
     hold_floor(&scores, BLIND12_FLOOR, false);
 }
 
 /// Precision, recall and pairs kept apart at least, on `blind12/`: its
 /// blind score (2026-12-03, with the signals at 9e6457d): precision 1.00
 /// (19 of 19), recall 0.41 (19 of 46), no hard negative merged; the same
-/// with the signals of the session's start (ec5d547). Rounded down.
-const BLIND12_FLOOR: (f64, f64, f64) = (1.0, 0.41, 0.999);
+/// with the signals of the session's start (ec5d547). Open to tuning
+/// since blind13 was written: 1.00 and 0.50 (23 of 46) once a newcomer
+/// that repeats one report's indicators is not vetoed by another's own
+/// (an advisory's web shell hash in a ransomware report ten days on).
+/// Rounded down.
+const BLIND12_FLOOR: (f64, f64, f64) = (1.0, 0.50, 0.999);
 
 /// The newest blind stories (`blind13/`: 44 articles, ten stories told by
 /// two to five outlets in 39 languages, 46 same-story pairs, 30 hard
@@ -508,8 +515,10 @@ fn clustering_on_the_thirteenth_blind_stories_holds_its_floor() {
 /// blind score (2026-12-03, with the signals at be1f083): precision 0.75
 /// (33 of 44), recall 0.72 (33 of 46), eleven wrong pairs, five of them
 /// hard negatives; the same with the signals of the session's start
-/// (ec5d547). Rounded down.
-const BLIND13_FLOOR: (f64, f64, f64) = (0.75, 0.71, 0.98);
+/// (ec5d547); with a newcomer's shared indicator lifting another report's
+/// veto (not tuned on it): 0.77 (37 of 48), 0.80 (37 of 46), the same
+/// eleven wrong pairs. Rounded down.
+const BLIND13_FLOOR: (f64, f64, f64) = (0.77, 0.80, 0.98);
 
 /// Every labelled story set in one site, as a digest holds them: each
 /// set's articles (their names prefixed by the set's) and labels, and the
@@ -629,8 +638,10 @@ fn clustering_on_every_story_set_in_one_site_holds_its_floor() {
 /// negatives, with the signals of the session's start (ec5d547); with
 /// blind13 too (643 articles), at be1f083: 0.95 and 0.71 (413 of 578), 22
 /// wrong pairs, twelve hard negatives, against 0.92 and 0.66 (381 of 578),
-/// 31 wrong, 14 hard negatives, at the start. Rounded down.
-const EVERY_SET_FLOOR: (f64, f64, f64) = (0.94, 0.71, 0.9997);
+/// 31 wrong, 14 hard negatives, at the start; 0.95 and 0.72 (419 of 578)
+/// once a newcomer repeating one report's indicators is not vetoed by
+/// another's. Rounded down.
+const EVERY_SET_FLOOR: (f64, f64, f64) = (0.94, 0.72, 0.9997);
 
 /// The corpus's scraped pages (`../shared/corpus/scraped`, not in this
 /// repository: skipped without it), whose manifest names the story of each
