@@ -99,7 +99,11 @@
 //!    vote widget's too, "▲ 52 ▼ ✓ Accepted") and
 //!    the question over them, a live blog's badge over a post's time
 //!    ("📌 Pinned post"), a pull quote (a quoted line whose words come
-//!    again in a paragraph near it) with its attribution, a paginated
+//!    again in a paragraph near it) with its attribution, an embedded
+//!    post of another account (an avatar or a link to its platform, the
+//!    poster's name in bold, a line or two of the post and its foot of
+//!    counts after pictographs, "♥ 214 · 🔁 96", with the link under it to
+//!    the same site: "[View on Facebook](...)"), a paginated
 //!    story's marker ("Page 1 of 2", in any language) and, on a page that
 //!    has one, its link to the next page (`?page=2`), short
 //!    promos and notices between paragraphs, labels whose lines all went
@@ -1150,6 +1154,85 @@ impl MeasuredBody<'_> {
             {
                 keep[by] = false;
                 reasons[by] = Some("pull quote repeating the story");
+            }
+        }
+        // An embedded post, another account's card the page put between
+        // its paragraphs: the poster's avatar (an image, linked or not) or
+        // a link to the post's platform, the poster's line in bold
+        // ("**Name** @handle · [Follow](...)"), one or two short lines of
+        // the post, and its foot, counts after pictographs with the post's
+        // time ("♥ 214 · 🔁 96", "👁 12.4K · 14:02"), a line of its time
+        // or date over them or not. The card goes whole, with a link
+        // right under it to the card's own site ("[View on Facebook]").
+        for foot in start..end {
+            if kinds[foot] == Kind::Blank
+                || infos[foot].words > 16
+                || !has_counted_pictograph(&infos[foot].text)
+            {
+                continue;
+            }
+            let prev = |i: usize| (start.min(i)..i).rev().find(|&j| kinds[j] != Kind::Blank);
+            let mut top = foot;
+            if let Some(j) = prev(foot).filter(|&j| {
+                kinds[j] == Kind::Short
+                    && infos[j].words <= 8
+                    && (has_time(&infos[j].text) || has_date(&infos[j].text))
+            }) {
+                top = j;
+            }
+            let is_poster = |j: usize| {
+                let t = lines[j].trim();
+                kinds[j] != Kind::Heading
+                    && infos[j].words <= 12
+                    && t.starts_with("**")
+                    && t[2..].contains("**")
+                    && !infos[j].text.trim_end().ends_with(SENTENCE_ENDS)
+            };
+            let mut text = Vec::new();
+            let mut at = prev(top);
+            while let Some(j) = at.filter(|&j| {
+                text.len() < 2
+                    && matches!(kinds[j], Kind::Prose | Kind::Short)
+                    && infos[j].words <= 60
+                    && !is_poster(j)
+                    && !is_list_or_table(lines[j])
+                    && !lines[j].trim_start().starts_with('>')
+            }) {
+                text.push(j);
+                at = prev(j);
+            }
+            let poster = at.filter(|&j| is_poster(j));
+            let avatar = poster.and_then(prev).filter(|&j| {
+                (!infos[j].images.is_empty() && words_outside_links(&infos[j]) == 0)
+                    || (kinds[j] == Kind::LinkOnly
+                        && infos[j].links.len() == 1
+                        && infos[j].words <= 3)
+            });
+            let (Some(poster), Some(avatar)) = (poster, avatar) else {
+                continue;
+            };
+            if text.is_empty() {
+                continue;
+            }
+            let hosts: Vec<&str> = [avatar, poster, foot]
+                .iter()
+                .flat_map(|&j| &infos[j].links)
+                .filter_map(|(_, u)| host_of(u))
+                .collect();
+            let mut card: Vec<usize> = (avatar..=foot).collect();
+            if let Some(j) = next_text[foot + 1].filter(|&j| {
+                kinds[j] == Kind::LinkOnly
+                    && infos[j].links.len() == 1
+                    && infos[j].words <= 6
+                    && host_of(&infos[j].links[0].1).is_some_and(|h| hosts.contains(&h))
+            }) {
+                card.push(j);
+            }
+            for i in card {
+                if keep[i] && kinds[i] != Kind::Blank {
+                    keep[i] = false;
+                    reasons[i] = Some("embedded post of another account");
+                }
             }
         }
         // "📌 Pinned post" over "**08:20 BST**": a live blog's badge on a
@@ -3831,6 +3914,31 @@ fn is_time_stamp(t: &str) -> bool {
         && t.len() <= 8
         && t.contains(':')
         && t.chars().all(|c| c.is_ascii_digit() || c == ':')
+}
+
+/// Whether `text` counts something after a pictograph or a symbol ("♥
+/// 214", "🔁 96", "👁 12.4K", "⭐41"): the foot of a post's card, its
+/// reactions and views. Separators ("·", "|", "—") count nothing.
+fn has_counted_pictograph(text: &str) -> bool {
+    let count = |w: &str| {
+        let n = w.strip_suffix(['k', 'K', 'm', 'M']).unwrap_or(w);
+        !n.is_empty()
+            && n.starts_with(|c: char| c.is_ascii_digit())
+            && n.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    };
+    let mark = |w: &str| {
+        !w.is_empty()
+            && w.chars()
+                .all(|c| !c.is_ascii() && !c.is_alphanumeric() && !"·•|—–―".contains(c))
+    };
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.windows(2).any(|w| mark(w[0]) && count(w[1]))
+        || words.iter().any(|w| {
+            w.char_indices()
+                .find(|(_, c)| c.is_ascii_digit())
+                .is_some_and(|(at, _)| at > 0 && mark(&w[..at]) && count(&w[at..]))
+        })
 }
 
 /// A row of reactions under a post ("👍 23 ❤️ 4", "🎉 12"): emoji and

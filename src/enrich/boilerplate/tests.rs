@@ -3663,3 +3663,48 @@ Page 1 of 2
     assert!(is_page_marker("Seite 1 von 2"));
     assert!(!is_page_marker("Top 10 of 2026"));
 }
+
+#[test]
+fn an_embedded_post_goes_whole_with_its_link_to_the_platform() {
+    let page = "\
+# Town hall shuts its counters after ransomware
+
+The town hall's servers were encrypted on Monday night and a ransom of eighty thousand euros was demanded, the mayor said.
+
+The library, the school canteens and the website were all hit; the phones and the e-mail work again since Tuesday.
+
+[![Town Hall](https://social.example/avatars/townhall.png)](https://social.example/townhall)
+
+**Town Hall** @townhall · [Follow](https://social.example/townhall)
+
+Our counters stay closed until Wednesday. We apologise for the trouble this causes.
+
+[10:05 AM · Nov 10, 2026](https://social.example/townhall/status/881) · ♥ 214 · 🔁 96
+
+[View on Social](https://social.example/townhall/status/881)
+
+The first findings point to the VPN account of a former employee that had never been closed after he left his job.
+
+The group behind the attack published the town's name on its leak site and claims to have stolen sixty gigabytes of files.
+";
+    let c = clean(
+        page,
+        "Town hall shuts its counters after ransomware",
+        &no_rules(),
+    );
+    assert_gone(
+        &c,
+        &[
+            "**Town Hall**",
+            "Our counters stay closed",
+            "♥ 214",
+            "View on Social",
+        ],
+    );
+    assert_kept(
+        &c,
+        &["former employee", "sixty gigabytes", "school canteens"],
+    );
+    assert!(has_counted_pictograph("👁 12.4K · 14:02"));
+    assert!(!has_counted_pictograph("9:02 · 2 Nov 2026"));
+}
