@@ -75,7 +75,11 @@
 //!    quotes that send the reader to its pages or its social channels,
 //!    named in bold or by a heading, a pictograph before it or not, ads
 //!    under their own bold label or with it first on a line of links,
-//!    "Sponsored · [...]"), forms with their promo box (a gated
+//!    "Sponsored · [...]"), a channel's or a newsletter's box after a
+//!    pictograph (its one button to the platform, or to a folder of the
+//!    site named after it, "/whatsapp", or asking for the sign-up:
+//!    "📰 **Get the Daily Brief** ... [Subscribe free](...)"), forms
+//!    with their promo box (a gated
 //!    report's fields, a newsletter's e-mail field, a feedback form's check
 //!    boxes and the prompt over them), a player's chapter
 //!    marks, buttons and controls ("Listen ▶ 24:10", in any script's
@@ -2237,7 +2241,20 @@ fn is_channel_promo(info: &LineInfo) -> bool {
                 .next()
                 .is_some_and(|w| PLATFORM_NAMES.contains(&w.to_lowercase().as_str()))
     };
-    let channel = |url: &str| is_social_url(url) || url.to_ascii_lowercase().contains("/channel/");
+    // The channel's address may name its platform as a folder of the
+    // site's ("https://channels.site/whatsapp").
+    let channel = |url: &str| {
+        let url = url.to_ascii_lowercase();
+        is_social_url(&url)
+            || url.contains("/channel/")
+            || url
+                .split(['?', '#'])
+                .next()
+                .unwrap_or_default()
+                .split('/')
+                .skip(3)
+                .any(|folder| PLATFORM_NAMES.contains(&folder))
+    };
     // "📢 Join our Telegram channel: [t.me/site](...)": the platform named
     // in the line's words (of three letters or more), its button the
     // channel's bare address.
@@ -2257,6 +2274,9 @@ fn is_channel_promo(info: &LineInfo) -> bool {
         && info.images.is_empty()
         && (leads(&info.links[0].0)
             || channel(&info.links[0].1)
+            // "📰 **Get the Daily Brief** — ... [Subscribe free](...)": a
+            // newsletter's box, its button asking for the sign-up.
+            || cues::opens_with_call_to_action(&info.links[0].0)
             || (bare_address(&info.links[0].0) && names_platform()))
 }
 

@@ -3708,3 +3708,27 @@ The group behind the attack published the town's name on its leak site and claim
     assert!(has_counted_pictograph("👁 12.4K · 14:02"));
     assert!(!has_counted_pictograph("9:02 · 2 Nov 2026"));
 }
+
+#[test]
+fn a_channel_box_linking_a_platform_folder_and_a_newsletter_box_asking_to_subscribe_go() {
+    let page = "\
+# Marketplace for stolen access taken down
+
+Police from six countries have taken down an invite-only marketplace that sold remote access to the networks of companies.
+
+📲 **Join our channel** — the big stories straight to your phone. [Join now here](https://channels.news.example/whatsapp)
+
+The two suspected administrators were arrested in coordinated raids, and the servers were seized in two data centres.
+
+📰 **Get the Daily Brief** — the top ten security stories, curated every morning. [Subscribe free](https://hub.example/brief)
+
+Investigators said the marketplace had acted as a supply chain for several ransomware groups over the last three years.
+";
+    let c = clean(
+        page,
+        "Marketplace for stolen access taken down",
+        &no_rules(),
+    );
+    assert_gone(&c, &["Join our channel", "Get the Daily Brief"]);
+    assert_kept(&c, &["coordinated raids", "supply chain", "invite-only"]);
+}
