@@ -83,7 +83,9 @@
 //!    report's fields, a newsletter's e-mail field, a feedback form's check
 //!    boxes and the prompt over them), a player's chapter
 //!    marks, buttons and controls ("Listen ▶ 24:10", in any script's
-//!    digits, or a play mark and a length: "▶ Watch: ... (2:47)") with
+//!    digits, or a play mark and a length: "▶ Watch: ... (2:47)", or a
+//!    button's link or a pictograph and a length in brackets: "🔊
+//!    [Listen](#audio-player) (৩ মিনিট)") with
 //!    the title over them, a code block's "Copy" button, a button that
 //!    reloads the page with another query ("[Show 5 more
 //!    updates](?page=...)") or goes nowhere ("Sorted by: [Highest
@@ -3584,6 +3586,14 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
     if kind == Kind::Short && info.words <= 12 && is_player_row(t) {
         return Some(PLAYER);
     }
+    // "🔊 [Listen to the story](#audio-player) (3 min)": a length button
+    // with its link or its pictograph, wherever it sits.
+    if kind != Kind::Heading
+        && is_length_button(line, info)
+        && (info.links.len() == 1 || t.starts_with(is_pictograph))
+    {
+        return Some(PLAYER);
+    }
     if kind == Kind::Short && is_meta_row(line, info) {
         return Some("byline, date or credit line");
     }
@@ -3893,10 +3903,11 @@ fn is_video_promo(line: &str, info: &LineInfo, kind: Kind) -> bool {
 /// "Listen to this article (6 min)", "[Hlusta á fréttina](...) (3 mín.)":
 /// a line of a few words ending with a length in brackets, a number and a
 /// unit of a few letters (or a time, "(2:47)"): a player's button or the
-/// page's reading time, in any language.
+/// page's reading time, in any language and any script's digits ("(৩
+/// মিনিট)", its vowel signs counted as letters).
 fn is_length_button(line: &str, info: &LineInfo) -> bool {
-    let length = info
-        .text
+    let text = ascii_digits(&info.text);
+    let length = text
         .trim_end()
         .strip_suffix(')')
         .and_then(|r| r.rsplit_once('('))
@@ -3906,7 +3917,7 @@ fn is_length_button(line: &str, info: &LineInfo) -> bool {
                 || d.split_once(' ').is_some_and(|(n, unit)| {
                     !n.is_empty()
                         && n.chars().all(|c| c.is_ascii_digit())
-                        && (1..=4).contains(&unit.chars().count())
+                        && (1..=5).contains(&unit.chars().count())
                         && unit.chars().all(char::is_alphabetic)
                 })
         });

@@ -3732,3 +3732,21 @@ Investigators said the marketplace had acted as a supply chain for several ranso
     assert_gone(&c, &["Join our channel", "Get the Daily Brief"]);
     assert_kept(&c, &["coordinated raids", "supply chain", "invite-only"]);
 }
+
+#[test]
+fn a_length_button_with_its_link_goes_inside_the_story_in_any_scripts_digits() {
+    let page = "\
+# Fake loan apps: five arrested
+
+*The ring blackmailed borrowers with the photos and contacts their apps had taken from their phones.*
+
+🔊 [বাতৰিটো শুনক](#audio-player) (৩ মিনিট)
+
+Police arrested five people on Tuesday who ran two fake instant-loan apps and took about a crore of rupees from borrowers.
+
+The apps asked for access to contacts, photos and messages when they were installed, and the ring used them to threaten borrowers.
+";
+    let c = clean(page, "Fake loan apps: five arrested", &no_rules());
+    assert_gone(&c, &["audio-player"]);
+    assert_kept(&c, &["blackmailed borrowers", "five people", "threaten"]);
+}
