@@ -89,7 +89,8 @@
 //!    the title over them, a code block's "Copy" button, a button that
 //!    reloads the page with another query ("[Show 5 more
 //!    updates](?page=...)") or goes nowhere ("Sorted by: [Highest
-//!    score](#)"), a row of the site's tag links that ended nothing (a
+//!    score](#)"), an inline comment that closes with two or more such
+//!    buttons ("... · [Reply](#) · [Resolve](#)"), a row of the site's tag links that ended nothing (a
 //!    question's, over its answers), comments under a post signed after a
 //!    dash with the writer's page and the time ("- ... – [kdm](/users/771)
 //!    Nov 8, 2026 at 21:20"), bylines (a label and names linked
@@ -3650,6 +3651,20 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
         && info.words <= 8
     {
         return Some("page widget text");
+    }
+    // "💬 **Name** · Sep 20 — ... · [Reply](#) · [Resolve](#)": an inline
+    // comment that closes with two buttons or more going nowhere, a word
+    // or two each.
+    if kind != Kind::Heading
+        && info.links.len() >= 2
+        && info.words <= 40
+        && info
+            .links
+            .iter()
+            .all(|(t, u)| u.trim() == "#" && (1..=2).contains(&t.split_whitespace().count()))
+        && line.trim_end().ends_with("](#)")
+    {
+        return Some("comment with its buttons");
     }
     // A "Share" or "Comments" button left inside the story (see the end
     // rule: sections of the story follow it).

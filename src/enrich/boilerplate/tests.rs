@@ -3750,3 +3750,23 @@ The apps asked for access to contacts, photos and messages when they were instal
     assert_gone(&c, &["audio-player"]);
     assert_kept(&c, &["blackmailed borrowers", "five people", "threaten"]);
 }
+
+#[test]
+fn an_inline_comment_closing_with_buttons_that_go_nowhere_goes() {
+    let page = "\
+# INC-0917: CI token published a malicious package
+
+A fork's pull request ran code on a self-hosted runner, and the publishing token it stole put a malicious release online.
+
+💬 **Lena Fischer** · Sep 20 — Should we link the hardening RFC here? · [Reply](#) · [Resolve](#)
+
+The malicious release was live for forty-seven minutes before the registry removed it at our request on the same day.
+";
+    let c = clean(
+        page,
+        "INC-0917: CI token published a malicious package",
+        &no_rules(),
+    );
+    assert_gone(&c, &["Lena Fischer"]);
+    assert_kept(&c, &["self-hosted runner", "forty-seven minutes"]);
+}
