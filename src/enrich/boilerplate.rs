@@ -90,7 +90,8 @@
 //!    reloads the page with another query ("[Show 5 more
 //!    updates](?page=...)") or goes nowhere ("Sorted by: [Highest
 //!    score](#)"), an inline comment that closes with two or more such
-//!    buttons ("... · [Reply](#) · [Resolve](#)"), a row of the site's tag links that ended nothing (a
+//!    buttons ("... · [Reply](#) · [Resolve](#)"), a row of the site's
+//!    tag links that ended nothing (a
 //!    question's, over its answers), comments under a post signed after a
 //!    dash with the writer's page and the time ("- ... – [kdm](/users/771)
 //!    Nov 8, 2026 at 21:20"), bylines (a label and names linked
