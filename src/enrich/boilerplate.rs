@@ -75,15 +75,23 @@
 //!    quotes that send the reader to its pages or its social channels,
 //!    named in bold or by a heading, a pictograph before it or not, ads
 //!    under their own bold label or with it first on a line of links,
-//!    "Sponsored · [...]"), forms with their promo box (a gated
+//!    "Sponsored · [...]"), a channel's or a newsletter's box after a
+//!    pictograph (its one button to the platform, or to a folder of the
+//!    site named after it, "/whatsapp", or asking for the sign-up:
+//!    "📰 **Get the Daily Brief** ... [Subscribe free](...)"), forms
+//!    with their promo box (a gated
 //!    report's fields, a newsletter's e-mail field, a feedback form's check
 //!    boxes and the prompt over them), a player's chapter
 //!    marks, buttons and controls ("Listen ▶ 24:10", in any script's
-//!    digits, or a play mark and a length: "▶ Watch: ... (2:47)") with
+//!    digits, or a play mark and a length: "▶ Watch: ... (2:47)", or a
+//!    button's link or a pictograph and a length in brackets: "🔊
+//!    [Listen](#audio-player) (৩ মিনিট)") with
 //!    the title over them, a code block's "Copy" button, a button that
 //!    reloads the page with another query ("[Show 5 more
 //!    updates](?page=...)") or goes nowhere ("Sorted by: [Highest
-//!    score](#)"), a row of the site's tag links that ended nothing (a
+//!    score](#)"), an inline comment that closes with two or more such
+//!    buttons ("... · [Reply](#) · [Resolve](#)"), a row of the site's
+//!    tag links that ended nothing (a
 //!    question's, over its answers), comments under a post signed after a
 //!    dash with the writer's page and the time ("- ... – [kdm](/users/771)
 //!    Nov 8, 2026 at 21:20"), bylines (a label and names linked
@@ -99,7 +107,11 @@
 //!    vote widget's too, "▲ 52 ▼ ✓ Accepted") and
 //!    the question over them, a live blog's badge over a post's time
 //!    ("📌 Pinned post"), a pull quote (a quoted line whose words come
-//!    again in a paragraph near it) with its attribution, a paginated
+//!    again in a paragraph near it) with its attribution, an embedded
+//!    post of another account (an avatar or a link to its platform, the
+//!    poster's name in bold, a line or two of the post and its foot of
+//!    counts after pictographs, "♥ 214 · 🔁 96", with the link under it to
+//!    the same site: "[View on Facebook](...)"), a paginated
 //!    story's marker ("Page 1 of 2", in any language) and, on a page that
 //!    has one, its link to the next page (`?page=2`), short
 //!    promos and notices between paragraphs, labels whose lines all went
@@ -1152,6 +1164,85 @@ impl MeasuredBody<'_> {
                 reasons[by] = Some("pull quote repeating the story");
             }
         }
+        // An embedded post, another account's card the page put between
+        // its paragraphs: the poster's avatar (an image, linked or not) or
+        // a link to the post's platform, the poster's line in bold
+        // ("**Name** @handle · [Follow](...)"), one or two short lines of
+        // the post, and its foot, counts after pictographs with the post's
+        // time ("♥ 214 · 🔁 96", "👁 12.4K · 14:02"), a line of its time
+        // or date over them or not. The card goes whole, with a link
+        // right under it to the card's own site ("[View on Facebook]").
+        for foot in start..end {
+            if kinds[foot] == Kind::Blank
+                || infos[foot].words > 16
+                || !has_counted_pictograph(&infos[foot].text)
+            {
+                continue;
+            }
+            let prev = |i: usize| (start.min(i)..i).rev().find(|&j| kinds[j] != Kind::Blank);
+            let mut top = foot;
+            if let Some(j) = prev(foot).filter(|&j| {
+                kinds[j] == Kind::Short
+                    && infos[j].words <= 8
+                    && (has_time(&infos[j].text) || has_date(&infos[j].text))
+            }) {
+                top = j;
+            }
+            let is_poster = |j: usize| {
+                let t = lines[j].trim();
+                kinds[j] != Kind::Heading
+                    && infos[j].words <= 12
+                    && t.starts_with("**")
+                    && t[2..].contains("**")
+                    && !infos[j].text.trim_end().ends_with(SENTENCE_ENDS)
+            };
+            let mut text = Vec::new();
+            let mut at = prev(top);
+            while let Some(j) = at.filter(|&j| {
+                text.len() < 2
+                    && matches!(kinds[j], Kind::Prose | Kind::Short)
+                    && infos[j].words <= 60
+                    && !is_poster(j)
+                    && !is_list_or_table(lines[j])
+                    && !lines[j].trim_start().starts_with('>')
+            }) {
+                text.push(j);
+                at = prev(j);
+            }
+            let poster = at.filter(|&j| is_poster(j));
+            let avatar = poster.and_then(prev).filter(|&j| {
+                (!infos[j].images.is_empty() && words_outside_links(&infos[j]) == 0)
+                    || (kinds[j] == Kind::LinkOnly
+                        && infos[j].links.len() == 1
+                        && infos[j].words <= 3)
+            });
+            let (Some(poster), Some(avatar)) = (poster, avatar) else {
+                continue;
+            };
+            if text.is_empty() {
+                continue;
+            }
+            let hosts: Vec<&str> = [avatar, poster, foot]
+                .iter()
+                .flat_map(|&j| &infos[j].links)
+                .filter_map(|(_, u)| host_of(u))
+                .collect();
+            let mut card: Vec<usize> = (avatar..=foot).collect();
+            if let Some(j) = next_text[foot + 1].filter(|&j| {
+                kinds[j] == Kind::LinkOnly
+                    && infos[j].links.len() == 1
+                    && infos[j].words <= 6
+                    && host_of(&infos[j].links[0].1).is_some_and(|h| hosts.contains(&h))
+            }) {
+                card.push(j);
+            }
+            for i in card {
+                if keep[i] && kinds[i] != Kind::Blank {
+                    keep[i] = false;
+                    reasons[i] = Some("embedded post of another account");
+                }
+            }
+        }
         // "📌 Pinned post" over "**08:20 BST**": a live blog's badge on a
         // post, a pictograph and a word or two over the post's time of
         // day, in any language.
@@ -2154,7 +2245,20 @@ fn is_channel_promo(info: &LineInfo) -> bool {
                 .next()
                 .is_some_and(|w| PLATFORM_NAMES.contains(&w.to_lowercase().as_str()))
     };
-    let channel = |url: &str| is_social_url(url) || url.to_ascii_lowercase().contains("/channel/");
+    // The channel's address may name its platform as a folder of the
+    // site's ("https://channels.site/whatsapp").
+    let channel = |url: &str| {
+        let url = url.to_ascii_lowercase();
+        is_social_url(&url)
+            || url.contains("/channel/")
+            || url
+                .split(['?', '#'])
+                .next()
+                .unwrap_or_default()
+                .split('/')
+                .skip(3)
+                .any(|folder| PLATFORM_NAMES.contains(&folder))
+    };
     // "📢 Join our Telegram channel: [t.me/site](...)": the platform named
     // in the line's words (of three letters or more), its button the
     // channel's bare address.
@@ -2174,6 +2278,9 @@ fn is_channel_promo(info: &LineInfo) -> bool {
         && info.images.is_empty()
         && (leads(&info.links[0].0)
             || channel(&info.links[0].1)
+            // "📰 **Get the Daily Brief** — ... [Subscribe free](...)": a
+            // newsletter's box, its button asking for the sign-up.
+            || cues::opens_with_call_to_action(&info.links[0].0)
             || (bare_address(&info.links[0].0) && names_platform()))
 }
 
@@ -3481,6 +3588,14 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
     if kind == Kind::Short && info.words <= 12 && is_player_row(t) {
         return Some(PLAYER);
     }
+    // "🔊 [Listen to the story](#audio-player) (3 min)": a length button
+    // with its link or its pictograph, wherever it sits.
+    if kind != Kind::Heading
+        && is_length_button(line, info)
+        && (info.links.len() == 1 || t.starts_with(is_pictograph))
+    {
+        return Some(PLAYER);
+    }
     if kind == Kind::Short && is_meta_row(line, info) {
         return Some("byline, date or credit line");
     }
@@ -3537,6 +3652,20 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
         && info.words <= 8
     {
         return Some("page widget text");
+    }
+    // "💬 **Name** · Sep 20 — ... · [Reply](#) · [Resolve](#)": an inline
+    // comment that closes with two buttons or more going nowhere, a word
+    // or two each.
+    if kind != Kind::Heading
+        && info.links.len() >= 2
+        && info.words <= 40
+        && info
+            .links
+            .iter()
+            .all(|(t, u)| u.trim() == "#" && (1..=2).contains(&t.split_whitespace().count()))
+        && line.trim_end().ends_with("](#)")
+    {
+        return Some("comment with its buttons");
     }
     // A "Share" or "Comments" button left inside the story (see the end
     // rule: sections of the story follow it).
@@ -3790,10 +3919,11 @@ fn is_video_promo(line: &str, info: &LineInfo, kind: Kind) -> bool {
 /// "Listen to this article (6 min)", "[Hlusta á fréttina](...) (3 mín.)":
 /// a line of a few words ending with a length in brackets, a number and a
 /// unit of a few letters (or a time, "(2:47)"): a player's button or the
-/// page's reading time, in any language.
+/// page's reading time, in any language and any script's digits ("(৩
+/// মিনিট)", its vowel signs counted as letters).
 fn is_length_button(line: &str, info: &LineInfo) -> bool {
-    let length = info
-        .text
+    let text = ascii_digits(&info.text);
+    let length = text
         .trim_end()
         .strip_suffix(')')
         .and_then(|r| r.rsplit_once('('))
@@ -3803,7 +3933,7 @@ fn is_length_button(line: &str, info: &LineInfo) -> bool {
                 || d.split_once(' ').is_some_and(|(n, unit)| {
                     !n.is_empty()
                         && n.chars().all(|c| c.is_ascii_digit())
-                        && (1..=4).contains(&unit.chars().count())
+                        && (1..=5).contains(&unit.chars().count())
                         && unit.chars().all(char::is_alphabetic)
                 })
         });
@@ -3831,6 +3961,31 @@ fn is_time_stamp(t: &str) -> bool {
         && t.len() <= 8
         && t.contains(':')
         && t.chars().all(|c| c.is_ascii_digit() || c == ':')
+}
+
+/// Whether `text` counts something after a pictograph or a symbol ("♥
+/// 214", "🔁 96", "👁 12.4K", "⭐41"): the foot of a post's card, its
+/// reactions and views. Separators ("·", "|", "—") count nothing.
+fn has_counted_pictograph(text: &str) -> bool {
+    let count = |w: &str| {
+        let n = w.strip_suffix(['k', 'K', 'm', 'M']).unwrap_or(w);
+        !n.is_empty()
+            && n.starts_with(|c: char| c.is_ascii_digit())
+            && n.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    };
+    let mark = |w: &str| {
+        !w.is_empty()
+            && w.chars()
+                .all(|c| !c.is_ascii() && !c.is_alphanumeric() && !"·•|—–―".contains(c))
+    };
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.windows(2).any(|w| mark(w[0]) && count(w[1]))
+        || words.iter().any(|w| {
+            w.char_indices()
+                .find(|(_, c)| c.is_ascii_digit())
+                .is_some_and(|(at, _)| at > 0 && mark(&w[..at]) && count(&w[at..]))
+        })
 }
 
 /// A row of reactions under a post ("👍 23 ❤️ 4", "🎉 12"): emoji and

@@ -747,13 +747,26 @@ fn cleaning_on_the_seventeenth_blind_set_holds_its_floor() {
     // (after the blind14 and blind15 round): 100.0 % kept (266/266), 4.3 %
     // chrome left (12/278), no page losing its story; after the blind16
     // round, not tuned on it: 100.0 % kept, 3.6 % chrome left (10/276).
-    hold_floor_showing("blind17", BLIND17_FLOOR.0, BLIND17_FLOOR.1, false);
+    // Open to tuning since 2026-12-03, now that the eighteenth set is the
+    // blind one, its pages printed one by one: an embedded post of
+    // another account goes whole (its avatar or a link to its platform,
+    // the poster's line in bold, a line or two of the post, its foot of
+    // counts after pictographs, "♥ 214 · 🔁 96", and a link under it to
+    // the same site): 100 % kept (266/266) and 1.8 % chrome (5/271); 1.5 %
+    // (4/270) with an inline comment that closes with two buttons or more
+    // going nowhere ("· [Reply](#) · [Resolve](#)"). Left: three lead
+    // photos' plain captions with their credit or a photo label
+    // ("Whakaahua: ...", "Nataal: ..."), labelled chrome here and article
+    // in blind6, blind7, blind8 and unseen; and an author box after the
+    // story's last paragraph (a bold name opening a sentence about the
+    // writer, with "Follow" and "More by" links).
+    hold_floor_showing("blind17", BLIND17_FLOOR.0, BLIND17_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the seventeenth blind set: its score
-/// after the blind16 round, rounded down and up (its blind score was
-/// 100 % and 4.3 %).
-const BLIND17_FLOOR: (f64, f64) = (1.0, 0.037);
+/// once tuned on, rounded down and up (its blind score was 100 % and
+/// 4.3 %, then 3.6 % after the blind16 round).
+const BLIND17_FLOOR: (f64, f64) = (1.0, 0.015);
 
 #[test]
 fn cleaning_on_the_sixteenth_blind_set_holds_its_floor() {
@@ -776,22 +789,27 @@ fn cleaning_on_the_sixteenth_blind_set_holds_its_floor() {
     // a list item's marker ("- [Advisory ...: ...](...)") no read-also
     // label, and a short sentence ending in a colon over links to other
     // sites introducing them as a label does. (A next-page link on a page
-    // with no marker stays: the shared corpus labels one article.) Left:
-    // five lead photos' plain captions with their credit, labelled chrome
-    // here and article in blind6, blind7, blind8 and unseen; two embedded
-    // social posts (avatar link, post text, "View on Facebook"); three
-    // bylines with no date ("By Hannah Okafor, LedgerLine Security", a
-    // desk's name and city, one with its view count between pipes that
-    // opens the story); a "listen" button with Assamese digits, a
-    // messenger-channel box naming its platform in Assamese, and an
-    // aggregator's newsletter box.
+    // with no marker stays: the shared corpus labels one article.) Then,
+    // in the blind17 round: 4.3 % (11/253) with embedded posts of another
+    // account gone whole (avatar, bold poster line, the post, its foot of
+    // counts after pictographs, "[View on Facebook](...)" under it); 3.6 %
+    // (9/251) with a channel box after a pictograph linking a folder of
+    // the site named after its platform (".../whatsapp") and a newsletter
+    // box after one whose button asks for the sign-up ("[Subscribe
+    // free](...)"); 3.2 % (8/250) with a length button with its link
+    // ("🔊 [...](#audio-player) (৩ মিনিট)", any script's digits) gone
+    // inside the story. Left: five lead photos' plain captions with their
+    // credit, labelled chrome here and article in blind6, blind7, blind8
+    // and unseen; three bylines with no date ("By Hannah Okafor,
+    // LedgerLine Security", a desk's name and city, one with its view
+    // count between pipes that opens the story).
     hold_floor_showing("blind16", BLIND16_FLOOR.0, BLIND16_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the sixteenth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 94.2 % and
 /// 14.3 %, then 98.3 % and 14.1 % after the blind14 and blind15 round).
-const BLIND16_FLOOR: (f64, f64) = (1.0, 0.059);
+const BLIND16_FLOOR: (f64, f64) = (1.0, 0.032);
 
 #[test]
 fn cleaning_on_the_fourteenth_blind_set_holds_its_floor() {

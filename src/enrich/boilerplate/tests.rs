@@ -3663,3 +3663,110 @@ Page 1 of 2
     assert!(is_page_marker("Seite 1 von 2"));
     assert!(!is_page_marker("Top 10 of 2026"));
 }
+
+#[test]
+fn an_embedded_post_goes_whole_with_its_link_to_the_platform() {
+    let page = "\
+# Town hall shuts its counters after ransomware
+
+The town hall's servers were encrypted on Monday night and a ransom of eighty thousand euros was demanded, the mayor said.
+
+The library, the school canteens and the website were all hit; the phones and the e-mail work again since Tuesday.
+
+[![Town Hall](https://social.example/avatars/townhall.png)](https://social.example/townhall)
+
+**Town Hall** @townhall · [Follow](https://social.example/townhall)
+
+Our counters stay closed until Wednesday. We apologise for the trouble this causes.
+
+[10:05 AM · Nov 10, 2026](https://social.example/townhall/status/881) · ♥ 214 · 🔁 96
+
+[View on Social](https://social.example/townhall/status/881)
+
+The first findings point to the VPN account of a former employee that had never been closed after he left his job.
+
+The group behind the attack published the town's name on its leak site and claims to have stolen sixty gigabytes of files.
+";
+    let c = clean(
+        page,
+        "Town hall shuts its counters after ransomware",
+        &no_rules(),
+    );
+    assert_gone(
+        &c,
+        &[
+            "**Town Hall**",
+            "Our counters stay closed",
+            "♥ 214",
+            "View on Social",
+        ],
+    );
+    assert_kept(
+        &c,
+        &["former employee", "sixty gigabytes", "school canteens"],
+    );
+    assert!(has_counted_pictograph("👁 12.4K · 14:02"));
+    assert!(!has_counted_pictograph("9:02 · 2 Nov 2026"));
+}
+
+#[test]
+fn a_channel_box_linking_a_platform_folder_and_a_newsletter_box_asking_to_subscribe_go() {
+    let page = "\
+# Marketplace for stolen access taken down
+
+Police from six countries have taken down an invite-only marketplace that sold remote access to the networks of companies.
+
+📲 **Join our channel** — the big stories straight to your phone. [Join now here](https://channels.news.example/whatsapp)
+
+The two suspected administrators were arrested in coordinated raids, and the servers were seized in two data centres.
+
+📰 **Get the Daily Brief** — the top ten security stories, curated every morning. [Subscribe free](https://hub.example/brief)
+
+Investigators said the marketplace had acted as a supply chain for several ransomware groups over the last three years.
+";
+    let c = clean(
+        page,
+        "Marketplace for stolen access taken down",
+        &no_rules(),
+    );
+    assert_gone(&c, &["Join our channel", "Get the Daily Brief"]);
+    assert_kept(&c, &["coordinated raids", "supply chain", "invite-only"]);
+}
+
+#[test]
+fn a_length_button_with_its_link_goes_inside_the_story_in_any_scripts_digits() {
+    let page = "\
+# Fake loan apps: five arrested
+
+*The ring blackmailed borrowers with the photos and contacts their apps had taken from their phones.*
+
+🔊 [বাতৰিটো শুনক](#audio-player) (৩ মিনিট)
+
+Police arrested five people on Tuesday who ran two fake instant-loan apps and took about a crore of rupees from borrowers.
+
+The apps asked for access to contacts, photos and messages when they were installed, and the ring used them to threaten borrowers.
+";
+    let c = clean(page, "Fake loan apps: five arrested", &no_rules());
+    assert_gone(&c, &["audio-player"]);
+    assert_kept(&c, &["blackmailed borrowers", "five people", "threaten"]);
+}
+
+#[test]
+fn an_inline_comment_closing_with_buttons_that_go_nowhere_goes() {
+    let page = "\
+# INC-0917: CI token published a malicious package
+
+A fork's pull request ran code on a self-hosted runner, and the publishing token it stole put a malicious release online.
+
+💬 **Lena Fischer** · Sep 20 — Should we link the hardening RFC here? · [Reply](#) · [Resolve](#)
+
+The malicious release was live for forty-seven minutes before the registry removed it at our request on the same day.
+";
+    let c = clean(
+        page,
+        "INC-0917: CI token published a malicious package",
+        &no_rules(),
+    );
+    assert_gone(&c, &["Lena Fischer"]);
+    assert_kept(&c, &["self-hosted runner", "forty-seven minutes"]);
+}
