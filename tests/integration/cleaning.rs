@@ -733,13 +733,15 @@ const BLIND15_FLOOR: (f64, f64) = (0.98, 0.004);
 fn cleaning_on_the_eighteenth_blind_set_holds_its_floor() {
     // 2026-12-03, measured blind, totals only, with the rules at 0b12de0
     // (after the blind16 round): 100.0 % kept (245/245), 10.9 % chrome
-    // left (30/275), no page losing its story.
+    // left (30/275), no page losing its story; after the blind17 round,
+    // not tuned on it: 100.0 % kept, 10.3 % chrome left (28/273).
     hold_floor_showing("blind18", BLIND18_FLOOR.0, BLIND18_FLOOR.1, false);
 }
 
-/// Kept at least, chrome at most, on the eighteenth blind set: its blind
-/// score, rounded down and up.
-const BLIND18_FLOOR: (f64, f64) = (1.0, 0.11);
+/// Kept at least, chrome at most, on the eighteenth blind set: its score
+/// after the blind17 round, rounded down and up (its blind score was
+/// 100 % and 10.9 %).
+const BLIND18_FLOOR: (f64, f64) = (1.0, 0.104);
 
 #[test]
 fn cleaning_on_the_seventeenth_blind_set_holds_its_floor() {
