@@ -153,6 +153,15 @@ pub struct Corpus {
     /// By id: whether some article writes the feature as a name (see
     /// [`Corpus::noun_only`]).
     named: Vec<bool>,
+    /// The articles in date order (then path): the order stories are
+    /// formed in.
+    order: Vec<usize>,
+    /// The index of every article's features over `order`, for finding
+    /// candidates: built once, for the roundups and for clustering.
+    postings: Postings,
+    /// By article: the other stories it covers, with what it shares with
+    /// each (see [`Corpus::stories_covered`]).
+    covered: Vec<Vec<(usize, Vec<u32>)>>,
 }
 
 /// Tunables, from `briefing.yaml`.
@@ -328,6 +337,8 @@ impl Corpus {
             }
         }
         corpus.stories = stories;
+        corpus.order = date_order(&corpus.stories);
+        corpus.postings = Postings::new(&corpus, &corpus.order);
         corpus.roundups(inputs);
         corpus
     }
@@ -349,16 +360,17 @@ impl Corpus {
     /// it is one story's: it shares much with one story and nothing with
     /// any other (a daily's one-feature issue).
     fn roundups(&mut self, inputs: &[StoryInput<'_>]) {
-        let index = RoundupIndex::new(self);
         let mut seen = vec![usize::MAX; self.stories.len()];
-        let covered: Vec<Vec<(usize, Vec<u32>)>> = (0..self.stories.len())
-            .map(|i| self.stories_covered(&index, i, &mut seen))
+        self.covered = (0..self.stories.len())
+            .map(|i| self.stories_covered(i, &mut seen))
             .collect();
+        let covered = &self.covered;
         let titles: Vec<(Option<&str>, &str)> = inputs
             .iter()
             .map(|s| (s.source.as_deref(), s.title))
             .collect();
         let series = numbered_series(&titles);
+        let mut flags = Vec::with_capacity(series.len());
         for (i, in_series) in series.into_iter().enumerate() {
             let numbered = in_series || is_numbered_issue(inputs[i].title);
             let one_feature = match covered[i].as_slice() {
@@ -367,8 +379,10 @@ impl Corpus {
                 }
                 _ => false,
             };
-            self.stories[i].roundup =
-                covered[i].len() >= ROUNDUP_STORIES || (numbered && !one_feature);
+            flags.push(covered[i].len() >= ROUNDUP_STORIES || (numbered && !one_feature));
+        }
+        for (story, flag) in self.stories.iter_mut().zip(flags) {
+            story.roundup = flag;
         }
     }
 
@@ -377,16 +391,14 @@ impl Corpus {
     /// [`Corpus::roundups`] counts. Empty when it covers none; a roundup
     /// by its numbered-issue title needs no stories. For `--explain-pair`.
     pub fn roundup_evidence(&self, i: usize) -> Vec<(usize, Vec<Weighed>)> {
-        let index = RoundupIndex::new(self);
-        let mut seen = vec![usize::MAX; self.stories.len()];
-        self.stories_covered(&index, i, &mut seen)
-            .into_iter()
+        self.covered[i]
+            .iter()
             .map(|(j, common)| {
                 let weighed = common
-                    .into_iter()
-                    .map(|f| (self.names[f as usize].clone(), self.weight(f)))
+                    .iter()
+                    .map(|&f| (self.names[f as usize].clone(), self.weight(f)))
                     .collect();
-                (j, weighed)
+                (*j, weighed)
             })
             .collect()
     }
@@ -395,20 +407,15 @@ impl Corpus {
     /// them: for each, the article nearest in weight and what `i` shares
     /// with it. `seen` marks the articles already weighed against `i`
     /// (`seen[j] == i`), kept from call to call so none is allocated.
-    fn stories_covered(
-        &self,
-        index: &RoundupIndex,
-        i: usize,
-        seen: &mut [usize],
-    ) -> Vec<(usize, Vec<u32>)> {
+    fn stories_covered(&self, i: usize, seen: &mut [usize]) -> Vec<(usize, Vec<u32>)> {
         let story = &self.stories[i];
         let mut overlaps: Vec<(f64, usize, Vec<u32>)> = Vec::new();
         for &id in story.rare.iter().chain(&story.cves) {
-            let list = &index.by_feature[id as usize];
+            let list = &self.postings.by_feature[id as usize];
             if list.len() > MAX_POSTINGS {
                 continue;
             }
-            for &j in list {
+            for &j in list.iter().map(|&p| &self.order[p]) {
                 if j == i
                     || std::mem::replace(&mut seen[j], i) == i
                     || (story.date - self.stories[j].date).num_days().abs() > ROUNDUP_WINDOW_DAYS
@@ -613,28 +620,6 @@ impl StoryFeatures {
     }
 }
 
-/// The articles that have each rare thing (or CVE), for finding what an
-/// article shares with its neighbours; a list longer than [`MAX_POSTINGS`]
-/// is cut there and skipped, as in clustering.
-struct RoundupIndex {
-    by_feature: Vec<Vec<usize>>,
-}
-
-impl RoundupIndex {
-    fn new(corpus: &Corpus) -> Self {
-        let mut by_feature: Vec<Vec<usize>> = vec![Vec::new(); corpus.names.len()];
-        for i in date_order(&corpus.stories) {
-            let s = &corpus.stories[i];
-            for &id in s.rare.iter().chain(&s.cves) {
-                if by_feature[id as usize].len() <= MAX_POSTINGS {
-                    by_feature[id as usize].push(i);
-                }
-            }
-        }
-        RoundupIndex { by_feature }
-    }
-}
-
 /// The publisher's names, as `name:` features: the words of its source key
 /// (three letters or more), and its site's name (the host's label before
 /// the top-level domain, `nimbusflare` for `blog.nimbusflare.com`).
@@ -813,11 +798,10 @@ fn names_publisher(x: &StoryFeatures, y: &StoryFeatures) -> bool {
 /// then path) and the reason for every pair inside a cluster.
 pub fn cluster(corpus: &Corpus, settings: ClusterSettings) -> (Vec<Vec<usize>>, Vec<MergeReason>) {
     let stories = &corpus.stories;
-    let order = date_order(stories);
+    let (order, index) = (&corpus.order, &corpus.postings);
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     let mut cluster_of: Vec<usize> = vec![usize::MAX; stories.len()];
     let mut reasons: Vec<MergeReason> = Vec::new();
-    let index = Postings::new(corpus, &order);
     let mut seen: Vec<usize> = vec![usize::MAX; stories.len()];
     // The same canonical URL is one story whatever the dates.
     let mut by_url: HashMap<u32, usize> = HashMap::new();
@@ -842,7 +826,7 @@ pub fn cluster(corpus: &Corpus, settings: ClusterSettings) -> (Vec<Vec<usize>>, 
         }
         let mut best: Option<(usize, f64, Vec<MergeReason>)> = None;
         let mut tried: Vec<usize> = Vec::new();
-        for j in index.earlier(corpus, &order, pos, settings, &mut seen) {
+        for j in index.earlier(corpus, order, pos, settings, &mut seen) {
             let c = cluster_of[j];
             if tried.contains(&c) {
                 continue;
@@ -941,8 +925,8 @@ pub fn cluster(corpus: &Corpus, settings: ClusterSettings) -> (Vec<Vec<usize>>, 
     join_stories_formed_later(
         corpus,
         settings,
-        &order,
-        &index,
+        order,
+        index,
         &mut clusters,
         &mut cluster_of,
         &mut reasons,
@@ -1042,12 +1026,11 @@ pub fn near_misses(
     settings: ClusterSettings,
 ) -> Vec<(usize, usize, Comparison)> {
     let stories = &corpus.stories;
-    let order = date_order(stories);
-    let index = Postings::new(corpus, &order);
+    let (order, index) = (&corpus.order, &corpus.postings);
     let mut seen: Vec<usize> = vec![usize::MAX; stories.len()];
     let mut out = Vec::new();
     for (pos, &i) in order.iter().enumerate() {
-        let mut earlier = index.earlier(corpus, &order, pos, settings, &mut seen);
+        let mut earlier = index.earlier(corpus, order, pos, settings, &mut seen);
         earlier.sort_unstable();
         for j in earlier {
             if cluster_of[i] == cluster_of[j] {
@@ -1075,7 +1058,9 @@ fn date_order(stories: &[StoryFeatures]) -> Vec<usize> {
 }
 
 /// For each feature, the positions (in date order) of the articles that
-/// have it, and for each link target, who links to it.
+/// have it, up to one more than [`MAX_POSTINGS`] (a longer list is
+/// skipped).
+#[derive(Debug, Clone, Default)]
 struct Postings {
     by_feature: Vec<Vec<usize>>,
 }
