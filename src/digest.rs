@@ -500,6 +500,7 @@ pub fn story_features(entries: &[Entry]) -> dedupe::Corpus {
                     })
                     .collect(),
                 rare: a.story_features.iter().map(String::as_str).collect(),
+                title_indicators: a.title_indicators.iter().map(String::as_str).collect(),
                 links: a
                     .links
                     .iter()
@@ -782,6 +783,7 @@ mod tests {
             entities: Vec::new(),
             lede_words: Default::default(),
             story_features: Default::default(),
+            title_indicators: Vec::new(),
             links: Vec::new(),
             cleaning: None,
         }

@@ -450,6 +450,7 @@ fn same_but_body(old: &enrich::Article, new: &enrich::Article, tags_may_differ: 
         entities,
         lede_words,
         story_features,
+        title_indicators,
         links,
         cleaning: _,
     } = new;
@@ -472,6 +473,7 @@ fn same_but_body(old: &enrich::Article, new: &enrich::Article, tags_may_differ: 
         && *entities == old.entities
         && *lede_words == old.lede_words
         && *story_features == old.story_features
+        && *title_indicators == old.title_indicators
         && *links == old.links
         && *title == old_meta.title
         && *date == old_meta.date

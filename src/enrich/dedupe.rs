@@ -85,6 +85,8 @@ pub struct StoryInput<'a> {
     pub watched: Vec<String>,
     /// Rare-feature candidates (`dom:…`, `name:…`; see `story_signals`).
     pub rare: Vec<&'a str>,
+    /// The CVEs and advisory IDs its title names (`cve:…`, `id:…`).
+    pub title_indicators: Vec<&'a str>,
     /// Canonical URLs the body links to.
     pub links: Vec<String>,
     /// Source key, to be stricter within one outlet.
@@ -308,8 +310,7 @@ impl Corpus {
                 );
                 let links: Vec<String> = s.links.iter().map(|l| format!("url:{l}")).collect();
                 let links = corpus.set(links.iter().map(String::as_str));
-                let title_indicators: Vec<String> = super::story_signals::title_indicators(s.title);
-                let title_indicators = corpus.set(title_indicators.iter().map(String::as_str));
+                let title_indicators = corpus.set(s.title_indicators.iter().copied());
                 let publisher = publisher_names(s)
                     .iter()
                     .map(|words| corpus.set(words.iter().map(String::as_str)))
@@ -1872,10 +1873,20 @@ mod tests {
             cves,
             watched: Vec::new(),
             rare: Vec::new(),
+            title_indicators: title_indicators(title),
             links: Vec::new(),
             source: Some(source.to_owned()),
             path: path.to_owned(),
         }
+    }
+
+    /// What enrich gives as the CVEs and advisory IDs `title` names.
+    fn title_indicators(title: &str) -> Vec<&'static str> {
+        use crate::enrich::story_signals;
+        story_signals::title_indicators(title, &story_signals::title_features(title))
+            .into_iter()
+            .map(|f| &*Box::leak(f.into_boxed_str()))
+            .collect()
     }
 
     /// Forty unrelated articles, so the corpus is big enough for rarity to
@@ -2347,6 +2358,7 @@ mod tests {
         );
         // With the later one titled by no CVE, what they share is one story.
         stories[1].title = "CERT advisory: Bolterra lock firmware";
+        stories[1].title_indicators = title_indicators(stories[1].title);
         let corpus = Corpus::new(&stories);
         let c = compare(&corpus, 1, 0, ClusterSettings::default());
         assert!(c.same, "{}", c.why);

@@ -62,6 +62,9 @@ pub struct Article {
     /// [`story_signals`]), for spotting the same story across outlets and
     /// languages.
     pub story_features: BTreeSet<String>,
+    /// The CVEs and advisory or incident IDs the title names (see
+    /// [`story_signals::title_indicators`]): what the article is about.
+    pub title_indicators: Vec<String>,
     /// Where the body links to (absolute URLs).
     pub links: Vec<String>,
     /// For scraped articles: what cleaning removed.
@@ -141,6 +144,7 @@ fn enrich(
             entities: Vec::new(),
             lede_words: HashSet::new(),
             story_features: Default::default(),
+            title_indicators: Vec::new(),
             links: Vec::new(),
             cleaning: None,
             meta: parsed.meta,
@@ -229,7 +233,9 @@ fn enrich(
     };
     let lede_words = dedupe::content_words(first_lines(text, LEDE_WORDS), LEDE_WORDS);
     let mut story_features = story_signals::features(text, read.code());
-    story_features.extend(story_signals::title_features(&meta.title));
+    let title_features = story_signals::title_features(&meta.title);
+    let title_indicators = story_signals::title_indicators(&meta.title, &title_features);
+    story_features.extend(title_features);
     let rendered = read.render(Some(mentions), images);
     let summary = match &meta.summary {
         Some(s) => s.split_whitespace().collect::<Vec<_>>().join(" "),
@@ -276,6 +282,7 @@ fn enrich(
         entities,
         lede_words,
         story_features,
+        title_indicators,
         links: rendered.links,
         cleaning,
     };

@@ -176,25 +176,16 @@ pub fn capitalises_nouns(text: &str) -> bool {
     capital >= 3 && capital * 5 >= after * 3
 }
 
-/// The CVEs (`cve:CVE-2026-71234`) and advisory or incident IDs
-/// (`id:CB-2026-0147`) a title names.
-pub fn title_indicators(title: &str) -> Vec<String> {
-    let mut out: Vec<String> = title_features(title)
+/// The CVEs (`cve:CVE-2026-71234`, found as entities are) and advisory or
+/// incident IDs (`id:CB-2026-0147`) a title names, `features` being the
+/// title's [`title_features`].
+pub fn title_indicators(title: &str, features: &BTreeSet<String>) -> Vec<String> {
+    let ids = features.iter().filter(|f| f.starts_with("id:")).cloned();
+    let cves = super::entities::find(title, &super::entities::Watchlist::default())
         .into_iter()
-        .filter(|f| f.starts_with("id:"))
-        .collect();
-    for word in title.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')) {
-        let word = word.trim_matches('-');
-        let cve = word.len() > 8
-            && word
-                .get(..4)
-                .is_some_and(|p| p.eq_ignore_ascii_case("cve-"))
-            && word[4..].bytes().all(|b| b.is_ascii_digit() || b == b'-');
-        if cve {
-            out.push(format!("cve:{}", word.to_ascii_uppercase()));
-        }
-    }
-    out
+        .filter(|e| e.kind == super::entities::EntityKind::Cve)
+        .map(|e| format!("cve:{}", e.id));
+    ids.chain(cves).collect()
 }
 
 /// Month names, January first, in the languages reports are written in
