@@ -11,7 +11,8 @@
 //! and incident identifiers, versions,
 //! configuration keys, vendor and product names, watch-list entities), each
 //! weighted by how rare it is in the whole corpus, one article naming the
-//! other's publisher (a company's statement and the news of it), one article
+//! other's publisher in its title or lede (a company's statement and the
+//! news of it), one article
 //! linking to the other, and a penalty per day apart. When both list their
 //! own hashes or IP addresses and share none, they are two incidents in one
 //! setting: the rare things they share are taken back; so too when their
@@ -53,7 +54,9 @@
 //! nor keeps that story's other reports out; a story's reports, which share
 //! rare things among themselves, count as one of the stories it covers. A
 //! newsletter's numbered issue is one too, told by its issue word in many
-//! languages or by one source's titles that are the same but for a number.
+//! languages or by one source's titles that are the same but for a number,
+//! and so is a weekly digest covering two stories, told by a title whose
+//! label names its week.
 //! In a language that capitalises its nouns (German), a capitalised word
 //! counts as a name in full only when another article writes it as one
 //! (see [`NOUN_SHARE`]): `Krankenhaus` in two German reports is no more a
@@ -127,6 +130,9 @@ pub struct StoryFeatures {
     /// The CVEs and advisory or incident IDs its title names: what it is
     /// about, where its body may recall others.
     pub title_indicators: Vec<u32>,
+    /// The names among its rare things that its title or lede writes: whom
+    /// it is about, where its body may name others in passing.
+    pub opening_names: Vec<u32>,
 }
 
 /// The independent kinds of evidence two reports can share (see
@@ -311,6 +317,14 @@ impl Corpus {
                 let links: Vec<String> = s.links.iter().map(|l| format!("url:{l}")).collect();
                 let links = corpus.set(links.iter().map(String::as_str));
                 let title_indicators = corpus.set(s.title_indicators.iter().copied());
+                let opening = opening_names(
+                    s,
+                    names
+                        .iter()
+                        .copied()
+                        .chain(as_names.iter().map(String::as_str)),
+                );
+                let opening_names = corpus.set(opening.into_iter());
                 let publisher = publisher_names(s)
                     .iter()
                     .map(|words| corpus.set(words.iter().map(String::as_str)))
@@ -328,6 +342,7 @@ impl Corpus {
                     roundup: false,
                     publisher,
                     title_indicators,
+                    opening_names,
                 }
             })
             .collect::<Vec<_>>();
@@ -380,7 +395,8 @@ impl Corpus {
                 }
                 _ => false,
             };
-            flags.push(covered[i].len() >= ROUNDUP_STORIES || (numbered && !one_feature));
+            let weekly = names_its_week(inputs[i].title) && covered[i].len() >= 2;
+            flags.push(covered[i].len() >= ROUNDUP_STORIES || (numbered && !one_feature) || weekly);
         }
         for (story, flag) in self.stories.iter_mut().zip(flags) {
             story.roundup = flag;
@@ -621,6 +637,19 @@ impl StoryFeatures {
     }
 }
 
+/// The names among `names` (`name:…` features) that `s`'s title or lede
+/// writes, every word of them.
+fn opening_names<'n>(s: &StoryInput<'_>, names: impl Iterator<Item = &'n str>) -> Vec<&'n str> {
+    let title = content_words(s.title, 40);
+    let written = |w: &str| title.contains(w) || s.lede_words.contains(&w);
+    names
+        .filter(|f| {
+            f.strip_prefix("name:")
+                .is_some_and(|name| name.split(' ').all(written))
+        })
+        .collect()
+}
+
 /// The publisher's names, as `name:` features: the words of its source key
 /// (three letters or more), and its site's name (the host's label before
 /// the top-level domain, `nimbusflare` for `blog.nimbusflare.com`).
@@ -744,6 +773,137 @@ fn is_numbered_issue(title: &str) -> bool {
     hashed || worded || cjk
 }
 
+/// Whether a title's label names a week: `Кібер-тыдзень: агляд падзей
+/// 14–19 верасня`, `[주간 보안 브리핑] 10월 셋째 주: …`, `The Week in
+/// Ransomware - March 7th`, a weekly digest's heading in whatever language.
+/// The label is what comes before the title's first colon, dash or bar, or
+/// inside its leading brackets; a story that names a week does so in its
+/// sentence (`the second victim in a week`), not in a label. With two
+/// stories covered, such a title is a roundup's (see
+/// [`Corpus::roundups`]).
+fn names_its_week(title: &str) -> bool {
+    // The word for a week or weekly, as the start of a word: `week`,
+    // `wöchentlich`, `settimanale`, `tygodnia`, `недели`.
+    const WEEK_STEMS: &[&str] = &[
+        "week",
+        "woche",
+        "wöchentl",
+        "semaine",
+        "hebdo",
+        "semana",
+        "semanal",
+        "settiman",
+        "setman",
+        "săptămân",
+        "saptaman",
+        "wekelijks",
+        "ugens",
+        "ukens",
+        "vecka",
+        "veckans",
+        "viikko",
+        "viikon",
+        "nädal",
+        "nedēļ",
+        "savait",
+        "tydzień",
+        "tygodni",
+        "týden",
+        "týdne",
+        "týdn",
+        "týžd",
+        "teden",
+        "tedna",
+        "tedensk",
+        "tjedan",
+        "tjedn",
+        "sedmic",
+        "седмиц",
+        "седмич",
+        "недел",
+        "недељ",
+        "еженедел",
+        "тиждень",
+        "тижн",
+        "тыдзень",
+        "тыдн",
+        "heti",
+        "hafta",
+        "həftə",
+        "апта",
+        "εβδομάδ",
+        "εβδομαδ",
+        "javës",
+        "javor",
+        "շաբաթական",
+        "კვირის",
+        "שבוע",
+        "أسبوع",
+        "الأسبوع",
+        "اسبوع",
+        "هفته",
+        "هفتگی",
+        "ہفت",
+        "सप्ताह",
+        "साप्ताहिक",
+        "हफ्त",
+        "हफ़्त",
+        "साता",
+        "हप्ता",
+        "সপ্তাহ",
+        "সাপ্তাহিক",
+        "வார",
+        "mingguan",
+        "sepekan",
+        "pekan",
+        "lingguhan",
+        "wythnos",
+        "seachtain",
+        "vikunnar",
+        "vikulega",
+        "ġimgħa",
+        "ሳምንት",
+        "tuần",
+        "주간",
+        "週",
+        "周报",
+        "周刊",
+        "每周",
+        "本周",
+        "一周",
+        "สัปดาห์",
+        "សប្តាហ៍",
+        "ອາທິດ",
+    ];
+    let title = title.trim();
+    let label = match title.strip_prefix(['[', '【', '(']) {
+        Some(rest) => rest.split([']', '】', ')']).next().unwrap_or(""),
+        None => {
+            let ends = [":", "：", " — ", " – ", " - ", " | "];
+            let end = ends.iter().filter_map(|e| title.find(e)).min();
+            match end {
+                Some(end) => &title[..end],
+                None => return false,
+            }
+        }
+    };
+    label.split_whitespace().count() <= 6
+        && label
+            .split(|c: char| !c.is_alphanumeric() && !is_mark(c))
+            .filter(|w| !w.is_empty())
+            .any(|w| {
+                let w = w.to_lowercase();
+                // A weekend is no week's digest.
+                WEEK_STEMS.iter().any(|s| w.starts_with(s)) && !w.starts_with("weekend")
+            })
+}
+
+/// Whether `c` is a combining mark (a vowel sign in Devanagari or Thai),
+/// part of the word it follows.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{0900}'..='\u{0DFF}' | '\u{0E00}'..='\u{0EFF}' | '\u{1780}'..='\u{17FF}')
+}
+
 /// The titles that number a series: one source's titles that are the same
 /// but for one number (`Góc Bảo Mật hằng tuần – Số 37` and `– Số 43`, in
 /// whatever language the issue word is), a newsletter's issues or a
@@ -786,13 +946,17 @@ fn numbered_series(titles: &[(Option<&str>, &str)]) -> Vec<bool> {
         .collect()
 }
 
-/// Whether `y` names `x`'s publisher: a company's own statement and the
-/// news of it, a vendor's advisory and the reports on it, or a report and
-/// the outlet it credits.
+/// Whether `y` names `x`'s publisher in its title or lede: a company's own
+/// statement and the news of it, a vendor's advisory and the reports on
+/// it, or a report and the outlet it credits. Named further down, the
+/// publisher is a comparison (the other pension fund on the same
+/// platform, hit the same week).
 fn names_publisher(x: &StoryFeatures, y: &StoryFeatures) -> bool {
-    x.publisher
-        .iter()
-        .any(|words| words.iter().all(|w| y.rare.binary_search(w).is_ok()))
+    x.publisher.iter().any(|words| {
+        words
+            .iter()
+            .all(|w| y.opening_names.binary_search(w).is_ok())
+    })
 }
 
 /// Groups articles into stories. Gives clusters (members in date order,
@@ -1411,6 +1575,7 @@ fn story_as_one(
             .flat_map(|&m| corpus.stories[m].publisher.iter().cloned())
             .collect(),
         title_indicators: union(|s| &s.title_indicators),
+        opening_names: union(|s| &s.opening_names),
     }
 }
 
@@ -3045,7 +3210,7 @@ mod tests {
             "Der Hersteller Fenwarde Mills hat die Produktion im Werk Dorrow gestoppt und 1.240 Beschäftigte heimgeschickt.",
             "Werkschau",
         );
-        let mut stories = vec![statement, news];
+        let mut stories = vec![statement, news.clone()];
         add_filler(&mut stories);
         let corpus = Corpus::new(&stories);
         let c = compare(&corpus, 1, 0, ClusterSettings::default());
@@ -3061,6 +3226,36 @@ mod tests {
         );
         let c = compare(&Corpus::new(&stories), 1, 0, ClusterSettings::default());
         assert!(!c.same, "{}", c.why);
+        // Named further down than the title and lede, the publisher is a
+        // comparison (the other firm on the same platform), not whom the
+        // report is about.
+        stories[1] = news;
+        stories[1]
+            .lede_words
+            .retain(|w| !["fenwarde", "mills"].contains(w));
+        let c = compare(&Corpus::new(&stories), 1, 0, ClusterSettings::default());
+        assert!(!c.parts.iter().any(|p| p.label == "publisher"), "{}", c.why);
+    }
+
+    #[test]
+    fn a_title_whose_label_names_its_week_is_a_digests() {
+        for title in [
+            "Кібер-тыдзень: агляд падзей 14–19 верасня",
+            "[주간 보안 브리핑] 10월 셋째 주: 가짜 폭풍해일 경보",
+            "साताको साइबर सार: कार्ड नम्बर चुहावट, पासवर्ड म्यानेजरमा त्रुटि",
+            "The Week in Ransomware - March 7th 2025 - Leaks and arrests",
+            "La settimana cyber | ransomware, truffe e patch",
+        ] {
+            assert!(names_its_week(title), "{title}");
+        }
+        for title in [
+            "Dutch cold-storage firm is the second European logistics victim in a week",
+            "Card skimmer sat on Mekara's booking pages for four weeks",
+            "Kobaltis Security Notice: Transferon 7.4.3 released",
+            "Weekend outage: ferry operator's booking site down",
+        ] {
+            assert!(!names_its_week(title), "{title}");
+        }
     }
 
     #[test]

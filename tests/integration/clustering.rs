@@ -385,8 +385,10 @@ fn clustering_on_the_seventh_blind_stories_holds_its_floor() {
 /// the window; then 0.91 (39 of 43) and 0.80 (39 of 49), four wrong pairs,
 /// one hard negative, once a numbered issue given to one story is a report
 /// of it (a weekly roundup, in Nepali, joins the story the newsletter's
-/// issue now joins). Rounded down.
-const BLIND7_FLOOR: (f64, f64, f64) = (0.90, 0.79, 0.995);
+/// issue now joins); 1.00 (39 of 39) and 0.80 on 2026-12-04, once a title
+/// whose label names its week (`साताको साइबर सार: …`) covering two stories
+/// is a roundup. Rounded down.
+const BLIND7_FLOOR: (f64, f64, f64) = (1.0, 0.79, 0.999);
 
 /// The newest blind stories (`blind8/`: 44 articles, eleven stories told by
 /// two to five outlets in 34 languages, 49 same-story pairs, 31 hard
@@ -412,8 +414,10 @@ fn clustering_on_the_eighth_blind_stories_holds_its_floor() {
 /// blind: a blind9
 /// set is the next to write. At 712cb10, open to tuning: 0.93 and 0.55
 /// (27 of 49); 0.94 and 0.63 (31 of 49) once a numbered issue given to
-/// one story is a report of it. Rounded down.
-const BLIND8_FLOOR: (f64, f64, f64) = (0.93, 0.63, 0.996);
+/// one story is a report of it; 1.00 (31 of 31) and 0.63 on 2026-12-04,
+/// once a title whose label names its week (`Кібер-тыдзень: агляд падзей
+/// 14–19 верасня`) covering two stories is a roundup. Rounded down.
+const BLIND8_FLOOR: (f64, f64, f64) = (1.0, 0.63, 0.999);
 
 /// The newest blind stories (`blind9/`: 40 short articles, ten stories told
 /// by two to four outlets in 30 languages, 35 same-story pairs, 23 hard
@@ -520,8 +524,16 @@ fn clustering_on_the_thirteenth_blind_stories_holds_its_floor() {
 /// eleven wrong pairs. Its totals then served once as a check: a report
 /// citing one member joining whatever the mean (recall up on blind10 to
 /// blind12) cost it four wrong pairs, two of them hard negatives, and was
-/// not kept; none of its pairs was read. Rounded down.
-const BLIND13_FLOOR: (f64, f64, f64) = (0.77, 0.80, 0.98);
+/// not kept; none of its pairs was read. Open to tuning since blind14 was
+/// written, its pairs printed (2026-12-04): 0.86 (37 of 43) once a
+/// publisher counts only when a title or lede names it (a Danish report
+/// on another pension fund on the same platform named the fund whose
+/// statement was in the story, further down); 0.90 (37 of 41) once a
+/// weekly digest covering two stories is a roundup. Left: a student
+/// housing operator breached weeks later through the same CVE joins the
+/// hotel chain's story (CVE, vendor and product shared; its own versions
+/// and figures not). Rounded down.
+const BLIND13_FLOOR: (f64, f64, f64) = (0.90, 0.80, 0.99);
 
 /// The newest blind stories (`blind14/`: 44 articles, ten stories told by
 /// two to five outlets in 37 languages, 47 same-story pairs, 28 hard
@@ -540,6 +552,23 @@ fn clustering_on_the_fourteenth_blind_stories_holds_its_floor() {
 /// and 0.53 with the signals of the session's start (ec5d547). Rounded
 /// down.
 const BLIND14_FLOOR: (f64, f64, f64) = (0.86, 0.55, 0.995);
+
+/// The newest blind stories (`blind15/`: 49 articles, eleven stories told
+/// by two to six outlets in 38 languages, 51 same-story pairs, 31 hard
+/// negatives of 15 kinds), written on 2026-12-04 by someone who had not
+/// read the clustering code or its tests. Totals only.
+#[test]
+fn clustering_on_the_fifteenth_blind_stories_holds_its_floor() {
+    let scores = measure_totals("blind15");
+    hold_floor(&scores, BLIND15_FLOOR, false);
+}
+
+/// Precision, recall and pairs kept apart at least, on `blind15/`: its
+/// blind score (2026-12-04): precision 1.00 (16 of 16), recall 0.31 (16
+/// of 51), no wrong pair, the same with the signals at this session's
+/// start (57dc5d5) and with its first two (a publisher named only in a
+/// title or lede, weekly digests). Rounded down.
+const BLIND15_FLOOR: (f64, f64, f64) = (1.0, 0.31, 1.0);
 
 /// Every labelled story set in one site, as a digest holds them: each
 /// set's articles (their names prefixed by the set's) and labels, and the
@@ -628,7 +657,7 @@ fn every_set_in_one_site() -> SiteTest {
     site
 }
 
-/// Every set in one site (467 articles): rarity is weighed over all of
+/// Every set in one site (736 articles): rarity is weighed over all of
 /// them, a language's common words recur across sets' stories as across a
 /// digest's, and a merge across two sets is wrong whatever the labels
 /// say. Totals only, since blind sets are among them.
@@ -663,8 +692,13 @@ fn clustering_on_every_story_set_in_one_site_holds_its_floor() {
 /// once a newcomer repeating one report's indicators is not vetoed by
 /// another's; with blind14 too (687 articles), at 7c03d01: 0.93 and 0.71
 /// (441 of 625), 31 wrong pairs, 16 hard negatives, against 0.92 and 0.63
-/// (396 of 625), 35 wrong, 16 hard negatives, at the start. Rounded down.
-const EVERY_SET_FLOOR: (f64, f64, f64) = (0.93, 0.70, 0.9997);
+/// (396 of 625), 35 wrong, 16 hard negatives, at the start; with blind15
+/// too (736 articles), on 2026-12-04: 0.92 and 0.67 (451 of 676), 38
+/// wrong, 16 hard negatives, with the signals at 57dc5d5; 0.94 (451 of
+/// 481) and 0.67, 30 wrong, twelve hard negatives, once a publisher counts only when
+/// named in a title or lede and a weekly digest covering two stories is a
+/// roundup. Rounded down.
+const EVERY_SET_FLOOR: (f64, f64, f64) = (0.93, 0.66, 0.9998);
 
 /// The corpus's scraped pages (`../shared/corpus/scraped`, not in this
 /// repository: skipped without it), whose manifest names the story of each
