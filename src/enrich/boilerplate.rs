@@ -2453,7 +2453,10 @@ fn is_meta_row(line: &str, info: &LineInfo) -> bool {
     // "Por [Rafael Costa](/author/rafael/) em 7 de abril de 2025 · [3
     // comentários](#comments)": the author's page and the date, in any
     // language, with no sentence around them.
-    if info.words <= 16
+    // With the time of day too, its fields may run longer: "Da
+    // [Name](/autori/...) · Publicatu u 4 di nuvembre 2026 à 18:20 ·
+    // Mudificatu u 6 di nuvembre 2026 à 09:05" gives two dates in words.
+    if info.words <= if has_time(t) { 24 } else { 16 }
         && !sentence_end
         && info.links.first().is_some_and(author_link)
         && has_date(t)

@@ -753,14 +753,20 @@ fn cleaning_on_the_eighteenth_blind_set_holds_its_floor() {
     // 2026-12-03, measured blind, totals only, with the rules at 0b12de0
     // (after the blind16 round): 100.0 % kept (245/245), 10.9 % chrome
     // left (30/275), no page losing its story; after the blind17 round,
-    // not tuned on it: 100.0 % kept, 10.3 % chrome left (28/273).
-    hold_floor_showing("blind18", BLIND18_FLOOR.0, BLIND18_FLOOR.1, false);
+    // not tuned on it: 100.0 % kept, 10.3 % chrome left (28/273). Open to
+    // tuning since 2026-12-03, now that the nineteenth set is the blind
+    // one, its pages printed one by one: a byline that links its author's
+    // page and gives a time of day with its date may run to 24 words (two
+    // dates in words, "Da [...](.../autori/...) · Publicatu u 4 di
+    // nuvembre 2026 à 18:20 · Mudificatu u 6 di nuvembre 2026 à 09:05"):
+    // 100 % kept (245/245) and 9.9 % chrome (27/272).
+    hold_floor_showing("blind18", BLIND18_FLOOR.0, BLIND18_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the eighteenth blind set: its score
-/// after the blind17 round, rounded down and up (its blind score was
-/// 100 % and 10.9 %).
-const BLIND18_FLOOR: (f64, f64) = (1.0, 0.104);
+/// once tuned on, rounded down and up (its blind score was 100 % and
+/// 10.9 %, then 10.3 % after the blind17 round).
+const BLIND18_FLOOR: (f64, f64) = (1.0, 0.1);
 
 #[test]
 fn cleaning_on_the_seventeenth_blind_set_holds_its_floor() {

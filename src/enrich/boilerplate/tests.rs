@@ -3770,3 +3770,21 @@ The malicious release was live for forty-seven minutes before the registry remov
     assert_gone(&c, &["Lena Fischer"]);
     assert_kept(&c, &["self-hosted runner", "forty-seven minutes"]);
 }
+
+#[test]
+fn a_byline_with_its_authors_page_two_dates_and_times_goes() {
+    let page = "\
+# Three held over fake ferry tickets
+
+*Police took apart a ring that sold fake tickets on copies of a ferry company's site.*
+
+Da [Ghjuvan Luciani](https://news.example/autori/gl) · Publicatu u 4 di nuvembre 2026 à 18:20 · Mudificatu u 6 di nuvembre 2026 à 09:05
+
+Three men were arrested on Tuesday, accused of setting up about ten sites that imitated the ferry company's own.
+
+The clone sites came first in search results thanks to paid ads, and buyers found out only at the port.
+";
+    let c = clean(page, "Three held over fake ferry tickets", &no_rules());
+    assert_gone(&c, &["Publicatu"]);
+    assert_kept(&c, &["took apart", "Three men", "paid ads"]);
+}
