@@ -2284,6 +2284,19 @@ fn is_channel_promo(info: &LineInfo) -> bool {
             || (bare_address(&info.links[0].0) && names_platform()))
 }
 
+/// Whether a line's words, outside its links, name a social platform (a
+/// word of three letters or more: "Telegram-каналта" names Telegram).
+fn names_a_platform(info: &LineInfo) -> bool {
+    let mut outside = info.text.clone();
+    for (t, _) in &info.links {
+        outside = outside.replacen(t.as_str(), " ", 1);
+    }
+    outside
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .any(|w| w.len() >= 3 && PLATFORM_NAMES.contains(&w.as_str()))
+}
+
 /// The marks a label ends with, in Latin, Armenian, Ge'ez, Khmer and CJK
 /// punctuation ("Photo:", "Լուսանկարը՝").
 const LABEL_COLONS: [char; 5] = [':', '՝', '፦', '៖', '：'];
@@ -2704,13 +2717,20 @@ fn boxes_inside(
         // bold line and sends the reader to the site's own pages ("> **Is
         // your team ready?** Take our assessment. [Start now](/...)"). A
         // quoted statement opens with its words, not a bold label.
+        // A channel's box may link the channel at an address the page
+        // does not know for a platform's, when its words name the platform
+        // ("> 📢 **... Telegram-каналта!** ... [подписка тӑвӑр](...)").
+        // A section of the story under it (its heading, over a list of
+        // links mentioned) is the story going on, as a paragraph is.
         if let Some(last) = callout_box(i, lines, kinds, infos, end).filter(|&last| {
             let follow = infos[i..=last]
                 .iter()
                 .flat_map(|l| &l.links)
                 .all(|(_, u)| is_social_url(u));
-            (all_home(&infos[i..=last]) || follow)
-                && (story_after(last + 1) || next_text(last + 1).is_none())
+            let channel = infos[i..=last].iter().any(names_a_platform);
+            (all_home(&infos[i..=last]) || follow || channel)
+                && (story_after(last + 1)
+                    || next_text(last + 1).is_none_or(|k| kinds[k] == Kind::Heading))
         }) {
             for b in boxed.iter_mut().take(last + 1).skip(i) {
                 *b = true;

@@ -759,14 +759,19 @@ fn cleaning_on_the_eighteenth_blind_set_holds_its_floor() {
     // page and gives a time of day with its date may run to 24 words (two
     // dates in words, "Da [...](.../autori/...) · Publicatu u 4 di
     // nuvembre 2026 à 18:20 · Mudificatu u 6 di nuvembre 2026 à 09:05"):
-    // 100 % kept (245/245) and 9.9 % chrome (27/272).
+    // 100 % kept (245/245) and 9.9 % chrome (27/272); 9.3 % (25/270)
+    // with a callout quote whose words name a platform gone as a
+    // channel's box, whatever address it links ("> 📢 **...
+    // Telegram-каналта!** ... [подписка тӑвӑр](...)"), and a callout over
+    // a section of the story (a heading, over its list of links
+    // mentioned) gone as one between paragraphs.
     hold_floor_showing("blind18", BLIND18_FLOOR.0, BLIND18_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the eighteenth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 100 % and
 /// 10.9 %, then 10.3 % after the blind17 round).
-const BLIND18_FLOOR: (f64, f64) = (1.0, 0.1);
+const BLIND18_FLOOR: (f64, f64) = (1.0, 0.093);
 
 #[test]
 fn cleaning_on_the_seventeenth_blind_set_holds_its_floor() {

@@ -3788,3 +3788,31 @@ The clone sites came first in search results thanks to paid ads, and buyers foun
     assert_gone(&c, &["Publicatu"]);
     assert_kept(&c, &["took apart", "Three men", "paid ads"]);
 }
+
+#[test]
+fn a_callout_naming_its_platform_and_one_over_a_section_of_links_go() {
+    let page = "\
+[Home](https://news.example/) · [Episodes](https://news.example/episodes) · [About](https://news.example/about)
+
+# Botnet pulls in 12,000 home routers
+
+The botnet exploits a flaw in a popular router brand and has been used to flood bank sites with traffic this month.
+
+> 📢 **Our news on Telegram!** The main stories first — [join here](https://tg.example/ournews)
+
+Owners rarely notice anything apart from a slightly slower connection, the researchers said in their report.
+
+> 💛 **Support the show.** We are listener-funded. [Become a member](https://news.example/support) for early episodes.
+
+## Links mentioned
+
+- [The researchers' report](https://lab.example/report)
+- [The vendor's advisory](https://vendor.example/advisory)
+";
+    let c = clean(page, "Botnet pulls in 12,000 home routers", &no_rules());
+    assert_gone(&c, &["Telegram", "listener-funded"]);
+    assert_kept(
+        &c,
+        &["flood bank", "slower connection", "vendor's advisory"],
+    );
+}
