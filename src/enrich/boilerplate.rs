@@ -94,7 +94,9 @@
 //!    tag links that ended nothing (a
 //!    question's, over its answers), comments under a post signed after a
 //!    dash with the writer's page and the time ("- ... – [kdm](/users/771)
-//!    Nov 8, 2026 at 21:20"), bylines (a label and names linked
+//!    Nov 8, 2026 at 21:20"; a wiki talk page's posts and their replies
+//!    indented with colons, ":: ... — [Name](/wiki/User:Name)
+//!    ([talk](...)) 10:02, 9 November 2026 (UTC)"), bylines (a label and names linked
 //!    to their pages, "From: [...] and [...]"; a labelled date,
 //!    "Published 12 October 2026"), a row of hashtags
 //!    under a label ("**Tags:** #cve #patch"), a photo's bare credit under
@@ -2532,10 +2534,25 @@ fn is_meta_row(line: &str, info: &LineInfo) -> bool {
 }
 
 /// Whether a link goes to a person's page on the site (`/author/...`,
-/// `/people/...`, a forum's `/users/...`).
+/// `/people/...`, a forum's `/users/...`, a wiki's `/wiki/User:...` and
+/// its talk page, in a few of the languages wikis name them in).
 fn is_author_url(url: &str) -> bool {
     const AUTHOR_PATHS: &[&str] = &[
-        "/author", "/autor", "/auteur", "/people/", "/staff/", "/profile", "/users/",
+        "/author",
+        "/autor",
+        "/auteur",
+        "/people/",
+        "/staff/",
+        "/profile",
+        "/users/",
+        "/user:",
+        "/user_talk:",
+        "/benutzer:",
+        "/benutzer_diskussion:",
+        "/utilisateur:",
+        "/discussion_utilisateur:",
+        "/usuario:",
+        "/utente:",
     ];
     let url = url.to_ascii_lowercase();
     AUTHOR_PATHS.iter().any(|p| url.contains(p))
@@ -2543,9 +2560,14 @@ fn is_author_url(url: &str) -> bool {
 
 /// "- Is it still happening? – [kdm](/users/771/kdm) Nov 8, 2026 at
 /// 21:20": a comment under a post, one an item, signed after a dash with
-/// its writer's page and its date or time.
+/// its writer's page and its date or time. A wiki's talk page signs its
+/// posts so ("... — [Name](/wiki/User:Name) ([talk](/wiki/User_talk:Name))
+/// 10:02, 9 November 2026 (UTC)"), its replies indented with colons, its
+/// first post plain: a plain line needs its writer's two links and both
+/// the date and the time, the signature's whole shape.
 fn is_signed_comment(line: &str, info: &LineInfo) -> bool {
-    if !is_list_item(line) {
+    let t = line.trim_start();
+    if t.starts_with('>') {
         return false;
     }
     let Some((said, signature)) = line.rsplit_once(" – ").or_else(|| line.rsplit_once(" — "))
@@ -2554,11 +2576,23 @@ fn is_signed_comment(line: &str, info: &LineInfo) -> bool {
     };
     let signature = signature.trim();
     let when = plain_text(signature, usize::MAX);
+    let marked = is_list_item(line) || t.starts_with(':');
+    let whole_signature = || {
+        info.links
+            .iter()
+            .rev()
+            .take(2)
+            .all(|(_, u)| is_author_url(u))
+            && signature.matches("](").count() >= 2
+            && has_date(&when)
+            && has_time(&when)
+    };
     signature.starts_with('[')
         && said.chars().any(char::is_alphabetic)
         && info.links.last().is_some_and(|(_, u)| is_author_url(u))
         && when.split_whitespace().count() <= 10
         && (has_date(&when) || has_time(&when))
+        && (marked || whole_signature())
 }
 
 /// A bold label and a short value that is no sentence ("**Severity** High

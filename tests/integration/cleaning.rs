@@ -764,14 +764,20 @@ fn cleaning_on_the_eighteenth_blind_set_holds_its_floor() {
     // channel's box, whatever address it links ("> 📢 **...
     // Telegram-каналта!** ... [подписка тӑвӑр](...)"), and a callout over
     // a section of the story (a heading, over its list of links
-    // mentioned) gone as one between paragraphs.
+    // mentioned) gone as one between paragraphs; 6.8 % (18/263) with a
+    // wiki talk page's signed posts gone as comments (":: ... —
+    // [Name](.../User:Name) ([talk](.../User_talk:Name)) 10:02, 9 November
+    // 2026 (UTC)", the replies indented with colons, a plain post with
+    // both links, the date and the time), a wiki's user pages read as
+    // its writers' pages, and the thread's heading with nothing left
+    // under it.
     hold_floor_showing("blind18", BLIND18_FLOOR.0, BLIND18_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the eighteenth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 100 % and
 /// 10.9 %, then 10.3 % after the blind17 round).
-const BLIND18_FLOOR: (f64, f64) = (1.0, 0.093);
+const BLIND18_FLOOR: (f64, f64) = (1.0, 0.069);
 
 #[test]
 fn cleaning_on_the_seventeenth_blind_set_holds_its_floor() {

@@ -3816,3 +3816,32 @@ Owners rarely notice anything apart from a slightly slower connection, the resea
         &["flood bank", "slower connection", "vendor's advisory"],
     );
 }
+
+#[test]
+fn a_wiki_talk_pages_signed_posts_and_replies_go() {
+    let page = "\
+# Incident log: mirror compromise
+
+On 6 November an attacker used a stolen key to push a modified package to one of the volunteer mirrors for about a day.
+
+Clients with default settings rejected the package because its signature did not verify, so most users were safe.
+
+:: Do we know the figure is unique hosts? — [Orla](https://wiki.example/wiki/User:Orla) ([talk](https://wiki.example/wiki/User_talk:Orla)) 10:02, 9 November 2026 (UTC)
+
+### Timeline
+
+- 2026-11-06 02:14 UTC — the attacker logs in to the upload host with the stolen key
+- 2026-11-07 09:55 UTC — the mirror is removed from the public rotation
+
+## Should we name the operator?
+
+Should the summary name the volunteer who runs it? — [Orla](https://wiki.example/wiki/User:Orla) ([talk](https://wiki.example/wiki/User_talk:Orla)) 09:10, 9 November 2026 (UTC)
+: No, the mirror's name is enough. — [Piet](https://wiki.example/wiki/User:Piet) ([talk](https://wiki.example/wiki/User_talk:Piet)) 09:48, 9 November 2026 (UTC)
+";
+    let c = clean(page, "Incident log: mirror compromise", &no_rules());
+    assert_gone(
+        &c,
+        &["unique hosts", "name the operator", "volunteer who runs"],
+    );
+    assert_kept(&c, &["stolen key", "did not verify", "public rotation"]);
+}
