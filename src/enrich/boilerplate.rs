@@ -104,7 +104,9 @@
 //!    Agency") or an italic caption under
 //!    it that ends with its credit ("*...* Llun: Agency"), a registration, sign-up
 //!    or newsletter box between two rules (a link to an account page, or a
-//!    button that asks: "[Sign up for alerts](...)"), a sponsor's box
+//!    button that asks: "[Sign up for alerts](...)"), or with no rules,
+//!    a bold name and a line or two under it closed by a button to an
+//!    account or newsletter page (".../nyhedsbrev"), a sponsor's box
 //!    there once its label went ("**SPONSORED BY ...**"), reaction rows (a
 //!    vote widget's too, "▲ 52 ▼ ✓ Accepted") and
 //!    the question over them, a live blog's badge over a post's time
@@ -1072,6 +1074,47 @@ impl MeasuredBody<'_> {
                         keep[i] = false;
                         reasons[i] = Some("registration or sign-up box inside the article");
                     }
+                }
+            }
+        }
+        // A sign-up box with no rules around it: a bold name (a
+        // pictograph before it or not), a line or two under it with no
+        // blank between, and a button to an account or newsletter page
+        // closing it ("**News by e-mail**" over "Get the main stories
+        // every morning." over "[Sign up here](.../nyhedsbrev)"), under
+        // 40 words in all: gone whole. A paragraph of the story is no
+        // bold line's tail, and its links go elsewhere.
+        for i in start..end {
+            let name = strip_block_markers(lines[i]).trim_start_matches(|c: char| {
+                is_pictograph(c) || c == '\u{fe0f}' || c.is_whitespace()
+            });
+            if kinds[i] != Kind::Short
+                || !is_bold_only(name)
+                || infos[i].words > 8
+                || !infos[i].links.is_empty()
+            {
+                continue;
+            }
+            let block: Vec<usize> = (i..end)
+                .take_while(|&k| kinds[k] != Kind::Blank)
+                .take(4)
+                .collect();
+            let Some(&button) = block.last() else {
+                continue;
+            };
+            let signs_up = block.len() >= 2
+                && kinds[button] == Kind::LinkOnly
+                && infos[button].links.len() == 1
+                && is_account_url(&infos[button].links[0].1)
+                && (button + 1 >= end || kinds[button + 1] == Kind::Blank)
+                && block.iter().map(|&k| infos[k].words).sum::<usize>() < 40
+                && block.iter().all(|&k| {
+                    !is_list_or_table(lines[k]) && (k == button || infos[k].links.is_empty())
+                });
+            if signs_up {
+                for &k in &block {
+                    keep[k] = false;
+                    reasons[k] = Some("registration or sign-up box inside the article");
                 }
             }
         }
@@ -4227,8 +4270,21 @@ fn is_account_url(url: &str) -> bool {
             .trim_end_matches('/')
             .rsplit('/')
             .next()
-            .is_some_and(|last| matches!(last, "newsletter" | "newsletters"))
+            .is_some_and(|last| NEWSLETTER_PAGES.contains(&last))
 }
+
+/// The last folder of a newsletter's sign-up page, in a few languages
+/// ("/kl/nyhedsbrev", "/nl/nieuwsbrief").
+const NEWSLETTER_PAGES: &[&str] = &[
+    "newsletter",
+    "newsletters",
+    "nyhedsbrev",
+    "nyhetsbrev",
+    "nieuwsbrief",
+    "uutiskirje",
+    "infolettre",
+    "boletin",
+];
 
 /// A URL on an ad server or in an ad folder: a host that starts `ad.` or
 /// `ads.`, a path through `/ads/`, `/adserver` or a click counter.

@@ -770,14 +770,17 @@ fn cleaning_on_the_eighteenth_blind_set_holds_its_floor() {
     // 2026 (UTC)", the replies indented with colons, a plain post with
     // both links, the date and the time), a wiki's user pages read as
     // its writers' pages, and the thread's heading with nothing left
-    // under it.
+    // under it; 6.1 % (16/261) with a sign-up box and no rules around it
+    // gone whole (a bold name, a line under it with no blank between and
+    // a button to an account or newsletter page closing it, the
+    // newsletter's page named in a few languages: ".../nyhedsbrev").
     hold_floor_showing("blind18", BLIND18_FLOOR.0, BLIND18_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the eighteenth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 100 % and
 /// 10.9 %, then 10.3 % after the blind17 round).
-const BLIND18_FLOOR: (f64, f64) = (1.0, 0.069);
+const BLIND18_FLOOR: (f64, f64) = (1.0, 0.062);
 
 #[test]
 fn cleaning_on_the_seventeenth_blind_set_holds_its_floor() {

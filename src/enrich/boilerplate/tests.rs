@@ -3845,3 +3845,25 @@ Should the summary name the volunteer who runs it? — [Orla](https://wiki.examp
     );
     assert_kept(&c, &["stolen key", "did not verify", "public rotation"]);
 }
+
+#[test]
+fn a_sign_up_box_closed_by_its_button_to_the_newsletter_page_goes_without_rules() {
+    let page = "\
+# Customer data stolen from a power utility
+
+Attackers logged in to the utility's VPN with a stolen password and copied the records of about 4,200 customers.
+
+**News by e-mail**
+Get the main stories every morning.
+[Sign up here](https://news.example/kl/nyhedsbrev)
+
+The utility said the power supply was not affected, as its control systems sit on a separate network.
+";
+    let c = clean(
+        page,
+        "Customer data stolen from a power utility",
+        &no_rules(),
+    );
+    assert_gone(&c, &["News by e-mail", "every morning", "nyhedsbrev"]);
+    assert_kept(&c, &["stolen password", "separate network"]);
+}
