@@ -118,7 +118,10 @@
 //!    the same site: "[View on Facebook](...)"), a paginated
 //!    story's marker ("Page 1 of 2", in any language) and, on a page that
 //!    has one, its link to the next page (`?page=2`), short
-//!    promos and notices between paragraphs, labels whose lines all went
+//!    promos and notices between paragraphs, an official notice's
+//!    signature (the signer's name in bold capitals over the office in
+//!    italics, with the place and date of signing and the file's
+//!    reference), labels whose lines all went
 //!    (with a colon, or a few words over a banner: "Mgbasa ozi"),
 //!    configured `drop` lines; a log's repeated time stamps stay. Trailing link-only lines (tag lists,
 //!    related links, also written as bare URLs or as the site's headlines
@@ -1116,6 +1119,56 @@ impl MeasuredBody<'_> {
                     keep[k] = false;
                     reasons[k] = Some("registration or sign-up box inside the article");
                 }
+            }
+        }
+        // An official notice's signature: the signer's name in bold
+        // capitals ("**A. N. NAME,**") straight over the office in italics
+        // ("*Minister for Digital Affairs.*"), with the line of the place
+        // and date of signing above it ("Made at ... this 15th day of
+        // October, 2026.") and the file's reference in brackets under it,
+        // in any language written in capitals. A story names people in
+        // its sentences, not in capitals over their titles.
+        for i in start..end {
+            let name = infos[i].text.trim();
+            let capitals = name.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !name.chars().any(char::is_lowercase);
+            let office = |k: usize| {
+                let t = lines[k].trim();
+                (t.starts_with('*') && !t.starts_with("**") && t.ends_with('*')
+                    || t.starts_with('_') && !t.starts_with("__") && t.ends_with('_'))
+                    && infos[k].links.is_empty()
+                    && (1..=8).contains(&infos[k].words)
+            };
+            if !keep[i]
+                || kinds[i] != Kind::Short
+                || !is_bold_only(lines[i])
+                || !capitals
+                || infos[i].words > 6
+                || !infos[i].links.is_empty()
+                || i + 1 >= end
+                || !office(i + 1)
+            {
+                continue;
+            }
+            let mut block = vec![i, i + 1];
+            let above = (start..i).rev().find(|&k| kinds[k] != Kind::Blank);
+            if let Some(k) = above.filter(|&k| {
+                infos[k].links.is_empty()
+                    && infos[k].words <= 15
+                    && has_date(&infos[k].text)
+                    && !is_list_or_table(lines[k])
+            }) {
+                block.push(k);
+            }
+            if let Some(k) = next_text[i + 2].filter(|&k| {
+                let t = infos[k].text.trim();
+                t.starts_with('(') && t.ends_with(')') && infos[k].words <= 6
+            }) {
+                block.push(k);
+            }
+            for k in block {
+                keep[k] = false;
+                reasons[k] = Some("signature and date of an official notice");
             }
         }
         // The page's header comes back inside the story, whole or in

@@ -773,14 +773,19 @@ fn cleaning_on_the_eighteenth_blind_set_holds_its_floor() {
     // under it; 6.1 % (16/261) with a sign-up box and no rules around it
     // gone whole (a bold name, a line under it with no blank between and
     // a button to an account or newsletter page closing it, the
-    // newsletter's page named in a few languages: ".../nyhedsbrev").
+    // newsletter's page named in a few languages: ".../nyhedsbrev");
+    // 4.7 % (12/257) with an official notice's signature gone between its
+    // clauses and its schedule (the signer's name in bold capitals over
+    // the office in italics, the place and date of signing above, "Made
+    // at ... this 15th day of October, 2026.", the file's reference in
+    // brackets under it).
     hold_floor_showing("blind18", BLIND18_FLOOR.0, BLIND18_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the eighteenth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 100 % and
 /// 10.9 %, then 10.3 % after the blind17 round).
-const BLIND18_FLOOR: (f64, f64) = (1.0, 0.062);
+const BLIND18_FLOOR: (f64, f64) = (1.0, 0.047);
 
 #[test]
 fn cleaning_on_the_seventeenth_blind_set_holds_its_floor() {

@@ -3867,3 +3867,41 @@ The utility said the power supply was not affected, as its control systems sit o
     assert_gone(&c, &["News by e-mail", "every morning", "nyhedsbrev"]);
     assert_kept(&c, &["stolen password", "separate network"]);
 }
+
+#[test]
+fn an_official_notices_signature_block_goes_between_its_clauses_and_schedule() {
+    let page = "\
+# Directions after a port ransomware incident
+
+These Directions are made under section 12 of the Cyber Security Act and apply to every designated entity named in the Schedule.
+
+**1. Duty to search.** A designated entity shall search its systems for the indicators in Part B of the Schedule within seven days.
+
+Made at Wellmoor City this 15th day of October, 2026.
+
+**A. N. KESTREL-BOYD,**
+*Minister for Digital Affairs.*
+
+(MDA/CS/7/14/Vol. III)
+
+## SCHEDULE
+
+1. Harbourline Port Logistics Ltd
+2. Wellmoor Ports Authority
+";
+    let c = clean(
+        page,
+        "Directions after a port ransomware incident",
+        &no_rules(),
+    );
+    assert_gone(&c, &["Made at", "KESTREL", "Minister for", "MDA/CS"]);
+    assert_kept(
+        &c,
+        &[
+            "section 12",
+            "Duty to search",
+            "SCHEDULE",
+            "Ports Authority",
+        ],
+    );
+}
