@@ -49,7 +49,8 @@
 //!    widget ("... press Ctrl+Enter"), webinar ad, mailing-list
 //!    footer, a question with its buttons to stay on the page in any
 //!    language: "Was this useful? [Yes](#yes) [No](#no)", or "👍 👎" as its
-//!    buttons) or a run of
+//!    buttons; a row of the page's tools, two or more of its links going
+//!    nowhere: "[PDF](...) · [Print](#) · [Cite](#)") or a run of
 //!    link-only lines,
 //!    when little of the article follows: no code, no section with text,
 //!    under 40 words of plain prose. So a list of Sigma rule links before the
@@ -2306,6 +2307,17 @@ fn line_cue(info: &LineInfo) -> Option<&'static str> {
         if buttons >= 2 && only_buttons && asked.split_whitespace().count() >= 2 {
             return Some("feedback widget");
         }
+    }
+    // "[Download PDF](...) · [Print](#) · [Cite this notice](#)": the
+    // page's tools, a row of links two or more of which go nowhere (a
+    // script's button), nothing else on the line; a contents row links
+    // its sections by name ("#timeline"). As a chrome line it ends the
+    // story when little of it follows.
+    if info.links.len() >= 2
+        && words_outside_links(info) == 0
+        && info.links.iter().filter(|(_, u)| u.trim() == "#").count() >= 2
+    {
+        return Some("page tools (print, cite, download)");
     }
     // "TLP:CLEAR — Recipients may share this information ...": a
     // document's sharing statement, its marking first.

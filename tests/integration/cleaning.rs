@@ -778,14 +778,18 @@ fn cleaning_on_the_eighteenth_blind_set_holds_its_floor() {
     // clauses and its schedule (the signer's name in bold capitals over
     // the office in italics, the place and date of signing above, "Made
     // at ... this 15th day of October, 2026.", the file's reference in
-    // brackets under it).
+    // brackets under it); 4.3 % (11/256) with a row of the page's tools,
+    // two or more of its links going nowhere ("[Download signed PDF
+    // ...](...) · [Print](#) · [Cite this notice](#)"), as a chrome line
+    // that ends the story when little of it follows (the "Certified a
+    // true copy" line under it went with it).
     hold_floor_showing("blind18", BLIND18_FLOOR.0, BLIND18_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the eighteenth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 100 % and
 /// 10.9 %, then 10.3 % after the blind17 round).
-const BLIND18_FLOOR: (f64, f64) = (1.0, 0.047);
+const BLIND18_FLOOR: (f64, f64) = (1.0, 0.043);
 
 #[test]
 fn cleaning_on_the_seventeenth_blind_set_holds_its_floor() {

@@ -3905,3 +3905,25 @@ Made at Wellmoor City this 15th day of October, 2026.
         ],
     );
 }
+
+#[test]
+fn a_row_of_page_tools_going_nowhere_ends_the_story_with_what_follows() {
+    let page = "\
+# Directions after a port ransomware incident
+
+These Directions require designated entities connected with the port operator to search their systems for the indicators of the intrusion, to report any finding to the agency within twenty-four hours and to preserve evidence.
+
+The Directions expire on 30 November 2026 unless they are extended by a notice published in the Gazette before that date, as the Act requires for every direction made under it.
+
+[Download signed PDF (312 KB)](https://gazette.example/gn-1184.pdf) · [Print](#) · [Cite this notice](#)
+
+*Certified a true copy. — Government Printer*
+";
+    let c = clean(
+        page,
+        "Directions after a port ransomware incident",
+        &no_rules(),
+    );
+    assert_gone(&c, &["signed PDF", "Certified a true copy"]);
+    assert_kept(&c, &["twenty-four hours", "30 November 2026"]);
+}
