@@ -25,7 +25,10 @@
 //!    poster's card. A document's cover page closed by a rule (ten lines
 //!    or more of a form's fields, tables and check boxes, at most a third
 //!    of them prose, a paragraph under the rule) is passed over: the
-//!    story starts under the rule.
+//!    story starts under the rule. So is a log of the page's edits with
+//!    under 40 words of prose over it (a wiki's "Recent changes", each
+//!    entry a time, a date and a writer's page): the story starts under
+//!    it.
 //! 2. It ends at the first line that opens a page footer ("Found this article
 //!    interesting?", "Share this", "Trending News", "Related posts", "Tags:",
 //!    "Keywords:", "Post navigation", "About Company, Inc.", comments...) or
@@ -231,6 +234,8 @@ pub struct MeasuredBody<'b> {
     /// A forum's post headers, numbered as they go ("Nov 18, 2026 · #2"):
     /// lines of the thread too, each under its poster's card.
     post_headers: Vec<bool>,
+    /// Entries of a log of the page's edits (see [`edit_log`]).
+    log: Vec<bool>,
 }
 
 impl<'b> MeasuredBody<'b> {
@@ -245,9 +250,14 @@ impl<'b> MeasuredBody<'b> {
             *t = true;
         }
         let echoes = echoed_links(&kinds, &infos);
+        let log = edit_log(&lines, &kinds, &infos);
         // A comment's or an event's header is the page's data, however
         // many words it has.
-        for (kind, _) in kinds.iter_mut().zip(&thread).filter(|(_, t)| **t) {
+        for (kind, _) in kinds
+            .iter_mut()
+            .zip(thread.iter().zip(&log))
+            .filter(|(_, (t, l))| **t || **l)
+        {
             if *kind == Kind::Prose {
                 *kind = Kind::Short;
             }
@@ -260,6 +270,7 @@ impl<'b> MeasuredBody<'b> {
             thread,
             echoes,
             post_headers,
+            log,
         }
     }
 }
@@ -519,6 +530,30 @@ impl MeasuredBody<'_> {
             first_prose = (start..lines.len())
                 .find(|&i| kinds[i] == Kind::Prose)
                 .unwrap_or(first_prose);
+        }
+
+        // A page's log of edits over its story (see [`edit_log`]) with
+        // under 40 words of prose above it from the start: the page's,
+        // with the notice over it. The story starts under it.
+        let next_text_from = |from: usize| (from..lines.len()).find(|&j| kinds[j] != Kind::Blank);
+        let mut passed_over = 0;
+        let mut at = start;
+        while at < lines.len() && passed_over < 40 {
+            if self.log[at] {
+                let mut last = at;
+                while let Some(k) = next_text_from(last + 1).filter(|&k| self.log[k]) {
+                    last = k;
+                }
+                if let Some(story) = (last + 1..lines.len()).find(|&k| opens_story(k)) {
+                    start = story;
+                    first_prose = story;
+                }
+                break;
+            }
+            if kinds[at] == Kind::Prose {
+                passed_over += infos[at].words;
+            }
+            at += 1;
         }
 
         // The standfirst: sentence-long headings under the title
@@ -2008,6 +2043,39 @@ fn reply_buttons(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool
         }
     }
     buttons
+}
+
+/// Entries of a log of the page's edits (a wiki's "Recent changes"): two
+/// or more list items in a row, each a time of day, a date and a link to
+/// a writer's page ("- [cur](...) [prev](...) 18:42, 9 November 2026
+/// [Name](/wiki/User:Name) . . (+96) . . (→...: reply)"), none signed
+/// after a dash as a comment is. The page's data, however many words its
+/// summary of the edit has; a story's timeline names no writer's page.
+fn edit_log(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool> {
+    let entry = |i: usize| {
+        is_list_item(lines[i])
+            && infos[i].words <= 40
+            && has_time(&infos[i].text)
+            && has_date(&infos[i].text)
+            && infos[i].links.iter().any(|(_, u)| is_author_url(u))
+            && !is_signed_comment(lines[i], &infos[i])
+    };
+    let mut log = vec![false; lines.len()];
+    let mut run: Vec<usize> = Vec::new();
+    for i in 0..=lines.len() {
+        if i < lines.len() && kinds[i] == Kind::Blank {
+            continue;
+        }
+        if i < lines.len() && entry(i) {
+            run.push(i);
+            continue;
+        }
+        if run.len() >= 2 {
+            mark(&mut log, &run);
+        }
+        run.clear();
+    }
+    log
 }
 
 /// A converted document's running footer or header with its page number

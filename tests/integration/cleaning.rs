@@ -782,14 +782,23 @@ fn cleaning_on_the_eighteenth_blind_set_holds_its_floor() {
     // two or more of its links going nowhere ("[Download signed PDF
     // ...](...) · [Print](#) · [Cite this notice](#)"), as a chrome line
     // that ends the story when little of it follows (the "Certified a
-    // true copy" line under it went with it).
+    // true copy" line under it went with it); 1.6 % (4/249) with the
+    // story started under a log of the page's edits that has under 40
+    // words of prose over it (a wiki's "Recent changes", two or more
+    // items in a row, each a time, a date and a writer's page, "- [cur]
+    // [prev] 18:42, 9 November 2026 [Name](.../User:Name) . . (+96)"),
+    // the talk page's notice over it and the draft's heading under it
+    // gone with it. Left: four lead photos' plain captions with their
+    // credit ("... © Corsica Nova / A. Mattei", "(फोटो: ...)", "Taá:
+    // ..."), labelled chrome here and article in blind6, blind7, blind8
+    // and unseen.
     hold_floor_showing("blind18", BLIND18_FLOOR.0, BLIND18_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the eighteenth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 100 % and
 /// 10.9 %, then 10.3 % after the blind17 round).
-const BLIND18_FLOOR: (f64, f64) = (1.0, 0.043);
+const BLIND18_FLOOR: (f64, f64) = (1.0, 0.017);
 
 #[test]
 fn cleaning_on_the_seventeenth_blind_set_holds_its_floor() {

@@ -3927,3 +3927,26 @@ The Directions expire on 30 November 2026 unless they are extended by a notice p
     assert_gone(&c, &["signed PDF", "Certified a true copy"]);
     assert_kept(&c, &["twenty-four hours", "30 November 2026"]);
 }
+
+#[test]
+fn the_story_starts_under_a_log_of_the_pages_edits() {
+    let page = "\
+# Talk:Mirror compromise
+
+*This is the talk page for discussing improvements to the incident log entry. Sign your posts with four tildes.*
+
+## Recent changes to this page
+
+- [cur](https://wiki.example/w/index.php?diff=0&oldid=48213) [prev](https://wiki.example/w/index.php?diff=48213) 18:42, 9 November 2026 [Kettleby](https://wiki.example/wiki/User:Kettleby) . . (+1,204) . . (→Incident summary: add the Sigma rule for the hook)
+- [cur](https://wiki.example/w/index.php?diff=0&oldid=48190) [prev](https://wiki.example/w/index.php?diff=48190) 11:17, 9 November 2026 [Orla](https://wiki.example/wiki/User:Orla) . . (+96) . . (→Should we name the operator?: reply)
+
+## Incident summary (draft)
+
+On 6 November 2026 an attacker used a stolen rsync key to push a modified package to one of the volunteer mirrors for about 31 hours.
+
+Clients with default settings rejected the package because its signature did not verify, so most users were not affected at all.
+";
+    let c = clean(page, "Talk:Mirror compromise", &no_rules());
+    assert_gone(&c, &["talk page for discussing", "Recent changes", "(+96)"]);
+    assert_kept(&c, &["stolen rsync key", "did not verify"]);
+}
