@@ -2062,11 +2062,11 @@ fn edit_log(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool> {
     };
     let mut log = vec![false; lines.len()];
     let mut run: Vec<usize> = Vec::new();
-    for i in 0..=lines.len() {
-        if i < lines.len() && kinds[i] == Kind::Blank {
+    for (i, kind) in kinds.iter().enumerate() {
+        if *kind == Kind::Blank {
             continue;
         }
-        if i < lines.len() && entry(i) {
+        if entry(i) {
             run.push(i);
             continue;
         }
@@ -2074,6 +2074,9 @@ fn edit_log(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool> {
             mark(&mut log, &run);
         }
         run.clear();
+    }
+    if run.len() >= 2 {
+        mark(&mut log, &run);
     }
     log
 }
