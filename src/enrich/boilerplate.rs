@@ -25,7 +25,10 @@
 //!    poster's card. A document's cover page closed by a rule (ten lines
 //!    or more of a form's fields, tables and check boxes, at most a third
 //!    of them prose, a paragraph under the rule) is passed over: the
-//!    story starts under the rule.
+//!    story starts under the rule. So is a log of the page's edits with
+//!    under 40 words of prose over it (a wiki's "Recent changes", each
+//!    entry a time, a date and a writer's page): the story starts under
+//!    it.
 //! 2. It ends at the first line that opens a page footer ("Found this article
 //!    interesting?", "Share this", "Trending News", "Related posts", "Tags:",
 //!    "Keywords:", "Post navigation", "About Company, Inc.", comments...) or
@@ -49,7 +52,8 @@
 //!    widget ("... press Ctrl+Enter"), webinar ad, mailing-list
 //!    footer, a question with its buttons to stay on the page in any
 //!    language: "Was this useful? [Yes](#yes) [No](#no)", or "👍 👎" as its
-//!    buttons) or a run of
+//!    buttons; a row of the page's tools, two or more of its links going
+//!    nowhere: "[PDF](...) · [Print](#) · [Cite](#)") or a run of
 //!    link-only lines,
 //!    when little of the article follows: no code, no section with text,
 //!    under 40 words of plain prose. So a list of Sigma rule links before the
@@ -94,7 +98,9 @@
 //!    tag links that ended nothing (a
 //!    question's, over its answers), comments under a post signed after a
 //!    dash with the writer's page and the time ("- ... – [kdm](/users/771)
-//!    Nov 8, 2026 at 21:20"), bylines (a label and names linked
+//!    Nov 8, 2026 at 21:20"; a wiki talk page's posts and their replies
+//!    indented with colons, ":: ... — [Name](/wiki/User:Name)
+//!    ([talk](...)) 10:02, 9 November 2026 (UTC)"), bylines (a label and names linked
 //!    to their pages, "From: [...] and [...]"; a labelled date,
 //!    "Published 12 October 2026"), a row of hashtags
 //!    under a label ("**Tags:** #cve #patch"), a photo's bare credit under
@@ -102,7 +108,9 @@
 //!    Agency") or an italic caption under
 //!    it that ends with its credit ("*...* Llun: Agency"), a registration, sign-up
 //!    or newsletter box between two rules (a link to an account page, or a
-//!    button that asks: "[Sign up for alerts](...)"), a sponsor's box
+//!    button that asks: "[Sign up for alerts](...)"), or with no rules,
+//!    a bold name and a line or two under it closed by a button to an
+//!    account or newsletter page (".../nyhedsbrev"), a sponsor's box
 //!    there once its label went ("**SPONSORED BY ...**"), reaction rows (a
 //!    vote widget's too, "▲ 52 ▼ ✓ Accepted") and
 //!    the question over them, a live blog's badge over a post's time
@@ -114,7 +122,10 @@
 //!    the same site: "[View on Facebook](...)"), a paginated
 //!    story's marker ("Page 1 of 2", in any language) and, on a page that
 //!    has one, its link to the next page (`?page=2`), short
-//!    promos and notices between paragraphs, labels whose lines all went
+//!    promos and notices between paragraphs, an official notice's
+//!    signature (the signer's name in bold capitals over the office in
+//!    italics, with the place and date of signing and the file's
+//!    reference), labels whose lines all went
 //!    (with a colon, or a few words over a banner: "Mgbasa ozi"),
 //!    configured `drop` lines; a log's repeated time stamps stay. Trailing link-only lines (tag lists,
 //!    related links, also written as bare URLs or as the site's headlines
@@ -223,6 +234,8 @@ pub struct MeasuredBody<'b> {
     /// A forum's post headers, numbered as they go ("Nov 18, 2026 · #2"):
     /// lines of the thread too, each under its poster's card.
     post_headers: Vec<bool>,
+    /// Entries of a log of the page's edits (see [`edit_log`]).
+    log: Vec<bool>,
 }
 
 impl<'b> MeasuredBody<'b> {
@@ -237,9 +250,14 @@ impl<'b> MeasuredBody<'b> {
             *t = true;
         }
         let echoes = echoed_links(&kinds, &infos);
+        let log = edit_log(&lines, &kinds, &infos);
         // A comment's or an event's header is the page's data, however
         // many words it has.
-        for (kind, _) in kinds.iter_mut().zip(&thread).filter(|(_, t)| **t) {
+        for (kind, _) in kinds
+            .iter_mut()
+            .zip(thread.iter().zip(&log))
+            .filter(|(_, (t, l))| **t || **l)
+        {
             if *kind == Kind::Prose {
                 *kind = Kind::Short;
             }
@@ -252,6 +270,7 @@ impl<'b> MeasuredBody<'b> {
             thread,
             echoes,
             post_headers,
+            log,
         }
     }
 }
@@ -511,6 +530,30 @@ impl MeasuredBody<'_> {
             first_prose = (start..lines.len())
                 .find(|&i| kinds[i] == Kind::Prose)
                 .unwrap_or(first_prose);
+        }
+
+        // A page's log of edits over its story (see [`edit_log`]) with
+        // under 40 words of prose above it from the start: the page's,
+        // with the notice over it. The story starts under it.
+        let next_text_from = |from: usize| (from..lines.len()).find(|&j| kinds[j] != Kind::Blank);
+        let mut passed_over = 0;
+        let mut at = start;
+        while at < lines.len() && passed_over < 40 {
+            if self.log[at] {
+                let mut last = at;
+                while let Some(k) = next_text_from(last + 1).filter(|&k| self.log[k]) {
+                    last = k;
+                }
+                if let Some(story) = (last + 1..lines.len()).find(|&k| opens_story(k)) {
+                    start = story;
+                    first_prose = story;
+                }
+                break;
+            }
+            if kinds[at] == Kind::Prose {
+                passed_over += infos[at].words;
+            }
+            at += 1;
         }
 
         // The standfirst: sentence-long headings under the title
@@ -1071,6 +1114,97 @@ impl MeasuredBody<'_> {
                         reasons[i] = Some("registration or sign-up box inside the article");
                     }
                 }
+            }
+        }
+        // A sign-up box with no rules around it: a bold name (a
+        // pictograph before it or not), a line or two under it with no
+        // blank between, and a button to an account or newsletter page
+        // closing it ("**News by e-mail**" over "Get the main stories
+        // every morning." over "[Sign up here](.../nyhedsbrev)"), under
+        // 40 words in all: gone whole. A paragraph of the story is no
+        // bold line's tail, and its links go elsewhere.
+        for i in start..end {
+            let name = strip_block_markers(lines[i]).trim_start_matches(|c: char| {
+                is_pictograph(c) || c == '\u{fe0f}' || c.is_whitespace()
+            });
+            if kinds[i] != Kind::Short
+                || !is_bold_only(name)
+                || infos[i].words > 8
+                || !infos[i].links.is_empty()
+            {
+                continue;
+            }
+            let block: Vec<usize> = (i..end)
+                .take_while(|&k| kinds[k] != Kind::Blank)
+                .take(4)
+                .collect();
+            let Some(&button) = block.last() else {
+                continue;
+            };
+            let signs_up = block.len() >= 2
+                && kinds[button] == Kind::LinkOnly
+                && infos[button].links.len() == 1
+                && is_account_url(&infos[button].links[0].1)
+                && (button + 1 >= end || kinds[button + 1] == Kind::Blank)
+                && block.iter().map(|&k| infos[k].words).sum::<usize>() < 40
+                && block.iter().all(|&k| {
+                    !is_list_or_table(lines[k]) && (k == button || infos[k].links.is_empty())
+                });
+            if signs_up {
+                for &k in &block {
+                    keep[k] = false;
+                    reasons[k] = Some("registration or sign-up box inside the article");
+                }
+            }
+        }
+        // An official notice's signature: the signer's name in bold
+        // capitals ("**A. N. NAME,**") straight over the office in italics
+        // ("*Minister for Digital Affairs.*"), with the line of the place
+        // and date of signing above it ("Made at ... this 15th day of
+        // October, 2026.") and the file's reference in brackets under it,
+        // in any language written in capitals. A story names people in
+        // its sentences, not in capitals over their titles.
+        for i in start..end {
+            let name = infos[i].text.trim();
+            let capitals = name.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !name.chars().any(char::is_lowercase);
+            let office = |k: usize| {
+                let t = lines[k].trim();
+                (t.starts_with('*') && !t.starts_with("**") && t.ends_with('*')
+                    || t.starts_with('_') && !t.starts_with("__") && t.ends_with('_'))
+                    && infos[k].links.is_empty()
+                    && (1..=8).contains(&infos[k].words)
+            };
+            if !keep[i]
+                || kinds[i] != Kind::Short
+                || !is_bold_only(lines[i])
+                || !capitals
+                || infos[i].words > 6
+                || !infos[i].links.is_empty()
+                || i + 1 >= end
+                || !office(i + 1)
+            {
+                continue;
+            }
+            let mut block = vec![i, i + 1];
+            let above = (start..i).rev().find(|&k| kinds[k] != Kind::Blank);
+            if let Some(k) = above.filter(|&k| {
+                infos[k].links.is_empty()
+                    && infos[k].words <= 15
+                    && has_date(&infos[k].text)
+                    && !is_list_or_table(lines[k])
+            }) {
+                block.push(k);
+            }
+            if let Some(k) = next_text[i + 2].filter(|&k| {
+                let t = infos[k].text.trim();
+                t.starts_with('(') && t.ends_with(')') && infos[k].words <= 6
+            }) {
+                block.push(k);
+            }
+            for k in block {
+                keep[k] = false;
+                reasons[k] = Some("signature and date of an official notice");
             }
         }
         // The page's header comes back inside the story, whole or in
@@ -1911,6 +2045,42 @@ fn reply_buttons(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool
     buttons
 }
 
+/// Entries of a log of the page's edits (a wiki's "Recent changes"): two
+/// or more list items in a row, each a time of day, a date and a link to
+/// a writer's page ("- [cur](...) [prev](...) 18:42, 9 November 2026
+/// [Name](/wiki/User:Name) . . (+96) . . (→...: reply)"), none signed
+/// after a dash as a comment is. The page's data, however many words its
+/// summary of the edit has; a story's timeline names no writer's page.
+fn edit_log(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool> {
+    let entry = |i: usize| {
+        is_list_item(lines[i])
+            && infos[i].words <= 40
+            && has_time(&infos[i].text)
+            && has_date(&infos[i].text)
+            && infos[i].links.iter().any(|(_, u)| is_author_url(u))
+            && !is_signed_comment(lines[i], &infos[i])
+    };
+    let mut log = vec![false; lines.len()];
+    let mut run: Vec<usize> = Vec::new();
+    for (i, kind) in kinds.iter().enumerate() {
+        if *kind == Kind::Blank {
+            continue;
+        }
+        if entry(i) {
+            run.push(i);
+            continue;
+        }
+        if run.len() >= 2 {
+            mark(&mut log, &run);
+        }
+        run.clear();
+    }
+    if run.len() >= 2 {
+        mark(&mut log, &run);
+    }
+    log
+}
+
 /// A converted document's running footer or header with its page number
 /// ("NCRC-VL — Advisory VL-2026-041 — Page 2 of 5"), left between its
 /// paragraphs at every page break: the same short line three times or
@@ -2209,6 +2379,17 @@ fn line_cue(info: &LineInfo) -> Option<&'static str> {
             return Some("feedback widget");
         }
     }
+    // "[Download PDF](...) · [Print](#) · [Cite this notice](#)": the
+    // page's tools, a row of links two or more of which go nowhere (a
+    // script's button), nothing else on the line; a contents row links
+    // its sections by name ("#timeline"). As a chrome line it ends the
+    // story when little of it follows.
+    if info.links.len() >= 2
+        && words_outside_links(info) == 0
+        && info.links.iter().filter(|(_, u)| u.trim() == "#").count() >= 2
+    {
+        return Some("page tools (print, cite, download)");
+    }
     // "TLP:CLEAR — Recipients may share this information ...": a
     // document's sharing statement, its marking first.
     let opens_with_marking = info
@@ -2282,6 +2463,19 @@ fn is_channel_promo(info: &LineInfo) -> bool {
             // newsletter's box, its button asking for the sign-up.
             || cues::opens_with_call_to_action(&info.links[0].0)
             || (bare_address(&info.links[0].0) && names_platform()))
+}
+
+/// Whether a line's words, outside its links, name a social platform (a
+/// word of three letters or more: "Telegram-каналта" names Telegram).
+fn names_a_platform(info: &LineInfo) -> bool {
+    let mut outside = info.text.clone();
+    for (t, _) in &info.links {
+        outside = outside.replacen(t.as_str(), " ", 1);
+    }
+    outside
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .any(|w| w.len() >= 3 && PLATFORM_NAMES.contains(&w.as_str()))
 }
 
 /// The marks a label ends with, in Latin, Armenian, Ge'ez, Khmer and CJK
@@ -2453,7 +2647,10 @@ fn is_meta_row(line: &str, info: &LineInfo) -> bool {
     // "Por [Rafael Costa](/author/rafael/) em 7 de abril de 2025 · [3
     // comentários](#comments)": the author's page and the date, in any
     // language, with no sentence around them.
-    if info.words <= 16
+    // With the time of day too, its fields may run longer: "Da
+    // [Name](/autori/...) · Publicatu u 4 di nuvembre 2026 à 18:20 ·
+    // Mudificatu u 6 di nuvembre 2026 à 09:05" gives two dates in words.
+    if info.words <= if has_time(t) { 24 } else { 16 }
         && !sentence_end
         && info.links.first().is_some_and(author_link)
         && has_date(t)
@@ -2516,10 +2713,25 @@ fn is_meta_row(line: &str, info: &LineInfo) -> bool {
 }
 
 /// Whether a link goes to a person's page on the site (`/author/...`,
-/// `/people/...`, a forum's `/users/...`).
+/// `/people/...`, a forum's `/users/...`, a wiki's `/wiki/User:...` and
+/// its talk page, in a few of the languages wikis name them in).
 fn is_author_url(url: &str) -> bool {
     const AUTHOR_PATHS: &[&str] = &[
-        "/author", "/autor", "/auteur", "/people/", "/staff/", "/profile", "/users/",
+        "/author",
+        "/autor",
+        "/auteur",
+        "/people/",
+        "/staff/",
+        "/profile",
+        "/users/",
+        "/user:",
+        "/user_talk:",
+        "/benutzer:",
+        "/benutzer_diskussion:",
+        "/utilisateur:",
+        "/discussion_utilisateur:",
+        "/usuario:",
+        "/utente:",
     ];
     let url = url.to_ascii_lowercase();
     AUTHOR_PATHS.iter().any(|p| url.contains(p))
@@ -2527,9 +2739,14 @@ fn is_author_url(url: &str) -> bool {
 
 /// "- Is it still happening? – [kdm](/users/771/kdm) Nov 8, 2026 at
 /// 21:20": a comment under a post, one an item, signed after a dash with
-/// its writer's page and its date or time.
+/// its writer's page and its date or time. A wiki's talk page signs its
+/// posts so ("... — [Name](/wiki/User:Name) ([talk](/wiki/User_talk:Name))
+/// 10:02, 9 November 2026 (UTC)"), its replies indented with colons, its
+/// first post plain: a plain line needs its writer's two links and both
+/// the date and the time, the signature's whole shape.
 fn is_signed_comment(line: &str, info: &LineInfo) -> bool {
-    if !is_list_item(line) {
+    let t = line.trim_start();
+    if t.starts_with('>') {
         return false;
     }
     let Some((said, signature)) = line.rsplit_once(" – ").or_else(|| line.rsplit_once(" — "))
@@ -2538,11 +2755,23 @@ fn is_signed_comment(line: &str, info: &LineInfo) -> bool {
     };
     let signature = signature.trim();
     let when = plain_text(signature, usize::MAX);
+    let marked = is_list_item(line) || t.starts_with(':');
+    let whole_signature = || {
+        info.links
+            .iter()
+            .rev()
+            .take(2)
+            .all(|(_, u)| is_author_url(u))
+            && signature.matches("](").count() >= 2
+            && has_date(&when)
+            && has_time(&when)
+    };
     signature.starts_with('[')
         && said.chars().any(char::is_alphabetic)
         && info.links.last().is_some_and(|(_, u)| is_author_url(u))
         && when.split_whitespace().count() <= 10
         && (has_date(&when) || has_time(&when))
+        && (marked || whole_signature())
 }
 
 /// A bold label and a short value that is no sentence ("**Severity** High
@@ -2701,13 +2930,20 @@ fn boxes_inside(
         // bold line and sends the reader to the site's own pages ("> **Is
         // your team ready?** Take our assessment. [Start now](/...)"). A
         // quoted statement opens with its words, not a bold label.
+        // A channel's box may link the channel at an address the page
+        // does not know for a platform's, when its words name the platform
+        // ("> 📢 **... Telegram-каналта!** ... [подписка тӑвӑр](...)").
+        // A section of the story under it (its heading, over a list of
+        // links mentioned) is the story going on, as a paragraph is.
         if let Some(last) = callout_box(i, lines, kinds, infos, end).filter(|&last| {
             let follow = infos[i..=last]
                 .iter()
                 .flat_map(|l| &l.links)
                 .all(|(_, u)| is_social_url(u));
-            (all_home(&infos[i..=last]) || follow)
-                && (story_after(last + 1) || next_text(last + 1).is_none())
+            let channel = infos[i..=last].iter().any(names_a_platform);
+            (all_home(&infos[i..=last]) || follow || channel)
+                && (story_after(last + 1)
+                    || next_text(last + 1).is_none_or(|k| kinds[k] == Kind::Heading))
         }) {
             for b in boxed.iter_mut().take(last + 1).skip(i) {
                 *b = true;
@@ -4170,8 +4406,21 @@ fn is_account_url(url: &str) -> bool {
             .trim_end_matches('/')
             .rsplit('/')
             .next()
-            .is_some_and(|last| matches!(last, "newsletter" | "newsletters"))
+            .is_some_and(|last| NEWSLETTER_PAGES.contains(&last))
 }
+
+/// The last folder of a newsletter's sign-up page, in a few languages
+/// ("/kl/nyhedsbrev", "/nl/nieuwsbrief").
+const NEWSLETTER_PAGES: &[&str] = &[
+    "newsletter",
+    "newsletters",
+    "nyhedsbrev",
+    "nyhetsbrev",
+    "nieuwsbrief",
+    "uutiskirje",
+    "infolettre",
+    "boletin",
+];
 
 /// A URL on an ad server or in an ad folder: a host that starts `ad.` or
 /// `ads.`, a path through `/ads/`, `/adserver` or a click counter.

@@ -138,7 +138,9 @@
 //!   university's IT status page, a podcast's show notes, a wiki's talk
 //!   page; its `README.md` lists them), written and labelled on 2026-12-03
 //!   by someone who had not read the rules, measured blind with its totals
-//!   only;
+//!   only (100 % kept, 10.9 % chrome left; 10.3 % after the blind17
+//!   round), then tuned on once the nineteenth set was written, its pages
+//!   printed one by one;
 //! - `tests/fixtures/labelled/cleaning/blind19/`: the nineteenth blind
 //!   set, twelve pages (Fijian, Luganda, Tswana, Bislama, Kabyle,
 //!   Sardinian, Chechen and Maithili sites, a magazine long-read with a
@@ -772,14 +774,52 @@ fn cleaning_on_the_eighteenth_blind_set_holds_its_floor() {
     // 2026-12-03, measured blind, totals only, with the rules at 0b12de0
     // (after the blind16 round): 100.0 % kept (245/245), 10.9 % chrome
     // left (30/275), no page losing its story; after the blind17 round,
-    // not tuned on it: 100.0 % kept, 10.3 % chrome left (28/273).
-    hold_floor_showing("blind18", BLIND18_FLOOR.0, BLIND18_FLOOR.1, false);
+    // not tuned on it: 100.0 % kept, 10.3 % chrome left (28/273). Open to
+    // tuning since 2026-12-03, now that the nineteenth set is the blind
+    // one, its pages printed one by one: a byline that links its author's
+    // page and gives a time of day with its date may run to 24 words (two
+    // dates in words, "Da [...](.../autori/...) · Publicatu u 4 di
+    // nuvembre 2026 à 18:20 · Mudificatu u 6 di nuvembre 2026 à 09:05"):
+    // 100 % kept (245/245) and 9.9 % chrome (27/272); 9.3 % (25/270)
+    // with a callout quote whose words name a platform gone as a
+    // channel's box, whatever address it links ("> 📢 **...
+    // Telegram-каналта!** ... [подписка тӑвӑр](...)"), and a callout over
+    // a section of the story (a heading, over its list of links
+    // mentioned) gone as one between paragraphs; 6.8 % (18/263) with a
+    // wiki talk page's signed posts gone as comments (":: ... —
+    // [Name](.../User:Name) ([talk](.../User_talk:Name)) 10:02, 9 November
+    // 2026 (UTC)", the replies indented with colons, a plain post with
+    // both links, the date and the time), a wiki's user pages read as
+    // its writers' pages, and the thread's heading with nothing left
+    // under it; 6.1 % (16/261) with a sign-up box and no rules around it
+    // gone whole (a bold name, a line under it with no blank between and
+    // a button to an account or newsletter page closing it, the
+    // newsletter's page named in a few languages: ".../nyhedsbrev");
+    // 4.7 % (12/257) with an official notice's signature gone between its
+    // clauses and its schedule (the signer's name in bold capitals over
+    // the office in italics, the place and date of signing above, "Made
+    // at ... this 15th day of October, 2026.", the file's reference in
+    // brackets under it); 4.3 % (11/256) with a row of the page's tools,
+    // two or more of its links going nowhere ("[Download signed PDF
+    // ...](...) · [Print](#) · [Cite this notice](#)"), as a chrome line
+    // that ends the story when little of it follows (the "Certified a
+    // true copy" line under it went with it); 1.6 % (4/249) with the
+    // story started under a log of the page's edits that has under 40
+    // words of prose over it (a wiki's "Recent changes", two or more
+    // items in a row, each a time, a date and a writer's page, "- [cur]
+    // [prev] 18:42, 9 November 2026 [Name](.../User:Name) . . (+96)"),
+    // the talk page's notice over it and the draft's heading under it
+    // gone with it. Left: four lead photos' plain captions with their
+    // credit ("... © Corsica Nova / A. Mattei", "(फोटो: ...)", "Taá:
+    // ..."), labelled chrome here and article in blind6, blind7, blind8
+    // and unseen.
+    hold_floor_showing("blind18", BLIND18_FLOOR.0, BLIND18_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the eighteenth blind set: its score
-/// after the blind17 round, rounded down and up (its blind score was
-/// 100 % and 10.9 %).
-const BLIND18_FLOOR: (f64, f64) = (1.0, 0.104);
+/// once tuned on, rounded down and up (its blind score was 100 % and
+/// 10.9 %, then 10.3 % after the blind17 round).
+const BLIND18_FLOOR: (f64, f64) = (1.0, 0.017);
 
 #[test]
 fn cleaning_on_the_seventeenth_blind_set_holds_its_floor() {

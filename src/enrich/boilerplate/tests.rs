@@ -3770,3 +3770,183 @@ The malicious release was live for forty-seven minutes before the registry remov
     assert_gone(&c, &["Lena Fischer"]);
     assert_kept(&c, &["self-hosted runner", "forty-seven minutes"]);
 }
+
+#[test]
+fn a_byline_with_its_authors_page_two_dates_and_times_goes() {
+    let page = "\
+# Three held over fake ferry tickets
+
+*Police took apart a ring that sold fake tickets on copies of a ferry company's site.*
+
+Da [Ghjuvan Luciani](https://news.example/autori/gl) · Publicatu u 4 di nuvembre 2026 à 18:20 · Mudificatu u 6 di nuvembre 2026 à 09:05
+
+Three men were arrested on Tuesday, accused of setting up about ten sites that imitated the ferry company's own.
+
+The clone sites came first in search results thanks to paid ads, and buyers found out only at the port.
+";
+    let c = clean(page, "Three held over fake ferry tickets", &no_rules());
+    assert_gone(&c, &["Publicatu"]);
+    assert_kept(&c, &["took apart", "Three men", "paid ads"]);
+}
+
+#[test]
+fn a_callout_naming_its_platform_and_one_over_a_section_of_links_go() {
+    let page = "\
+[Home](https://news.example/) · [Episodes](https://news.example/episodes) · [About](https://news.example/about)
+
+# Botnet pulls in 12,000 home routers
+
+The botnet exploits a flaw in a popular router brand and has been used to flood bank sites with traffic this month.
+
+> 📢 **Our news on Telegram!** The main stories first — [join here](https://tg.example/ournews)
+
+Owners rarely notice anything apart from a slightly slower connection, the researchers said in their report.
+
+> 💛 **Support the show.** We are listener-funded. [Become a member](https://news.example/support) for early episodes.
+
+## Links mentioned
+
+- [The researchers' report](https://lab.example/report)
+- [The vendor's advisory](https://vendor.example/advisory)
+";
+    let c = clean(page, "Botnet pulls in 12,000 home routers", &no_rules());
+    assert_gone(&c, &["Telegram", "listener-funded"]);
+    assert_kept(
+        &c,
+        &["flood bank", "slower connection", "vendor's advisory"],
+    );
+}
+
+#[test]
+fn a_wiki_talk_pages_signed_posts_and_replies_go() {
+    let page = "\
+# Incident log: mirror compromise
+
+On 6 November an attacker used a stolen key to push a modified package to one of the volunteer mirrors for about a day.
+
+Clients with default settings rejected the package because its signature did not verify, so most users were safe.
+
+:: Do we know the figure is unique hosts? — [Orla](https://wiki.example/wiki/User:Orla) ([talk](https://wiki.example/wiki/User_talk:Orla)) 10:02, 9 November 2026 (UTC)
+
+### Timeline
+
+- 2026-11-06 02:14 UTC — the attacker logs in to the upload host with the stolen key
+- 2026-11-07 09:55 UTC — the mirror is removed from the public rotation
+
+## Should we name the operator?
+
+Should the summary name the volunteer who runs it? — [Orla](https://wiki.example/wiki/User:Orla) ([talk](https://wiki.example/wiki/User_talk:Orla)) 09:10, 9 November 2026 (UTC)
+: No, the mirror's name is enough. — [Piet](https://wiki.example/wiki/User:Piet) ([talk](https://wiki.example/wiki/User_talk:Piet)) 09:48, 9 November 2026 (UTC)
+";
+    let c = clean(page, "Incident log: mirror compromise", &no_rules());
+    assert_gone(
+        &c,
+        &["unique hosts", "name the operator", "volunteer who runs"],
+    );
+    assert_kept(&c, &["stolen key", "did not verify", "public rotation"]);
+}
+
+#[test]
+fn a_sign_up_box_closed_by_its_button_to_the_newsletter_page_goes_without_rules() {
+    let page = "\
+# Customer data stolen from a power utility
+
+Attackers logged in to the utility's VPN with a stolen password and copied the records of about 4,200 customers.
+
+**News by e-mail**
+Get the main stories every morning.
+[Sign up here](https://news.example/kl/nyhedsbrev)
+
+The utility said the power supply was not affected, as its control systems sit on a separate network.
+";
+    let c = clean(
+        page,
+        "Customer data stolen from a power utility",
+        &no_rules(),
+    );
+    assert_gone(&c, &["News by e-mail", "every morning", "nyhedsbrev"]);
+    assert_kept(&c, &["stolen password", "separate network"]);
+}
+
+#[test]
+fn an_official_notices_signature_block_goes_between_its_clauses_and_schedule() {
+    let page = "\
+# Directions after a port ransomware incident
+
+These Directions are made under section 12 of the Cyber Security Act and apply to every designated entity named in the Schedule.
+
+**1. Duty to search.** A designated entity shall search its systems for the indicators in Part B of the Schedule within seven days.
+
+Made at Wellmoor City this 15th day of October, 2026.
+
+**A. N. KESTREL-BOYD,**
+*Minister for Digital Affairs.*
+
+(MDA/CS/7/14/Vol. III)
+
+## SCHEDULE
+
+1. Harbourline Port Logistics Ltd
+2. Wellmoor Ports Authority
+";
+    let c = clean(
+        page,
+        "Directions after a port ransomware incident",
+        &no_rules(),
+    );
+    assert_gone(&c, &["Made at", "KESTREL", "Minister for", "MDA/CS"]);
+    assert_kept(
+        &c,
+        &[
+            "section 12",
+            "Duty to search",
+            "SCHEDULE",
+            "Ports Authority",
+        ],
+    );
+}
+
+#[test]
+fn a_row_of_page_tools_going_nowhere_ends_the_story_with_what_follows() {
+    let page = "\
+# Directions after a port ransomware incident
+
+These Directions require designated entities connected with the port operator to search their systems for the indicators of the intrusion, to report any finding to the agency within twenty-four hours and to preserve evidence.
+
+The Directions expire on 30 November 2026 unless they are extended by a notice published in the Gazette before that date, as the Act requires for every direction made under it.
+
+[Download signed PDF (312 KB)](https://gazette.example/gn-1184.pdf) · [Print](#) · [Cite this notice](#)
+
+*Certified a true copy. — Government Printer*
+";
+    let c = clean(
+        page,
+        "Directions after a port ransomware incident",
+        &no_rules(),
+    );
+    assert_gone(&c, &["signed PDF", "Certified a true copy"]);
+    assert_kept(&c, &["twenty-four hours", "30 November 2026"]);
+}
+
+#[test]
+fn the_story_starts_under_a_log_of_the_pages_edits() {
+    let page = "\
+# Talk:Mirror compromise
+
+*This is the talk page for discussing improvements to the incident log entry. Sign your posts with four tildes.*
+
+## Recent changes to this page
+
+- [cur](https://wiki.example/w/index.php?diff=0&oldid=48213) [prev](https://wiki.example/w/index.php?diff=48213) 18:42, 9 November 2026 [Kettleby](https://wiki.example/wiki/User:Kettleby) . . (+1,204) . . (→Incident summary: add the Sigma rule for the hook)
+- [cur](https://wiki.example/w/index.php?diff=0&oldid=48190) [prev](https://wiki.example/w/index.php?diff=48190) 11:17, 9 November 2026 [Orla](https://wiki.example/wiki/User:Orla) . . (+96) . . (→Should we name the operator?: reply)
+
+## Incident summary (draft)
+
+On 6 November 2026 an attacker used a stolen rsync key to push a modified package to one of the volunteer mirrors for about 31 hours.
+
+Clients with default settings rejected the package because its signature did not verify, so most users were not affected at all.
+";
+    let c = clean(page, "Talk:Mirror compromise", &no_rules());
+    assert_gone(&c, &["talk page for discussing", "Recent changes", "(+96)"]);
+    assert_kept(&c, &["stolen rsync key", "did not verify"]);
+}
