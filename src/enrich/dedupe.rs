@@ -20,7 +20,9 @@
 //! the later one's body recalls the earlier. The same canonical URL
 //! merges outright. Text alone needs alike ledes; rare things shared (a
 //! shared CVE weighing among them by its rarity, or two CVEs) make up for
-//! ledes in another language or with other words; so do less of them when
+//! ledes in another language or with other words; so do four distinct
+//! rare names (the studio, its game, its engine and the gang), each beyond
+//! the third adding to the score; so do less of them when
 //! two or more independent kinds agree (a name and a figure, a name and an
 //! indicator), each kind beyond the first adding to the score. Pairs
 //! within `window_days` are compared; pairs further apart, up to four times
@@ -56,7 +58,8 @@
 //! newsletter's numbered issue is one too, told by its issue word in many
 //! languages or by one source's titles that are the same but for a number,
 //! and so is a weekly digest covering two stories, told by a title whose
-//! label names its week.
+//! label names its week. A title that looks back a year or more (`Un an
+//! après …`) is its own item too.
 //! In a language that capitalises its nouns (German), a capitalised word
 //! counts as a name in full only when another article writes it as one
 //! (see [`NOUN_SHARE`]): `Krankenhaus` in two German reports is no more a
@@ -123,6 +126,11 @@ pub struct StoryFeatures {
     /// Whether it covers several stories (see [`Corpus::roundups`]): a
     /// roundup stays its own item.
     pub roundup: bool,
+    /// Whether its title looks back a year or more (`One year after the
+    /// attack`, `Un an après`, `Рік після`): a retrospective is its own
+    /// item, since the story it looks back on is long out of the window
+    /// and what it shares with this week's news is the setting.
+    pub looks_back: bool,
     /// Its publisher as names another article may mention: the source's
     /// words (`name:qasr`, `name:marine`, `name:terminals`), and its site's
     /// name (`name:nimbusflare`); each alternative sorted.
@@ -218,6 +226,13 @@ pub struct MergeReason {
 /// for candidates: it is no evidence of one story, and its posting list
 /// would make the lookup quadratic.
 const MAX_POSTINGS: usize = 150;
+/// Distinct rare names two reports must share to stand in for ledes: the
+/// company, its product and the gang, where one company's other story or
+/// one actor's other campaign shares one or two.
+const DISTINCT_NAMES: usize = 4;
+/// What a name must weigh to count among [`DISTINCT_NAMES`]: not a noun of
+/// a language that capitalises its nouns, nor a name in every other report.
+const DISTINCT_NAME_WEIGHT: f64 = 0.15;
 /// Rare-thing weight at which shared rare things stand in for alike ledes.
 const RARE_EVIDENCE: f64 = 1.5;
 /// Score per unit of rare-thing weight, and the most it can add.
@@ -340,6 +355,7 @@ impl Corpus {
                     source: s.source.clone(),
                     path: s.path.clone(),
                     roundup: false,
+                    looks_back: looks_back_a_year(s.title),
                     publisher,
                     title_indicators,
                     opening_names,
@@ -773,6 +789,98 @@ fn is_numbered_issue(title: &str) -> bool {
     hashed || worded || cjk
 }
 
+/// Whether a title looks back a year or more: `A year after the SIM-swap
+/// wave`, `Un an après l'intrusion`, `Ein Jahr nach dem Angriff`, `Рік
+/// після`, `一年后`, `1년 전 … 무엇이 달라졌나`, in the languages a digest
+/// reads. Matched on the lowercased title, words whole.
+fn looks_back_a_year(title: &str) -> bool {
+    const PHRASES: &[&str] = &[
+        "a year after",
+        "a year on",
+        "one year after",
+        "one year on",
+        "a year since",
+        "one year since",
+        "years after the",
+        "years on from",
+        "un an après",
+        "un año después",
+        "un año tras",
+        "um ano depois",
+        "um ano após",
+        "un anno dopo",
+        "ein jahr nach",
+        "een jaar na",
+        "rok po",
+        "rok poté",
+        "rok od",
+        "год спустя",
+        "год после",
+        "через год",
+        "рік після",
+        "рік по",
+        "через рік",
+        "година след",
+        "godinu dana",
+        "ett år efter",
+        "et år efter",
+        "et år etter",
+        "ár frá",
+        "ári eftir",
+        "vuoden takaa",
+        "bir yıl sonra",
+        "egy év után",
+        "un an după",
+        "ένα χρόνο μετά",
+        "ένας χρόνος",
+        "بعد عام",
+        "بعد سنة",
+        "عام على",
+        "یک سال پس",
+        "یک سال بعد",
+        "یک سال از",
+        "שנה אחרי",
+        "שנה לאחר",
+        "एक साल",
+        "एक वर्ष",
+        "এক বছর",
+        "một năm sau",
+        "setahun setelah",
+        "setahun selepas",
+        "isang taon",
+        "mwaka mmoja",
+        "1年後",
+        "一年後",
+        "一年后",
+        "から1年",
+        "から一年",
+        "一周年",
+        "1년 전",
+        "1년 후",
+        "1년 뒤",
+        "หนึ่งปี",
+        "ครบรอบ",
+        "anniversary",
+        "anniversaire",
+        "aniversario",
+        "jahrestag",
+        "годовщин",
+        "වසරක්",
+        "වසරකට",
+    ];
+    let title = title.to_lowercase();
+    PHRASES.iter().any(|p| {
+        title.match_indices(p).any(|(at, _)| {
+            let before = title[..at].chars().next_back();
+            let after = title[at + p.len()..].chars().next();
+            // Whole words where the script spaces them: `rok po` is not
+            // `wyrok pozwu`.
+            let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+            edge(before) && (p.ends_with(' ') || !p.is_ascii() && !p.contains(' ') || edge(after))
+        })
+    })
+}
+
 /// Whether a title's label names a week: `Кібер-тыдзень: агляд падзей
 /// 14–19 верасня`, `[주간 보안 브리핑] 10월 셋째 주: …`, `The Week in
 /// Ransomware - March 7th`, a weekly digest's heading in whatever language.
@@ -944,6 +1052,26 @@ fn numbered_series(titles: &[(Option<&str>, &str)]) -> Vec<bool> {
             })
         })
         .collect()
+}
+
+/// How many distinct things the shared names in `weighted` name: a name
+/// whose words are all in a longer one (`morrowpike` in `morrowpike
+/// studios`) is the same thing.
+fn distinct_names(corpus: &Corpus, weighted: &[(f64, u32)]) -> usize {
+    let mut names: Vec<Vec<&str>> = weighted
+        .iter()
+        .filter(|&&(w, _)| w >= DISTINCT_NAME_WEIGHT)
+        .filter_map(|&(_, id)| corpus.names[id as usize].strip_prefix("name:"))
+        .map(|n| n.split(' ').collect())
+        .collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    let mut groups: Vec<Vec<&str>> = Vec::new();
+    for name in names {
+        if !groups.iter().any(|g| name.iter().all(|w| g.contains(w))) {
+            groups.push(name);
+        }
+    }
+    groups.len()
 }
 
 /// Whether `y` names `x`'s publisher in its title or lede: a company's own
@@ -1124,7 +1252,7 @@ fn join_stories_formed_later(
     let mut moved = false;
     for (pos, &i) in order.iter().enumerate() {
         let own = cluster_of[i];
-        if clusters[own].len() != 1 || stories[i].roundup {
+        if clusters[own].len() != 1 || stories[i].roundup || stories[i].looks_back {
             continue;
         }
         let mut best: Option<(usize, f64, MergeReason)> = None;
@@ -1570,6 +1698,7 @@ fn story_as_one(
         source: base.source.clone(),
         path: base.path.clone(),
         roundup: false,
+        looks_back: false,
         publisher: members
             .iter()
             .flat_map(|&m| corpus.stories[m].publisher.iter().cloned())
@@ -1691,6 +1820,15 @@ fn compare_features(
             score: 0.0,
             parts: Vec::new(),
             why: "a roundup of several stories stays its own item".to_owned(),
+            shared_things_suffice: false,
+        };
+    }
+    if x.looks_back || y.looks_back {
+        return Comparison {
+            same: false,
+            score: 0.0,
+            parts: Vec::new(),
+            why: "a look back a year or more on stays its own item".to_owned(),
             shared_things_suffice: false,
         };
     }
@@ -1852,6 +1990,19 @@ fn compare_features(
             detail: "a rare name and a rare count agree".to_owned(),
         });
     }
+    let names = if rare_weight > 0.0 {
+        distinct_names(corpus, &weighted)
+    } else {
+        0
+    };
+    let many_names = names >= DISTINCT_NAMES;
+    if many_names {
+        parts.push(Part {
+            label: "names",
+            value: KIND_SCORE * (names + 1 - DISTINCT_NAMES) as f64,
+            detail: format!("{names} distinct rare names"),
+        });
+    }
     // Naming the other's publisher weighs as a rare thing: with little
     // else shared it is a citation, not evidence.
     // Nor does it count when each lists its own indicators: a vendor named
@@ -1891,6 +2042,7 @@ fn compare_features(
         || rare_weight + cve_weight >= RARE_EVIDENCE
         || (kinds_agree && rare_weight + cve_weight >= KINDS_EVIDENCE)
         || (name_and_count && rare_weight >= COUNT_EVIDENCE)
+        || many_names
         || linked;
     let evidence = lede >= 0.10
         || (!cves.is_empty() && lede >= 0.07)
@@ -3235,6 +3387,91 @@ mod tests {
             .retain(|w| !["fenwarde", "mills"].contains(w));
         let c = compare(&Corpus::new(&stories), 1, 0, ClusterSettings::default());
         assert!(!c.parts.iter().any(|p| p.label == "publisher"), "{}", c.why);
+    }
+
+    #[test]
+    fn four_distinct_names_shared_stand_in_for_ledes() {
+        // A studio, its game, its engine and the gang, in Russian and in
+        // Chinese: nothing else in common.
+        let ru = told(
+            "ru.md",
+            "2026-05-11",
+            "Группировка заявила о краже исходников",
+            "Группировка Saltcrow заявила, что похитила исходный код игры Duskwarden у студии Morrowpike Studios, включая движок Pikeforge.",
+            "ИТ-сводка",
+        );
+        let zh = told(
+            "zh.md",
+            "2026-05-12",
+            "开发商证实遭入侵",
+            "Morrowpike Studios 证实 Saltcrow 窃取了 Duskwarden 和 Pikeforge 引擎的代码。",
+            "游戏安全观察",
+        );
+        let mut stories = vec![ru, zh];
+        add_filler(&mut stories);
+        let c = compare(&Corpus::new(&stories), 1, 0, ClusterSettings::default());
+        assert!(c.parts.iter().any(|p| p.label == "names"), "{}", c.why);
+        assert!(c.same, "{}", c.why);
+        // Three (the studio, the game and the gang) are one studio's other
+        // story, or one gang's other victim, as often.
+        let mut stories = vec![
+            told(
+                "ru.md",
+                "2026-05-11",
+                "Группировка заявила о краже исходников",
+                "Группировка Saltcrow заявила, что похитила исходный код игры Duskwarden у студии Morrowpike Studios.",
+                "ИТ-сводка",
+            ),
+            told(
+                "zh.md",
+                "2026-05-12",
+                "开发商证实遭入侵",
+                "Morrowpike Studios 证实 Saltcrow 窃取了 Duskwarden 的代码。",
+                "游戏安全观察",
+            ),
+        ];
+        add_filler(&mut stories);
+        let c = compare(&Corpus::new(&stories), 1, 0, ClusterSettings::default());
+        assert!(!c.parts.iter().any(|p| p.label == "names"), "{}", c.why);
+    }
+
+    #[test]
+    fn a_look_back_a_year_on_is_its_own_item() {
+        for title in [
+            "A year after the SIM-swap wave, has Sagarlink closed the door?",
+            "Un an après l'intrusion dans sa chaîne de compilation, Keyrook a-t-il tiré les leçons ?",
+            "Рік після Істермарка: чого навчила атака вимагачів на зерновий термінал",
+            "Ein Jahr nach dem Angriff auf den Windpark: Was sich geändert hat",
+            "सूर्यपुर मेट्रो कार्ड घोटाले का एक साल: कियोस्क बदले, पर सवाल बाकी",
+        ] {
+            assert!(looks_back_a_year(title), "{title}");
+        }
+        for title in [
+            "Hackers return a year later to hit the port again",
+            "Wyrok po ataku na szpital",
+            "Ransomware gang claims attack on ferry operator",
+        ] {
+            assert!(!looks_back_a_year(title), "{title}");
+        }
+        let mut stories = vec![
+            told(
+                "a.md",
+                "2026-08-04",
+                "Phishing emails impersonate Keyrook vault migration",
+                "Keyrook warned of phishing that relays codes; CISO Dana Okafor-Lind said 300 accounts were hit.",
+                "Keyrook Newsroom",
+            ),
+            told(
+                "b.md",
+                "2026-08-18",
+                "Un an après l'intrusion, Keyrook a-t-il tiré les leçons ?",
+                "Keyrook et sa RSSI Dana Okafor-Lind reviennent sur l'intrusion de 2025 et la vague de phishing de ce mois.",
+                "Le Fil",
+            ),
+        ];
+        add_filler(&mut stories);
+        let c = compare(&Corpus::new(&stories), 1, 0, ClusterSettings::default());
+        assert!(!c.same && c.why.contains("look back"), "{}", c.why);
     }
 
     #[test]

@@ -435,8 +435,14 @@ fn clustering_on_the_ninth_blind_stories_holds_its_floor() {
 
 /// Precision, recall and pairs kept apart at least, on `blind9/`: its
 /// blind score (2026-12-03, with the signals at a026a1c): precision 1.00,
-/// recall 0.63 (22 of 35), no hard negative merged. Rounded down.
-const BLIND9_FLOOR: (f64, f64, f64) = (1.0, 0.62, 0.999);
+/// recall 0.63 (22 of 35), no hard negative merged; 1.00 and 0.69 once
+/// tuned on; on 2026-12-04, 0.90 (26 of 29) and 0.74 (26 of 35) once four
+/// distinct rare names shared stand in for ledes: a rider-refund scam on
+/// one ride-hailing platform, the same week as its drivers' account
+/// takeovers, shares the platform, the city, the currency and the payment
+/// service with them, and joins (every set in one site gains 13 pairs for
+/// one wrong). Rounded down.
+const BLIND9_FLOOR: (f64, f64, f64) = (0.89, 0.74, 0.995);
 
 /// The newest blind stories (`blind10/`: 44 articles, ten stories told by
 /// two to five outlets in 37 languages, 46 same-story pairs, 29 hard
@@ -499,9 +505,11 @@ fn clustering_on_the_twelfth_blind_stories_holds_its_floor() {
 /// with the signals of the session's start (ec5d547). Open to tuning
 /// since blind13 was written: 1.00 and 0.50 (23 of 46) once a newcomer
 /// that repeats one report's indicators is not vetoed by another's own
-/// (an advisory's web shell hash in a ransomware report ten days on).
-/// Rounded down.
-const BLIND12_FLOOR: (f64, f64, f64) = (1.0, 0.50, 0.999);
+/// (an advisory's web shell hash in a ransomware report ten days on);
+/// 1.00 and 0.61 (28 of 46) on 2026-12-04 once four distinct rare names
+/// shared (the transit operator, its initials, the city and the card)
+/// stand in for ledes. Rounded down.
+const BLIND12_FLOOR: (f64, f64, f64) = (1.0, 0.60, 0.999);
 
 /// The newest blind stories (`blind13/`: 44 articles, ten stories told by
 /// two to five outlets in 39 languages, 46 same-story pairs, 30 hard
@@ -539,19 +547,25 @@ const BLIND13_FLOOR: (f64, f64, f64) = (0.90, 0.80, 0.99);
 /// two to five outlets in 37 languages, 47 same-story pairs, 28 hard
 /// negatives of 13 kinds), written on 2026-12-03 by someone who had not
 /// read the clustering code or its tests, after this session's signals.
-/// Totals only.
+/// Totals only while blind; open to tuning since blind15 was written, its
+/// pairs printed.
 #[test]
 fn clustering_on_the_fourteenth_blind_stories_holds_its_floor() {
-    let scores = measure_totals("blind14");
+    let scores = measure_showing("blind14");
     hold_floor(&scores, BLIND14_FLOOR, false);
 }
 
 /// Precision, recall and pairs kept apart at least, on `blind14/`: its
 /// blind score (2026-12-03, with the signals at 7c03d01): precision 0.87
 /// (26 of 30), recall 0.55 (26 of 47), two hard negatives merged; 0.86
-/// and 0.53 with the signals of the session's start (ec5d547). Rounded
-/// down.
-const BLIND14_FLOOR: (f64, f64, f64) = (0.86, 0.55, 0.995);
+/// and 0.53 with the signals of the session's start (ec5d547). Open to
+/// tuning since blind15 was written (2026-12-04): 0.89 and 0.72 (34 of 47)
+/// once four distinct rare names shared stand in for ledes (a game
+/// studio, its game, its engine and the gang, in Russian, Chinese,
+/// Portuguese, Ukrainian and Arabic reports); 1.00 (34 of 34) once a title
+/// that looks back a year (`Un an après l'intrusion …`) is its own item.
+/// Rounded down.
+const BLIND14_FLOOR: (f64, f64, f64) = (1.0, 0.72, 0.999);
 
 /// The newest blind stories (`blind15/`: 49 articles, eleven stories told
 /// by two to six outlets in 38 languages, 51 same-story pairs, 31 hard
@@ -697,8 +711,10 @@ fn clustering_on_every_story_set_in_one_site_holds_its_floor() {
 /// wrong, 16 hard negatives, with the signals at 57dc5d5; 0.94 (451 of
 /// 481) and 0.67, 30 wrong, twelve hard negatives, once a publisher counts only when
 /// named in a title or lede and a weekly digest covering two stories is a
-/// roundup. Rounded down.
-const EVERY_SET_FLOOR: (f64, f64, f64) = (0.93, 0.66, 0.9998);
+/// roundup; 0.95 (464 of 491) and 0.69, 27 wrong, eleven hard negatives,
+/// once four distinct rare names stand in for ledes and a look back a
+/// year on is its own item. Rounded down.
+const EVERY_SET_FLOOR: (f64, f64, f64) = (0.94, 0.68, 0.9998);
 
 /// The corpus's scraped pages (`../shared/corpus/scraped`, not in this
 /// repository: skipped without it), whose manifest names the story of each
