@@ -373,6 +373,11 @@ async fn serve(
         }
     });
 
+    // Listening for Ctrl-C from before the URL is announced: registered
+    // only once the serving loop first polled it, a Ctrl-C right after the
+    // announcement killed the process instead of stopping it (seen under
+    // load).
+    let interrupted = interrupt()?;
     report(ServeEvent::Listening(url));
     let app = Router::new()
         .route(EVENTS_PATH, get(events))
@@ -386,7 +391,7 @@ async fn serve(
             accepted,
             refuse_other_hosts,
         ));
-    serve_connections(listener, app, opts.header_timeout, &state).await;
+    serve_connections(listener, app, opts.header_timeout, &state, interrupted).await;
     drop(watcher);
     Ok(())
 }
@@ -463,6 +468,17 @@ async fn refuse_other_hosts(
         .into_response()
 }
 
+/// A future that completes on the next Ctrl-C, listening from now on.
+fn interrupt() -> std::io::Result<impl std::future::Future<Output = ()>> {
+    #[cfg(unix)]
+    let mut signal = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())?;
+    #[cfg(windows)]
+    let mut signal = tokio::signal::windows::ctrl_c()?;
+    Ok(async move {
+        signal.recv().await;
+    })
+}
+
 /// Serves each connection over HTTP/1.1 until Ctrl-C, then ends the open
 /// event streams and gives responses in flight [`SHUTDOWN_GRACE`] to finish.
 ///
@@ -476,12 +492,12 @@ async fn serve_connections(
     app: Router,
     header_timeout: Duration,
     state: &AppState,
+    ctrl_c: impl std::future::Future<Output = ()>,
 ) {
     let graceful = GracefulShutdown::new();
     let mut http = http1::Builder::new();
     http.timer(TokioTimer::new())
         .header_read_timeout(header_timeout);
-    let ctrl_c = tokio::signal::ctrl_c();
     tokio::pin!(ctrl_c);
     loop {
         let stream = tokio::select! {
