@@ -60,6 +60,9 @@
 //! and so is a weekly digest covering two stories, told by a title whose
 //! label names its week. A title that looks back a year or more (`Un an
 //! après …`) is its own item too.
+//! A name transliterated from another script counts as the Latin spelling
+//! it sounds like (`morrovpaik`, from `Морровпайк`, is `morrowpike`; see
+//! [`sound_key`]).
 //! In a language that capitalises its nouns (German), a capitalised word
 //! counts as a name in full only when another article writes it as one
 //! (see [`NOUN_SHARE`]): `Krankenhaus` in two German reports is no more a
@@ -290,6 +293,7 @@ impl Corpus {
     /// each.
     pub fn new(inputs: &[StoryInput<'_>]) -> Self {
         let mut corpus = Corpus::default();
+        let spelling = one_spelling(inputs);
         let stories = inputs
             .iter()
             .map(|s| {
@@ -313,8 +317,11 @@ impl Corpus {
                 // A capitalised word of a text that capitalises nouns is
                 // the name of the same spelling, and a name only if some
                 // other article has it as one (see `noun_only`).
-                let (nouns, names): (Vec<&str>, Vec<&str>) =
-                    s.rare.iter().partition(|f| f.starts_with("noun:"));
+                let (nouns, names): (Vec<&str>, Vec<&str>) = s
+                    .rare
+                    .iter()
+                    .map(|f| spelling.get(*f).map_or(*f, String::as_str))
+                    .partition(|f| f.starts_with("noun:"));
                 for id in corpus.set(names.iter().copied()) {
                     corpus.named(id);
                 }
@@ -651,6 +658,73 @@ impl StoryFeatures {
         all.dedup();
         all.into_iter()
     }
+}
+
+/// One spelling for the names that sound alike across the corpus: `name:`
+/// features of one word whose [`sound_key`] is the same (`morrovpaik`,
+/// transliterated from `Морровпайк`, and `morrowpike`; `arkalija` and
+/// `arcalia`), each mapped to the spelling most articles use. A name
+/// written in another script is transliterated letter by letter, and the
+/// letters differ where the sounds do not.
+fn one_spelling(inputs: &[StoryInput<'_>]) -> HashMap<String, String> {
+    // Sound key -> spelling -> articles using it.
+    let mut spellings: HashMap<String, HashMap<&str, usize>> = HashMap::new();
+    for s in inputs {
+        for f in &s.rare {
+            if let Some(key) = f.strip_prefix("name:").and_then(sound_key) {
+                *spellings.entry(key).or_default().entry(f).or_default() += 1;
+            }
+        }
+    }
+    let mut out = HashMap::new();
+    for by_spelling in spellings.into_values() {
+        if by_spelling.len() < 2 {
+            continue;
+        }
+        let best = by_spelling
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(f, _)| f.to_string())
+            .expect("two spellings");
+        for f in by_spelling.into_keys() {
+            if f != best {
+                out.insert(f.to_owned(), best.clone());
+            }
+        }
+    }
+    out
+}
+
+/// What a one-word name sounds like, roughly: its first letter (any vowel
+/// as `a`), then its consonants, with letters that transliterations swap
+/// taken as one (`c`, `k`, `q`; `v`, `w`; `s`, `z`), `h`, `j` and `y`
+/// dropped (`kh`, `ja`, `iy` are how Cyrillic and Greek vowels and
+/// aspirates come out), and doubles as one. `None` for a name too short
+/// (under five letters, or under four sounds) to tell from another.
+fn sound_key(name: &str) -> Option<String> {
+    let name: String = name.chars().filter(|&c| c != '\'').collect();
+    if name.len() < 5 || !name.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let name = name
+        .replace("ph", "f")
+        .replace("ck", "k")
+        .replace('x', "ks");
+    let mut key = String::new();
+    for (n, c) in name.chars().enumerate() {
+        let sound = match c {
+            'a' | 'e' | 'i' | 'o' | 'u' if n == 0 => 'a',
+            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h' | 'j' => continue,
+            'c' | 'q' => 'k',
+            'w' => 'v',
+            'z' => 's',
+            c => c,
+        };
+        if !key.ends_with(sound) {
+            key.push(sound);
+        }
+    }
+    (key.len() >= 4).then_some(key)
 }
 
 /// The names among `names` (`name:…` features) that `s`'s title or lede

@@ -387,8 +387,9 @@ fn clustering_on_the_seventh_blind_stories_holds_its_floor() {
 /// of it (a weekly roundup, in Nepali, joins the story the newsletter's
 /// issue now joins); 1.00 (39 of 39) and 0.80 on 2026-12-04, once a title
 /// whose label names its week (`साताको साइबर सार: …`) covering two stories
-/// is a roundup. Rounded down.
-const BLIND7_FLOOR: (f64, f64, f64) = (1.0, 0.79, 0.999);
+/// is a roundup; 0.88 (43 of 49) once counts written with a thousands
+/// word in more languages are the same figures. Rounded down.
+const BLIND7_FLOOR: (f64, f64, f64) = (1.0, 0.87, 0.999);
 
 /// The newest blind stories (`blind8/`: 44 articles, eleven stories told by
 /// two to five outlets in 34 languages, 49 same-story pairs, 31 hard
@@ -483,9 +484,11 @@ fn clustering_on_the_eleventh_blind_stories_holds_its_floor() {
 
 /// Precision, recall and pairs kept apart at least, on `blind11/`: its
 /// blind score (2026-12-03, with the signals at 60185ee): precision 0.94
-/// (31 of 33), recall 0.67 (31 of 46), two hard negatives merged. Rounded
-/// down.
-const BLIND11_FLOOR: (f64, f64, f64) = (0.93, 0.67, 0.997);
+/// (31 of 33), recall 0.67 (31 of 46), two hard negatives merged; on
+/// 2026-12-04, 0.95 (41 of 43) and 0.89 (41 of 46) once counts written
+/// with a thousands word in more languages (`bin`, `tys.`, `mijë`,
+/// `хиљада`, `millió`) are the same figures. Rounded down.
+const BLIND11_FLOOR: (f64, f64, f64) = (0.95, 0.89, 0.997);
 
 /// The newest blind stories (`blind12/`: 44 articles, ten stories told by
 /// two to five outlets in 39 languages, 46 same-story pairs, 30 hard
@@ -508,8 +511,9 @@ fn clustering_on_the_twelfth_blind_stories_holds_its_floor() {
 /// (an advisory's web shell hash in a ransomware report ten days on);
 /// 1.00 and 0.61 (28 of 46) on 2026-12-04 once four distinct rare names
 /// shared (the transit operator, its initials, the city and the card)
-/// stand in for ledes. Rounded down.
-const BLIND12_FLOOR: (f64, f64, f64) = (1.0, 0.60, 0.999);
+/// stand in for ledes; 0.65 (30 of 46) once counts written with a
+/// thousands word in more languages are the same figures. Rounded down.
+const BLIND12_FLOOR: (f64, f64, f64) = (1.0, 0.65, 0.999);
 
 /// The newest blind stories (`blind13/`: 44 articles, ten stories told by
 /// two to five outlets in 39 languages, 46 same-story pairs, 30 hard
@@ -563,9 +567,10 @@ fn clustering_on_the_fourteenth_blind_stories_holds_its_floor() {
 /// once four distinct rare names shared stand in for ledes (a game
 /// studio, its game, its engine and the gang, in Russian, Chinese,
 /// Portuguese, Ukrainian and Arabic reports); 1.00 (34 of 34) once a title
-/// that looks back a year (`Un an après l'intrusion …`) is its own item.
-/// Rounded down.
-const BLIND14_FLOOR: (f64, f64, f64) = (1.0, 0.72, 0.999);
+/// that looks back a year (`Un an après l'intrusion …`) is its own item;
+/// 0.77 (36 of 47) once `212 mijë` is `212,000` as in the Macedonian
+/// report. Rounded down.
+const BLIND14_FLOOR: (f64, f64, f64) = (1.0, 0.76, 0.999);
 
 /// The newest blind stories (`blind15/`: 49 articles, eleven stories told
 /// by two to six outlets in 38 languages, 51 same-story pairs, 31 hard
@@ -713,8 +718,11 @@ fn clustering_on_every_story_set_in_one_site_holds_its_floor() {
 /// named in a title or lede and a weekly digest covering two stories is a
 /// roundup; 0.95 (464 of 491) and 0.69, 27 wrong, eleven hard negatives,
 /// once four distinct rare names stand in for ledes and a look back a
-/// year on is its own item. Rounded down.
-const EVERY_SET_FLOOR: (f64, f64, f64) = (0.94, 0.68, 0.9998);
+/// year on is its own item; 0.95 (480 of 507) and 0.71, 27 wrong, once
+/// names that sound alike across scripts are one (`Морровпайк` and
+/// `Morrowpike`) and counts with a thousands word in more languages are
+/// figures. Rounded down.
+const EVERY_SET_FLOOR: (f64, f64, f64) = (0.94, 0.70, 0.9998);
 
 /// The corpus's scraped pages (`../shared/corpus/scraped`, not in this
 /// repository: skipped without it), whose manifest names the story of each
