@@ -575,10 +575,11 @@ const BLIND14_FLOOR: (f64, f64, f64) = (1.0, 0.76, 0.999);
 /// The newest blind stories (`blind15/`: 49 articles, eleven stories told
 /// by two to six outlets in 38 languages, 51 same-story pairs, 31 hard
 /// negatives of 15 kinds), written on 2026-12-04 by someone who had not
-/// read the clustering code or its tests. Totals only.
+/// read the clustering code or its tests. Totals only while blind; open
+/// to tuning since blind16 was written, its pairs printed.
 #[test]
 fn clustering_on_the_fifteenth_blind_stories_holds_its_floor() {
-    let scores = measure_totals("blind15");
+    let scores = measure_showing("blind15");
     hold_floor(&scores, BLIND15_FLOOR, false);
 }
 
@@ -588,6 +589,27 @@ fn clustering_on_the_fifteenth_blind_stories_holds_its_floor() {
 /// start (57dc5d5) and with its first two (a publisher named only in a
 /// title or lede, weekly digests). Rounded down.
 const BLIND15_FLOOR: (f64, f64, f64) = (1.0, 0.31, 1.0);
+
+/// The newest blind stories (`blind16/`: 49 articles, eleven stories told
+/// by two to five outlets in 33 languages, 46 same-story pairs, 31 hard
+/// negatives of 19 kinds: a poisoned package, a cloud outage with its
+/// root-cause post and another's recovery checklist, a firewall flaw from
+/// advisory to exploitation, a takedown, an espionage report with its
+/// YARA rule), written on 2026-12-04 by someone who had not read the
+/// clustering code or its tests. Totals only.
+#[test]
+fn clustering_on_the_sixteenth_blind_stories_holds_its_floor() {
+    let scores = measure_totals("blind16");
+    hold_floor(&scores, BLIND16_FLOOR, false);
+}
+
+/// Precision, recall and pairs kept apart at least, on `blind16/`: its
+/// blind score (2026-12-04, with the signals at d42554b): precision 0.86
+/// (19 of 22), recall 0.41 (19 of 46), two hard negatives merged, against
+/// 1.00 and 0.41 with the signals of the session's start (57dc5d5): the
+/// session's signals gained it nothing and cost it three wrong pairs.
+/// Rounded down.
+const BLIND16_FLOOR: (f64, f64, f64) = (0.86, 0.41, 0.997);
 
 /// Every labelled story set in one site, as a digest holds them: each
 /// set's articles (their names prefixed by the set's) and labels, and the
@@ -676,7 +698,7 @@ fn every_set_in_one_site() -> SiteTest {
     site
 }
 
-/// Every set in one site (736 articles): rarity is weighed over all of
+/// Every set in one site (785 articles): rarity is weighed over all of
 /// them, a language's common words recur across sets' stories as across a
 /// digest's, and a merge across two sets is wrong whatever the labels
 /// say. Totals only, since blind sets are among them.
@@ -721,8 +743,11 @@ fn clustering_on_every_story_set_in_one_site_holds_its_floor() {
 /// year on is its own item; 0.95 (480 of 507) and 0.71, 27 wrong, once
 /// names that sound alike across scripts are one (`Морровпайк` and
 /// `Morrowpike`) and counts with a thousands word in more languages are
-/// figures. Rounded down.
-const EVERY_SET_FLOOR: (f64, f64, f64) = (0.94, 0.70, 0.9998);
+/// figures; with blind16 too (785 articles), 0.95 (497 of 522) and 0.69
+/// (497 of 722), 25 wrong, nine hard negatives, against 0.93 and 0.64 (462
+/// of 722), 36 wrong, 14 hard negatives, with the signals of the session's
+/// start (57dc5d5). Rounded down.
+const EVERY_SET_FLOOR: (f64, f64, f64) = (0.94, 0.68, 0.9998);
 
 /// The corpus's scraped pages (`../shared/corpus/scraped`, not in this
 /// repository: skipped without it), whose manifest names the story of each
