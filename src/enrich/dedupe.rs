@@ -62,7 +62,10 @@
 //! après …`) is its own item too.
 //! A name transliterated from another script counts as the Latin spelling
 //! it sounds like (`morrovpaik`, from `Морровпайк`, is `morrowpike`; see
-//! [`sound_key`]).
+//! [`sound_key`]); a report titled in another script (Arabic, Greek,
+//! Japanese) also carries the names its URL's slug writes in Latin
+//! letters, where another article writes them as names (see
+//! [`slug_names`]).
 //! In a language that capitalises its nouns (German), a capitalised word
 //! counts as a name in full only when another article writes it as one
 //! (see [`NOUN_SHARE`]): `Krankenhaus` in two German reports is no more a
@@ -294,6 +297,12 @@ impl Corpus {
     pub fn new(inputs: &[StoryInput<'_>]) -> Self {
         let mut corpus = Corpus::default();
         let spelling = one_spelling(inputs);
+        let known: HashSet<&str> = inputs
+            .iter()
+            .flat_map(|s| &s.rare)
+            .map(|f| spelling.get(*f).map_or(*f, String::as_str))
+            .filter(|f| f.starts_with("name:") && !f.contains(' '))
+            .collect();
         let stories = inputs
             .iter()
             .map(|s| {
@@ -329,11 +338,13 @@ impl Corpus {
                     .iter()
                     .map(|f| format!("name:{}", &f["noun:".len()..]))
                     .collect();
+                let from_slug = slug_names(s, &known, &spelling);
                 let rare = corpus.set(
                     names
                         .iter()
                         .copied()
                         .chain(as_names.iter().map(String::as_str))
+                        .chain(from_slug.iter().map(String::as_str))
                         .chain(watched.iter().map(String::as_str)),
                 );
                 let links: Vec<String> = s.links.iter().map(|l| format!("url:{l}")).collect();
@@ -693,6 +704,43 @@ fn one_spelling(inputs: &[StoryInput<'_>]) -> HashMap<String, String> {
         }
     }
     out
+}
+
+/// The names a report in another script carries only in its URL: the
+/// words of its slug (`…/morvath-port-claim` under an Arabic title) that
+/// some article writes as a name, as `name:` features. Sites in Arabic,
+/// Greek or Japanese often slug their pages in Latin letters, where the
+/// text writes `مورفاث`; a report in Latin letters has its names in its
+/// text already.
+fn slug_names(
+    s: &StoryInput<'_>,
+    known: &HashSet<&str>,
+    spelling: &HashMap<String, String>,
+) -> Vec<String> {
+    let latin = s.title.chars().filter(char::is_ascii_alphabetic).count();
+    let other = s
+        .title
+        .chars()
+        .filter(|c| c.is_alphabetic() && !c.is_ascii())
+        .count();
+    if other <= latin {
+        return Vec::new();
+    }
+    let Some(slug) = s
+        .canonical_url
+        .as_deref()
+        .and_then(|u| u.split(['?', '#']).next())
+        .and_then(|u| u.trim_end_matches('/').rsplit('/').next())
+    else {
+        return Vec::new();
+    };
+    let slug = slug.split('.').next().unwrap_or(slug);
+    slug.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.len() >= 5 && w.bytes().all(|b| b.is_ascii_alphabetic()))
+        .map(|w| format!("name:{}", w.to_ascii_lowercase()))
+        .map(|f| spelling.get(&f).cloned().unwrap_or(f))
+        .filter(|f| known.contains(f.as_str()) && !s.rare.contains(&f.as_str()))
+        .collect()
 }
 
 /// What a one-word name sounds like, roughly: its first letter (any vowel
@@ -3507,6 +3555,39 @@ mod tests {
         add_filler(&mut stories);
         let c = compare(&Corpus::new(&stories), 1, 0, ClusterSettings::default());
         assert!(!c.parts.iter().any(|p| p.label == "names"), "{}", c.why);
+    }
+
+    #[test]
+    fn a_report_in_another_script_carries_its_names_in_its_slug() {
+        let mut arabic = told(
+            "ar.md",
+            "2026-03-06",
+            "عصابة «مورفاث» تتبنّى اختراق مشغّل محطة حاويات",
+            "تبنّت عصابة «مورفاث» الهجوم على مشغّل المحطة ونشرت عيّنات من البيانات.",
+            "المرصد التقني",
+        );
+        arabic.canonical_url =
+            Some("almarsad.example/ar/news/2026/03/06/morvath-port-claim".into());
+        let english = told(
+            "en.md",
+            "2026-03-08",
+            "What the sample tells",
+            "The sample shows that Morvath encrypts the terminal's planning servers.",
+            "Netwatch",
+        );
+        let mut stories = vec![arabic, english];
+        add_filler(&mut stories);
+        let corpus = Corpus::new(&stories);
+        let (both, _) = corpus.features_against(0, 1);
+        assert!(both.iter().any(|(f, _)| f == "name:morvath"), "{both:?}");
+        // A slug's words that no article writes as a name stay out
+        // (`claim`), and so does a slug under a title in Latin letters.
+        assert!(!both.iter().any(|(f, _)| f == "name:claim"), "{both:?}");
+        stories[0].title = "Morvath claims the port";
+        stories[0].rare.retain(|f| *f != "name:morvath");
+        let corpus = Corpus::new(&stories);
+        let (both, _) = corpus.features_against(0, 1);
+        assert!(!both.iter().any(|(f, _)| f == "name:morvath"), "{both:?}");
     }
 
     #[test]

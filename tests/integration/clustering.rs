@@ -276,8 +276,10 @@ fn clustering_on_the_third_blind_stories_holds_its_floor() {
 /// their own indicators never one story, not tuned on it: precision 0.96,
 /// recall 0.74 (23 of 31); with cloud regions as identifiers and one
 /// issuer's incident IDs telling outages apart, not tuned on it: 1.00,
-/// 0.80 (25 of 31), no pair merged that is not one story. Rounded down.
-const BLIND3_FLOOR: (f64, f64, f64) = (1.0, 0.80, 0.999);
+/// 0.80 (25 of 31), no pair merged that is not one story; on 2026-12-04,
+/// 0.87 (27 of 31) once a report titled in another script carries the
+/// names its URL's slug writes in Latin letters. Rounded down.
+const BLIND3_FLOOR: (f64, f64, f64) = (1.0, 0.87, 0.999);
 
 /// The newest blind stories (`blind4/`: 44 articles, ten stories told by
 /// two to four outlets in 23 languages, 32 same-story pairs, 25 hard
@@ -417,8 +419,10 @@ fn clustering_on_the_eighth_blind_stories_holds_its_floor() {
 /// (27 of 49); 0.94 and 0.63 (31 of 49) once a numbered issue given to
 /// one story is a report of it; 1.00 (31 of 31) and 0.63 on 2026-12-04,
 /// once a title whose label names its week (`Кібер-тыдзень: агляд падзей
-/// 14–19 верасня`) covering two stories is a roundup. Rounded down.
-const BLIND8_FLOOR: (f64, f64, f64) = (1.0, 0.63, 0.999);
+/// 14–19 верасня`) covering two stories is a roundup; 0.78 (38 of 49) once
+/// a report titled in another script carries the names its URL's slug
+/// writes in Latin letters. Rounded down.
+const BLIND8_FLOOR: (f64, f64, f64) = (1.0, 0.77, 0.999);
 
 /// The newest blind stories (`blind9/`: 40 short articles, ten stories told
 /// by two to four outlets in 30 languages, 35 same-story pairs, 23 hard
@@ -512,8 +516,10 @@ fn clustering_on_the_twelfth_blind_stories_holds_its_floor() {
 /// 1.00 and 0.61 (28 of 46) on 2026-12-04 once four distinct rare names
 /// shared (the transit operator, its initials, the city and the card)
 /// stand in for ledes; 0.65 (30 of 46) once counts written with a
-/// thousands word in more languages are the same figures. Rounded down.
-const BLIND12_FLOOR: (f64, f64, f64) = (1.0, 0.65, 0.999);
+/// thousands word in more languages are the same figures; 0.72 (33 of 46)
+/// once a report titled in another script carries the names its URL's
+/// slug writes in Latin letters. Rounded down.
+const BLIND12_FLOOR: (f64, f64, f64) = (1.0, 0.71, 0.999);
 
 /// The newest blind stories (`blind13/`: 44 articles, ten stories told by
 /// two to five outlets in 39 languages, 46 same-story pairs, 30 hard
@@ -587,8 +593,13 @@ fn clustering_on_the_fifteenth_blind_stories_holds_its_floor() {
 /// blind score (2026-12-04): precision 1.00 (16 of 16), recall 0.31 (16
 /// of 51), no wrong pair, the same with the signals at this session's
 /// start (57dc5d5) and with its first two (a publisher named only in a
-/// title or lede, weekly digests). Rounded down.
-const BLIND15_FLOOR: (f64, f64, f64) = (1.0, 0.31, 1.0);
+/// title or lede, weekly digests). Open to tuning since blind16 was
+/// written (2026-12-04), its pairs printed: its Arabic, Japanese and Greek
+/// reports write the terminal, the gang and the exchange in their own
+/// scripts (`مورفاث`, `ケスヴァルド`), and their URLs in Latin letters:
+/// 0.37 (19 of 51) once a report titled in another script carries the
+/// names its slug writes. Rounded down.
+const BLIND15_FLOOR: (f64, f64, f64) = (1.0, 0.37, 1.0);
 
 /// The newest blind stories (`blind16/`: 49 articles, eleven stories told
 /// by two to five outlets in 33 languages, 46 same-story pairs, 31 hard
@@ -746,8 +757,9 @@ fn clustering_on_every_story_set_in_one_site_holds_its_floor() {
 /// figures; with blind16 too (785 articles), 0.95 (497 of 522) and 0.69
 /// (497 of 722), 25 wrong, nine hard negatives, against 0.93 and 0.64 (462
 /// of 722), 36 wrong, 14 hard negatives, with the signals of the session's
-/// start (57dc5d5). Rounded down.
-const EVERY_SET_FLOOR: (f64, f64, f64) = (0.94, 0.68, 0.9998);
+/// start (57dc5d5); 0.95 and 0.71 (514 of 722) once a report titled in
+/// another script carries the names its URL's slug writes. Rounded down.
+const EVERY_SET_FLOOR: (f64, f64, f64) = (0.94, 0.71, 0.9998);
 
 /// The corpus's scraped pages (`../shared/corpus/scraped`, not in this
 /// repository: skipped without it), whose manifest names the story of each
