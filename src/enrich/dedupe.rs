@@ -1178,8 +1178,16 @@ fn numbered_series(titles: &[(Option<&str>, &str)]) -> Vec<bool> {
 
 /// How many distinct things the shared names in `weighted` name: a name
 /// whose words are all in a longer one (`morrowpike` in `morrowpike
-/// studios`) is the same thing.
+/// studios`) is the same thing. Counts only names weighing
+/// [`DISTINCT_NAME_WEIGHT`]; 0 when fewer than [`DISTINCT_NAMES`] do.
 fn distinct_names(corpus: &Corpus, weighted: &[(f64, u32)]) -> usize {
+    let is_name = |&&(w, id): &&(f64, u32)| {
+        w >= DISTINCT_NAME_WEIGHT && corpus.names[id as usize].starts_with("name:")
+    };
+    // Most pairs share too few names to matter: no need to group them.
+    if weighted.iter().filter(is_name).count() < DISTINCT_NAMES {
+        return 0;
+    }
     let mut names: Vec<Vec<&str>> = weighted
         .iter()
         .filter(|&&(w, _)| w >= DISTINCT_NAME_WEIGHT)
