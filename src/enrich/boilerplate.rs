@@ -1829,8 +1829,16 @@ fn thread_lines(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool>
         }
         let at = name_at(i)?;
         let (name, url) = &infos[i].links[at];
-        // Who, then when or what: a link alone is a button.
-        let says_more = infos[i].links.len() >= at + 2 || words_outside_links(&infos[i]) >= 1;
+        let kind = page_kind(url)?;
+        // Who, then when or what: a link alone is a button, and so is a
+        // row of links to the site's pages of one kind, none asking for an
+        // item by its query ("[Share](/share) · [Save](/save)"): a
+        // header's next link goes to the post or its time ("[6 hours
+        // ago](/item?id=2)"), or to a page of another kind.
+        let says_more = words_outside_links(&infos[i]) >= 1
+            || infos[i].links[at + 1..]
+                .iter()
+                .any(|(_, u)| u.contains('?') || page_kind(u).is_none_or(|k| k != kind));
         // A name has letters: `[0:41](...&t=41s)` is a video's chapter.
         if name.split_whitespace().count() != 1
             || name.chars().count() > 30
@@ -1839,16 +1847,7 @@ fn thread_lines(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool>
         {
             return None;
         }
-        let host = host_of(url)?;
-        let path = url.split_once(host).map_or("", |(_, p)| p);
-        // The page's kind: its folder and its query's names, not the name.
-        let (path, query) = path.split_once('?').unwrap_or((path, ""));
-        let folder = path.rsplit_once('/').map_or("", |(f, _)| f);
-        let keys: Vec<&str> = query
-            .split('&')
-            .map(|kv| kv.split_once('=').map_or(kv, |(k, _)| k))
-            .collect();
-        Some(format!("{host}{folder}?{}", keys.join("&")))
+        Some(kind)
     };
     // An activity log's events may follow each other with no text between.
     // A thread has more than one voice: one name over and over is an
@@ -1863,6 +1862,21 @@ fn thread_lines(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool>
         }
     }
     thread
+}
+
+/// The kind of page a link goes to: its host, its folder and its query's
+/// names, not the page's own name (`/user?id=jdub42` and `/user?id=kdm`
+/// are one kind). `None` for a link with no host.
+fn page_kind(url: &str) -> Option<String> {
+    let host = host_of(url)?;
+    let path = url.split_once(host).map_or("", |(_, p)| p);
+    let (path, query) = path.split_once('?').unwrap_or((path, ""));
+    let folder = path.rsplit_once('/').map_or("", |(f, _)| f);
+    let keys: Vec<&str> = query
+        .split('&')
+        .map(|kv| kv.split_once('=').map_or(kv, |(k, _)| k))
+        .collect();
+    Some(format!("{host}{folder}?{}", keys.join("&")))
 }
 
 /// The time stamps of a log of updates (a status page's incident, an

@@ -147,7 +147,9 @@
 //!   drop cap, a CERT's advisory mirrored from its feed, a vendor forum's
 //!   announcement, a newsletter's web archive; its `README.md` lists them),
 //!   written and labelled on 2026-12-03 by someone who had not read the
-//!   rules, measured blind with its totals only;
+//!   rules, measured blind with its totals only (92.1 % kept, 9.4 % chrome
+//!   left, one page losing most of its story), then tuned on once the
+//!   twenty-first set was written, its pages printed one by one;
 //! - `tests/fixtures/labelled/cleaning/blind21/`: the twenty-first blind
 //!   set, twelve pages (Tamil, Gujarati, Punjabi, Kyrgyz, Belarusian,
 //!   Irish, Pashto and Lithuanian sites, a regulator's penalty notice, an
@@ -756,13 +758,22 @@ const BLIND15_FLOOR: (f64, f64) = (0.98, 0.004);
 fn cleaning_on_the_nineteenth_blind_set_holds_its_floor() {
     // 2026-12-03, measured blind, totals only, with the rules at 29a3d4a
     // (after the blind17 round): 92.1 % kept (232/252), 9.4 % chrome left
-    // (24/256), one page losing most of its story.
-    hold_floor_showing("blind19", BLIND19_FLOOR.0, BLIND19_FLOOR.1, false);
+    // (24/256), one page losing most of its story. Open to tuning since
+    // 2026-12-04, now that the twenty-first set is the blind one, its
+    // pages printed one by one: the page that lost its story was cut
+    // under its standfirst at its share row, read with the masthead's
+    // sign-in row and the footer's links as a thread's headers (each a
+    // one-word link to a page at the site's root with more links after
+    // it); a row whose links all go to the site's pages of one kind, none
+    // asking for an item by its query, is no header: 99.6 % kept
+    // (251/252) and 9.7 % chrome (27/278).
+    hold_floor_showing("blind19", BLIND19_FLOOR.0, BLIND19_FLOOR.1, true);
 }
 
-/// Kept at least, chrome at most, on the nineteenth blind set: its blind
-/// score, rounded down and up.
-const BLIND19_FLOOR: (f64, f64) = (0.92, 0.094);
+/// Kept at least, chrome at most, on the nineteenth blind set: its score
+/// once tuned on, rounded down and up (its blind score was 92.1 % and
+/// 9.4 %).
+const BLIND19_FLOOR: (f64, f64) = (0.99, 0.098);
 
 #[test]
 fn cleaning_on_the_twenty_first_blind_set_holds_its_floor() {
@@ -781,7 +792,7 @@ fn cleaning_on_the_twentieth_blind_set_holds_its_floor() {
     // 2026-12-04, measured blind, totals only, with the rules at 57dc5d5
     // (after the blind17 round): 98.4 % kept (240/244), 8.7 % chrome left
     // (23/263), no page losing its story.
-    hold_floor_showing("blind20", BLIND20_FLOOR.0, BLIND20_FLOOR.1, false);
+    hold_floor_showing("blind20", BLIND20_FLOOR.0, BLIND20_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the twentieth blind set: its blind

@@ -1083,6 +1083,36 @@ hey everyone, so last week the vendor pushed an emergency patch for its MDM serv
 }
 
 #[test]
+fn rows_of_links_to_the_sites_own_pages_are_no_threads_headers() {
+    // Three rows, each opening with a one-word link to a page at the
+    // site's root and going on with links to pages of that kind: the
+    // site's menu, share row and footer, not a thread's headers (who,
+    // then when or what). Read as one, the share row under the standfirst
+    // ended the story before its first paragraph.
+    let para = "The plant ran by hand for eleven days while the operators walked the floor with clipboards, reading every gauge by eye and timing the pumps with kitchen stopwatches.";
+    let page = format!(
+        "\
+[Subscribe](https://mag.example/subscribe) | [Sign in](https://mag.example/signin)
+
+# The quiet siege
+
+*How a small utility kept its water clean.*
+
+[Share](https://mag.example/share) · [Save](https://mag.example/save) · [Gift this article](https://mag.example/gift)
+
+{para}
+
+{para}
+
+[About](https://mag.example/about) · [Masthead](https://mag.example/masthead) · [Privacy](https://mag.example/privacy)
+"
+    );
+    let c = clean(&page, "The quiet siege", &no_rules());
+    assert_kept(&c, &["kitchen stopwatches"]);
+    assert_gone(&c, &["[Share]", "[Masthead]"]);
+}
+
+#[test]
 fn a_name_over_each_post_of_one_authors_thread_goes_and_her_posts_stay() {
     let post = |n: usize| {
         format!(
