@@ -13,7 +13,8 @@
 //!    over it ("*Video: ... (1:48)*" under "▶ Tap to unmute") or is a
 //!    button of a few words with a length ("Listen to this article (6
 //!    min)"), pulled
-//!    back over a heading, bold lead-in, setext heading, advisory field
+//!    back over a heading, bold lead-in, setext heading, hard-wrapped
+//!    paragraph (a mail's lines, none prose alone), advisory field
 //!    (`**Severity:** High`), or an advisory's table (not a headless or
 //!    two-column one of the page's date and reference with no indicator) or
 //!    small sections of facts right above
@@ -36,6 +37,8 @@
 //!    told by its shape (reply buttons and comment headers that repeat, or
 //!    a forum's dated post headers numbered one by one, "Nov 18, 2026 ·
 //!    #2", the next post's card and the last one's signature with them);
+//!    at a mail's signature delimiter (`--`), its sign-off ("Regards,"
+//!    over a name) with it;
 //!    after an unrolled thread's post counted last ("... 12/12") when no
 //!    paragraph or code follows; at
 //!    a share button, a row (or list) of the site's tag links or a labelled
@@ -67,7 +70,8 @@
 //!    counters, form fields, icon-font leftovers, TLP markings, a
 //!    converted document's running footer (the same line at every page
 //!    break, its page number counting up: "... — Page 2 of 5"), wire
-//!    credits, a repeated title, the page's header again (a line above the
+//!    credits, a repeated title (or one after a label, a mail's
+//!    "Subject: ..."), the page's header again (a line above the
 //!    start, or pieces of them between pipes: a translation proxy's
 //!    banner), the site's boxes (read-also lines, whose label is no list
 //!    item's marker, a
@@ -343,7 +347,22 @@ impl MeasuredBody<'_> {
                 && !title_key.is_empty()
                 && is_bold_only(lines[i])
                 && title_words(&infos[i].text) == title_key;
+            // A mail's header line gives it after its label ("Subject:
+            // [list] CVE-...: ..."), in any language: a word or two, a
+            // colon, the same words.
+            let labelled_title = || {
+                matches!(kinds[i], Kind::Short | Kind::Prose)
+                    && infos[i].links.is_empty()
+                    && infos[i]
+                        .text
+                        .split_once(LABEL_COLONS)
+                        .is_some_and(|(label, rest)| {
+                            (1..=2).contains(&label.split_whitespace().count())
+                                && title_words(rest) == title_key
+                        })
+            };
             bold_title
+                || !title_key.is_empty() && labelled_title()
                 || kinds[i] == Kind::Heading && !title_key.is_empty() && {
                     let key = title_words(&infos[i].text);
                     // Equal, a shortened title, or the title plus a short site
@@ -475,6 +494,30 @@ impl MeasuredBody<'_> {
                     && !is_list_or_table(lines[prev])
                     && !is_meta_row(lines[prev], &infos[prev])
                     && !is_bold_only(lines[prev]));
+            // A hard-wrapped paragraph over the start (a mail archive's
+            // first lines, none long enough to read as prose alone): two
+            // lines or more with no blank between, plain text, that make a
+            // sentence of twelve words or more together.
+            let wrapped_line = |j: usize| {
+                kinds[j] == Kind::Short
+                    && infos[j].links.is_empty()
+                    && infos[j].images.is_empty()
+                    && infos[j].words > 0
+                    && !is_list_or_table(lines[j])
+                    && !is_meta_row(lines[j], &infos[j])
+                    && !is_bold_only(lines[j])
+                    && !is_thematic_break(lines[j])
+                    && !is_setext_underline(lines[j])
+            };
+            let mut wrapped = prev;
+            while wrapped > search_from && wrapped_line(wrapped) && wrapped_line(wrapped - 1) {
+                wrapped -= 1;
+            }
+            let wrapped = (wrapped < prev
+                && wrapped_line(prev)
+                && infos[prev].text.trim_end().ends_with(SENTENCE_ENDS)
+                && (wrapped..=prev).map(|j| infos[j].words).sum::<usize>() >= 12)
+                .then_some(wrapped);
             // A setext heading: "Intro" over "-----".
             let setext = prev > search_from
                 && is_setext_underline(lines[prev])
@@ -482,6 +525,8 @@ impl MeasuredBody<'_> {
                 && infos[prev - 1].words > 0;
             if setext && !is_footer(&infos[prev - 1].text) {
                 start = prev - 1;
+            } else if let Some(first) = wrapped {
+                start = first;
             } else if lead_in && !is_footer(&infos[prev].text) {
                 start = prev;
             } else if let Some(figure) = caption_figure(prev, search_from, lines, kinds, infos) {
@@ -686,11 +731,12 @@ impl MeasuredBody<'_> {
                 // A thread's shape is no menu's: it ends the story wherever
                 // it starts.
                 Some("comment thread (reply buttons or comment headers)")
+            } else if matches!(lines[i], "--" | "-- ") && kinds[i - 1] == Kind::Blank {
+                // A mail's signature delimiter: the message ends here,
+                // however few of its hard-wrapped lines read as prose.
+                Some(SIGNATURE)
             } else if told < 80 {
                 None
-            } else if matches!(lines[i], "--" | "-- ") && i > 0 && kinds[i - 1] == Kind::Blank {
-                // A mail's signature delimiter: the message ends here.
-                Some("signature and archive links after the message")
             } else if cues[i] == Some(SHARE_ROW)
                 || (kinds[i] == Kind::LinkOnly
                     && !infos[i].links.is_empty()
@@ -715,6 +761,9 @@ impl MeasuredBody<'_> {
                 end = i;
                 if !stop && self.post_headers[i] {
                     end = poster_card(end, first_prose, lines, kinds, infos);
+                }
+                if !stop && row == Some(SIGNATURE) {
+                    end = valediction(end, first_prose, lines, kinds, infos);
                 }
                 row_opener = row.map(|why| (end, why));
                 break;
@@ -803,9 +852,8 @@ impl MeasuredBody<'_> {
                         .rev()
                         .find(|&j| kinds[j] != Kind::Blank)
                         .is_some_and(|j| {
-                            (kinds[j] == Kind::Heading
-                                && cues[j].is_none()
-                                && !is_footer(&infos[j].text))
+                            heading_at(j, lines, kinds)
+                                .is_some_and(|h| cues[h].is_none() && !is_footer(&infos[h].text))
                                 || (kinds[j] == Kind::Prose
                                     && infos[j].text.trim_end().ends_with(':'))
                         });
@@ -1551,7 +1599,14 @@ impl MeasuredBody<'_> {
                 // article's references, not the site's related list.
                 Kind::LinkOnly
                     if !std::mem::replace(&mut run_asked, true)
-                        && is_reference_list(i, kinds, infos, &cues, own_host.as_deref()) =>
+                        && is_reference_list(
+                            i,
+                            lines,
+                            kinds,
+                            infos,
+                            &cues,
+                            own_host.as_deref(),
+                        ) =>
                 {
                     break;
                 }
@@ -1950,6 +2005,44 @@ fn numbered_posts(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<boo
         mark(&mut posts, &at);
     }
     posts
+}
+
+/// A mail's signature delimiter (`-- ` on a line of its own).
+const SIGNATURE: &str = "signature and archive links after the message";
+
+/// Where a mail's sign-off begins when it sits right over its signature
+/// delimiter at `delimiter`: a block of one or two short lines, the first
+/// a word or three ending with a comma ("Regards," over "Name, for the
+/// maintainers"), in any language. `delimiter` when there is none.
+fn valediction(
+    delimiter: usize,
+    floor: usize,
+    lines: &[&str],
+    kinds: &[Kind],
+    infos: &[LineInfo],
+) -> usize {
+    let Some(last) = (floor + 1..delimiter)
+        .rev()
+        .find(|&j| kinds[j] != Kind::Blank)
+    else {
+        return delimiter;
+    };
+    let mut first = last;
+    while first > floor + 1 && kinds[first - 1] != Kind::Blank && last - first < 1 {
+        first -= 1;
+    }
+    let opens = infos[first].text.trim_end().ends_with([',', '،', '，'])
+        && (1..=3).contains(&infos[first].words);
+    let short = (first..=last).all(|j| {
+        matches!(kinds[j], Kind::Short | Kind::Prose)
+            && infos[j].words <= 12
+            && !is_list_or_table(lines[j])
+    });
+    if opens && short && (first == floor + 1 || kinds[first - 1] == Kind::Blank) {
+        first
+    } else {
+        delimiter
+    }
 }
 
 /// Where the post whose header is at `header` begins: its poster's card
@@ -3379,6 +3472,7 @@ fn is_headline_item(line: &str, info: &LineInfo, own_host: Option<&str>) -> bool
 /// that a heading introduces ("## References", "## Links mentioned").
 fn is_reference_list(
     last: usize,
+    lines: &[&str],
     kinds: &[Kind],
     infos: &[LineInfo],
     cues: &[Option<&str>],
@@ -3388,14 +3482,27 @@ fn is_reference_list(
     while first > 0 && matches!(kinds[first - 1], Kind::LinkOnly | Kind::Blank) {
         first -= 1;
     }
-    let Some(heading) = (0..first).rev().find(|&j| kinds[j] != Kind::Blank) else {
+    let Some(heading) = (0..first)
+        .rev()
+        .find(|&j| kinds[j] != Kind::Blank)
+        .and_then(|j| heading_at(j, lines, kinds))
+    else {
         return false;
     };
-    kinds[heading] == Kind::Heading
-        && cues[heading].is_none()
+    cues[heading].is_none()
         && !is_footer(&infos[heading].text)
         && (!links_mostly_home(&infos[first..=last], own_host)
             || names_references(&infos[heading].text))
+}
+
+/// The heading that line `j` is or closes: an ATX heading, or a setext
+/// heading's text when `j` is its underline ("References" over "---").
+fn heading_at(j: usize, lines: &[&str], kinds: &[Kind]) -> Option<usize> {
+    if kinds[j] == Kind::Heading {
+        Some(j)
+    } else {
+        (j > 0 && is_setext_underline(lines[j]) && kinds[j - 1] == Kind::Short).then(|| j - 1)
+    }
 }
 
 /// A heading that names a page's references ("References", "Referenzen",

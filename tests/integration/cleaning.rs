@@ -163,7 +163,9 @@
 //!   transcript, a bug-bounty disclosure report, a mailing-list message, a
 //!   documentation site's incident postmortem; its `README.md` lists
 //!   them), written and labelled on 2026-12-04 by someone who had not read
-//!   the rules, measured blind with its totals only;
+//!   the rules, measured blind with its totals only (98.4 % kept, 8.7 %
+//!   chrome left), then tuned on once the twenty-first set was written,
+//!   its pages printed one by one;
 //! - `tests/fixtures/labelled/cleaning/blind13/`: the thirteenth blind set,
 //!   twelve pages (Yoruba, Tigrinya, Uyghur, Turkmen, Odia, Javanese,
 //!   Malagasy and West Frisian sites, an English live blog, a vendor's
@@ -791,13 +793,25 @@ const BLIND21_FLOOR: (f64, f64) = (0.93, 0.156);
 fn cleaning_on_the_twentieth_blind_set_holds_its_floor() {
     // 2026-12-04, measured blind, totals only, with the rules at 57dc5d5
     // (after the blind17 round): 98.4 % kept (240/244), 8.7 % chrome left
-    // (23/263), no page losing its story.
+    // (23/263), no page losing its story. Open to tuning since
+    // 2026-12-04, now that the twenty-first set is the blind one, its
+    // pages printed one by one: a mail archive's message, its lines
+    // hard-wrapped, lost its first paragraph (no line of it long enough
+    // to read as prose) and its references under a setext heading
+    // ("References" over "----------", "[1] https://..."); a wrapped
+    // paragraph over the start is pulled back, a setext heading
+    // introduces links as a heading does, a header line giving the title
+    // after its label ("Subject: ...") repeats it, and the signature
+    // delimiter ends the message however little of it reads as prose,
+    // its sign-off ("Regards," over a name) with it: 100 % kept (244/244)
+    // and 8.3 % chrome (22/266).
     hold_floor_showing("blind20", BLIND20_FLOOR.0, BLIND20_FLOOR.1, true);
 }
 
-/// Kept at least, chrome at most, on the twentieth blind set: its blind
-/// score, rounded down and up.
-const BLIND20_FLOOR: (f64, f64) = (0.98, 0.088);
+/// Kept at least, chrome at most, on the twentieth blind set: its score
+/// once tuned on, rounded down and up (its blind score was 98.4 % and
+/// 8.7 %).
+const BLIND20_FLOOR: (f64, f64) = (1.0, 0.083);
 
 #[test]
 fn cleaning_on_the_eighteenth_blind_set_holds_its_floor() {

@@ -1083,6 +1083,64 @@ hey everyone, so last week the vendor pushed an emergency patch for its MDM serv
 }
 
 #[test]
+fn a_mail_archives_message_keeps_its_wrapped_lines_and_references_and_loses_its_sign_off() {
+    // Its header's "Subject:" gives the title after a label; its first
+    // paragraph is hard-wrapped, no line long enough to read as prose
+    // alone; its references sit under a setext heading; its sign-off
+    // sits over the signature delimiter, which ends it however few of
+    // its lines read as prose.
+    let page = "\
+# [list] CVE-2026-1: path traversal in libfoo
+
+From: Ann Maintainer <ann@foo.example>
+
+Subject: [list] CVE-2026-1: path traversal in libfoo
+
+libfoo versions 1.0 through 1.4 fail to check link
+targets when extracting archives in the default
+safe mode.
+
+CVE-2026-1 has been assigned and the issue is fixed in 1.5.
+
+References
+----------
+
+[1] https://foo.example/security/2026-001.html
+[2] https://git.foo.example/libfoo/commit/5e1f0c9
+[3] https://foo.example/releases/1.5/
+
+Regards,
+Ann Maintainer, for the libfoo team
+
+--
+Ann Maintainer | libfoo release manager
+";
+    let c = clean(
+        page,
+        "[list] CVE-2026-1: path traversal in libfoo",
+        &no_rules(),
+    );
+    assert_kept(
+        &c,
+        &[
+            "libfoo versions 1.0",
+            "safe mode.",
+            "References\n----------",
+            "[3] https://foo.example/releases/1.5/",
+        ],
+    );
+    assert_gone(
+        &c,
+        &[
+            "Subject:",
+            "Regards,",
+            "for the libfoo team",
+            "release manager",
+        ],
+    );
+}
+
+#[test]
 fn rows_of_links_to_the_sites_own_pages_are_no_threads_headers() {
     // Three rows, each opening with a one-word link to a page at the
     // site's root and going on with links to pages of that kind: the
