@@ -64,7 +64,8 @@
 //!    of three or more small sections of labels and values (an advisory's
 //!    "Severity", "CVE ID", "Weaknesses", "Credits") ends it too.
 //! 3. Inside, noise lines go: `data:` and empty images, share buttons (a
-//!    button that hands the page's address on, `...?u=`, beside a known one),
+//!    button that hands the page's address on, `...?u=`, beside a known one,
+//!    or two that hand the same address on, each to its own service),
 //!    "Advertisement" in many languages, banners by their ad URLs and the
 //!    line that closes the slot ("Advertisement ends here"), like
 //!    counters, form fields, icon-font leftovers, TLP markings, a
@@ -2403,7 +2404,41 @@ fn line_cue(info: &LineInfo) -> Option<&'static str> {
             .links
             .iter()
             .any(|(_, u)| is_share_url(u) && !u.starts_with('#'));
-    if info.links.len() >= 2 && (all_share || with_share) && words_outside_links(info) <= 3 {
+    // Two buttons or more that hand the same address on, each to its
+    // own service ("[Pingr](https://s.example/fb?u=site) [Chatterly](
+    // https://s.example/x?u=site) [Copy link](#)"), are a share row
+    // whatever the services are called.
+    let handed_on = |u: &str| {
+        let lower = u.to_ascii_lowercase();
+        ["?u=", "?url=", "&u=", "&url="].iter().find_map(|key| {
+            lower.split_once(key).map(|(page, value)| {
+                (
+                    page.to_owned(),
+                    value.split('&').next().unwrap_or("").to_owned(),
+                )
+            })
+        })
+    };
+    let same_address_on = || {
+        let handed: Vec<(String, String)> = info
+            .links
+            .iter()
+            .filter_map(|(_, u)| handed_on(u))
+            .collect();
+        handed.len() >= 2
+            && handed
+                .iter()
+                .all(|(_, v)| !v.is_empty() && *v == handed[0].1)
+            && handed.iter().any(|(p, _)| *p != handed[0].0)
+            && info
+                .links
+                .iter()
+                .all(|(_, u)| handed_on(u).is_some() || is_share_url(u))
+    };
+    if info.links.len() >= 2
+        && (all_share || with_share || same_address_on())
+        && words_outside_links(info) <= 3
+    {
         return Some(SHARE_ROW);
     }
     // "Follow us on [Google News](...)" in any language: a short line whose
@@ -3150,7 +3185,19 @@ fn boxes_inside(
                 .rev()
                 .find(|&k| kinds[k] != Kind::Blank && !boxed[k])
                 .is_some_and(|k| kinds[k] == Kind::Prose);
+        // A drop cap the scraper set on a line of its own ("T" over "he
+        // call came ..."): one capital straight over the rest of its word.
+        let drop_cap = {
+            let mut letters = text.chars();
+            letters.next().is_some_and(char::is_uppercase)
+                && letters.next().is_none()
+                && lines
+                    .get(i + 1)
+                    .and_then(|l| l.trim_start().chars().next())
+                    .is_some_and(char::is_lowercase)
+        };
         let one_word = infos[i].words == 1
+            && !drop_cap
             && bare == text
             && infos[i].links.is_empty()
             && infos[i].images.is_empty()

@@ -768,14 +768,16 @@ fn cleaning_on_the_nineteenth_blind_set_holds_its_floor() {
     // one-word link to a page at the site's root with more links after
     // it); a row whose links all go to the site's pages of one kind, none
     // asking for an item by its query, is no header: 99.6 % kept
-    // (251/252) and 9.7 % chrome (27/278).
+    // (251/252) and 9.7 % chrome (27/278); 100 % (252/252) with a drop
+    // cap on a line of its own ("T" over "he call came ...") no label
+    // between paragraphs.
     hold_floor_showing("blind19", BLIND19_FLOOR.0, BLIND19_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the nineteenth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 92.1 % and
 /// 9.4 %).
-const BLIND19_FLOOR: (f64, f64) = (0.99, 0.098);
+const BLIND19_FLOOR: (f64, f64) = (1.0, 0.097);
 
 #[test]
 fn cleaning_on_the_twenty_first_blind_set_holds_its_floor() {
@@ -804,14 +806,17 @@ fn cleaning_on_the_twentieth_blind_set_holds_its_floor() {
     // after its label ("Subject: ...") repeats it, and the signature
     // delimiter ends the message however little of it reads as prose,
     // its sign-off ("Regards," over a name) with it: 100 % kept (244/244)
-    // and 8.3 % chrome (22/266).
+    // and 8.3 % chrome (22/266); 6.9 % (18/262) with a row of two buttons
+    // or more that hand the same address on, each to its own service
+    // ("[...](https://share.example/fb?u=site) [...](.../x?u=site)
+    // [...](#)"), a share row whatever the services are called.
     hold_floor_showing("blind20", BLIND20_FLOOR.0, BLIND20_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the twentieth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 98.4 % and
 /// 8.7 %).
-const BLIND20_FLOOR: (f64, f64) = (1.0, 0.083);
+const BLIND20_FLOOR: (f64, f64) = (1.0, 0.069);
 
 #[test]
 fn cleaning_on_the_eighteenth_blind_set_holds_its_floor() {

@@ -1141,6 +1141,41 @@ Ann Maintainer | libfoo release manager
 }
 
 #[test]
+fn a_drop_cap_on_a_line_of_its_own_stays_over_the_rest_of_its_word() {
+    let page = "\
+# The quiet siege
+
+*How a small utility kept its water clean through eleven days of manual operation.*
+
+T
+he call came at 3:12 a.m. on a Tuesday, from the night operator, who had come back to a screen she had never seen before.
+
+For a few seconds she thought it was a prank, and then the dosing display froze and the alarm panel went blank.
+";
+    let c = clean(page, "The quiet siege", &no_rules());
+    assert_kept(&c, &["T\nhe call came"]);
+}
+
+#[test]
+fn buttons_that_hand_the_same_address_on_are_a_share_row_whatever_their_names() {
+    let para = "The botnet spread through home routers left with their default passwords, and the national CERT asked every provider to push new firmware to its customers this week.";
+    let page = format!(
+        "\
+# Router botnet
+
+[Share](https://s.example/pingr?u=news.example) [Post](https://s.example/chatterly?u=news.example) [Copy link](#)
+
+{para}
+
+{para}
+"
+    );
+    let c = clean(&page, "Router botnet", &no_rules());
+    assert_kept(&c, &["default passwords"]);
+    assert_gone(&c, &["[Share]", "[Copy link]"]);
+}
+
+#[test]
 fn rows_of_links_to_the_sites_own_pages_are_no_threads_headers() {
     // Three rows, each opening with a one-word link to a page at the
     // site's root and going on with links to pages of that kind: the
