@@ -121,8 +121,8 @@
 //!    the question over them, a live blog's badge over a post's time
 //!    ("📌 Pinned post"), a pull quote (a quoted line whose words come
 //!    again in a paragraph near it) with its attribution, an embedded
-//!    post of another account (an avatar or a link to its platform, the
-//!    poster's name in bold, a line or two of the post and its foot of
+//!    post of another account (an avatar or a link to its platform, or
+//!    the poster's handle on a card quoted whole; the poster's name in bold, a line or two of the post and its foot of
 //!    counts after pictographs, "♥ 214 · 🔁 96", with the link under it to
 //!    the same site: "[View on Facebook](...)"), a paginated
 //!    story's marker ("Page 1 of 2", in any language) and, on a page that
@@ -1371,14 +1371,26 @@ impl MeasuredBody<'_> {
             }) {
                 top = j;
             }
+            let handle = |j: usize| {
+                infos[j].text.split_whitespace().any(|w| {
+                    w.strip_prefix('@').is_some_and(|h| {
+                        h.chars().count() >= 2
+                            && h.chars()
+                                .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+                    })
+                })
+            };
+            // No sentence, unless a handle and a date end it ("**Name**
+            // @handle · 28 Oct.").
             let is_poster = |j: usize| {
-                let t = lines[j].trim();
+                let t = lines[j].trim().trim_start_matches(['>', ' ']);
                 kinds[j] != Kind::Heading
                     && infos[j].words <= 12
                     && t.starts_with("**")
                     && t[2..].contains("**")
-                    && !infos[j].text.trim_end().ends_with(SENTENCE_ENDS)
+                    && (!infos[j].text.trim_end().ends_with(SENTENCE_ENDS) || handle(j))
             };
+            let quoted = |j: usize| lines[j].trim_start().starts_with('>');
             let mut text = Vec::new();
             let mut at = prev(top);
             while let Some(j) = at.filter(|&j| {
@@ -1387,7 +1399,9 @@ impl MeasuredBody<'_> {
                     && infos[j].words <= 60
                     && !is_poster(j)
                     && !is_list_or_table(lines[j])
-                    && !lines[j].trim_start().starts_with('>')
+                    // A quoted line is a card's text when the card is
+                    // quoted whole, its foot too.
+                    && (!quoted(j) || quoted(foot))
             }) {
                 text.push(j);
                 at = prev(j);
@@ -1399,6 +1413,12 @@ impl MeasuredBody<'_> {
                         && infos[j].links.len() == 1
                         && infos[j].words <= 3)
             });
+            // A card quoted whole whose poster's line names the account
+            // by its handle ("> **Name** @handle · 28 Oct") needs no
+            // avatar: the handle says whose post it is.
+            let avatar = avatar.or(poster.filter(|&j| {
+                quoted(j) && handle(j) && (j..=foot).all(|k| kinds[k] == Kind::Blank || quoted(k))
+            }));
             let (Some(poster), Some(avatar)) = (poster, avatar) else {
                 continue;
             };
@@ -1411,11 +1431,14 @@ impl MeasuredBody<'_> {
                 .filter_map(|(_, u)| host_of(u))
                 .collect();
             let mut card: Vec<usize> = (avatar..=foot).collect();
+            // The link under the card, to the card's own site, or inside
+            // the quote that holds the card.
             if let Some(j) = next_text[foot + 1].filter(|&j| {
                 kinds[j] == Kind::LinkOnly
                     && infos[j].links.len() == 1
                     && infos[j].words <= 6
-                    && host_of(&infos[j].links[0].1).is_some_and(|h| hosts.contains(&h))
+                    && (host_of(&infos[j].links[0].1).is_some_and(|h| hosts.contains(&h))
+                        || avatar == poster && quoted(j) && j == foot + 1)
             }) {
                 card.push(j);
             }

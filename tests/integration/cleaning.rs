@@ -770,14 +770,16 @@ fn cleaning_on_the_nineteenth_blind_set_holds_its_floor() {
     // asking for an item by its query, is no header: 99.6 % kept
     // (251/252) and 9.7 % chrome (27/278); 100 % (252/252) with a drop
     // cap on a line of its own ("T" over "he call came ...") no label
-    // between paragraphs.
+    // between paragraphs; 8.7 % chrome (24/276) with an embedded post
+    // quoted whole gone by its poster's handle, no avatar over it ("> **...
+    // News** @handle · 28 Tub." over its text, its counts and its link).
     hold_floor_showing("blind19", BLIND19_FLOOR.0, BLIND19_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the nineteenth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 92.1 % and
 /// 9.4 %).
-const BLIND19_FLOOR: (f64, f64) = (1.0, 0.097);
+const BLIND19_FLOOR: (f64, f64) = (1.0, 0.087);
 
 #[test]
 fn cleaning_on_the_twenty_first_blind_set_holds_its_floor() {
@@ -809,14 +811,16 @@ fn cleaning_on_the_twentieth_blind_set_holds_its_floor() {
     // and 8.3 % chrome (22/266); 6.9 % (18/262) with a row of two buttons
     // or more that hand the same address on, each to its own service
     // ("[...](https://share.example/fb?u=site) [...](.../x?u=site)
-    // [...](#)"), a share row whatever the services are called.
+    // [...](#)"), a share row whatever the services are called; 5.8 %
+    // (15/259) with an embedded post quoted whole gone by its poster's
+    // handle ("> **Chatterly** · @handle · 2026-02-23"), no avatar over it.
     hold_floor_showing("blind20", BLIND20_FLOOR.0, BLIND20_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the twentieth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 98.4 % and
 /// 8.7 %).
-const BLIND20_FLOOR: (f64, f64) = (1.0, 0.069);
+const BLIND20_FLOOR: (f64, f64) = (1.0, 0.058);
 
 #[test]
 fn cleaning_on_the_eighteenth_blind_set_holds_its_floor() {

@@ -1176,6 +1176,30 @@ fn buttons_that_hand_the_same_address_on_are_a_share_row_whatever_their_names() 
 }
 
 #[test]
+fn a_post_card_quoted_whole_goes_by_its_posters_handle_without_an_avatar() {
+    let para = "Police arrested seven people who sent fake parcel messages asking for a small customs fee, and took the card details of more than nine hundred victims.";
+    let page = format!(
+        "\
+# Phishing gang arrested
+
+{para}
+
+> **City News** @citynews · 28 Oct.
+> Seven arrested, more than 900 victims. No parcel service asks for a fee by text message.
+> 💬 37 🔁 212 ❤️ 540
+> [View on X](https://x-social.example/citynews/status/1)
+
+## How they were found
+
+{para}
+"
+    );
+    let c = clean(&page, "Phishing gang arrested", &no_rules());
+    assert_kept(&c, &["## How they were found", "nine hundred victims"]);
+    assert_gone(&c, &["@citynews", "No parcel service", "[View on X]"]);
+}
+
+#[test]
 fn rows_of_links_to_the_sites_own_pages_are_no_threads_headers() {
     // Three rows, each opening with a one-word link to a page at the
     // site's root and going on with links to pages of that kind: the
