@@ -112,8 +112,10 @@
 //!    it ("Kuva: Agency", "Լուսանկարը՝ Agency", "Ilustracija / Foto:
 //!    Agency") or an italic caption under
 //!    it that ends with its credit ("*...* Llun: Agency"), a registration, sign-up
-//!    or newsletter box between two rules (a link to an account page, or a
-//!    button that asks: "[Sign up for alerts](...)"), or with no rules,
+//!    or newsletter box between two rules (a link to an account page, a
+//!    button that asks: "[Sign up for alerts](...)", or a bold name over a
+//!    line or two closed by one button to the site's pages: "[Donate
+//!    now](/donate)"), or with no rules,
 //!    a bold name and a line or two under it closed by a button to an
 //!    account or newsletter page (".../nyhedsbrev"), a sponsor's box
 //!    there once its label went ("**SPONSORED BY ...**"), reaction rows (a
@@ -1134,6 +1136,34 @@ impl MeasuredBody<'_> {
         let rules: Vec<usize> = (start..end)
             .filter(|&i| kinds[i] == Kind::Short && is_thematic_break(lines[i]))
             .collect();
+        // A promo's shape in any language: a name in bold (a pictograph
+        // before it or not) over a line or two with no link, closed by one
+        // button alone on its line, a few words to the site's own pages
+        // ("**Support independent news**" over the pitch over "[Donate
+        // now](/donate)"). A note of the story between rules names no
+        // button of the site's under it.
+        let promo_shape = |inside: &[usize]| {
+            let (Some(&name), Some(&button)) = (inside.first(), inside.last()) else {
+                return false;
+            };
+            let bold = is_bold_only(strip_block_markers(lines[name]).trim_start_matches(
+                |c: char| is_pictograph(c) || c == '\u{fe0f}' || c.is_whitespace(),
+            ));
+            (3..=4).contains(&inside.len())
+                && kinds[name] == Kind::Short
+                && bold
+                && infos[name].links.is_empty()
+                && infos[name].words <= 8
+                && inside[1..inside.len() - 1]
+                    .iter()
+                    .all(|&k| infos[k].links.is_empty() && infos[k].images.is_empty())
+                && kinds[button] == Kind::LinkOnly
+                && infos[button].links.len() == 1
+                && infos[button].words <= 5
+                && infos[button].images.is_empty()
+                && links_mostly_home(std::slice::from_ref(&infos[button]), own_host.as_deref())
+                && !infos[button].links[0].1.starts_with('#')
+        };
         for pair in rules.windows(2) {
             let inside: Vec<usize> = (pair[0] + 1..pair[1])
                 .filter(|&i| kinds[i] != Kind::Blank)
@@ -1148,14 +1178,14 @@ impl MeasuredBody<'_> {
                 // alerts](...)") wherever it sends the reader, or one of
                 // its lines went as an ad's or a promo's ("**SPONSORED BY
                 // ...**" over the sponsor's copy and button).
-                && inside.iter().any(|&i| {
+                && (inside.iter().any(|&i| {
                     infos[i]
                         .links
                         .iter()
                         .any(|(t, u)| is_account_url(u) || cues::opens_with_call_to_action(t))
                         || (went_for_cue(&keep, &reasons, i)
                             && cues[i].is_some_and(cues::may_be_named_in_passing))
-                });
+                }) || promo_shape(&inside));
             if boxed {
                 for i in pair[0]..=pair[1] {
                     if keep[i] {
@@ -3441,7 +3471,11 @@ fn form_boxes(
             if prompt {
                 open = first - back;
             }
-            let label = (kinds[k] == Kind::Heading || is_bold_only(strip_block_markers(lines[k])))
+            // A pictograph may lead the label ("> 📬 **Sign up!**").
+            let bold = is_bold_only(strip_block_markers(lines[k]).trim_start_matches(|c: char| {
+                is_pictograph(c) || c == '\u{fe0f}' || c.is_whitespace()
+            }));
+            let label = (kinds[k] == Kind::Heading || bold)
                 && infos[k].words <= 8
                 && !infos[k].text.trim_end().ends_with(':');
             if label {

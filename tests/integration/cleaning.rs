@@ -772,14 +772,16 @@ fn cleaning_on_the_nineteenth_blind_set_holds_its_floor() {
     // cap on a line of its own ("T" over "he call came ...") no label
     // between paragraphs; 8.7 % chrome (24/276) with an embedded post
     // quoted whole gone by its poster's handle, no avatar over it ("> **...
-    // News** @handle · 28 Tub." over its text, its counts and its link).
+    // News** @handle · 28 Tub." over its text, its counts and its link);
+    // 8.0 % (22/274) with a form's promo under its label when a
+    // pictograph leads the label ("> 📬 **Saenap ...!**").
     hold_floor_showing("blind19", BLIND19_FLOOR.0, BLIND19_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the nineteenth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 92.1 % and
 /// 9.4 %).
-const BLIND19_FLOOR: (f64, f64) = (1.0, 0.087);
+const BLIND19_FLOOR: (f64, f64) = (1.0, 0.081);
 
 #[test]
 fn cleaning_on_the_twenty_first_blind_set_holds_its_floor() {
@@ -813,14 +815,18 @@ fn cleaning_on_the_twentieth_blind_set_holds_its_floor() {
     // ("[...](https://share.example/fb?u=site) [...](.../x?u=site)
     // [...](#)"), a share row whatever the services are called; 5.8 %
     // (15/259) with an embedded post quoted whole gone by its poster's
-    // handle ("> **Chatterly** · @handle · 2026-02-23"), no avatar over it.
+    // handle ("> **Chatterly** · @handle · 2026-02-23"), no avatar over
+    // it; 3.6 % (9/253) with a box between two rules gone by a promo's
+    // shape (a name in bold over a line or two with no link, closed by
+    // one button alone to the site's pages: a donation box, a
+    // newsletter's).
     hold_floor_showing("blind20", BLIND20_FLOOR.0, BLIND20_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the twentieth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 98.4 % and
 /// 8.7 %).
-const BLIND20_FLOOR: (f64, f64) = (1.0, 0.058);
+const BLIND20_FLOOR: (f64, f64) = (1.0, 0.036);
 
 #[test]
 fn cleaning_on_the_eighteenth_blind_set_holds_its_floor() {

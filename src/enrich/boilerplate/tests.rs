@@ -1200,6 +1200,48 @@ fn a_post_card_quoted_whole_goes_by_its_posters_handle_without_an_avatar() {
 }
 
 #[test]
+fn a_promo_box_between_rules_goes_by_its_shape_and_a_forms_label_may_lead_with_a_pictograph() {
+    let para = "The shop left a test server open with the names, addresses and phone numbers of its customers, and it was found by a researcher scanning for open databases.";
+    let page = format!(
+        "\
+# Shop leaks customer data
+
+{para}
+
+---
+
+**Support independent news**
+
+We live on our readers' support. Give a little every month.
+
+[Give now](https://news.example/my/donate)
+
+---
+
+{para}
+
+> 📬 **Get our newsletter!**
+> Every Friday, the week's main stories in your inbox.
+> [Your e-mail address] [SIGN UP]
+
+{para}
+"
+    );
+    let c = clean(&page, "Shop leaks customer data", &no_rules());
+    assert_kept(&c, &["open databases"]);
+    assert_gone(
+        &c,
+        &[
+            "Support independent",
+            "every month",
+            "[Give now]",
+            "newsletter",
+            "Every Friday",
+        ],
+    );
+}
+
+#[test]
 fn rows_of_links_to_the_sites_own_pages_are_no_threads_headers() {
     // Three rows, each opening with a one-word link to a page at the
     // site's root and going on with links to pages of that kind: the
