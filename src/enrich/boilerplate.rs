@@ -107,7 +107,8 @@
 //!    indented with colons, ":: ... — [Name](/wiki/User:Name)
 //!    ([talk](...)) 10:02, 9 November 2026 (UTC)"), bylines (a label and names linked
 //!    to their pages, "From: [...] and [...]"; a labelled date,
-//!    "Published 12 October 2026"), a row of hashtags
+//!    "Published 12 October 2026"; a label of one word and a name beside
+//!    the page's date line that went, "Reporter - A. Name"), a row of hashtags
 //!    under a label ("**Tags:** #cve #patch"), a photo's bare credit under
 //!    it ("Kuva: Agency", "Լուսանկարը՝ Agency", "Ilustracija / Foto:
 //!    Agency") or an italic caption under
@@ -1086,6 +1087,25 @@ impl MeasuredBody<'_> {
                 }
             }
             prev_text = Some(i);
+        }
+        // "Author: A. Name", "Reporter - A. Name": a label of one word and
+        // a name, no sentence, in any language, beside the page's date
+        // line that went (above it or under it): the byline, its date
+        // with it.
+        const BYLINE: &str = "byline, date or credit line";
+        for i in start..end {
+            if !keep[i] || !is_labelled_name(lines[i], &infos[i], kinds[i]) {
+                continue;
+            }
+            let above = (start.min(i)..i).rev().find(|&j| kinds[j] != Kind::Blank);
+            if [above, next_text[i + 1]]
+                .into_iter()
+                .flatten()
+                .any(|j| !keep[j] && reasons[j] == Some(BYLINE) && has_date(&infos[j].text))
+            {
+                keep[i] = false;
+                reasons[i] = Some(BYLINE);
+            }
         }
         // A video promo's thumbnail, linked, under its title.
         for i in start..end {
@@ -2882,13 +2902,16 @@ fn is_meta_row(line: &str, info: &LineInfo) -> bool {
         .map(str::trim)
         .filter(|f| !f.is_empty())
         .all(|f| f.starts_with("**") && f[2..].contains(":**"));
+    // A time of day closes the fields, its dot no sentence's ("· 11:42 a.m.").
+    let time_last = |f: &str| f.split_whitespace().count() <= 2 && has_time(f);
     if fields.len() >= 2
         && !table_row
         && !labelled_fields
         && info.words <= 24
-        && fields
-            .iter()
-            .all(|f| f.split_whitespace().count() <= 7 && !f.ends_with(['.', '!', '?']))
+        && fields.iter().enumerate().all(|(n, f)| {
+            f.split_whitespace().count() <= 7
+                && (!f.ends_with(['.', '!', '?']) || n + 1 == fields.len() && time_last(f))
+        })
     {
         return true;
     }
@@ -3115,8 +3138,10 @@ fn boxes_inside(
             && is_read_also(lines[i], &infos[i])
             && all_home(std::slice::from_ref(&infos[i]))
             && !in_references(i)
-            // Between paragraphs, or the last line before the footer.
-            && (story_after(i + 1) || next_text(i + 1).is_none())
+            // Between paragraphs, over a section of the story (its
+            // heading, over a list), or the last line before the footer.
+            && (story_after(i + 1)
+                || next_text(i + 1).is_none_or(|k| kinds[k] == Kind::Heading))
         {
             boxed[i] = true;
             continue;
@@ -4771,6 +4796,36 @@ fn is_bare_credit(line: &str, info: &LineInfo, kind: Kind) -> bool {
         && labels.all(one_word)
         && (1..=6).contains(&value.split_whitespace().map(word_count).sum::<usize>())
         && !value.ends_with(SENTENCE_ENDS)
+}
+
+/// "Հեղինակ՝ A. Name", "Reporter - A. Name": a bare credit (see
+/// [`is_bare_credit`]), or a label of one word and a name of up to four
+/// words after a dash, no sentence.
+fn is_labelled_name(line: &str, info: &LineInfo, kind: Kind) -> bool {
+    if is_bare_credit(line, info, kind) {
+        return true;
+    }
+    if kind != Kind::Short
+        || !info.links.is_empty()
+        || !info.images.is_empty()
+        || is_list_or_table(line)
+    {
+        return false;
+    }
+    let t = info.text.trim();
+    [" - ", " – ", " — "].iter().any(|dash| {
+        t.split_once(dash).is_some_and(|(label, name)| {
+            let name = name.trim();
+            // A script's vowel signs are letters of the label too.
+            !label.is_empty()
+                && label
+                    .chars()
+                    .all(|c| !c.is_whitespace() && !c.is_ascii_punctuation() && !c.is_numeric())
+                && (1..=4).contains(&name.split_whitespace().count())
+                && !name.ends_with(SENTENCE_ENDS)
+                && !name.chars().any(|c| c.is_ascii_digit())
+        })
+    })
 }
 
 /// A line set in italics, no link or image on it, whose text ends with

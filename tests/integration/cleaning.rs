@@ -774,14 +774,17 @@ fn cleaning_on_the_nineteenth_blind_set_holds_its_floor() {
     // quoted whole gone by its poster's handle, no avatar over it ("> **...
     // News** @handle · 28 Tub." over its text, its counts and its link);
     // 8.0 % (22/274) with a form's promo under its label when a
-    // pictograph leads the label ("> 📬 **Saenap ...!**").
+    // pictograph leads the label ("> 📬 **Saenap ...!**"); 7.7 % (21/273)
+    // with a byline's fields closed by a time of day ("Volai e **...** ·
+    // Vakaraubuka, 7 ni Okotova 2026 · 11:42 a.m."), its dot no
+    // sentence's.
     hold_floor_showing("blind19", BLIND19_FLOOR.0, BLIND19_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the nineteenth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 92.1 % and
 /// 9.4 %).
-const BLIND19_FLOOR: (f64, f64) = (1.0, 0.081);
+const BLIND19_FLOOR: (f64, f64) = (1.0, 0.077);
 
 #[test]
 fn cleaning_on_the_twenty_first_blind_set_holds_its_floor() {
@@ -819,14 +822,18 @@ fn cleaning_on_the_twentieth_blind_set_holds_its_floor() {
     // it; 3.6 % (9/253) with a box between two rules gone by a promo's
     // shape (a name in bold over a line or two with no link, closed by
     // one button alone to the site's pages: a donation box, a
-    // newsletter's).
+    // newsletter's); 3.2 % (8/252) with a read-also line over a section
+    // of the story (its heading over a list) gone as one between
+    // paragraphs; 2.4 % (6/250) with a label of one word and a name
+    // ("Հեղինակ՝ ...", "... - ...") beside the page's date line that went
+    // read as the byline.
     hold_floor_showing("blind20", BLIND20_FLOOR.0, BLIND20_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the twentieth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 98.4 % and
 /// 8.7 %).
-const BLIND20_FLOOR: (f64, f64) = (1.0, 0.036);
+const BLIND20_FLOOR: (f64, f64) = (1.0, 0.024);
 
 #[test]
 fn cleaning_on_the_eighteenth_blind_set_holds_its_floor() {

@@ -1242,6 +1242,43 @@ We live on our readers' support. Give a little every month.
 }
 
 #[test]
+fn a_labelled_name_beside_the_date_is_the_byline_and_a_read_also_line_may_sit_over_a_heading() {
+    let para = "Researchers say more than three thousand fake delivery messages were sent in one week, each linking to a page that copies the postal service and asks for the card.";
+    let page = format!(
+        "\
+# Fake delivery texts
+
+**Researchers warn of a wave of fake delivery messages aimed at bank card holders this week.**
+
+Reporter - A. Name
+
+18.03.2026, 14:05 | 👁 1 874
+
+{para}
+
+{para}
+
+**Related:** [Fake VPN app spreads spyware to diplomats](https://news.example/2026/01/fake-vpn)
+
+## Techniques
+
+* T1566.001 — spear-phishing attachment
+* T1204.002 — user opens a malicious file
+"
+    );
+    let c = clean(&page, "Fake delivery texts", &no_rules());
+    assert_kept(&c, &["wave of fake delivery", "## Techniques", "T1204.002"]);
+    assert_gone(&c, &["Reporter", "14:05", "Related:"]);
+
+    // A byline whose fields end with a time of day, its dot no sentence's.
+    let page = format!(
+        "# Fake delivery texts\n\nBy **A. Name** · Suva, 7 October 2026 · 11:42 a.m.\n\n{para}\n\n{para}\n"
+    );
+    let c = clean(&page, "Fake delivery texts", &no_rules());
+    assert_gone(&c, &["11:42"]);
+}
+
+#[test]
 fn rows_of_links_to_the_sites_own_pages_are_no_threads_headers() {
     // Three rows, each opening with a one-word link to a page at the
     // site's root and going on with links to pages of that kind: the
