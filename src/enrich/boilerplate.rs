@@ -110,7 +110,7 @@
 //!    "Published 12 October 2026"; a label of one word and a name beside
 //!    the page's date line that went, "Reporter - A. Name"), a row of hashtags
 //!    under a label ("**Tags:** #cve #patch"), a photo's bare credit under
-//!    it ("Kuva: Agency", "Լուսանկարը՝ Agency", "Ilustracija / Foto:
+//!    it ("Kuva: Agency", "Լուսանկարը՝ Agency", "Foto - Agency", "Ilustracija / Foto:
 //!    Agency") or an italic caption under
 //!    it that ends with its credit ("*...* Llun: Agency"), a registration, sign-up
 //!    or newsletter box between two rules (a link to an account page, a
@@ -1078,7 +1078,7 @@ impl MeasuredBody<'_> {
             let under_photo =
                 prev_text.is_some_and(|j| lone_image_alt(lines[j], &infos[j]).is_some());
             if keep[i] && under_photo {
-                if is_bare_credit(lines[i], &infos[i], kinds[i]) {
+                if is_labelled_name(lines[i], &infos[i], kinds[i]) {
                     keep[i] = false;
                     reasons[i] = Some("byline, date or credit line");
                 } else if is_credited_italic_caption(lines[i], &infos[i], kinds[i]) {
@@ -4845,7 +4845,11 @@ fn is_credited_italic_caption(line: &str, info: &LineInfo, kind: Kind) -> bool {
         return false;
     }
     let text = info.text.trim();
-    let Some((before, value)) = text.rsplit_once(LABEL_COLONS) else {
+    // A dash may stand for the colon ("... ။ ဓာတ်ပုံ - Agency").
+    let Some((before, value)) = text
+        .rsplit_once(LABEL_COLONS)
+        .or_else(|| text.rsplit_once(" - "))
+    else {
         return false;
     };
     let value = value.trim();

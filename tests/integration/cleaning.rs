@@ -826,14 +826,21 @@ fn cleaning_on_the_twentieth_blind_set_holds_its_floor() {
     // of the story (its heading over a list) gone as one between
     // paragraphs; 2.4 % (6/250) with a label of one word and a name
     // ("Հեղինակ՝ ...", "... - ...") beside the page's date line that went
-    // read as the byline.
+    // read as the byline; 1.6 % (4/248) with a dash for the colon of a
+    // photo's credit under it, bare or closing an italic caption ("*...။
+    // ဓာတ်ပုံ - ...*"). Left: two lead photos' plain captions with their
+    // credit in brackets ("... (ພາບ: ...)"), labelled chrome here and
+    // article in blind6, blind7, blind8 and unseen; an italic "*Figure 1:
+    // ...*" caption, chrome here and in blind14, article in blind7,
+    // shapes and unseen; a podcast's prompt to review it or buy its
+    // hosts a coffee between the show notes and the transcript.
     hold_floor_showing("blind20", BLIND20_FLOOR.0, BLIND20_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the twentieth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 98.4 % and
 /// 8.7 %).
-const BLIND20_FLOOR: (f64, f64) = (1.0, 0.024);
+const BLIND20_FLOOR: (f64, f64) = (1.0, 0.017);
 
 #[test]
 fn cleaning_on_the_eighteenth_blind_set_holds_its_floor() {

@@ -1279,6 +1279,33 @@ Reporter - A. Name
 }
 
 #[test]
+fn a_photos_credit_may_follow_a_dash_for_its_colon() {
+    let para = "The shop left a test server open with the names and phone numbers of two million customers, and a researcher found it while scanning for open databases.";
+    let page = format!(
+        "\
+# Shop leaks customer data
+
+{para}
+
+![The warehouse](https://news.example/img/warehouse.jpg)
+
+*The company's warehouse. Photo - News Agency*
+
+{para}
+
+![The forum post](https://news.example/img/forum.jpg)
+
+*Photo - News Agency archive*
+
+{para}
+"
+    );
+    let c = clean(&page, "Shop leaks customer data", &no_rules());
+    assert_kept(&c, &["open databases"]);
+    assert_gone(&c, &["company's warehouse", "Photo - "]);
+}
+
+#[test]
 fn rows_of_links_to_the_sites_own_pages_are_no_threads_headers() {
     // Three rows, each opening with a one-word link to a page at the
     // site's root and going on with links to pages of that kind: the
