@@ -55,7 +55,10 @@
 //!    widget ("... press Ctrl+Enter"), webinar ad, mailing-list
 //!    footer, a question with its buttons to stay on the page in any
 //!    language: "Was this useful? [Yes](#yes) [No](#no)", or "👍 👎" as its
-//!    buttons; a row of the page's tools, two or more of its links going
+//!    buttons; links to the previous and the next item, one straight
+//!    after the other, an arrow before or after the words of each:
+//!    "[← Previous advisory: ...](...)"; a row of the
+//!    page's tools, two or more of its links going
 //!    nowhere: "[PDF](...) · [Print](#) · [Cite](#)") or a run of
 //!    link-only lines,
 //!    when little of the article follows: no code, no section with text,
@@ -141,7 +144,8 @@
 //!    sentence, unless a "References" heading or a label (or a short
 //!    sentence ending in a colon, over links to other sites)
 //!    introduces them, not a bold one over the site's own headlines:
-//!    "**Read more:**"), contact lines, leftover labels and
+//!    "**Read more:**"), contact lines, an item counter ("Feed item 142 of
+//!    150"), leftover labels and
 //!    buttons ("[add comment]") and a closing rule go.
 //!
 //! Words are counted so that Chinese and Japanese text, written without
@@ -321,6 +325,23 @@ impl MeasuredBody<'_> {
                 _ => line_cue(info),
             })
             .collect();
+        // A link back and a link on, a line or two apart, are the page's
+        // way to the previous and the next item: a chrome line. One arrow
+        // alone is a button of any kind ("[Start your free trial →]").
+        let mut cues = cues;
+        let pagers: Vec<(usize, bool)> = (0..lines.len())
+            .filter(|&i| kinds[i] == Kind::LinkOnly)
+            .filter_map(|i| pager_link(&infos[i]).map(|back| (i, back)))
+            .collect();
+        for pair in pagers.windows(2) {
+            let ((a, back), (b, on)) = (pair[0], pair[1]);
+            let between = (a + 1..b).filter(|&j| kinds[j] != Kind::Blank).count();
+            if back && !on && between == 0 {
+                cues[a] = Some(PAGER);
+                cues[b] = Some(PAGER);
+            }
+        }
+        let cues = cues;
         let first_prose_anywhere = kinds.iter().position(|k| *k == Kind::Prose).unwrap_or(0);
         let original = |reason: String| Cleaned {
             markdown: body.to_owned(),
@@ -1727,6 +1748,14 @@ impl MeasuredBody<'_> {
                     keep[i] = false;
                     reasons[i] = Some("button left after the article");
                 }
+                // "Feed item 142 of 150 in this channel": the item's place
+                // among the others, after the story.
+                Kind::Short
+                    if is_item_counter(&infos[i].text, &infos[i]) && !is_list_or_table(t) =>
+                {
+                    keep[i] = false;
+                    reasons[i] = Some("item counter after the article");
+                }
                 // "Press office, tel. 45 15 00 00": whom to call, after the
                 // story.
                 Kind::Short if is_contact_line(&infos[i].text) && !is_list_or_table(t) => {
@@ -2619,6 +2648,23 @@ fn line_cue(info: &LineInfo) -> Option<&'static str> {
         (info.words < 30 && info.links.iter().any(|(t, _)| cues::is_call_to_action(t)))
             .then_some("promotion with a call to action")
     })
+}
+
+/// "[← Previous advisory: ...](...)" (`Some(true)`), "[Next: ... →](...)"
+/// (`Some(false)`): a link alone on its line with an arrow before or
+/// after its words, a way back or on, in any language.
+fn pager_link(info: &LineInfo) -> Option<bool> {
+    let t = info.links.first().map_or("", |(t, _)| t.trim());
+    if info.links.len() != 1 || words_outside_links(info) > 0 || info.words < 2 {
+        return None;
+    }
+    if t.starts_with(['←', '‹']) {
+        Some(true)
+    } else if t.ends_with(['→', '›']) {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// "📢 Be the first to know: join our [Telegram channel](/go/tg)!" in any
@@ -3668,6 +3714,24 @@ fn names_references(heading: &str) -> bool {
         .trim_end_matches([':', '：', ' '])
         .to_lowercase();
     REFERENCES.contains(&t.as_str())
+}
+
+/// Why a link to the previous or next item goes.
+const PAGER: &str = "link to the previous or next item";
+
+/// "Feed item 142 of 150 in this channel", "Page 3 of 7": a short line,
+/// no link and no sentence, that counts the item among the others, two
+/// whole numbers with one word between them, the first no greater.
+fn is_item_counter(text: &str, info: &LineInfo) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    info.links.is_empty()
+        && info.words <= 8
+        && !text.trim_end().ends_with(SENTENCE_ENDS)
+        && words.windows(3).any(|w| {
+            let (a, b) = (w[0].parse::<u32>(), w[2].parse::<u32>());
+            matches!((a, b), (Ok(a), Ok(b)) if a >= 1 && a <= b)
+                && w[1].chars().all(char::is_alphabetic)
+        })
 }
 
 /// Why a paginated story's "Page 1 of 2" goes.

@@ -777,14 +777,18 @@ fn cleaning_on_the_nineteenth_blind_set_holds_its_floor() {
     // pictograph leads the label ("> 📬 **Saenap ...!**"); 7.7 % (21/273)
     // with a byline's fields closed by a time of day ("Volai e **...** ·
     // Vakaraubuka, 7 ni Okotova 2026 · 11:42 a.m."), its dot no
-    // sentence's.
+    // sentence's; 6.3 % (17/269) with a link back and a link on, each
+    // alone on its line with an arrow before or after its words, one
+    // straight after the other ("[← Previous advisory: ...](...)" over
+    // "[Next advisory: ... →](...)"), as chrome lines, and a counter of
+    // the item after the story ("Feed item 142 of 150 in this channel").
     hold_floor_showing("blind19", BLIND19_FLOOR.0, BLIND19_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the nineteenth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 92.1 % and
 /// 9.4 %).
-const BLIND19_FLOOR: (f64, f64) = (1.0, 0.077);
+const BLIND19_FLOOR: (f64, f64) = (1.0, 0.064);
 
 #[test]
 fn cleaning_on_the_twenty_first_blind_set_holds_its_floor() {

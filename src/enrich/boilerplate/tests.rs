@@ -1306,6 +1306,48 @@ fn a_photos_credit_may_follow_a_dash_for_its_colon() {
 }
 
 #[test]
+fn an_item_counter_and_links_to_the_previous_and_next_items_end_the_story() {
+    let para = "Attackers exploit a path traversal in the file transfer server to read any file on it, and the vendor has released fixed versions for every supported branch.";
+    let page = format!(
+        "\
+# Path traversal in a file transfer server
+
+{para}
+
+## References
+
+- [Vendor bulletin](https://vendor.example/bulletins/17)
+- [CVE record](https://cve.example/CVE-2026-1)
+
+---
+
+Feed item 142 of 150 in this channel
+
+[← Previous advisory: several bugs in a PLC's web interface](https://cert.example/advisories/141)
+
+[Next advisory: a VPN client's authentication bypass →](https://cert.example/advisories/143)
+
+This mirror is regenerated every 15 minutes, and the original advisory takes precedence.
+"
+    );
+    let c = clean(
+        &page,
+        "Path traversal in a file transfer server",
+        &no_rules(),
+    );
+    assert_kept(&c, &["every supported branch", "[CVE record]"]);
+    assert_gone(
+        &c,
+        &[
+            "Feed item",
+            "Previous advisory",
+            "Next advisory",
+            "regenerated",
+        ],
+    );
+}
+
+#[test]
 fn rows_of_links_to_the_sites_own_pages_are_no_threads_headers() {
     // Three rows, each opening with a one-word link to a page at the
     // site's root and going on with links to pages of that kind: the
