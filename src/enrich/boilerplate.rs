@@ -9,11 +9,13 @@
 //! 1. The body starts at the first line of prose after the last heading that
 //!    repeats the title (or after a configured `start_after` line), not at a
 //!    short note in italics that sends the reader to another of the site's
-//!    pages (a wiki's hatnote, up to 20 words) or that captions the player
+//!    pages (a wiki's hatnote, up to 20 words) or a menu row ("Options:
+//!    Subscribe to RSS Feed · Mark Topic as New · ...") or that captions the player
 //!    over it ("*Video: ... (1:48)*" under "▶ Tap to unmute") or is a
 //!    button of a few words with a length ("Listen to this article (6
 //!    min)"), pulled
-//!    back over a heading, bold lead-in, setext heading, hard-wrapped
+//!    back over a greeting ("Hello everyone,"), a heading, bold lead-in,
+//!    setext heading, hard-wrapped
 //!    paragraph (a mail's lines, none prose alone), advisory field
 //!    (`**Severity:** High`), or an advisory's table (not a headless or
 //!    two-column one of the page's date and reference with no indicator) or
@@ -444,6 +446,7 @@ impl MeasuredBody<'_> {
                 && !italic_note
                 && !player_caption
                 && !is_length_button(lines[i], &infos[i])
+                && !is_menu_row(&infos[i].text)
         };
         let first_story = (search_from..lines.len()).find(|&i| opens_story(i));
         let Some(first_prose) =
@@ -467,7 +470,16 @@ impl MeasuredBody<'_> {
             }
             let record = table_row && card.is_some_and(|(_, is)| is);
             // Not a label heading such as "## Article:".
-            let lead_in = (kinds[prev] == Kind::Heading
+            // A greeting over the post's first paragraph ("Hello
+            // everyone,"): a word or three ending with a comma.
+            let greeting = kinds[prev] == Kind::Short
+                && (1..=3).contains(&infos[prev].words)
+                && infos[prev].links.is_empty()
+                && !is_list_or_table(lines[prev])
+                && infos[prev].text.trim_end().ends_with([',', '،', '，'])
+                && start == first_prose;
+            let lead_in = greeting
+                || (kinds[prev] == Kind::Heading
                 && !is_title(prev)
                 && !infos[prev].text.trim_end().ends_with(':'))
                 || (kinds[prev] == Kind::Short && is_bold_only(lines[prev]))
@@ -3714,6 +3726,22 @@ fn names_references(heading: &str) -> bool {
         .trim_end_matches([':', '：', ' '])
         .to_lowercase();
     REFERENCES.contains(&t.as_str())
+}
+
+/// "Options: Subscribe to RSS Feed · Mark Topic as New · ... · Printer
+/// Friendly Page": four fields or more between dots or pipes, each a few
+/// words and none a sentence, however many words the row has in all: a
+/// menu of the page's, no paragraph of the story.
+fn is_menu_row(text: &str) -> bool {
+    let fields: Vec<&str> = text
+        .split(['·', '|', '•'])
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
+        .collect();
+    fields.len() >= 4
+        && fields
+            .iter()
+            .all(|f| f.split_whitespace().count() <= 6 && !f.ends_with(SENTENCE_ENDS))
 }
 
 /// Why a link to the previous or next item goes.

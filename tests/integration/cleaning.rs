@@ -781,14 +781,19 @@ fn cleaning_on_the_nineteenth_blind_set_holds_its_floor() {
     // alone on its line with an arrow before or after its words, one
     // straight after the other ("[← Previous advisory: ...](...)" over
     // "[Next advisory: ... →](...)"), as chrome lines, and a counter of
-    // the item after the story ("Feed item 142 of 150 in this channel").
+    // the item after the story ("Feed item 142 of 150 in this channel");
+    // 5.3 % (14/266) with a forum's menu row (four fields or more between
+    // dots, each a few words, none a sentence: "Options: Subscribe to RSS
+    // Feed · Mark Topic as New · ...") opening no story, however many
+    // words it has, and a greeting over the post's first paragraph
+    // ("Hello everyone,") opening it.
     hold_floor_showing("blind19", BLIND19_FLOOR.0, BLIND19_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the nineteenth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 92.1 % and
 /// 9.4 %).
-const BLIND19_FLOOR: (f64, f64) = (1.0, 0.064);
+const BLIND19_FLOOR: (f64, f64) = (1.0, 0.053);
 
 #[test]
 fn cleaning_on_the_twenty_first_blind_set_holds_its_floor() {

@@ -1348,6 +1348,31 @@ This mirror is regenerated every 15 minutes, and the original advisory takes pre
 }
 
 #[test]
+fn a_forums_menu_row_opens_no_story_and_a_greeting_opens_the_post() {
+    let para = "We have released version 9.2.4 to fix a heap overflow in the VPN portal that lets a remote attacker run code, and we know of a few cases where it was exploited.";
+    let page = format!(
+        "\
+# VPN portal flaw fixed
+
+Options: Subscribe to RSS Feed · Mark Topic as New · Mark Topic as Read · Float this Topic for Current User · Bookmark · Printer Friendly Page
+
+📌 ANNOUNCEMENT
+
+**Vendor_PSIRT** Vendor Staff
+
+Hello everyone,
+
+{para}
+
+{para}
+"
+    );
+    let c = clean(&page, "VPN portal flaw fixed", &no_rules());
+    assert_kept(&c, &["Hello everyone,", "heap overflow"]);
+    assert_gone(&c, &["Options:", "ANNOUNCEMENT", "Vendor Staff"]);
+}
+
+#[test]
 fn rows_of_links_to_the_sites_own_pages_are_no_threads_headers() {
     // Three rows, each opening with a one-word link to a page at the
     // site's root and going on with links to pages of that kind: the
