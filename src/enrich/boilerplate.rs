@@ -4187,8 +4187,9 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
         "scroll to continue",
         "scroll to continue with content",
     ];
-    if NOISE.contains(&lower.as_str()) || AD_LABELS.contains(&lower.as_str()) || is_form_field(info)
-    {
+    // The label may sit between dashes or stars ("— Sponsored —").
+    let label = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    if NOISE.contains(&label) || AD_LABELS.contains(&label) || is_form_field(info) {
         return Some("page widget text");
     }
     // A banner: an image served from an ad folder or linked to an ad

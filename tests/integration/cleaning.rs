@@ -786,14 +786,16 @@ fn cleaning_on_the_nineteenth_blind_set_holds_its_floor() {
     // dots, each a few words, none a sentence: "Options: Subscribe to RSS
     // Feed · Mark Topic as New · ...") opening no story, however many
     // words it has, and a greeting over the post's first paragraph
-    // ("Hello everyone,") opening it.
+    // ("Hello everyone,") opening it; 4.5 % (12/264) with an ad's label
+    // between dashes ("*— Sponsored —*") and "Book a demo" as a call to
+    // action, so the sponsor's line under the label goes.
     hold_floor_showing("blind19", BLIND19_FLOOR.0, BLIND19_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the nineteenth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 92.1 % and
 /// 9.4 %).
-const BLIND19_FLOOR: (f64, f64) = (1.0, 0.053);
+const BLIND19_FLOOR: (f64, f64) = (1.0, 0.046);
 
 #[test]
 fn cleaning_on_the_twenty_first_blind_set_holds_its_floor() {

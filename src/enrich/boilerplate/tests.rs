@@ -1373,6 +1373,26 @@ Hello everyone,
 }
 
 #[test]
+fn an_ad_label_between_dashes_and_a_sponsors_line_with_its_demo_button_go() {
+    let para = "The attackers relayed the single sign-on session of hundreds of employees and changed their bank details in the payroll portal before the next pay run.";
+    let page = format!(
+        "\
+# Payroll portal fraud
+
+{para}
+
+*— Sponsored —*
+**Keepsafe:** stop phishing with passkeys for every employee. [Book a demo →](https://keepsafe.example/demo)
+
+{para}
+"
+    );
+    let c = clean(&page, "Payroll portal fraud", &no_rules());
+    assert_kept(&c, &["next pay run"]);
+    assert_gone(&c, &["Sponsored", "Keepsafe", "Book a demo"]);
+}
+
+#[test]
 fn rows_of_links_to_the_sites_own_pages_are_no_threads_headers() {
     // Three rows, each opening with a one-word link to a page at the
     // site's root and going on with links to pages of that kind: the
