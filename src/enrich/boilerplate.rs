@@ -127,8 +127,9 @@
 //!    there once its label went ("**SPONSORED BY ...**"), reaction rows (a
 //!    vote widget's too, "▲ 52 ▼ ✓ Accepted") and
 //!    the question over them, a live blog's badge over a post's time
-//!    ("📌 Pinned post"), a pull quote (a quoted line whose words come
-//!    again in a paragraph near it) with its attribution, an embedded
+//!    ("📌 Pinned post"), a pull quote (a quoted line whose words, or
+//!    each of whose sentences, come again in a paragraph near it) with
+//!    its attribution, an embedded
 //!    post of another account (an avatar or a link to its platform, or
 //!    the poster's handle on a card quoted whole; the poster's name in bold, a line or two of the post and its foot of
 //!    counts after pictographs, "♥ 214 · 🔁 96", with the link under it to
@@ -1398,6 +1399,14 @@ impl MeasuredBody<'_> {
         // attribution right under it in the quote ("> — Name") goes with
         // it. A statement the story quotes once stays.
         let quoted = |i: usize| lines[i].trim_start().starts_with('>');
+        // Each line's paragraph, by its first line: a hard-wrapped
+        // paragraph's lines are one paragraph of the story.
+        let mut paragraph_of: Vec<usize> = (0..lines.len()).collect();
+        for i in start.max(1)..end {
+            if kinds[i] != Kind::Blank && kinds[i - 1] != Kind::Blank {
+                paragraph_of[i] = paragraph_of[i - 1];
+            }
+        }
         for i in start..end {
             if !keep[i] || !quoted(i) || kinds[i] == Kind::Blank {
                 continue;
@@ -1406,12 +1415,39 @@ impl MeasuredBody<'_> {
             if key.split_whitespace().count() < 5 {
                 continue;
             }
-            let repeats =
-                |j: usize| format!(" {} ", normalise_words(&infos[j].text)).contains(&key);
+            // Or each of its sentences of three words or more, the story
+            // setting its own words between them ("... doesn't know,"
+            // she told me. "The pumps ...").
+            let sentences: Vec<String> = infos[i]
+                .text
+                .split(SENTENCE_ENDS)
+                .map(|p| format!(" {} ", normalise_words(p)))
+                .filter(|p| p.split_whitespace().count() >= 3)
+                .collect();
+            let repeats = |j: usize| {
+                let text = format!(" {} ", normalise_words(&infos[j].text));
+                text.contains(&key)
+                    || sentences.len() >= 2 && sentences.iter().all(|p| text.contains(p))
+            };
             let paragraph = |j: &usize| keep[*j] && kinds[*j] == Kind::Prose && !quoted(*j);
-            let before = (start..i).rev().filter(paragraph).take(3);
-            let after = (i + 1..end).filter(paragraph).take(3);
-            if !before.chain(after).any(repeats) {
+            // The lines of the three paragraphs on either side.
+            let near = |lines: &mut dyn Iterator<Item = usize>| {
+                let mut seen: Vec<usize> = Vec::new();
+                let mut near = Vec::new();
+                for j in lines.filter(paragraph) {
+                    if !seen.contains(&paragraph_of[j]) {
+                        if seen.len() == 3 {
+                            break;
+                        }
+                        seen.push(paragraph_of[j]);
+                    }
+                    near.push(j);
+                }
+                near
+            };
+            let before = near(&mut (start..i).rev());
+            let after = near(&mut (i + 1..end));
+            if !before.into_iter().chain(after).any(repeats) {
                 continue;
             }
             keep[i] = false;

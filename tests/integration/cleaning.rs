@@ -788,14 +788,19 @@ fn cleaning_on_the_nineteenth_blind_set_holds_its_floor() {
     // words it has, and a greeting over the post's first paragraph
     // ("Hello everyone,") opening it; 4.5 % (12/264) with an ad's label
     // between dashes ("*— Sponsored —*") and "Book a demo" as a call to
-    // action, so the sponsor's line under the label goes.
+    // action, so the sponsor's line under the label goes; 3.4 % (9/261)
+    // with a pull quote's three paragraphs on either side counted by
+    // paragraph, not by line (a hard-wrapped one is one), and a quote
+    // whose sentences each come again in one paragraph, the story's own
+    // words between them ("... doesn't know," she told me. "The pumps
+    // ...").
     hold_floor_showing("blind19", BLIND19_FLOOR.0, BLIND19_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the nineteenth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 92.1 % and
 /// 9.4 %).
-const BLIND19_FLOOR: (f64, f64) = (1.0, 0.046);
+const BLIND19_FLOOR: (f64, f64) = (1.0, 0.035);
 
 #[test]
 fn cleaning_on_the_twenty_first_blind_set_holds_its_floor() {

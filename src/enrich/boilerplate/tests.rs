@@ -1393,6 +1393,28 @@ fn an_ad_label_between_dashes_and_a_sponsors_line_with_its_demo_button_go() {
 }
 
 #[test]
+fn a_pull_quote_may_repeat_a_wrapped_paragraph_or_its_sentences_apart() {
+    let page = "\
+# The quiet siege
+
+\"I remember thinking, the water doesn't know,\" she told me. \"The pumps were still running. It was just that nobody could see it anymore.\"
+
+## The night shift
+
+The intruders had logged in through the box nine days before the night the operator saw the skull on her screen.
+They spent those nine days quietly mapping the network and copying the utility's billing database.
+They also disabled the backup job that ran every Sunday, which made the recovery far harder.
+
+> \"The water doesn't know. The pumps were still running.\"
+
+By the time the encryptor ran, the crew had already posted a countdown on its leak site for everyone to see.
+";
+    let c = clean(page, "The quiet siege", &no_rules());
+    assert_kept(&c, &["she told me", "countdown"]);
+    assert_gone(&c, &["> \"The water"]);
+}
+
+#[test]
 fn rows_of_links_to_the_sites_own_pages_are_no_threads_headers() {
     // Three rows, each opening with a one-word link to a page at the
     // site's root and going on with links to pages of that kind: the
