@@ -35,7 +35,10 @@
 //! 2. It ends at the first line that opens a page footer ("Found this article
 //!    interesting?", "Share this", "Trending News", "Related posts", "Tags:",
 //!    "Keywords:", "Post navigation", "About Company, Inc.", comments...) or
-//!    a configured `stop_before` line; at a comment thread or activity log,
+//!    a configured `stop_before` line; at a newsletter's next section
+//!    labelled as the story's was (a heading in capitals of the same level
+//!    as the label over the standfirst, "## ALSO THIS WEEK", that label
+//!    being the page's); at a comment thread or activity log,
 //!    told by its shape (reply buttons and comment headers that repeat, or
 //!    a forum's dated post headers numbered one by one, "Nov 18, 2026 ·
 //!    #2", the next post's card and the last one's signature with them);
@@ -460,6 +463,23 @@ impl MeasuredBody<'_> {
         // and whether it is the page's record card (see [`record_card`]):
         // asked once a table, however many rows it has.
         let mut card: Option<(usize, bool)> = None;
+        // A newsletter's label of the section the story is in, a heading
+        // in capitals straight under the title and over a standfirst set
+        // whole in bold or italics ("## THIS WEEK'S LEAD" over "**...**"):
+        // the page's, not the story's first section.
+        let whole_emphasis = |i: usize| {
+            let t = lines[i].trim();
+            (t.starts_with("**") && t.ends_with("**")) || is_italic_line(t)
+        };
+        let section_label = title_line.and_then(|t| {
+            let label = (t + 1..first_prose).find(|&j| kinds[j] != Kind::Blank)?;
+            let next = (label + 1..lines.len()).find(|&j| kinds[j] != Kind::Blank)?;
+            (kinds[label] == Kind::Heading
+                && next == first_prose
+                && whole_emphasis(first_prose)
+                && is_in_capitals(&infos[label].text))
+            .then_some(label)
+        });
         // Pull back over a heading or bold lead-in ("**What is Medusa?**").
         while let Some(prev) = (search_from..start)
             .rev()
@@ -481,6 +501,7 @@ impl MeasuredBody<'_> {
                 && start == first_prose;
             let lead_in = greeting
                 || (kinds[prev] == Kind::Heading
+                    && section_label != Some(prev)
                 && !is_title(prev)
                 && !infos[prev].text.trim_end().ends_with(':'))
                 || (kinds[prev] == Kind::Short && is_bold_only(lines[prev]))
@@ -914,6 +935,29 @@ impl MeasuredBody<'_> {
             }
         }
 
+        // The newsletter's next section after the story, labelled as the
+        // story's was (a heading of the same level in capitals, "## ALSO
+        // THIS WEEK"), with little of the article after it: the page's.
+        if let Some(label) = section_label {
+            let level = |i: usize| {
+                lines[i]
+                    .trim_start()
+                    .chars()
+                    .take_while(|&c| c == '#')
+                    .count()
+            };
+            let after = Following::measure(lines, kinds, infos, &cues, end);
+            if let Some(h) = (first_prose + 1..end).find(|&h| {
+                kinds[h] == Kind::Heading
+                    && level(h) == level(label)
+                    && is_in_capitals(&infos[h].text)
+                    && after.stretch[h + 1] < 40
+                    && after.code[h + 1] == 0
+            }) {
+                end = h;
+                footer_opener = Some((h, "the page's next section, labelled as the story's was"));
+            }
+        }
         // A sidebar of labels and values after the last paragraph (an
         // advisory page's "### Severity / High / ### CVE ID / ..."): three
         // or more small sections of short lines, with no prose, code or
@@ -3778,6 +3822,19 @@ fn is_menu_row(text: &str) -> bool {
         && fields
             .iter()
             .all(|f| f.split_whitespace().count() <= 6 && !f.ends_with(SENTENCE_ENDS))
+}
+
+/// Whether a line is set whole in italics (`*...*` or `_..._`, not bold).
+fn is_italic_line(t: &str) -> bool {
+    t.len() > 2
+        && (t.starts_with('*') && !t.starts_with("**") && t.ends_with('*')
+            || t.starts_with('_') && !t.starts_with("__") && t.ends_with('_'))
+}
+
+/// Text in capitals: two letters or more, none lowercase ("THIS WEEK'S
+/// LEAD"); a script with no case has none.
+fn is_in_capitals(text: &str) -> bool {
+    text.chars().filter(|c| c.is_uppercase()).count() >= 2 && !text.chars().any(char::is_lowercase)
 }
 
 /// Why a link to the previous or next item goes.

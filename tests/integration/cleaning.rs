@@ -793,14 +793,23 @@ fn cleaning_on_the_nineteenth_blind_set_holds_its_floor() {
     // paragraph, not by line (a hard-wrapped one is one), and a quote
     // whose sentences each come again in one paragraph, the story's own
     // words between them ("... doesn't know," she told me. "The pumps
-    // ...").
+    // ..."); 1.2 % (3/255) with a newsletter's label of the section the
+    // story is in (a heading in capitals straight under the title, over
+    // a standfirst set whole in bold: "## THIS WEEK'S LEAD") left out of
+    // the story, and the next section labelled in the same shape after
+    // it ("## ALSO THIS WEEK" over other outlets' headlines) ending it.
+    // Left: a lead photo's plain caption with its credit in brackets
+    // ("... (fotografia: ...)"), labelled chrome here and article in
+    // blind6, blind7, blind8 and unseen; an italic caption whose credit
+    // is a sentence ("Photograph by ... for Longwave."); a contributor's
+    // note in italics after the story's last rule.
     hold_floor_showing("blind19", BLIND19_FLOOR.0, BLIND19_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the nineteenth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 92.1 % and
 /// 9.4 %).
-const BLIND19_FLOOR: (f64, f64) = (1.0, 0.035);
+const BLIND19_FLOOR: (f64, f64) = (1.0, 0.012);
 
 #[test]
 fn cleaning_on_the_twenty_first_blind_set_holds_its_floor() {

@@ -1415,6 +1415,36 @@ By the time the encryptor ran, the crew had already posted a countdown on its le
 }
 
 #[test]
+fn a_newsletters_section_label_over_the_story_and_its_next_section_after_it_go() {
+    let para = "The attackers changed the bank details of hundreds of employees in the payroll portal with stolen credentials, and the money was gone before the next pay run.";
+    let page = format!(
+        "\
+# Weekly #142: The payroll portal that paid the wrong people
+
+## THIS WEEK'S LEAD
+
+**Attackers hijacked direct-deposit details at a hospital group by abusing its payroll portal.**
+
+{para}
+
+{para}
+
+## ALSO THIS WEEK
+
+- **[Other News: Police dismantle a smishing kit](https://other.example/2026/11/kit)**
+- **[Bytes: A CMS bug exploited days after its patch](https://bytes.example/2026/11/cms)**
+"
+    );
+    let c = clean(
+        &page,
+        "Weekly #142: The payroll portal that paid the wrong people",
+        &no_rules(),
+    );
+    assert_kept(&c, &["**Attackers hijacked", "next pay run"]);
+    assert_gone(&c, &["THIS WEEK'S LEAD", "ALSO THIS WEEK", "smishing kit"]);
+}
+
+#[test]
 fn rows_of_links_to_the_sites_own_pages_are_no_threads_headers() {
     // Three rows, each opening with a one-word link to a page at the
     // site's root and going on with links to pages of that kind: the
