@@ -9,11 +9,14 @@
 //! 1. The body starts at the first line of prose after the last heading that
 //!    repeats the title (or after a configured `start_after` line), not at a
 //!    short note in italics that sends the reader to another of the site's
-//!    pages (a wiki's hatnote, up to 20 words) or that captions the player
+//!    pages (a wiki's hatnote, up to 20 words) or a menu row ("Options:
+//!    Subscribe to RSS Feed · Mark Topic as New · ...") or that captions the player
 //!    over it ("*Video: ... (1:48)*" under "▶ Tap to unmute") or is a
 //!    button of a few words with a length ("Listen to this article (6
 //!    min)"), pulled
-//!    back over a heading, bold lead-in, setext heading, advisory field
+//!    back over a greeting ("Hello everyone,"), a heading, bold lead-in,
+//!    setext heading, hard-wrapped
+//!    paragraph (a mail's lines, none prose alone), advisory field
 //!    (`**Severity:** High`), or an advisory's table (not a headless or
 //!    two-column one of the page's date and reference with no indicator) or
 //!    small sections of facts right above
@@ -32,10 +35,15 @@
 //! 2. It ends at the first line that opens a page footer ("Found this article
 //!    interesting?", "Share this", "Trending News", "Related posts", "Tags:",
 //!    "Keywords:", "Post navigation", "About Company, Inc.", comments...) or
-//!    a configured `stop_before` line; at a comment thread or activity log,
+//!    a configured `stop_before` line; at a newsletter's next section
+//!    labelled as the story's was (a heading in capitals of the same level
+//!    as the label over the standfirst, "## ALSO THIS WEEK", that label
+//!    being the page's); at a comment thread or activity log,
 //!    told by its shape (reply buttons and comment headers that repeat, or
 //!    a forum's dated post headers numbered one by one, "Nov 18, 2026 ·
 //!    #2", the next post's card and the last one's signature with them);
+//!    at a mail's signature delimiter (`--`), its sign-off ("Regards,"
+//!    over a name) with it;
 //!    after an unrolled thread's post counted last ("... 12/12") when no
 //!    paragraph or code follows; at
 //!    a share button, a row (or list) of the site's tag links or a labelled
@@ -52,7 +60,10 @@
 //!    widget ("... press Ctrl+Enter"), webinar ad, mailing-list
 //!    footer, a question with its buttons to stay on the page in any
 //!    language: "Was this useful? [Yes](#yes) [No](#no)", or "👍 👎" as its
-//!    buttons; a row of the page's tools, two or more of its links going
+//!    buttons; links to the previous and the next item, one straight
+//!    after the other, an arrow before or after the words of each:
+//!    "[← Previous advisory: ...](...)"; a row of the
+//!    page's tools, two or more of its links going
 //!    nowhere: "[PDF](...) · [Print](#) · [Cite](#)") or a run of
 //!    link-only lines,
 //!    when little of the article follows: no code, no section with text,
@@ -61,13 +72,15 @@
 //!    of three or more small sections of labels and values (an advisory's
 //!    "Severity", "CVE ID", "Weaknesses", "Credits") ends it too.
 //! 3. Inside, noise lines go: `data:` and empty images, share buttons (a
-//!    button that hands the page's address on, `...?u=`, beside a known one),
+//!    button that hands the page's address on, `...?u=`, beside a known one,
+//!    or two that hand the same address on, each to its own service),
 //!    "Advertisement" in many languages, banners by their ad URLs and the
 //!    line that closes the slot ("Advertisement ends here"), like
 //!    counters, form fields, icon-font leftovers, TLP markings, a
 //!    converted document's running footer (the same line at every page
 //!    break, its page number counting up: "... — Page 2 of 5"), wire
-//!    credits, a repeated title, the page's header again (a line above the
+//!    credits, a repeated title (or one after a label, a mail's
+//!    "Subject: ..."), the page's header again (a line above the
 //!    start, or pieces of them between pipes: a translation proxy's
 //!    banner), the site's boxes (read-also lines, whose label is no list
 //!    item's marker, a
@@ -102,22 +115,26 @@
 //!    indented with colons, ":: ... — [Name](/wiki/User:Name)
 //!    ([talk](...)) 10:02, 9 November 2026 (UTC)"), bylines (a label and names linked
 //!    to their pages, "From: [...] and [...]"; a labelled date,
-//!    "Published 12 October 2026"), a row of hashtags
+//!    "Published 12 October 2026"; a label of one word and a name beside
+//!    the page's date line that went, "Reporter - A. Name"), a row of hashtags
 //!    under a label ("**Tags:** #cve #patch"), a photo's bare credit under
-//!    it ("Kuva: Agency", "Լուսանկարը՝ Agency", "Ilustracija / Foto:
+//!    it ("Kuva: Agency", "Լուսանկարը՝ Agency", "Foto - Agency", "Ilustracija / Foto:
 //!    Agency") or an italic caption under
 //!    it that ends with its credit ("*...* Llun: Agency"), a registration, sign-up
-//!    or newsletter box between two rules (a link to an account page, or a
-//!    button that asks: "[Sign up for alerts](...)"), or with no rules,
+//!    or newsletter box between two rules (a link to an account page, a
+//!    button that asks: "[Sign up for alerts](...)", or a bold name over a
+//!    line or two closed by one button to the site's pages: "[Donate
+//!    now](/donate)"), or with no rules,
 //!    a bold name and a line or two under it closed by a button to an
 //!    account or newsletter page (".../nyhedsbrev"), a sponsor's box
 //!    there once its label went ("**SPONSORED BY ...**"), reaction rows (a
 //!    vote widget's too, "▲ 52 ▼ ✓ Accepted") and
 //!    the question over them, a live blog's badge over a post's time
-//!    ("📌 Pinned post"), a pull quote (a quoted line whose words come
-//!    again in a paragraph near it) with its attribution, an embedded
-//!    post of another account (an avatar or a link to its platform, the
-//!    poster's name in bold, a line or two of the post and its foot of
+//!    ("📌 Pinned post"), a pull quote (a quoted line whose words, or
+//!    each of whose sentences, come again in a paragraph near it) with
+//!    its attribution, an embedded
+//!    post of another account (an avatar or a link to its platform, or
+//!    the poster's handle on a card quoted whole; the poster's name in bold, a line or two of the post and its foot of
 //!    counts after pictographs, "♥ 214 · 🔁 96", with the link under it to
 //!    the same site: "[View on Facebook](...)"), a paginated
 //!    story's marker ("Page 1 of 2", in any language) and, on a page that
@@ -133,7 +150,8 @@
 //!    sentence, unless a "References" heading or a label (or a short
 //!    sentence ending in a colon, over links to other sites)
 //!    introduces them, not a bold one over the site's own headlines:
-//!    "**Read more:**"), contact lines, leftover labels and
+//!    "**Read more:**"), contact lines, an item counter ("Feed item 142 of
+//!    150"), leftover labels and
 //!    buttons ("[add comment]") and a closing rule go.
 //!
 //! Words are counted so that Chinese and Japanese text, written without
@@ -313,6 +331,23 @@ impl MeasuredBody<'_> {
                 _ => line_cue(info),
             })
             .collect();
+        // A link back and a link on, a line or two apart, are the page's
+        // way to the previous and the next item: a chrome line. One arrow
+        // alone is a button of any kind ("[Start your free trial →]").
+        let mut cues = cues;
+        let pagers: Vec<(usize, bool)> = (0..lines.len())
+            .filter(|&i| kinds[i] == Kind::LinkOnly)
+            .filter_map(|i| pager_link(&infos[i]).map(|back| (i, back)))
+            .collect();
+        for pair in pagers.windows(2) {
+            let ((a, back), (b, on)) = (pair[0], pair[1]);
+            let between = (a + 1..b).filter(|&j| kinds[j] != Kind::Blank).count();
+            if back && !on && between == 0 {
+                cues[a] = Some(PAGER);
+                cues[b] = Some(PAGER);
+            }
+        }
+        let cues = cues;
         let first_prose_anywhere = kinds.iter().position(|k| *k == Kind::Prose).unwrap_or(0);
         let original = |reason: String| Cleaned {
             markdown: body.to_owned(),
@@ -343,7 +378,22 @@ impl MeasuredBody<'_> {
                 && !title_key.is_empty()
                 && is_bold_only(lines[i])
                 && title_words(&infos[i].text) == title_key;
+            // A mail's header line gives it after its label ("Subject:
+            // [list] CVE-...: ..."), in any language: a word or two, a
+            // colon, the same words.
+            let labelled_title = || {
+                matches!(kinds[i], Kind::Short | Kind::Prose)
+                    && infos[i].links.is_empty()
+                    && infos[i]
+                        .text
+                        .split_once(LABEL_COLONS)
+                        .is_some_and(|(label, rest)| {
+                            (1..=2).contains(&label.split_whitespace().count())
+                                && title_words(rest) == title_key
+                        })
+            };
             bold_title
+                || !title_key.is_empty() && labelled_title()
                 || kinds[i] == Kind::Heading && !title_key.is_empty() && {
                     let key = title_words(&infos[i].text);
                     // Equal, a shortened title, or the title plus a short site
@@ -400,6 +450,7 @@ impl MeasuredBody<'_> {
                 && !italic_note
                 && !player_caption
                 && !is_length_button(lines[i], &infos[i])
+                && !is_menu_row(&infos[i].text)
         };
         let first_story = (search_from..lines.len()).find(|&i| opens_story(i));
         let Some(first_prose) =
@@ -412,6 +463,23 @@ impl MeasuredBody<'_> {
         // and whether it is the page's record card (see [`record_card`]):
         // asked once a table, however many rows it has.
         let mut card: Option<(usize, bool)> = None;
+        // A newsletter's label of the section the story is in, a heading
+        // in capitals straight under the title and over a standfirst set
+        // whole in bold or italics ("## THIS WEEK'S LEAD" over "**...**"):
+        // the page's, not the story's first section.
+        let whole_emphasis = |i: usize| {
+            let t = lines[i].trim();
+            (t.starts_with("**") && t.ends_with("**")) || is_italic_line(t)
+        };
+        let section_label = title_line.and_then(|t| {
+            let label = (t + 1..first_prose).find(|&j| kinds[j] != Kind::Blank)?;
+            let next = (label + 1..lines.len()).find(|&j| kinds[j] != Kind::Blank)?;
+            (kinds[label] == Kind::Heading
+                && next == first_prose
+                && whole_emphasis(first_prose)
+                && is_in_capitals(&infos[label].text))
+            .then_some(label)
+        });
         // Pull back over a heading or bold lead-in ("**What is Medusa?**").
         while let Some(prev) = (search_from..start)
             .rev()
@@ -423,7 +491,17 @@ impl MeasuredBody<'_> {
             }
             let record = table_row && card.is_some_and(|(_, is)| is);
             // Not a label heading such as "## Article:".
-            let lead_in = (kinds[prev] == Kind::Heading
+            // A greeting over the post's first paragraph ("Hello
+            // everyone,"): a word or three ending with a comma.
+            let greeting = kinds[prev] == Kind::Short
+                && (1..=3).contains(&infos[prev].words)
+                && infos[prev].links.is_empty()
+                && !is_list_or_table(lines[prev])
+                && infos[prev].text.trim_end().ends_with([',', '،', '，'])
+                && start == first_prose;
+            let lead_in = greeting
+                || (kinds[prev] == Kind::Heading
+                    && section_label != Some(prev)
                 && !is_title(prev)
                 && !infos[prev].text.trim_end().ends_with(':'))
                 || (kinds[prev] == Kind::Short && is_bold_only(lines[prev]))
@@ -475,6 +553,30 @@ impl MeasuredBody<'_> {
                     && !is_list_or_table(lines[prev])
                     && !is_meta_row(lines[prev], &infos[prev])
                     && !is_bold_only(lines[prev]));
+            // A hard-wrapped paragraph over the start (a mail archive's
+            // first lines, none long enough to read as prose alone): two
+            // lines or more with no blank between, plain text, that make a
+            // sentence of twelve words or more together.
+            let wrapped_line = |j: usize| {
+                kinds[j] == Kind::Short
+                    && infos[j].links.is_empty()
+                    && infos[j].images.is_empty()
+                    && infos[j].words > 0
+                    && !is_list_or_table(lines[j])
+                    && !is_meta_row(lines[j], &infos[j])
+                    && !is_bold_only(lines[j])
+                    && !is_thematic_break(lines[j])
+                    && !is_setext_underline(lines[j])
+            };
+            let mut wrapped = prev;
+            while wrapped > search_from && wrapped_line(wrapped) && wrapped_line(wrapped - 1) {
+                wrapped -= 1;
+            }
+            let wrapped = (wrapped < prev
+                && wrapped_line(prev)
+                && infos[prev].text.trim_end().ends_with(SENTENCE_ENDS)
+                && (wrapped..=prev).map(|j| infos[j].words).sum::<usize>() >= 12)
+                .then_some(wrapped);
             // A setext heading: "Intro" over "-----".
             let setext = prev > search_from
                 && is_setext_underline(lines[prev])
@@ -482,6 +584,8 @@ impl MeasuredBody<'_> {
                 && infos[prev - 1].words > 0;
             if setext && !is_footer(&infos[prev - 1].text) {
                 start = prev - 1;
+            } else if let Some(first) = wrapped {
+                start = first;
             } else if lead_in && !is_footer(&infos[prev].text) {
                 start = prev;
             } else if let Some(figure) = caption_figure(prev, search_from, lines, kinds, infos) {
@@ -686,11 +790,12 @@ impl MeasuredBody<'_> {
                 // A thread's shape is no menu's: it ends the story wherever
                 // it starts.
                 Some("comment thread (reply buttons or comment headers)")
+            } else if matches!(lines[i], "--" | "-- ") && kinds[i - 1] == Kind::Blank {
+                // A mail's signature delimiter: the message ends here,
+                // however few of its hard-wrapped lines read as prose.
+                Some(SIGNATURE)
             } else if told < 80 {
                 None
-            } else if matches!(lines[i], "--" | "-- ") && i > 0 && kinds[i - 1] == Kind::Blank {
-                // A mail's signature delimiter: the message ends here.
-                Some("signature and archive links after the message")
             } else if cues[i] == Some(SHARE_ROW)
                 || (kinds[i] == Kind::LinkOnly
                     && !infos[i].links.is_empty()
@@ -715,6 +820,9 @@ impl MeasuredBody<'_> {
                 end = i;
                 if !stop && self.post_headers[i] {
                     end = poster_card(end, first_prose, lines, kinds, infos);
+                }
+                if !stop && row == Some(SIGNATURE) {
+                    end = valediction(end, first_prose, lines, kinds, infos);
                 }
                 row_opener = row.map(|why| (end, why));
                 break;
@@ -803,9 +911,8 @@ impl MeasuredBody<'_> {
                         .rev()
                         .find(|&j| kinds[j] != Kind::Blank)
                         .is_some_and(|j| {
-                            (kinds[j] == Kind::Heading
-                                && cues[j].is_none()
-                                && !is_footer(&infos[j].text))
+                            heading_at(j, lines, kinds)
+                                .is_some_and(|h| cues[h].is_none() && !is_footer(&infos[h].text))
                                 || (kinds[j] == Kind::Prose
                                     && infos[j].text.trim_end().ends_with(':'))
                         });
@@ -828,6 +935,29 @@ impl MeasuredBody<'_> {
             }
         }
 
+        // The newsletter's next section after the story, labelled as the
+        // story's was (a heading of the same level in capitals, "## ALSO
+        // THIS WEEK"), with little of the article after it: the page's.
+        if let Some(label) = section_label {
+            let level = |i: usize| {
+                lines[i]
+                    .trim_start()
+                    .chars()
+                    .take_while(|&c| c == '#')
+                    .count()
+            };
+            let after = Following::measure(lines, kinds, infos, &cues, end);
+            if let Some(h) = (first_prose + 1..end).find(|&h| {
+                kinds[h] == Kind::Heading
+                    && level(h) == level(label)
+                    && is_in_capitals(&infos[h].text)
+                    && after.stretch[h + 1] < 40
+                    && after.code[h + 1] == 0
+            }) {
+                end = h;
+                footer_opener = Some((h, "the page's next section, labelled as the story's was"));
+            }
+        }
         // A sidebar of labels and values after the last paragraph (an
         // advisory page's "### Severity / High / ### CVE ID / ..."): three
         // or more small sections of short lines, with no prose, code or
@@ -1026,7 +1156,7 @@ impl MeasuredBody<'_> {
             let under_photo =
                 prev_text.is_some_and(|j| lone_image_alt(lines[j], &infos[j]).is_some());
             if keep[i] && under_photo {
-                if is_bare_credit(lines[i], &infos[i], kinds[i]) {
+                if is_labelled_name(lines[i], &infos[i], kinds[i]) {
                     keep[i] = false;
                     reasons[i] = Some("byline, date or credit line");
                 } else if is_credited_italic_caption(lines[i], &infos[i], kinds[i]) {
@@ -1035,6 +1165,25 @@ impl MeasuredBody<'_> {
                 }
             }
             prev_text = Some(i);
+        }
+        // "Author: A. Name", "Reporter - A. Name": a label of one word and
+        // a name, no sentence, in any language, beside the page's date
+        // line that went (above it or under it): the byline, its date
+        // with it.
+        const BYLINE: &str = "byline, date or credit line";
+        for i in start..end {
+            if !keep[i] || !is_labelled_name(lines[i], &infos[i], kinds[i]) {
+                continue;
+            }
+            let above = (start.min(i)..i).rev().find(|&j| kinds[j] != Kind::Blank);
+            if [above, next_text[i + 1]]
+                .into_iter()
+                .flatten()
+                .any(|j| !keep[j] && reasons[j] == Some(BYLINE) && has_date(&infos[j].text))
+            {
+                keep[i] = false;
+                reasons[i] = Some(BYLINE);
+            }
         }
         // A video promo's thumbnail, linked, under its title.
         for i in start..end {
@@ -1085,6 +1234,34 @@ impl MeasuredBody<'_> {
         let rules: Vec<usize> = (start..end)
             .filter(|&i| kinds[i] == Kind::Short && is_thematic_break(lines[i]))
             .collect();
+        // A promo's shape in any language: a name in bold (a pictograph
+        // before it or not) over a line or two with no link, closed by one
+        // button alone on its line, a few words to the site's own pages
+        // ("**Support independent news**" over the pitch over "[Donate
+        // now](/donate)"). A note of the story between rules names no
+        // button of the site's under it.
+        let promo_shape = |inside: &[usize]| {
+            let (Some(&name), Some(&button)) = (inside.first(), inside.last()) else {
+                return false;
+            };
+            let bold = is_bold_only(strip_block_markers(lines[name]).trim_start_matches(
+                |c: char| is_pictograph(c) || c == '\u{fe0f}' || c.is_whitespace(),
+            ));
+            (3..=4).contains(&inside.len())
+                && kinds[name] == Kind::Short
+                && bold
+                && infos[name].links.is_empty()
+                && infos[name].words <= 8
+                && inside[1..inside.len() - 1]
+                    .iter()
+                    .all(|&k| infos[k].links.is_empty() && infos[k].images.is_empty())
+                && kinds[button] == Kind::LinkOnly
+                && infos[button].links.len() == 1
+                && infos[button].words <= 5
+                && infos[button].images.is_empty()
+                && links_mostly_home(std::slice::from_ref(&infos[button]), own_host.as_deref())
+                && !infos[button].links[0].1.starts_with('#')
+        };
         for pair in rules.windows(2) {
             let inside: Vec<usize> = (pair[0] + 1..pair[1])
                 .filter(|&i| kinds[i] != Kind::Blank)
@@ -1099,14 +1276,14 @@ impl MeasuredBody<'_> {
                 // alerts](...)") wherever it sends the reader, or one of
                 // its lines went as an ad's or a promo's ("**SPONSORED BY
                 // ...**" over the sponsor's copy and button).
-                && inside.iter().any(|&i| {
+                && (inside.iter().any(|&i| {
                     infos[i]
                         .links
                         .iter()
                         .any(|(t, u)| is_account_url(u) || cues::opens_with_call_to_action(t))
                         || (went_for_cue(&keep, &reasons, i)
                             && cues[i].is_some_and(cues::may_be_named_in_passing))
-                });
+                }) || promo_shape(&inside));
             if boxed {
                 for i in pair[0]..=pair[1] {
                     if keep[i] {
@@ -1266,6 +1443,14 @@ impl MeasuredBody<'_> {
         // attribution right under it in the quote ("> — Name") goes with
         // it. A statement the story quotes once stays.
         let quoted = |i: usize| lines[i].trim_start().starts_with('>');
+        // Each line's paragraph, by its first line: a hard-wrapped
+        // paragraph's lines are one paragraph of the story.
+        let mut paragraph_of: Vec<usize> = (0..lines.len()).collect();
+        for i in start.max(1)..end {
+            if kinds[i] != Kind::Blank && kinds[i - 1] != Kind::Blank {
+                paragraph_of[i] = paragraph_of[i - 1];
+            }
+        }
         for i in start..end {
             if !keep[i] || !quoted(i) || kinds[i] == Kind::Blank {
                 continue;
@@ -1274,12 +1459,39 @@ impl MeasuredBody<'_> {
             if key.split_whitespace().count() < 5 {
                 continue;
             }
-            let repeats =
-                |j: usize| format!(" {} ", normalise_words(&infos[j].text)).contains(&key);
+            // Or each of its sentences of three words or more, the story
+            // setting its own words between them ("... doesn't know,"
+            // she told me. "The pumps ...").
+            let sentences: Vec<String> = infos[i]
+                .text
+                .split(SENTENCE_ENDS)
+                .map(|p| format!(" {} ", normalise_words(p)))
+                .filter(|p| p.split_whitespace().count() >= 3)
+                .collect();
+            let repeats = |j: usize| {
+                let text = format!(" {} ", normalise_words(&infos[j].text));
+                text.contains(&key)
+                    || sentences.len() >= 2 && sentences.iter().all(|p| text.contains(p))
+            };
             let paragraph = |j: &usize| keep[*j] && kinds[*j] == Kind::Prose && !quoted(*j);
-            let before = (start..i).rev().filter(paragraph).take(3);
-            let after = (i + 1..end).filter(paragraph).take(3);
-            if !before.chain(after).any(repeats) {
+            // The lines of the three paragraphs on either side.
+            let near = |lines: &mut dyn Iterator<Item = usize>| {
+                let mut seen: Vec<usize> = Vec::new();
+                let mut near = Vec::new();
+                for j in lines.filter(paragraph) {
+                    if !seen.contains(&paragraph_of[j]) {
+                        if seen.len() == 3 {
+                            break;
+                        }
+                        seen.push(paragraph_of[j]);
+                    }
+                    near.push(j);
+                }
+                near
+            };
+            let before = near(&mut (start..i).rev());
+            let after = near(&mut (i + 1..end));
+            if !before.into_iter().chain(after).any(repeats) {
                 continue;
             }
             keep[i] = false;
@@ -1322,14 +1534,26 @@ impl MeasuredBody<'_> {
             }) {
                 top = j;
             }
+            let handle = |j: usize| {
+                infos[j].text.split_whitespace().any(|w| {
+                    w.strip_prefix('@').is_some_and(|h| {
+                        h.chars().count() >= 2
+                            && h.chars()
+                                .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+                    })
+                })
+            };
+            // No sentence, unless a handle and a date end it ("**Name**
+            // @handle · 28 Oct.").
             let is_poster = |j: usize| {
-                let t = lines[j].trim();
+                let t = lines[j].trim().trim_start_matches(['>', ' ']);
                 kinds[j] != Kind::Heading
                     && infos[j].words <= 12
                     && t.starts_with("**")
                     && t[2..].contains("**")
-                    && !infos[j].text.trim_end().ends_with(SENTENCE_ENDS)
+                    && (!infos[j].text.trim_end().ends_with(SENTENCE_ENDS) || handle(j))
             };
+            let quoted = |j: usize| lines[j].trim_start().starts_with('>');
             let mut text = Vec::new();
             let mut at = prev(top);
             while let Some(j) = at.filter(|&j| {
@@ -1338,7 +1562,9 @@ impl MeasuredBody<'_> {
                     && infos[j].words <= 60
                     && !is_poster(j)
                     && !is_list_or_table(lines[j])
-                    && !lines[j].trim_start().starts_with('>')
+                    // A quoted line is a card's text when the card is
+                    // quoted whole, its foot too.
+                    && (!quoted(j) || quoted(foot))
             }) {
                 text.push(j);
                 at = prev(j);
@@ -1350,6 +1576,12 @@ impl MeasuredBody<'_> {
                         && infos[j].links.len() == 1
                         && infos[j].words <= 3)
             });
+            // A card quoted whole whose poster's line names the account
+            // by its handle ("> **Name** @handle · 28 Oct") needs no
+            // avatar: the handle says whose post it is.
+            let avatar = avatar.or(poster.filter(|&j| {
+                quoted(j) && handle(j) && (j..=foot).all(|k| kinds[k] == Kind::Blank || quoted(k))
+            }));
             let (Some(poster), Some(avatar)) = (poster, avatar) else {
                 continue;
             };
@@ -1362,11 +1594,14 @@ impl MeasuredBody<'_> {
                 .filter_map(|(_, u)| host_of(u))
                 .collect();
             let mut card: Vec<usize> = (avatar..=foot).collect();
+            // The link under the card, to the card's own site, or inside
+            // the quote that holds the card.
             if let Some(j) = next_text[foot + 1].filter(|&j| {
                 kinds[j] == Kind::LinkOnly
                     && infos[j].links.len() == 1
                     && infos[j].words <= 6
-                    && host_of(&infos[j].links[0].1).is_some_and(|h| hosts.contains(&h))
+                    && (host_of(&infos[j].links[0].1).is_some_and(|h| hosts.contains(&h))
+                        || avatar == poster && quoted(j) && j == foot + 1)
             }) {
                 card.push(j);
             }
@@ -1551,7 +1786,14 @@ impl MeasuredBody<'_> {
                 // article's references, not the site's related list.
                 Kind::LinkOnly
                     if !std::mem::replace(&mut run_asked, true)
-                        && is_reference_list(i, kinds, infos, &cues, own_host.as_deref()) =>
+                        && is_reference_list(
+                            i,
+                            lines,
+                            kinds,
+                            infos,
+                            &cues,
+                            own_host.as_deref(),
+                        ) =>
                 {
                     break;
                 }
@@ -1597,6 +1839,14 @@ impl MeasuredBody<'_> {
                 {
                     keep[i] = false;
                     reasons[i] = Some("button left after the article");
+                }
+                // "Feed item 142 of 150 in this channel": the item's place
+                // among the others, after the story.
+                Kind::Short
+                    if is_item_counter(&infos[i].text, &infos[i]) && !is_list_or_table(t) =>
+                {
+                    keep[i] = false;
+                    reasons[i] = Some("item counter after the article");
                 }
                 // "Press office, tel. 45 15 00 00": whom to call, after the
                 // story.
@@ -1829,8 +2079,16 @@ fn thread_lines(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool>
         }
         let at = name_at(i)?;
         let (name, url) = &infos[i].links[at];
-        // Who, then when or what: a link alone is a button.
-        let says_more = infos[i].links.len() >= at + 2 || words_outside_links(&infos[i]) >= 1;
+        let kind = page_kind(url)?;
+        // Who, then when or what: a link alone is a button, and so is a
+        // row of links to the site's pages of one kind, none asking for an
+        // item by its query ("[Share](/share) · [Save](/save)"): a
+        // header's next link goes to the post or its time ("[6 hours
+        // ago](/item?id=2)"), or to a page of another kind.
+        let says_more = words_outside_links(&infos[i]) >= 1
+            || infos[i].links[at + 1..]
+                .iter()
+                .any(|(_, u)| u.contains('?') || page_kind(u).is_none_or(|k| k != kind));
         // A name has letters: `[0:41](...&t=41s)` is a video's chapter.
         if name.split_whitespace().count() != 1
             || name.chars().count() > 30
@@ -1839,16 +2097,7 @@ fn thread_lines(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool>
         {
             return None;
         }
-        let host = host_of(url)?;
-        let path = url.split_once(host).map_or("", |(_, p)| p);
-        // The page's kind: its folder and its query's names, not the name.
-        let (path, query) = path.split_once('?').unwrap_or((path, ""));
-        let folder = path.rsplit_once('/').map_or("", |(f, _)| f);
-        let keys: Vec<&str> = query
-            .split('&')
-            .map(|kv| kv.split_once('=').map_or(kv, |(k, _)| k))
-            .collect();
-        Some(format!("{host}{folder}?{}", keys.join("&")))
+        Some(kind)
     };
     // An activity log's events may follow each other with no text between.
     // A thread has more than one voice: one name over and over is an
@@ -1863,6 +2112,21 @@ fn thread_lines(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<bool>
         }
     }
     thread
+}
+
+/// The kind of page a link goes to: its host, its folder and its query's
+/// names, not the page's own name (`/user?id=jdub42` and `/user?id=kdm`
+/// are one kind). `None` for a link with no host.
+fn page_kind(url: &str) -> Option<String> {
+    let host = host_of(url)?;
+    let path = url.split_once(host).map_or("", |(_, p)| p);
+    let (path, query) = path.split_once('?').unwrap_or((path, ""));
+    let folder = path.rsplit_once('/').map_or("", |(f, _)| f);
+    let keys: Vec<&str> = query
+        .split('&')
+        .map(|kv| kv.split_once('=').map_or(kv, |(k, _)| k))
+        .collect();
+    Some(format!("{host}{folder}?{}", keys.join("&")))
 }
 
 /// The time stamps of a log of updates (a status page's incident, an
@@ -1936,6 +2200,44 @@ fn numbered_posts(lines: &[&str], kinds: &[Kind], infos: &[LineInfo]) -> Vec<boo
         mark(&mut posts, &at);
     }
     posts
+}
+
+/// A mail's signature delimiter (`-- ` on a line of its own).
+const SIGNATURE: &str = "signature and archive links after the message";
+
+/// Where a mail's sign-off begins when it sits right over its signature
+/// delimiter at `delimiter`: a block of one or two short lines, the first
+/// a word or three ending with a comma ("Regards," over "Name, for the
+/// maintainers"), in any language. `delimiter` when there is none.
+fn valediction(
+    delimiter: usize,
+    floor: usize,
+    lines: &[&str],
+    kinds: &[Kind],
+    infos: &[LineInfo],
+) -> usize {
+    let Some(last) = (floor + 1..delimiter)
+        .rev()
+        .find(|&j| kinds[j] != Kind::Blank)
+    else {
+        return delimiter;
+    };
+    let mut first = last;
+    while first > floor + 1 && kinds[first - 1] != Kind::Blank && last - first < 1 {
+        first -= 1;
+    }
+    let opens = infos[first].text.trim_end().ends_with([',', '،', '，'])
+        && (1..=3).contains(&infos[first].words);
+    let short = (first..=last).all(|j| {
+        matches!(kinds[j], Kind::Short | Kind::Prose)
+            && infos[j].words <= 12
+            && !is_list_or_table(lines[j])
+    });
+    if opens && short && (first == floor + 1 || kinds[first - 1] == Kind::Blank) {
+        first
+    } else {
+        delimiter
+    }
 }
 
 /// Where the post whose header is at `header` begins: its poster's card
@@ -2296,7 +2598,41 @@ fn line_cue(info: &LineInfo) -> Option<&'static str> {
             .links
             .iter()
             .any(|(_, u)| is_share_url(u) && !u.starts_with('#'));
-    if info.links.len() >= 2 && (all_share || with_share) && words_outside_links(info) <= 3 {
+    // Two buttons or more that hand the same address on, each to its
+    // own service ("[Pingr](https://s.example/fb?u=site) [Chatterly](
+    // https://s.example/x?u=site) [Copy link](#)"), are a share row
+    // whatever the services are called.
+    let handed_on = |u: &str| {
+        let lower = u.to_ascii_lowercase();
+        ["?u=", "?url=", "&u=", "&url="].iter().find_map(|key| {
+            lower.split_once(key).map(|(page, value)| {
+                (
+                    page.to_owned(),
+                    value.split('&').next().unwrap_or("").to_owned(),
+                )
+            })
+        })
+    };
+    let same_address_on = || {
+        let handed: Vec<(String, String)> = info
+            .links
+            .iter()
+            .filter_map(|(_, u)| handed_on(u))
+            .collect();
+        handed.len() >= 2
+            && handed
+                .iter()
+                .all(|(_, v)| !v.is_empty() && *v == handed[0].1)
+            && handed.iter().any(|(p, _)| *p != handed[0].0)
+            && info
+                .links
+                .iter()
+                .all(|(_, u)| handed_on(u).is_some() || is_share_url(u))
+    };
+    if info.links.len() >= 2
+        && (all_share || with_share || same_address_on())
+        && words_outside_links(info) <= 3
+    {
         return Some(SHARE_ROW);
     }
     // "Follow us on [Google News](...)" in any language: a short line whose
@@ -2404,6 +2740,23 @@ fn line_cue(info: &LineInfo) -> Option<&'static str> {
         (info.words < 30 && info.links.iter().any(|(t, _)| cues::is_call_to_action(t)))
             .then_some("promotion with a call to action")
     })
+}
+
+/// "[← Previous advisory: ...](...)" (`Some(true)`), "[Next: ... →](...)"
+/// (`Some(false)`): a link alone on its line with an arrow before or
+/// after its words, a way back or on, in any language.
+fn pager_link(info: &LineInfo) -> Option<bool> {
+    let t = info.links.first().map_or("", |(t, _)| t.trim());
+    if info.links.len() != 1 || words_outside_links(info) > 0 || info.words < 2 {
+        return None;
+    }
+    if t.starts_with(['←', '‹']) {
+        Some(true)
+    } else if t.ends_with(['→', '›']) {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// "📢 Be the first to know: join our [Telegram channel](/go/tg)!" in any
@@ -2687,13 +3040,16 @@ fn is_meta_row(line: &str, info: &LineInfo) -> bool {
         .map(str::trim)
         .filter(|f| !f.is_empty())
         .all(|f| f.starts_with("**") && f[2..].contains(":**"));
+    // A time of day closes the fields, its dot no sentence's ("· 11:42 a.m.").
+    let time_last = |f: &str| f.split_whitespace().count() <= 2 && has_time(f);
     if fields.len() >= 2
         && !table_row
         && !labelled_fields
         && info.words <= 24
-        && fields
-            .iter()
-            .all(|f| f.split_whitespace().count() <= 7 && !f.ends_with(['.', '!', '?']))
+        && fields.iter().enumerate().all(|(n, f)| {
+            f.split_whitespace().count() <= 7
+                && (!f.ends_with(['.', '!', '?']) || n + 1 == fields.len() && time_last(f))
+        })
     {
         return true;
     }
@@ -2920,8 +3276,10 @@ fn boxes_inside(
             && is_read_also(lines[i], &infos[i])
             && all_home(std::slice::from_ref(&infos[i]))
             && !in_references(i)
-            // Between paragraphs, or the last line before the footer.
-            && (story_after(i + 1) || next_text(i + 1).is_none())
+            // Between paragraphs, over a section of the story (its
+            // heading, over a list), or the last line before the footer.
+            && (story_after(i + 1)
+                || next_text(i + 1).is_none_or(|k| kinds[k] == Kind::Heading))
         {
             boxed[i] = true;
             continue;
@@ -3043,7 +3401,19 @@ fn boxes_inside(
                 .rev()
                 .find(|&k| kinds[k] != Kind::Blank && !boxed[k])
                 .is_some_and(|k| kinds[k] == Kind::Prose);
+        // A drop cap the scraper set on a line of its own ("T" over "he
+        // call came ..."): one capital straight over the rest of its word.
+        let drop_cap = {
+            let mut letters = text.chars();
+            letters.next().is_some_and(char::is_uppercase)
+                && letters.next().is_none()
+                && lines
+                    .get(i + 1)
+                    .and_then(|l| l.trim_start().chars().next())
+                    .is_some_and(char::is_lowercase)
+        };
         let one_word = infos[i].words == 1
+            && !drop_cap
             && bare == text
             && infos[i].links.is_empty()
             && infos[i].images.is_empty()
@@ -3264,7 +3634,11 @@ fn form_boxes(
             if prompt {
                 open = first - back;
             }
-            let label = (kinds[k] == Kind::Heading || is_bold_only(strip_block_markers(lines[k])))
+            // A pictograph may lead the label ("> 📬 **Sign up!**").
+            let bold = is_bold_only(strip_block_markers(lines[k]).trim_start_matches(|c: char| {
+                is_pictograph(c) || c == '\u{fe0f}' || c.is_whitespace()
+            }));
+            let label = (kinds[k] == Kind::Heading || bold)
                 && infos[k].words <= 8
                 && !infos[k].text.trim_end().ends_with(':');
             if label {
@@ -3365,6 +3739,7 @@ fn is_headline_item(line: &str, info: &LineInfo, own_host: Option<&str>) -> bool
 /// that a heading introduces ("## References", "## Links mentioned").
 fn is_reference_list(
     last: usize,
+    lines: &[&str],
     kinds: &[Kind],
     infos: &[LineInfo],
     cues: &[Option<&str>],
@@ -3374,14 +3749,27 @@ fn is_reference_list(
     while first > 0 && matches!(kinds[first - 1], Kind::LinkOnly | Kind::Blank) {
         first -= 1;
     }
-    let Some(heading) = (0..first).rev().find(|&j| kinds[j] != Kind::Blank) else {
+    let Some(heading) = (0..first)
+        .rev()
+        .find(|&j| kinds[j] != Kind::Blank)
+        .and_then(|j| heading_at(j, lines, kinds))
+    else {
         return false;
     };
-    kinds[heading] == Kind::Heading
-        && cues[heading].is_none()
+    cues[heading].is_none()
         && !is_footer(&infos[heading].text)
         && (!links_mostly_home(&infos[first..=last], own_host)
             || names_references(&infos[heading].text))
+}
+
+/// The heading that line `j` is or closes: an ATX heading, or a setext
+/// heading's text when `j` is its underline ("References" over "---").
+fn heading_at(j: usize, lines: &[&str], kinds: &[Kind]) -> Option<usize> {
+    if kinds[j] == Kind::Heading {
+        Some(j)
+    } else {
+        (j > 0 && is_setext_underline(lines[j]) && kinds[j - 1] == Kind::Short).then(|| j - 1)
+    }
 }
 
 /// A heading that names a page's references ("References", "Referenzen",
@@ -3418,6 +3806,53 @@ fn names_references(heading: &str) -> bool {
         .trim_end_matches([':', '：', ' '])
         .to_lowercase();
     REFERENCES.contains(&t.as_str())
+}
+
+/// "Options: Subscribe to RSS Feed · Mark Topic as New · ... · Printer
+/// Friendly Page": four fields or more between dots or pipes, each a few
+/// words and none a sentence, however many words the row has in all: a
+/// menu of the page's, no paragraph of the story.
+fn is_menu_row(text: &str) -> bool {
+    let fields: Vec<&str> = text
+        .split(['·', '|', '•'])
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
+        .collect();
+    fields.len() >= 4
+        && fields
+            .iter()
+            .all(|f| f.split_whitespace().count() <= 6 && !f.ends_with(SENTENCE_ENDS))
+}
+
+/// Whether a line is set whole in italics (`*...*` or `_..._`, not bold).
+fn is_italic_line(t: &str) -> bool {
+    t.len() > 2
+        && (t.starts_with('*') && !t.starts_with("**") && t.ends_with('*')
+            || t.starts_with('_') && !t.starts_with("__") && t.ends_with('_'))
+}
+
+/// Text in capitals: two letters or more, none lowercase ("THIS WEEK'S
+/// LEAD"); a script with no case has none.
+fn is_in_capitals(text: &str) -> bool {
+    text.chars().filter(|c| c.is_uppercase()).count() >= 2 && !text.chars().any(char::is_lowercase)
+}
+
+/// Why a link to the previous or next item goes.
+const PAGER: &str = "link to the previous or next item";
+
+/// "Feed item 142 of 150 in this channel", "Page 3 of 7": a short line,
+/// no link and no sentence, that counts the item among the others, two
+/// whole numbers with one word between them, the first no greater.
+fn is_item_counter(text: &str, info: &LineInfo) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    info.links.is_empty()
+        && info.words <= 8
+        && !text.trim_end().ends_with(SENTENCE_ENDS)
+        && words.windows(3).any(|w| {
+            let (a, b) = (w[0].parse::<u32>(), w[2].parse::<u32>());
+            matches!((a, b), (Ok(a), Ok(b)) if a >= 1 && a <= b)
+                && w[1].chars().all(char::is_alphabetic)
+        })
 }
 
 /// Why a paginated story's "Page 1 of 2" goes.
@@ -3845,8 +4280,9 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
         "scroll to continue",
         "scroll to continue with content",
     ];
-    if NOISE.contains(&lower.as_str()) || AD_LABELS.contains(&lower.as_str()) || is_form_field(info)
-    {
+    // The label may sit between dashes or stars ("— Sponsored —").
+    let label = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    if NOISE.contains(&label) || AD_LABELS.contains(&label) || is_form_field(info) {
         return Some("page widget text");
     }
     // A banner: an image served from an ad folder or linked to an ad
@@ -4548,6 +4984,36 @@ fn is_bare_credit(line: &str, info: &LineInfo, kind: Kind) -> bool {
         && !value.ends_with(SENTENCE_ENDS)
 }
 
+/// "Հեղինակ՝ A. Name", "Reporter - A. Name": a bare credit (see
+/// [`is_bare_credit`]), or a label of one word and a name of up to four
+/// words after a dash, no sentence.
+fn is_labelled_name(line: &str, info: &LineInfo, kind: Kind) -> bool {
+    if is_bare_credit(line, info, kind) {
+        return true;
+    }
+    if kind != Kind::Short
+        || !info.links.is_empty()
+        || !info.images.is_empty()
+        || is_list_or_table(line)
+    {
+        return false;
+    }
+    let t = info.text.trim();
+    [" - ", " – ", " — "].iter().any(|dash| {
+        t.split_once(dash).is_some_and(|(label, name)| {
+            let name = name.trim();
+            // A script's vowel signs are letters of the label too.
+            !label.is_empty()
+                && label
+                    .chars()
+                    .all(|c| !c.is_whitespace() && !c.is_ascii_punctuation() && !c.is_numeric())
+                && (1..=4).contains(&name.split_whitespace().count())
+                && !name.ends_with(SENTENCE_ENDS)
+                && !name.chars().any(|c| c.is_ascii_digit())
+        })
+    })
+}
+
 /// A line set in italics, no link or image on it, whose text ends with
 /// a credit: a label of one word after the caption's last sentence, a
 /// colon in any script, and a name of a few words ("... Gwener. Llun:
@@ -4565,7 +5031,11 @@ fn is_credited_italic_caption(line: &str, info: &LineInfo, kind: Kind) -> bool {
         return false;
     }
     let text = info.text.trim();
-    let Some((before, value)) = text.rsplit_once(LABEL_COLONS) else {
+    // A dash may stand for the colon ("... ။ ဓာတ်ပုံ - Agency").
+    let Some((before, value)) = text
+        .rsplit_once(LABEL_COLONS)
+        .or_else(|| text.rsplit_once(" - "))
+    else {
         return false;
     };
     let value = value.trim();

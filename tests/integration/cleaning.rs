@@ -147,7 +147,9 @@
 //!   drop cap, a CERT's advisory mirrored from its feed, a vendor forum's
 //!   announcement, a newsletter's web archive; its `README.md` lists them),
 //!   written and labelled on 2026-12-03 by someone who had not read the
-//!   rules, measured blind with its totals only;
+//!   rules, measured blind with its totals only (92.1 % kept, 9.4 % chrome
+//!   left, one page losing most of its story), then tuned on once the
+//!   twenty-first set was written, its pages printed one by one;
 //! - `tests/fixtures/labelled/cleaning/blind21/`: the twenty-first blind
 //!   set, twelve pages (Tamil, Gujarati, Punjabi, Kyrgyz, Belarusian,
 //!   Irish, Pashto and Lithuanian sites, a regulator's penalty notice, an
@@ -161,7 +163,9 @@
 //!   transcript, a bug-bounty disclosure report, a mailing-list message, a
 //!   documentation site's incident postmortem; its `README.md` lists
 //!   them), written and labelled on 2026-12-04 by someone who had not read
-//!   the rules, measured blind with its totals only;
+//!   the rules, measured blind with its totals only (98.4 % kept, 8.7 %
+//!   chrome left), then tuned on once the twenty-first set was written,
+//!   its pages printed one by one;
 //! - `tests/fixtures/labelled/cleaning/blind13/`: the thirteenth blind set,
 //!   twelve pages (Yoruba, Tigrinya, Uyghur, Turkmen, Odia, Javanese,
 //!   Malagasy and West Frisian sites, an English live blog, a vendor's
@@ -756,13 +760,56 @@ const BLIND15_FLOOR: (f64, f64) = (0.98, 0.004);
 fn cleaning_on_the_nineteenth_blind_set_holds_its_floor() {
     // 2026-12-03, measured blind, totals only, with the rules at 29a3d4a
     // (after the blind17 round): 92.1 % kept (232/252), 9.4 % chrome left
-    // (24/256), one page losing most of its story.
-    hold_floor_showing("blind19", BLIND19_FLOOR.0, BLIND19_FLOOR.1, false);
+    // (24/256), one page losing most of its story. Open to tuning since
+    // 2026-12-04, now that the twenty-first set is the blind one, its
+    // pages printed one by one: the page that lost its story was cut
+    // under its standfirst at its share row, read with the masthead's
+    // sign-in row and the footer's links as a thread's headers (each a
+    // one-word link to a page at the site's root with more links after
+    // it); a row whose links all go to the site's pages of one kind, none
+    // asking for an item by its query, is no header: 99.6 % kept
+    // (251/252) and 9.7 % chrome (27/278); 100 % (252/252) with a drop
+    // cap on a line of its own ("T" over "he call came ...") no label
+    // between paragraphs; 8.7 % chrome (24/276) with an embedded post
+    // quoted whole gone by its poster's handle, no avatar over it ("> **...
+    // News** @handle · 28 Tub." over its text, its counts and its link);
+    // 8.0 % (22/274) with a form's promo under its label when a
+    // pictograph leads the label ("> 📬 **Saenap ...!**"); 7.7 % (21/273)
+    // with a byline's fields closed by a time of day ("Volai e **...** ·
+    // Vakaraubuka, 7 ni Okotova 2026 · 11:42 a.m."), its dot no
+    // sentence's; 6.3 % (17/269) with a link back and a link on, each
+    // alone on its line with an arrow before or after its words, one
+    // straight after the other ("[← Previous advisory: ...](...)" over
+    // "[Next advisory: ... →](...)"), as chrome lines, and a counter of
+    // the item after the story ("Feed item 142 of 150 in this channel");
+    // 5.3 % (14/266) with a forum's menu row (four fields or more between
+    // dots, each a few words, none a sentence: "Options: Subscribe to RSS
+    // Feed · Mark Topic as New · ...") opening no story, however many
+    // words it has, and a greeting over the post's first paragraph
+    // ("Hello everyone,") opening it; 4.5 % (12/264) with an ad's label
+    // between dashes ("*— Sponsored —*") and "Book a demo" as a call to
+    // action, so the sponsor's line under the label goes; 3.4 % (9/261)
+    // with a pull quote's three paragraphs on either side counted by
+    // paragraph, not by line (a hard-wrapped one is one), and a quote
+    // whose sentences each come again in one paragraph, the story's own
+    // words between them ("... doesn't know," she told me. "The pumps
+    // ..."); 1.2 % (3/255) with a newsletter's label of the section the
+    // story is in (a heading in capitals straight under the title, over
+    // a standfirst set whole in bold: "## THIS WEEK'S LEAD") left out of
+    // the story, and the next section labelled in the same shape after
+    // it ("## ALSO THIS WEEK" over other outlets' headlines) ending it.
+    // Left: a lead photo's plain caption with its credit in brackets
+    // ("... (fotografia: ...)"), labelled chrome here and article in
+    // blind6, blind7, blind8 and unseen; an italic caption whose credit
+    // is a sentence ("Photograph by ... for Longwave."); a contributor's
+    // note in italics after the story's last rule.
+    hold_floor_showing("blind19", BLIND19_FLOOR.0, BLIND19_FLOOR.1, true);
 }
 
-/// Kept at least, chrome at most, on the nineteenth blind set: its blind
-/// score, rounded down and up.
-const BLIND19_FLOOR: (f64, f64) = (0.92, 0.094);
+/// Kept at least, chrome at most, on the nineteenth blind set: its score
+/// once tuned on, rounded down and up (its blind score was 92.1 % and
+/// 9.4 %).
+const BLIND19_FLOOR: (f64, f64) = (1.0, 0.012);
 
 #[test]
 fn cleaning_on_the_twenty_first_blind_set_holds_its_floor() {
@@ -780,13 +827,45 @@ const BLIND21_FLOOR: (f64, f64) = (0.93, 0.156);
 fn cleaning_on_the_twentieth_blind_set_holds_its_floor() {
     // 2026-12-04, measured blind, totals only, with the rules at 57dc5d5
     // (after the blind17 round): 98.4 % kept (240/244), 8.7 % chrome left
-    // (23/263), no page losing its story.
-    hold_floor_showing("blind20", BLIND20_FLOOR.0, BLIND20_FLOOR.1, false);
+    // (23/263), no page losing its story. Open to tuning since
+    // 2026-12-04, now that the twenty-first set is the blind one, its
+    // pages printed one by one: a mail archive's message, its lines
+    // hard-wrapped, lost its first paragraph (no line of it long enough
+    // to read as prose) and its references under a setext heading
+    // ("References" over "----------", "[1] https://..."); a wrapped
+    // paragraph over the start is pulled back, a setext heading
+    // introduces links as a heading does, a header line giving the title
+    // after its label ("Subject: ...") repeats it, and the signature
+    // delimiter ends the message however little of it reads as prose,
+    // its sign-off ("Regards," over a name) with it: 100 % kept (244/244)
+    // and 8.3 % chrome (22/266); 6.9 % (18/262) with a row of two buttons
+    // or more that hand the same address on, each to its own service
+    // ("[...](https://share.example/fb?u=site) [...](.../x?u=site)
+    // [...](#)"), a share row whatever the services are called; 5.8 %
+    // (15/259) with an embedded post quoted whole gone by its poster's
+    // handle ("> **Chatterly** · @handle · 2026-02-23"), no avatar over
+    // it; 3.6 % (9/253) with a box between two rules gone by a promo's
+    // shape (a name in bold over a line or two with no link, closed by
+    // one button alone to the site's pages: a donation box, a
+    // newsletter's); 3.2 % (8/252) with a read-also line over a section
+    // of the story (its heading over a list) gone as one between
+    // paragraphs; 2.4 % (6/250) with a label of one word and a name
+    // ("Հեղինակ՝ ...", "... - ...") beside the page's date line that went
+    // read as the byline; 1.6 % (4/248) with a dash for the colon of a
+    // photo's credit under it, bare or closing an italic caption ("*...။
+    // ဓာတ်ပုံ - ...*"). Left: two lead photos' plain captions with their
+    // credit in brackets ("... (ພາບ: ...)"), labelled chrome here and
+    // article in blind6, blind7, blind8 and unseen; an italic "*Figure 1:
+    // ...*" caption, chrome here and in blind14, article in blind7,
+    // shapes and unseen; a podcast's prompt to review it or buy its
+    // hosts a coffee between the show notes and the transcript.
+    hold_floor_showing("blind20", BLIND20_FLOOR.0, BLIND20_FLOOR.1, true);
 }
 
-/// Kept at least, chrome at most, on the twentieth blind set: its blind
-/// score, rounded down and up.
-const BLIND20_FLOOR: (f64, f64) = (0.98, 0.088);
+/// Kept at least, chrome at most, on the twentieth blind set: its score
+/// once tuned on, rounded down and up (its blind score was 98.4 % and
+/// 8.7 %).
+const BLIND20_FLOOR: (f64, f64) = (1.0, 0.017);
 
 #[test]
 fn cleaning_on_the_eighteenth_blind_set_holds_its_floor() {

@@ -257,6 +257,7 @@ const CALLS_TO_ACTION: &[&str] = &[
     "book your place",
     "request a demo",
     "get a demo",
+    "book a demo",
     "join now",
     "registrati",
     "iscriviti",

@@ -1083,6 +1083,398 @@ hey everyone, so last week the vendor pushed an emergency patch for its MDM serv
 }
 
 #[test]
+fn a_mail_archives_message_keeps_its_wrapped_lines_and_references_and_loses_its_sign_off() {
+    // Its header's "Subject:" gives the title after a label; its first
+    // paragraph is hard-wrapped, no line long enough to read as prose
+    // alone; its references sit under a setext heading; its sign-off
+    // sits over the signature delimiter, which ends it however few of
+    // its lines read as prose.
+    let page = "\
+# [list] CVE-2026-1: path traversal in libfoo
+
+From: Ann Maintainer <ann@foo.example>
+
+Subject: [list] CVE-2026-1: path traversal in libfoo
+
+libfoo versions 1.0 through 1.4 fail to check link
+targets when extracting archives in the default
+safe mode.
+
+CVE-2026-1 has been assigned and the issue is fixed in 1.5.
+
+References
+----------
+
+[1] https://foo.example/security/2026-001.html
+[2] https://git.foo.example/libfoo/commit/5e1f0c9
+[3] https://foo.example/releases/1.5/
+
+Regards,
+Ann Maintainer, for the libfoo team
+
+--
+Ann Maintainer | libfoo release manager
+";
+    let c = clean(
+        page,
+        "[list] CVE-2026-1: path traversal in libfoo",
+        &no_rules(),
+    );
+    assert_kept(
+        &c,
+        &[
+            "libfoo versions 1.0",
+            "safe mode.",
+            "References\n----------",
+            "[3] https://foo.example/releases/1.5/",
+        ],
+    );
+    assert_gone(
+        &c,
+        &[
+            "Subject:",
+            "Regards,",
+            "for the libfoo team",
+            "release manager",
+        ],
+    );
+}
+
+#[test]
+fn a_drop_cap_on_a_line_of_its_own_stays_over_the_rest_of_its_word() {
+    let page = "\
+# The quiet siege
+
+*How a small utility kept its water clean through eleven days of manual operation.*
+
+T
+he call came at 3:12 a.m. on a Tuesday, from the night operator, who had come back to a screen she had never seen before.
+
+For a few seconds she thought it was a prank, and then the dosing display froze and the alarm panel went blank.
+";
+    let c = clean(page, "The quiet siege", &no_rules());
+    assert_kept(&c, &["T\nhe call came"]);
+}
+
+#[test]
+fn buttons_that_hand_the_same_address_on_are_a_share_row_whatever_their_names() {
+    let para = "The botnet spread through home routers left with their default passwords, and the national CERT asked every provider to push new firmware to its customers this week.";
+    let page = format!(
+        "\
+# Router botnet
+
+[Share](https://s.example/pingr?u=news.example) [Post](https://s.example/chatterly?u=news.example) [Copy link](#)
+
+{para}
+
+{para}
+"
+    );
+    let c = clean(&page, "Router botnet", &no_rules());
+    assert_kept(&c, &["default passwords"]);
+    assert_gone(&c, &["[Share]", "[Copy link]"]);
+}
+
+#[test]
+fn a_post_card_quoted_whole_goes_by_its_posters_handle_without_an_avatar() {
+    let para = "Police arrested seven people who sent fake parcel messages asking for a small customs fee, and took the card details of more than nine hundred victims.";
+    let page = format!(
+        "\
+# Phishing gang arrested
+
+{para}
+
+> **City News** @citynews · 28 Oct.
+> Seven arrested, more than 900 victims. No parcel service asks for a fee by text message.
+> 💬 37 🔁 212 ❤️ 540
+> [View on X](https://x-social.example/citynews/status/1)
+
+## How they were found
+
+{para}
+"
+    );
+    let c = clean(&page, "Phishing gang arrested", &no_rules());
+    assert_kept(&c, &["## How they were found", "nine hundred victims"]);
+    assert_gone(&c, &["@citynews", "No parcel service", "[View on X]"]);
+}
+
+#[test]
+fn a_promo_box_between_rules_goes_by_its_shape_and_a_forms_label_may_lead_with_a_pictograph() {
+    let para = "The shop left a test server open with the names, addresses and phone numbers of its customers, and it was found by a researcher scanning for open databases.";
+    let page = format!(
+        "\
+# Shop leaks customer data
+
+{para}
+
+---
+
+**Support independent news**
+
+We live on our readers' support. Give a little every month.
+
+[Give now](https://news.example/my/donate)
+
+---
+
+{para}
+
+> 📬 **Get our newsletter!**
+> Every Friday, the week's main stories in your inbox.
+> [Your e-mail address] [SIGN UP]
+
+{para}
+"
+    );
+    let c = clean(&page, "Shop leaks customer data", &no_rules());
+    assert_kept(&c, &["open databases"]);
+    assert_gone(
+        &c,
+        &[
+            "Support independent",
+            "every month",
+            "[Give now]",
+            "newsletter",
+            "Every Friday",
+        ],
+    );
+}
+
+#[test]
+fn a_labelled_name_beside_the_date_is_the_byline_and_a_read_also_line_may_sit_over_a_heading() {
+    let para = "Researchers say more than three thousand fake delivery messages were sent in one week, each linking to a page that copies the postal service and asks for the card.";
+    let page = format!(
+        "\
+# Fake delivery texts
+
+**Researchers warn of a wave of fake delivery messages aimed at bank card holders this week.**
+
+Reporter - A. Name
+
+18.03.2026, 14:05 | 👁 1 874
+
+{para}
+
+{para}
+
+**Related:** [Fake VPN app spreads spyware to diplomats](https://news.example/2026/01/fake-vpn)
+
+## Techniques
+
+* T1566.001 — spear-phishing attachment
+* T1204.002 — user opens a malicious file
+"
+    );
+    let c = clean(&page, "Fake delivery texts", &no_rules());
+    assert_kept(&c, &["wave of fake delivery", "## Techniques", "T1204.002"]);
+    assert_gone(&c, &["Reporter", "14:05", "Related:"]);
+
+    // A byline whose fields end with a time of day, its dot no sentence's.
+    let page = format!(
+        "# Fake delivery texts\n\nBy **A. Name** · Suva, 7 October 2026 · 11:42 a.m.\n\n{para}\n\n{para}\n"
+    );
+    let c = clean(&page, "Fake delivery texts", &no_rules());
+    assert_gone(&c, &["11:42"]);
+}
+
+#[test]
+fn a_photos_credit_may_follow_a_dash_for_its_colon() {
+    let para = "The shop left a test server open with the names and phone numbers of two million customers, and a researcher found it while scanning for open databases.";
+    let page = format!(
+        "\
+# Shop leaks customer data
+
+{para}
+
+![The warehouse](https://news.example/img/warehouse.jpg)
+
+*The company's warehouse. Photo - News Agency*
+
+{para}
+
+![The forum post](https://news.example/img/forum.jpg)
+
+*Photo - News Agency archive*
+
+{para}
+"
+    );
+    let c = clean(&page, "Shop leaks customer data", &no_rules());
+    assert_kept(&c, &["open databases"]);
+    assert_gone(&c, &["company's warehouse", "Photo - "]);
+}
+
+#[test]
+fn an_item_counter_and_links_to_the_previous_and_next_items_end_the_story() {
+    let para = "Attackers exploit a path traversal in the file transfer server to read any file on it, and the vendor has released fixed versions for every supported branch.";
+    let page = format!(
+        "\
+# Path traversal in a file transfer server
+
+{para}
+
+## References
+
+- [Vendor bulletin](https://vendor.example/bulletins/17)
+- [CVE record](https://cve.example/CVE-2026-1)
+
+---
+
+Feed item 142 of 150 in this channel
+
+[← Previous advisory: several bugs in a PLC's web interface](https://cert.example/advisories/141)
+
+[Next advisory: a VPN client's authentication bypass →](https://cert.example/advisories/143)
+
+This mirror is regenerated every 15 minutes, and the original advisory takes precedence.
+"
+    );
+    let c = clean(
+        &page,
+        "Path traversal in a file transfer server",
+        &no_rules(),
+    );
+    assert_kept(&c, &["every supported branch", "[CVE record]"]);
+    assert_gone(
+        &c,
+        &[
+            "Feed item",
+            "Previous advisory",
+            "Next advisory",
+            "regenerated",
+        ],
+    );
+}
+
+#[test]
+fn a_forums_menu_row_opens_no_story_and_a_greeting_opens_the_post() {
+    let para = "We have released version 9.2.4 to fix a heap overflow in the VPN portal that lets a remote attacker run code, and we know of a few cases where it was exploited.";
+    let page = format!(
+        "\
+# VPN portal flaw fixed
+
+Options: Subscribe to RSS Feed · Mark Topic as New · Mark Topic as Read · Float this Topic for Current User · Bookmark · Printer Friendly Page
+
+📌 ANNOUNCEMENT
+
+**Vendor_PSIRT** Vendor Staff
+
+Hello everyone,
+
+{para}
+
+{para}
+"
+    );
+    let c = clean(&page, "VPN portal flaw fixed", &no_rules());
+    assert_kept(&c, &["Hello everyone,", "heap overflow"]);
+    assert_gone(&c, &["Options:", "ANNOUNCEMENT", "Vendor Staff"]);
+}
+
+#[test]
+fn an_ad_label_between_dashes_and_a_sponsors_line_with_its_demo_button_go() {
+    let para = "The attackers relayed the single sign-on session of hundreds of employees and changed their bank details in the payroll portal before the next pay run.";
+    let page = format!(
+        "\
+# Payroll portal fraud
+
+{para}
+
+*— Sponsored —*
+**Keepsafe:** stop phishing with passkeys for every employee. [Book a demo →](https://keepsafe.example/demo)
+
+{para}
+"
+    );
+    let c = clean(&page, "Payroll portal fraud", &no_rules());
+    assert_kept(&c, &["next pay run"]);
+    assert_gone(&c, &["Sponsored", "Keepsafe", "Book a demo"]);
+}
+
+#[test]
+fn a_pull_quote_may_repeat_a_wrapped_paragraph_or_its_sentences_apart() {
+    let page = "\
+# The quiet siege
+
+\"I remember thinking, the water doesn't know,\" she told me. \"The pumps were still running. It was just that nobody could see it anymore.\"
+
+## The night shift
+
+The intruders had logged in through the box nine days before the night the operator saw the skull on her screen.
+They spent those nine days quietly mapping the network and copying the utility's billing database.
+They also disabled the backup job that ran every Sunday, which made the recovery far harder.
+
+> \"The water doesn't know. The pumps were still running.\"
+
+By the time the encryptor ran, the crew had already posted a countdown on its leak site for everyone to see.
+";
+    let c = clean(page, "The quiet siege", &no_rules());
+    assert_kept(&c, &["she told me", "countdown"]);
+    assert_gone(&c, &["> \"The water"]);
+}
+
+#[test]
+fn a_newsletters_section_label_over_the_story_and_its_next_section_after_it_go() {
+    let para = "The attackers changed the bank details of hundreds of employees in the payroll portal with stolen credentials, and the money was gone before the next pay run.";
+    let page = format!(
+        "\
+# Weekly #142: The payroll portal that paid the wrong people
+
+## THIS WEEK'S LEAD
+
+**Attackers hijacked direct-deposit details at a hospital group by abusing its payroll portal.**
+
+{para}
+
+{para}
+
+## ALSO THIS WEEK
+
+- **[Other News: Police dismantle a smishing kit](https://other.example/2026/11/kit)**
+- **[Bytes: A CMS bug exploited days after its patch](https://bytes.example/2026/11/cms)**
+"
+    );
+    let c = clean(
+        &page,
+        "Weekly #142: The payroll portal that paid the wrong people",
+        &no_rules(),
+    );
+    assert_kept(&c, &["**Attackers hijacked", "next pay run"]);
+    assert_gone(&c, &["THIS WEEK'S LEAD", "ALSO THIS WEEK", "smishing kit"]);
+}
+
+#[test]
+fn rows_of_links_to_the_sites_own_pages_are_no_threads_headers() {
+    // Three rows, each opening with a one-word link to a page at the
+    // site's root and going on with links to pages of that kind: the
+    // site's menu, share row and footer, not a thread's headers (who,
+    // then when or what). Read as one, the share row under the standfirst
+    // ended the story before its first paragraph.
+    let para = "The plant ran by hand for eleven days while the operators walked the floor with clipboards, reading every gauge by eye and timing the pumps with kitchen stopwatches.";
+    let page = format!(
+        "\
+[Subscribe](https://mag.example/subscribe) | [Sign in](https://mag.example/signin)
+
+# The quiet siege
+
+*How a small utility kept its water clean.*
+
+[Share](https://mag.example/share) · [Save](https://mag.example/save) · [Gift this article](https://mag.example/gift)
+
+{para}
+
+{para}
+
+[About](https://mag.example/about) · [Masthead](https://mag.example/masthead) · [Privacy](https://mag.example/privacy)
+"
+    );
+    let c = clean(&page, "The quiet siege", &no_rules());
+    assert_kept(&c, &["kitchen stopwatches"]);
+    assert_gone(&c, &["[Share]", "[Masthead]"]);
+}
+
+#[test]
 fn a_name_over_each_post_of_one_authors_thread_goes_and_her_posts_stay() {
     let post = |n: usize| {
         format!(
