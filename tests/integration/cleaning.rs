@@ -815,13 +815,16 @@ const BLIND19_FLOOR: (f64, f64) = (1.0, 0.012);
 fn cleaning_on_the_twenty_first_blind_set_holds_its_floor() {
     // 2026-12-04, measured blind, totals only, with the rules at a73b452
     // (after the blind18 round): 93.1 % kept (217/233), 15.6 % chrome left
-    // (40/257), one page losing most of its story.
+    // (40/257), one page losing most of its story; after the blind19 and
+    // blind20 round (823e9e9), not tuned on it: 93.1 % kept, 14.6 % chrome
+    // left (37/254), the same page losing its story.
     hold_floor_showing("blind21", BLIND21_FLOOR.0, BLIND21_FLOOR.1, false);
 }
 
-/// Kept at least, chrome at most, on the twenty-first blind set: its blind
-/// score, rounded down and up.
-const BLIND21_FLOOR: (f64, f64) = (0.93, 0.156);
+/// Kept at least, chrome at most, on the twenty-first blind set: its score
+/// after the blind19 and blind20 round, rounded down and up (its blind
+/// score was 93.1 % and 15.6 %).
+const BLIND21_FLOOR: (f64, f64) = (0.93, 0.146);
 
 #[test]
 fn cleaning_on_the_twentieth_blind_set_holds_its_floor() {
