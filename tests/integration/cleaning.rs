@@ -150,6 +150,13 @@
 //!   rules, measured blind with its totals only (92.1 % kept, 9.4 % chrome
 //!   left, one page losing most of its story), then tuned on once the
 //!   twenty-first set was written, its pages printed one by one;
+//! - `tests/fixtures/labelled/cleaning/blind22/`: the twenty-second blind
+//!   set, twelve pages (Telugu, Kannada, Marathi, Tajik, Hebrew, Bosnian,
+//!   Esperanto and Luxembourgish sites, an incident status page with its
+//!   timestamped updates, a code host's security advisory, a breach
+//!   notification letter, a wire story with its dateline; its `README.md`
+//!   lists them), written and labelled on 2026-12-04 by someone who had not
+//!   read the rules, measured blind with its totals only;
 //! - `tests/fixtures/labelled/cleaning/blind21/`: the twenty-first blind
 //!   set, twelve pages (Tamil, Gujarati, Punjabi, Kyrgyz, Belarusian,
 //!   Irish, Pashto and Lithuanian sites, a regulator's penalty notice, an
@@ -810,6 +817,18 @@ fn cleaning_on_the_nineteenth_blind_set_holds_its_floor() {
 /// once tuned on, rounded down and up (its blind score was 92.1 % and
 /// 9.4 %).
 const BLIND19_FLOOR: (f64, f64) = (1.0, 0.012);
+
+#[test]
+fn cleaning_on_the_twenty_second_blind_set_holds_its_floor() {
+    // 2026-12-04, measured blind, totals only, with the rules at 10934fd
+    // (after the blind19 and blind20 round): 100.0 % kept (246/246), 7.9 %
+    // chrome left (21/267), no page losing its story.
+    hold_floor_showing("blind22", BLIND22_FLOOR.0, BLIND22_FLOOR.1, false);
+}
+
+/// Kept at least, chrome at most, on the twenty-second blind set: its
+/// blind score, rounded down and up.
+const BLIND22_FLOOR: (f64, f64) = (1.0, 0.079);
 
 #[test]
 fn cleaning_on_the_twenty_first_blind_set_holds_its_floor() {
