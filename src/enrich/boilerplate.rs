@@ -67,7 +67,8 @@
 //!    nowhere: "[PDF](...) · [Print](#) · [Cite](#)") or a run of
 //!    link-only lines,
 //!    when little of the article follows: no code, no section with text,
-//!    under 40 words of plain prose. So a list of Sigma rule links before the
+//!    under 40 words of plain prose (not a form's consent notice: a gated
+//!    report's story goes on under its form). So a list of Sigma rule links before the
 //!    YARA rules stays. After the last paragraph or code block, a sidebar
 //!    of three or more small sections of labels and values (an advisory's
 //!    "Severity", "CVE ID", "Weaknesses", "Credits") ends it too.
@@ -877,12 +878,17 @@ impl MeasuredBody<'_> {
                 && infos[i].links.is_empty()
                 && cues[i].is_some_and(cues::may_be_named_in_passing)
         };
+        // A form's consent notice ("I agree to receive ... See our privacy
+        // notice.") is the form's, not the page footer's: a gated report's
+        // page goes on with the story under its form.
+        let in_form = form_boxes(lines, kinds, infos, &cues, first_prose, end);
         if let Some(i) = (first_prose + 1..end).find(|&i| {
             kinds[i] != Kind::Code
                 && cues[i].is_some()
                 && !in_passing(i)
                 && after.stretch[i + 1] < 40
                 && after.code[i + 1] == 0
+                && !in_form[i]
                 && !plain_paragraph(next_text[i + 1])
         }) {
             end = i;

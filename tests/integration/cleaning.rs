@@ -163,7 +163,9 @@
 //!   open-source project's security release notes, a vendor's report page
 //!   gated behind a form, a forum post with its edits; its `README.md`
 //!   lists them), written and labelled on 2026-12-04 by someone who had
-//!   not read the rules, measured blind with its totals only;
+//!   not read the rules, measured blind with its totals only (93.1 % kept,
+//!   14.6 % chrome left, one page losing most of its story), then tuned on
+//!   once the twenty-second set was written, its pages printed one by one;
 //! - `tests/fixtures/labelled/cleaning/blind20/`: the twentieth blind set,
 //!   twelve pages (Amharic, Armenian, Lao, Sinhala, Mongolian, Uyghur,
 //!   Burmese and Icelandic sites, a podcast's show notes with their
@@ -836,14 +838,21 @@ fn cleaning_on_the_twenty_first_blind_set_holds_its_floor() {
     // (after the blind18 round): 93.1 % kept (217/233), 15.6 % chrome left
     // (40/257), one page losing most of its story; after the blind19 and
     // blind20 round (823e9e9), not tuned on it: 93.1 % kept, 14.6 % chrome
-    // left (37/254), the same page losing its story.
-    hold_floor_showing("blind21", BLIND21_FLOOR.0, BLIND21_FLOOR.1, false);
+    // left (37/254), the same page losing its story. Open to tuning since
+    // 2026-12-04, now that the twenty-second set is the blind one, its
+    // pages printed one by one: a vendor's report page gated behind a form
+    // lost all of its story after the form, the form's consent notice
+    // ("☐ I agree to receive ... See our [privacy notice](...)") read as a
+    // page footer's privacy line; a form's notice is the form's, and the
+    // story goes on under it: 100 % kept (233/233), 15.9 % chrome
+    // (44/277), more of the page kept meaning more of its chrome too.
+    hold_floor_showing("blind21", BLIND21_FLOOR.0, BLIND21_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the twenty-first blind set: its score
-/// after the blind19 and blind20 round, rounded down and up (its blind
-/// score was 93.1 % and 15.6 %).
-const BLIND21_FLOOR: (f64, f64) = (0.93, 0.146);
+/// once tuned on, rounded down and up (its blind score was 93.1 % and
+/// 15.6 %).
+const BLIND21_FLOOR: (f64, f64) = (1.0, 0.159);
 
 #[test]
 fn cleaning_on_the_twentieth_blind_set_holds_its_floor() {
