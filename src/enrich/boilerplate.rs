@@ -2127,6 +2127,9 @@ fn page_kind(url: &str) -> Option<String> {
     let host = host_of(url)?;
     let path = url.split_once(host).map_or("", |(_, p)| p);
     let (path, query) = path.split_once('?').unwrap_or((path, ""));
+    // "/user/name/" is a page of the same folder as "/user/name": the
+    // slash that closes a path names no page.
+    let path = path.strip_suffix('/').unwrap_or(path);
     let folder = path.rsplit_once('/').map_or("", |(f, _)| f);
     let keys: Vec<&str> = query
         .split('&')

@@ -845,14 +845,17 @@ fn cleaning_on_the_twenty_first_blind_set_holds_its_floor() {
     // ("☐ I agree to receive ... See our [privacy notice](...)") read as a
     // page footer's privacy line; a form's notice is the form's, and the
     // story goes on under it: 100 % kept (233/233), 15.9 % chrome
-    // (44/277), more of the page kept meaning more of its chrome too.
+    // (44/277), more of the page kept meaning more of its chrome too;
+    // 13.1 % (35/268) with a forum's comments told by their headers when
+    // each writer's page is linked with a closing slash ("[u/name](
+    // .../user/name/) · 6 hr. ago"), the slash naming no page of its own.
     hold_floor_showing("blind21", BLIND21_FLOOR.0, BLIND21_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the twenty-first blind set: its score
 /// once tuned on, rounded down and up (its blind score was 93.1 % and
 /// 15.6 %).
-const BLIND21_FLOOR: (f64, f64) = (1.0, 0.159);
+const BLIND21_FLOOR: (f64, f64) = (1.0, 0.131);
 
 #[test]
 fn cleaning_on_the_twentieth_blind_set_holds_its_floor() {
