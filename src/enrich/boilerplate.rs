@@ -59,7 +59,8 @@
 //!    statement ("TLP:CLEAR — Recipients may share ..."), typo-report
 //!    widget ("... press Ctrl+Enter"), webinar ad, mailing-list
 //!    footer, a question with its buttons to stay on the page in any
-//!    language: "Was this useful? [Yes](#yes) [No](#no)", or "👍 👎" as its
+//!    language: "Was this useful? [Yes](#yes) [No](#no)" (or one address
+//!    asking each answer, "?useful=yes"), or "👍 👎" as its
 //!    buttons; links to the previous and the next item, one straight
 //!    after the other, an arrow before or after the words of each:
 //!    "[← Previous advisory: ...](...)"; a row of the
@@ -2690,12 +2691,24 @@ fn line_cue(info: &LineInfo) -> Option<&'static str> {
     }
     // "Was this page useful? [Yes](#yes) · [No](#no)" in any language: a
     // question and two or more buttons of a word or two that stay on the
-    // page (their links are fragments), nothing else outside the links.
+    // page (their links are fragments, or one address and one query that
+    // differ only in the answer: "?useful=yes", "?useful=no"), nothing
+    // else outside the links.
+    fn asking(u: &str) -> Option<&str> {
+        u.contains('?')
+            .then(|| u.rsplit_once('=').map(|(q, _)| q))
+            .flatten()
+    }
+    let one_question = info.links.len() >= 2
+        && info
+            .links
+            .iter()
+            .all(|(_, u)| asking(u).is_some() && asking(u) == asking(&info.links[0].1));
     let buttons = info
         .links
         .iter()
         .filter(|(t, u)| {
-            u.starts_with('#')
+            (u.starts_with('#') || one_question)
                 && (1..=2).contains(&t.split_whitespace().map(word_count).sum::<usize>())
         })
         .count();

@@ -848,14 +848,18 @@ fn cleaning_on_the_twenty_first_blind_set_holds_its_floor() {
     // (44/277), more of the page kept meaning more of its chrome too;
     // 13.1 % (35/268) with a forum's comments told by their headers when
     // each writer's page is linked with a closing slash ("[u/name](
-    // .../user/name/) · 6 hr. ago"), the slash naming no page of its own.
+    // .../user/name/) · 6 hr. ago"), the slash naming no page of its own;
+    // 10.7 % (28/261) with a feedback widget whose buttons send one
+    // question's answer ("**Was this page useful?** [Yes](...?useful=yes)
+    // [No](...?useful=no)") read as one whose buttons go nowhere, a chrome
+    // line that ends the notice.
     hold_floor_showing("blind21", BLIND21_FLOOR.0, BLIND21_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the twenty-first blind set: its score
 /// once tuned on, rounded down and up (its blind score was 93.1 % and
 /// 15.6 %).
-const BLIND21_FLOOR: (f64, f64) = (1.0, 0.131);
+const BLIND21_FLOOR: (f64, f64) = (1.0, 0.108);
 
 #[test]
 fn cleaning_on_the_twentieth_blind_set_holds_its_floor() {
