@@ -66,7 +66,8 @@
 //!    "[← Previous advisory: ...](...)"; a row of the
 //!    page's tools, two or more of its links going
 //!    nowhere: "[PDF](...) · [Print](#) · [Cite](#)") or a run of
-//!    link-only lines,
+//!    link-only lines (or list items of a label and a link, "* **Report**
+//!    · [...](...)"),
 //!    when little of the article follows: no code, no section with text,
 //!    under 40 words of plain prose (not a form's consent notice: a gated
 //!    report's story goes on under its form). So a list of Sigma rule links before the
@@ -153,7 +154,7 @@
 //!    sentence ending in a colon, over links to other sites)
 //!    introduces them, not a bold one over the site's own headlines:
 //!    "**Read more:**"), contact lines, an item counter ("Feed item 142 of
-//!    150"), leftover labels and
+//!    150"), leftover labels (a bold one of a few words over nothing) and
 //!    buttons ("[add comment]") and a closing rule go.
 //!
 //! Words are counted so that Chinese and Japanese text, written without
@@ -903,10 +904,20 @@ impl MeasuredBody<'_> {
         let after = Following::measure(lines, kinds, infos, &cues, end);
         let mut run_start = None;
         let mut run_len = 0;
+        // A list item of one link after a label of a word or two ("*
+        // **Report** · [Title](...)", "* Blog: [Title](...)") is a link line
+        // too: a related list that says what kind each item is.
+        let labelled_link = |i: usize| {
+            kinds[i] == Kind::Short
+                && is_list_item(lines[i])
+                && infos[i].links.len() == 1
+                && infos[i].link_words >= 3
+                && words_outside_links(&infos[i]) <= 2
+        };
         for (i, kind) in kinds.iter().enumerate().take(end).skip(first_prose + 1) {
             match kind {
                 Kind::Blank => {}
-                Kind::LinkOnly => {
+                _ if *kind == Kind::LinkOnly || labelled_link(i) => {
                     run_start.get_or_insert(i);
                     run_len += 1;
                     // A list of links to other sites under a heading or a
@@ -1826,6 +1837,19 @@ impl MeasuredBody<'_> {
                             .text
                             .chars()
                             .all(|c| c.is_alphabetic() || c.is_whitespace()) =>
+                {
+                    keep[i] = false;
+                    reasons[i] = Some("label left after the article");
+                }
+                // A bold label with nothing under it now ("**Trusted by
+                // security teams at**" over a row of logos that went): the
+                // page's, as the site's boxes under it were. A sentence in
+                // bold ends with its stop.
+                Kind::Short
+                    if infos[i].words <= 8
+                        && infos[i].links.is_empty()
+                        && is_bold_only(t)
+                        && !infos[i].text.trim_end().ends_with(SENTENCE_ENDS) =>
                 {
                     keep[i] = false;
                     reasons[i] = Some("label left after the article");

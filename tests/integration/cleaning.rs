@@ -852,14 +852,18 @@ fn cleaning_on_the_twenty_first_blind_set_holds_its_floor() {
     // 10.7 % (28/261) with a feedback widget whose buttons send one
     // question's answer ("**Was this page useful?** [Yes](...?useful=yes)
     // [No](...?useful=no)") read as one whose buttons go nowhere, a chrome
-    // line that ends the notice.
+    // line that ends the notice; 8.3 % (21/254) with a related list whose
+    // items each say their kind before the link ("* **Report** ·
+    // [...](...)") read as a run of link lines after the story, and a bold
+    // label left with nothing under it at the end ("**Trusted by ...**"
+    // over logos that went) gone with it.
     hold_floor_showing("blind21", BLIND21_FLOOR.0, BLIND21_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the twenty-first blind set: its score
 /// once tuned on, rounded down and up (its blind score was 93.1 % and
 /// 15.6 %).
-const BLIND21_FLOOR: (f64, f64) = (1.0, 0.108);
+const BLIND21_FLOOR: (f64, f64) = (1.0, 0.083);
 
 #[test]
 fn cleaning_on_the_twentieth_blind_set_holds_its_floor() {
