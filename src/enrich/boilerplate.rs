@@ -100,7 +100,8 @@
 //!    site named after it, "/whatsapp", or asking for the sign-up:
 //!    "📰 **Get the Daily Brief** ... [Subscribe free](...)"), forms
 //!    with their promo box (a gated
-//!    report's fields, a newsletter's e-mail field, a feedback form's check
+//!    report's fields and the teaser over them, a heading, a line and a
+//!    list of what it holds, a newsletter's e-mail field, a feedback form's check
 //!    boxes and the prompt over them), a player's chapter
 //!    marks, buttons and controls ("Listen ▶ 24:10", in any script's
 //!    digits, or a play mark and a length: "▶ Watch: ... (2:47)", or a
@@ -3667,7 +3668,34 @@ fn form_boxes(
         // over the fields asks for them ("Tell us how we can improve this
         // article:"), a short line ending with a colon.
         let mut open = first;
-        for back in 1..=3 {
+        // A gated report's teaser right over its fields: a heading of a
+        // few words, a line that introduces what the download holds
+        // ("The full report includes:") and the list of it, short items
+        // with no link. The story's lists do not run into a form.
+        let mut items = first;
+        while items > 0 && {
+            let k = text[items - 1];
+            is_list_item(lines[k])
+                && infos[k].links.is_empty()
+                && infos[k].words <= 20
+                && kinds[k] != Kind::Prose
+        } {
+            items -= 1;
+        }
+        if first - items >= 2 && items >= 2 {
+            let (heading, intro) = (text[items - 2], text[items - 1]);
+            if kinds[heading] == Kind::Heading
+                && infos[heading].words <= 8
+                && matches!(kinds[intro], Kind::Prose | Kind::Short)
+                && infos[intro].links.is_empty()
+                && infos[intro].words <= 12
+                && infos[intro].text.trim_end().ends_with(LABEL_COLONS)
+            {
+                open = items - 2;
+            }
+        }
+        let teaser = open < first;
+        for back in (1..=3).filter(|_| !teaser) {
             let Some(k) = first.checked_sub(back).map(|at| text[at]) else {
                 break;
             };

@@ -856,14 +856,17 @@ fn cleaning_on_the_twenty_first_blind_set_holds_its_floor() {
     // items each say their kind before the link ("* **Report** ·
     // [...](...)") read as a run of link lines after the story, and a bold
     // label left with nothing under it at the end ("**Trusted by ...**"
-    // over logos that went) gone with it.
+    // over logos that went) gone with it; 6.0 % (15/248) with a gated
+    // report's teaser over its form (a heading, "The full 38-page report
+    // includes:" and the short list of it, straight over the fields) gone
+    // with the form.
     hold_floor_showing("blind21", BLIND21_FLOOR.0, BLIND21_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the twenty-first blind set: its score
 /// once tuned on, rounded down and up (its blind score was 93.1 % and
 /// 15.6 %).
-const BLIND21_FLOOR: (f64, f64) = (1.0, 0.083);
+const BLIND21_FLOOR: (f64, f64) = (1.0, 0.061);
 
 #[test]
 fn cleaning_on_the_twentieth_blind_set_holds_its_floor() {
