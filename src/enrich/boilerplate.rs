@@ -120,7 +120,9 @@
 //!    ([talk](...)) 10:02, 9 November 2026 (UTC)"), bylines (a label and names linked
 //!    to their pages, "From: [...] and [...]"; a labelled date,
 //!    "Published 12 October 2026"; a label of one word and a name beside
-//!    the page's date line that went, "Reporter - A. Name"), a row of hashtags
+//!    the page's date line that went, "Reporter - A. Name"; under a
+//!    standfirst, before the first paragraph, a short line with no
+//!    sentence beside it: "3 min read", a name alone), a row of hashtags
 //!    under a label ("**Tags:** #cve #patch"), a photo's bare credit under
 //!    it ("Kuva: Agency", "Լուսանկարը՝ Agency", "Foto - Agency", "Ilustracija / Foto:
 //!    Agency") or an italic caption under
@@ -1202,6 +1204,46 @@ impl MeasuredBody<'_> {
             {
                 keep[i] = false;
                 reasons[i] = Some(BYLINE);
+            }
+        }
+        // Under the standfirst, before the story's first paragraph, the
+        // rest of the page's header: a short line with no sentence and no
+        // link ("3 min read", "👁 6,214 views", a name alone) beside a
+        // byline or date line that went, in any language.
+        // The standfirst is a sentence-long heading, or the story's first
+        // line set whole in bold or italics.
+        let dek = (0..end).find(|&i| standfirst[i]).or_else(|| {
+            (start < end
+                && kinds[start] == Kind::Prose
+                && (is_bold_only(lines[start]) || is_italic_line(lines[start].trim())))
+            .then_some(start)
+        });
+        if let Some(dek) = dek {
+            for i in (dek + 1).max(start)..end {
+                if kinds[i] == Kind::Heading || kinds[i] == Kind::Prose && infos[i].words >= 15 {
+                    break;
+                }
+                let header_line = keep[i]
+                    && !standfirst[i]
+                    && kinds[i] == Kind::Short
+                    && infos[i].links.is_empty()
+                    && infos[i].images.is_empty()
+                    && infos[i].words <= 6
+                    && !is_list_or_table(lines[i])
+                    && !is_bold_only(lines[i])
+                    && !infos[i].text.trim_end().ends_with(SENTENCE_ENDS);
+                if !header_line {
+                    continue;
+                }
+                let above = (start.min(i)..i).rev().find(|&j| kinds[j] != Kind::Blank);
+                if [above, next_text[i + 1]]
+                    .into_iter()
+                    .flatten()
+                    .any(|j| !keep[j] && reasons[j] == Some(BYLINE))
+                {
+                    keep[i] = false;
+                    reasons[i] = Some(BYLINE);
+                }
             }
         }
         // A video promo's thumbnail, linked, under its title.

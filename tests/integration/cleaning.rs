@@ -859,14 +859,18 @@ fn cleaning_on_the_twenty_first_blind_set_holds_its_floor() {
     // over logos that went) gone with it; 6.0 % (15/248) with a gated
     // report's teaser over its form (a heading, "The full 38-page report
     // includes:" and the short list of it, straight over the fields) gone
-    // with the form.
+    // with the form; 3.3 % (8/241) with the rest of the page's header
+    // between a standfirst and the story's first paragraph (a name alone,
+    // "૩ મિનિટ વાંચન", "👁 6,214 ...", "Am léite: 4 nóiméad": a short line
+    // with no sentence and no link) gone beside the byline or date line
+    // that went.
     hold_floor_showing("blind21", BLIND21_FLOOR.0, BLIND21_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the twenty-first blind set: its score
 /// once tuned on, rounded down and up (its blind score was 93.1 % and
 /// 15.6 %).
-const BLIND21_FLOOR: (f64, f64) = (1.0, 0.061);
+const BLIND21_FLOOR: (f64, f64) = (1.0, 0.034);
 
 #[test]
 fn cleaning_on_the_twentieth_blind_set_holds_its_floor() {
