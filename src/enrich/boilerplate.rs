@@ -104,7 +104,8 @@
 //!    list of what it holds, a newsletter's e-mail field, a feedback form's check
 //!    boxes and the prompt over them), a player's chapter
 //!    marks, buttons and controls ("Listen ▶ 24:10", in any script's
-//!    digits, or a play mark and a length: "▶ Watch: ... (2:47)", or a
+//!    digits, or a play mark and a length: "▶ Watch: ... (2:47)", or its
+//!    position over its length, "00:00 / 03:52", or a
 //!    button's link or a pictograph and a length in brackets: "🔊
 //!    [Listen](#audio-player) (৩ মিনিট)") with
 //!    the title over them, a code block's "Copy" button, a button that
@@ -4737,10 +4738,15 @@ const PLAYER: &str = "media player inside the article";
 /// A play mark and a time of the recording on one line ("Listen ▶
 /// 24:10", "▶ ٠٠:٠٠ / ١٨:٤٠"), whatever the script of its digits.
 fn is_player_row(t: &str) -> bool {
-    t.contains(['▶', '►', '⏵', '▷'])
-        && ascii_digits(t)
-            .split_whitespace()
-            .any(|w| is_time_stamp(w.trim_matches(|c: char| !c.is_ascii_digit())))
+    let digits = ascii_digits(t);
+    let stamp = |w: &str| is_time_stamp(w.trim_matches(|c: char| !c.is_ascii_digit()));
+    // A player's position over its length ("00:00 / 03:52") is one with
+    // or without its play mark.
+    let words: Vec<&str> = digits.split_whitespace().collect();
+    let position = words
+        .windows(3)
+        .any(|w| stamp(w[0]) && w[1] == "/" && stamp(w[2]));
+    position || t.contains(['▶', '►', '⏵', '▷']) && words.iter().any(|w| stamp(w))
 }
 
 /// A time of a recording alone: `0:41`, `1:02:15`.
