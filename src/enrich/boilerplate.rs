@@ -127,7 +127,8 @@
 //!    under a label ("**Tags:** #cve #patch"), a photo's bare credit under
 //!    it ("Kuva: Agency", "Լուսանկարը՝ Agency", "Foto - Agency", "Ilustracija / Foto:
 //!    Agency") or an italic caption under
-//!    it that ends with its credit ("*...* Llun: Agency"), a registration, sign-up
+//!    it that ends with its credit ("*...* Llun: Agency", or in brackets,
+//!    "*... (Foto: Agency)*"), a registration, sign-up
 //!    or newsletter box between two rules (a link to an account page, a
 //!    button that asks: "[Sign up for alerts](...)", or a bold name over a
 //!    line or two closed by one button to the site's pages: "[Donate
@@ -5152,7 +5153,12 @@ fn is_credited_italic_caption(line: &str, info: &LineInfo, kind: Kind) -> bool {
     {
         return false;
     }
+    // The credit may close it in brackets ("*... (Photo: Agency)*").
     let text = info.text.trim();
+    let text = text
+        .strip_suffix(')')
+        .filter(|t| t.contains('('))
+        .unwrap_or(text);
     // A dash may stand for the colon ("... ။ ဓာတ်ပုံ - Agency").
     let Some((before, value)) = text
         .rsplit_once(LABEL_COLONS)
@@ -5162,6 +5168,11 @@ fn is_credited_italic_caption(line: &str, info: &LineInfo, kind: Kind) -> bool {
     };
     let value = value.trim();
     let (caption, label) = before.trim_end().rsplit_once(' ').unwrap_or(("", before));
+    let label = if text.len() < info.text.trim().len() {
+        label.strip_prefix('(').unwrap_or("")
+    } else {
+        label
+    };
     let after_sentence = caption
         .trim_end()
         .chars()

@@ -864,14 +864,16 @@ fn cleaning_on_the_twenty_first_blind_set_holds_its_floor() {
     // "૩ મિનિટ વાંચન", "👁 6,214 ...", "Am léite: 4 nóiméad": a short line
     // with no sentence and no link) gone beside the byline or date line
     // that went; 2.9 % (7/240) with a player's position over its length
-    // ("🔊 ... 00:00 / 03:52") read as its controls, no play mark needed.
+    // ("🔊 ... 00:00 / 03:52") read as its controls, no play mark needed;
+    // 2.5 % (6/239) with an italic caption under a photo closed by its
+    // credit in brackets ("*... (તસવીર: ...)*").
     hold_floor_showing("blind21", BLIND21_FLOOR.0, BLIND21_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the twenty-first blind set: its score
 /// once tuned on, rounded down and up (its blind score was 93.1 % and
 /// 15.6 %).
-const BLIND21_FLOOR: (f64, f64) = (1.0, 0.03);
+const BLIND21_FLOOR: (f64, f64) = (1.0, 0.026);
 
 #[test]
 fn cleaning_on_the_twentieth_blind_set_holds_its_floor() {
