@@ -79,7 +79,8 @@
 //!    or two that hand the same address on, each to its own service),
 //!    "Advertisement" in many languages, banners by their ad URLs and the
 //!    line that closes the slot ("Advertisement ends here"), like
-//!    counters, form fields, icon-font leftovers, TLP markings, a
+//!    counters, form fields, drop-down controls ("Sort by: Best ▾"),
+//!    icon-font leftovers, TLP markings, a
 //!    converted document's running footer (the same line at every page
 //!    break, its page number counting up: "... — Page 2 of 5"), wire
 //!    credits, a repeated title (or one after a label, a mail's
@@ -4387,6 +4388,16 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
     }
     if kind == Kind::Short && is_meta_row(line, info) {
         return Some("byline, date or credit line");
+    }
+    // "Sort by: **Best** ▾": a drop-down control, a word or a few closed
+    // by its arrow, in any language; a sentence says more.
+    if kind == Kind::Short
+        && info.links.is_empty()
+        && info.words <= 4
+        && t.ends_with(['▾', '⌄', '⏷'])
+        && !is_list_or_table(line)
+    {
+        return Some("page widget text");
     }
     const NOISE: &[&str] = &[
         "advertisement",

@@ -866,14 +866,16 @@ fn cleaning_on_the_twenty_first_blind_set_holds_its_floor() {
     // that went; 2.9 % (7/240) with a player's position over its length
     // ("🔊 ... 00:00 / 03:52") read as its controls, no play mark needed;
     // 2.5 % (6/239) with an italic caption under a photo closed by its
-    // credit in brackets ("*... (તસવીર: ...)*").
+    // credit in brackets ("*... (તસવીર: ...)*"); 2.1 % (5/238) with a
+    // drop-down control ("Sort by: **Best** ▾", a few words closed by its
+    // arrow) gone as a widget.
     hold_floor_showing("blind21", BLIND21_FLOOR.0, BLIND21_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the twenty-first blind set: its score
 /// once tuned on, rounded down and up (its blind score was 93.1 % and
 /// 15.6 %).
-const BLIND21_FLOOR: (f64, f64) = (1.0, 0.026);
+const BLIND21_FLOOR: (f64, f64) = (1.0, 0.022);
 
 #[test]
 fn cleaning_on_the_twentieth_blind_set_holds_its_floor() {
