@@ -875,7 +875,9 @@ impl MeasuredBody<'_> {
                 Some(rule) if is_thematic_break(lines[rule]) => next_text[rule + 1],
                 j => j,
             };
-            j.is_some_and(|j| kinds[j] == Kind::Prose && cues[j].is_none())
+            // A site's tagline under its footer's rule ("**Name** — a
+            // fast, boring proxy.") is a line, not a paragraph.
+            j.is_some_and(|j| kinds[j] == Kind::Prose && cues[j].is_none() && infos[j].words >= 10)
         };
         let mut footer_opener = row_opener;
         // A full sentence of the story that names a programme or an event

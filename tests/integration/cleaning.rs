@@ -868,14 +868,18 @@ fn cleaning_on_the_twenty_first_blind_set_holds_its_floor() {
     // 2.5 % (6/239) with an italic caption under a photo closed by its
     // credit in brackets ("*... (તસવીર: ...)*"); 2.1 % (5/238) with a
     // drop-down control ("Sort by: **Best** ▾", a few words closed by its
-    // arrow) gone as a widget.
+    // arrow) gone as a widget; 1.7 % (4/237) once the line under a
+    // footer's rule must be a paragraph (ten words or more) for a chrome
+    // line over it to sit between two of the story's: a site's tagline
+    // ("**Name** — a fast, boring ...") is not one, and the feedback
+    // widget over it ends the page.
     hold_floor_showing("blind21", BLIND21_FLOOR.0, BLIND21_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the twenty-first blind set: its score
 /// once tuned on, rounded down and up (its blind score was 93.1 % and
 /// 15.6 %).
-const BLIND21_FLOOR: (f64, f64) = (1.0, 0.022);
+const BLIND21_FLOOR: (f64, f64) = (1.0, 0.017);
 
 #[test]
 fn cleaning_on_the_twentieth_blind_set_holds_its_floor() {
