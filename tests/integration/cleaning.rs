@@ -1034,18 +1034,20 @@ fn cleaning_on_the_sixteenth_blind_set_holds_its_floor() {
     // box after one whose button asks for the sign-up ("[Subscribe
     // free](...)"); 3.2 % (8/250) with a length button with its link
     // ("🔊 [...](#audio-player) (৩ মিনিট)", any script's digits) gone
-    // inside the story. Left: five lead photos' plain captions with their
-    // credit, labelled chrome here and article in blind6, blind7, blind8
-    // and unseen; three bylines with no date ("By Hannah Okafor,
-    // LedgerLine Security", a desk's name and city, one with its view
-    // count between pipes that opens the story).
+    // inside the story; 2.8 % (7/249) in the blind21 round, with a short
+    // line of the header under the standfirst beside the byline that went.
+    // Left: five lead photos' plain captions with their credit, labelled
+    // chrome here and article in blind6, blind7, blind8 and unseen; bylines
+    // with no date ("By Hannah Okafor, LedgerLine Security", a desk's name
+    // and city, one with its view count between pipes that opens the
+    // story).
     hold_floor_showing("blind16", BLIND16_FLOOR.0, BLIND16_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the sixteenth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 94.2 % and
 /// 14.3 %, then 98.3 % and 14.1 % after the blind14 and blind15 round).
-const BLIND16_FLOOR: (f64, f64) = (1.0, 0.032);
+const BLIND16_FLOOR: (f64, f64) = (1.0, 0.029);
 
 #[test]
 fn cleaning_on_the_fourteenth_blind_set_holds_its_floor() {
