@@ -872,7 +872,14 @@ fn cleaning_on_the_twenty_first_blind_set_holds_its_floor() {
     // footer's rule must be a paragraph (ten words or more) for a chrome
     // line over it to sit between two of the story's: a site's tagline
     // ("**Name** — a fast, boring ...") is not one, and the feedback
-    // widget over it ends the page.
+    // widget over it ends the page. Left: two lead photos' plain captions
+    // with their credit ("... (கோப்புப் படம்)", "... NKSC nuotr."),
+    // labelled chrome here and article in blind6, blind7, blind8 and
+    // unseen; a chart's plain "Figure 1. ... Source: ..." caption, chrome
+    // here, where figure captions are labelled both ways between sets (see
+    // blind20's); a photo's
+    // label of two words with no credit ("ਸੰਕੇਤਕ ਤਸਵੀਰ"), as short lines
+    // under photos are the story's in the shared corpus.
     hold_floor_showing("blind21", BLIND21_FLOOR.0, BLIND21_FLOOR.1, true);
 }
 
