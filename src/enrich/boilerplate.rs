@@ -59,15 +59,18 @@
 //!    statement ("TLP:CLEAR — Recipients may share ..."), typo-report
 //!    widget ("... press Ctrl+Enter"), webinar ad, mailing-list
 //!    footer, a question with its buttons to stay on the page in any
-//!    language: "Was this useful? [Yes](#yes) [No](#no)", or "👍 👎" as its
+//!    language: "Was this useful? [Yes](#yes) [No](#no)" (or one address
+//!    asking each answer, "?useful=yes"), or "👍 👎" as its
 //!    buttons; links to the previous and the next item, one straight
 //!    after the other, an arrow before or after the words of each:
 //!    "[← Previous advisory: ...](...)"; a row of the
 //!    page's tools, two or more of its links going
 //!    nowhere: "[PDF](...) · [Print](#) · [Cite](#)") or a run of
-//!    link-only lines,
+//!    link-only lines (or list items of a label and a link, "* **Report**
+//!    · [...](...)"),
 //!    when little of the article follows: no code, no section with text,
-//!    under 40 words of plain prose. So a list of Sigma rule links before the
+//!    under 40 words of plain prose (not a form's consent notice: a gated
+//!    report's story goes on under its form). So a list of Sigma rule links before the
 //!    YARA rules stays. After the last paragraph or code block, a sidebar
 //!    of three or more small sections of labels and values (an advisory's
 //!    "Severity", "CVE ID", "Weaknesses", "Credits") ends it too.
@@ -76,7 +79,8 @@
 //!    or two that hand the same address on, each to its own service),
 //!    "Advertisement" in many languages, banners by their ad URLs and the
 //!    line that closes the slot ("Advertisement ends here"), like
-//!    counters, form fields, icon-font leftovers, TLP markings, a
+//!    counters, form fields, drop-down controls ("Sort by: Best ▾"),
+//!    icon-font leftovers, TLP markings, a
 //!    converted document's running footer (the same line at every page
 //!    break, its page number counting up: "... — Page 2 of 5"), wire
 //!    credits, a repeated title (or one after a label, a mail's
@@ -97,10 +101,12 @@
 //!    site named after it, "/whatsapp", or asking for the sign-up:
 //!    "📰 **Get the Daily Brief** ... [Subscribe free](...)"), forms
 //!    with their promo box (a gated
-//!    report's fields, a newsletter's e-mail field, a feedback form's check
+//!    report's fields and the teaser over them, a heading, a line and a
+//!    list of what it holds, a newsletter's e-mail field, a feedback form's check
 //!    boxes and the prompt over them), a player's chapter
 //!    marks, buttons and controls ("Listen ▶ 24:10", in any script's
-//!    digits, or a play mark and a length: "▶ Watch: ... (2:47)", or a
+//!    digits, or a play mark and a length: "▶ Watch: ... (2:47)", or its
+//!    position over its length, "00:00 / 03:52", or a
 //!    button's link or a pictograph and a length in brackets: "🔊
 //!    [Listen](#audio-player) (৩ মিনিট)") with
 //!    the title over them, a code block's "Copy" button, a button that
@@ -116,11 +122,14 @@
 //!    ([talk](...)) 10:02, 9 November 2026 (UTC)"), bylines (a label and names linked
 //!    to their pages, "From: [...] and [...]"; a labelled date,
 //!    "Published 12 October 2026"; a label of one word and a name beside
-//!    the page's date line that went, "Reporter - A. Name"), a row of hashtags
+//!    the page's date line that went, "Reporter - A. Name"; under a
+//!    standfirst, before the first paragraph, a short line with no
+//!    sentence beside it: "3 min read", a name alone), a row of hashtags
 //!    under a label ("**Tags:** #cve #patch"), a photo's bare credit under
 //!    it ("Kuva: Agency", "Լուսանկարը՝ Agency", "Foto - Agency", "Ilustracija / Foto:
 //!    Agency") or an italic caption under
-//!    it that ends with its credit ("*...* Llun: Agency"), a registration, sign-up
+//!    it that ends with its credit ("*...* Llun: Agency", or in brackets,
+//!    "*... (Foto: Agency)*"), a registration, sign-up
 //!    or newsletter box between two rules (a link to an account page, a
 //!    button that asks: "[Sign up for alerts](...)", or a bold name over a
 //!    line or two closed by one button to the site's pages: "[Donate
@@ -151,7 +160,7 @@
 //!    sentence ending in a colon, over links to other sites)
 //!    introduces them, not a bold one over the site's own headlines:
 //!    "**Read more:**"), contact lines, an item counter ("Feed item 142 of
-//!    150"), leftover labels and
+//!    150"), leftover labels (a bold one of a few words over nothing) and
 //!    buttons ("[add comment]") and a closing rule go.
 //!
 //! Words are counted so that Chinese and Japanese text, written without
@@ -866,7 +875,9 @@ impl MeasuredBody<'_> {
                 Some(rule) if is_thematic_break(lines[rule]) => next_text[rule + 1],
                 j => j,
             };
-            j.is_some_and(|j| kinds[j] == Kind::Prose && cues[j].is_none())
+            // A site's tagline under its footer's rule ("**Name** — a
+            // fast, boring proxy.") is a line, not a paragraph.
+            j.is_some_and(|j| kinds[j] == Kind::Prose && cues[j].is_none() && infos[j].words >= 10)
         };
         let mut footer_opener = row_opener;
         // A full sentence of the story that names a programme or an event
@@ -877,12 +888,17 @@ impl MeasuredBody<'_> {
                 && infos[i].links.is_empty()
                 && cues[i].is_some_and(cues::may_be_named_in_passing)
         };
+        // A form's consent notice ("I agree to receive ... See our privacy
+        // notice.") is the form's, not the page footer's: a gated report's
+        // page goes on with the story under its form.
+        let in_form = form_boxes(lines, kinds, infos, &cues, first_prose, end);
         if let Some(i) = (first_prose + 1..end).find(|&i| {
             kinds[i] != Kind::Code
                 && cues[i].is_some()
                 && !in_passing(i)
                 && after.stretch[i + 1] < 40
                 && after.code[i + 1] == 0
+                && !in_form[i]
                 && !plain_paragraph(next_text[i + 1])
         }) {
             end = i;
@@ -896,10 +912,20 @@ impl MeasuredBody<'_> {
         let after = Following::measure(lines, kinds, infos, &cues, end);
         let mut run_start = None;
         let mut run_len = 0;
+        // A list item of one link after a label of a word or two ("*
+        // **Report** · [Title](...)", "* Blog: [Title](...)") is a link line
+        // too: a related list that says what kind each item is.
+        let labelled_link = |i: usize| {
+            kinds[i] == Kind::Short
+                && is_list_item(lines[i])
+                && infos[i].links.len() == 1
+                && infos[i].link_words >= 3
+                && words_outside_links(&infos[i]) <= 2
+        };
         for (i, kind) in kinds.iter().enumerate().take(end).skip(first_prose + 1) {
             match kind {
                 Kind::Blank => {}
-                Kind::LinkOnly => {
+                _ if *kind == Kind::LinkOnly || labelled_link(i) => {
                     run_start.get_or_insert(i);
                     run_len += 1;
                     // A list of links to other sites under a heading or a
@@ -1183,6 +1209,46 @@ impl MeasuredBody<'_> {
             {
                 keep[i] = false;
                 reasons[i] = Some(BYLINE);
+            }
+        }
+        // Under the standfirst, before the story's first paragraph, the
+        // rest of the page's header: a short line with no sentence and no
+        // link ("3 min read", "👁 6,214 views", a name alone) beside a
+        // byline or date line that went, in any language.
+        // The standfirst is a sentence-long heading, or the story's first
+        // line set whole in bold or italics.
+        let dek = (0..end).find(|&i| standfirst[i]).or_else(|| {
+            (start < end
+                && kinds[start] == Kind::Prose
+                && (is_bold_only(lines[start]) || is_italic_line(lines[start].trim())))
+            .then_some(start)
+        });
+        if let Some(dek) = dek {
+            for i in (dek + 1).max(start)..end {
+                if kinds[i] == Kind::Heading || kinds[i] == Kind::Prose && infos[i].words >= 15 {
+                    break;
+                }
+                let header_line = keep[i]
+                    && !standfirst[i]
+                    && kinds[i] == Kind::Short
+                    && infos[i].links.is_empty()
+                    && infos[i].images.is_empty()
+                    && infos[i].words <= 6
+                    && !is_list_or_table(lines[i])
+                    && !is_bold_only(lines[i])
+                    && !infos[i].text.trim_end().ends_with(SENTENCE_ENDS);
+                if !header_line {
+                    continue;
+                }
+                let above = (start.min(i)..i).rev().find(|&j| kinds[j] != Kind::Blank);
+                if [above, next_text[i + 1]]
+                    .into_iter()
+                    .flatten()
+                    .any(|j| !keep[j] && reasons[j] == Some(BYLINE))
+                {
+                    keep[i] = false;
+                    reasons[i] = Some(BYLINE);
+                }
             }
         }
         // A video promo's thumbnail, linked, under its title.
@@ -1823,6 +1889,19 @@ impl MeasuredBody<'_> {
                     keep[i] = false;
                     reasons[i] = Some("label left after the article");
                 }
+                // A bold label with nothing under it now ("**Trusted by
+                // security teams at**" over a row of logos that went): the
+                // page's, as the site's boxes under it were. A sentence in
+                // bold ends with its stop.
+                Kind::Short
+                    if infos[i].words <= 8
+                        && infos[i].links.is_empty()
+                        && is_bold_only(t)
+                        && !infos[i].text.trim_end().ends_with(SENTENCE_ENDS) =>
+                {
+                    keep[i] = false;
+                    reasons[i] = Some("label left after the article");
+                }
                 // A rule ("---") under the last line: it divides nothing now.
                 Kind::Short if is_thematic_break(t) => keep[i] = false,
                 // "[add comment]": a button the scraper left as a bracketed
@@ -2121,6 +2200,9 @@ fn page_kind(url: &str) -> Option<String> {
     let host = host_of(url)?;
     let path = url.split_once(host).map_or("", |(_, p)| p);
     let (path, query) = path.split_once('?').unwrap_or((path, ""));
+    // "/user/name/" is a page of the same folder as "/user/name": the
+    // slash that closes a path names no page.
+    let path = path.strip_suffix('/').unwrap_or(path);
     let folder = path.rsplit_once('/').map_or("", |(f, _)| f);
     let keys: Vec<&str> = query
         .split('&')
@@ -2681,12 +2763,24 @@ fn line_cue(info: &LineInfo) -> Option<&'static str> {
     }
     // "Was this page useful? [Yes](#yes) · [No](#no)" in any language: a
     // question and two or more buttons of a word or two that stay on the
-    // page (their links are fragments), nothing else outside the links.
+    // page (their links are fragments, or one address and one query that
+    // differ only in the answer: "?useful=yes", "?useful=no"), nothing
+    // else outside the links.
+    fn asking(u: &str) -> Option<&str> {
+        u.contains('?')
+            .then(|| u.rsplit_once('=').map(|(q, _)| q))
+            .flatten()
+    }
+    let one_question = info.links.len() >= 2
+        && info
+            .links
+            .iter()
+            .all(|(_, u)| asking(u).is_some() && asking(u) == asking(&info.links[0].1));
     let buttons = info
         .links
         .iter()
         .filter(|(t, u)| {
-            u.starts_with('#')
+            (u.starts_with('#') || one_question)
                 && (1..=2).contains(&t.split_whitespace().map(word_count).sum::<usize>())
         })
         .count();
@@ -3621,7 +3715,34 @@ fn form_boxes(
         // over the fields asks for them ("Tell us how we can improve this
         // article:"), a short line ending with a colon.
         let mut open = first;
-        for back in 1..=3 {
+        // A gated report's teaser right over its fields: a heading of a
+        // few words, a line that introduces what the download holds
+        // ("The full report includes:") and the list of it, short items
+        // with no link. The story's lists do not run into a form.
+        let mut items = first;
+        while items > 0 && {
+            let k = text[items - 1];
+            is_list_item(lines[k])
+                && infos[k].links.is_empty()
+                && infos[k].words <= 20
+                && kinds[k] != Kind::Prose
+        } {
+            items -= 1;
+        }
+        if first - items >= 2 && items >= 2 {
+            let (heading, intro) = (text[items - 2], text[items - 1]);
+            if kinds[heading] == Kind::Heading
+                && infos[heading].words <= 8
+                && matches!(kinds[intro], Kind::Prose | Kind::Short)
+                && infos[intro].links.is_empty()
+                && infos[intro].words <= 12
+                && infos[intro].text.trim_end().ends_with(LABEL_COLONS)
+            {
+                open = items - 2;
+            }
+        }
+        let teaser = open < first;
+        for back in (1..=3).filter(|_| !teaser) {
             let Some(k) = first.checked_sub(back).map(|at| text[at]) else {
                 break;
             };
@@ -4270,6 +4391,16 @@ fn noise(line: &str, info: &LineInfo, kind: Kind) -> Option<&'static str> {
     if kind == Kind::Short && is_meta_row(line, info) {
         return Some("byline, date or credit line");
     }
+    // "Sort by: **Best** ▾": a drop-down control, a word or a few closed
+    // by its arrow, in any language; a sentence says more.
+    if kind == Kind::Short
+        && info.links.is_empty()
+        && info.words <= 4
+        && t.ends_with(['▾', '⌄', '⏷'])
+        && !is_list_or_table(line)
+    {
+        return Some("page widget text");
+    }
     const NOISE: &[&str] = &[
         "advertisement",
         "advertising",
@@ -4621,10 +4752,15 @@ const PLAYER: &str = "media player inside the article";
 /// A play mark and a time of the recording on one line ("Listen ▶
 /// 24:10", "▶ ٠٠:٠٠ / ١٨:٤٠"), whatever the script of its digits.
 fn is_player_row(t: &str) -> bool {
-    t.contains(['▶', '►', '⏵', '▷'])
-        && ascii_digits(t)
-            .split_whitespace()
-            .any(|w| is_time_stamp(w.trim_matches(|c: char| !c.is_ascii_digit())))
+    let digits = ascii_digits(t);
+    let stamp = |w: &str| is_time_stamp(w.trim_matches(|c: char| !c.is_ascii_digit()));
+    // A player's position over its length ("00:00 / 03:52") is one with
+    // or without its play mark.
+    let words: Vec<&str> = digits.split_whitespace().collect();
+    let position = words
+        .windows(3)
+        .any(|w| stamp(w[0]) && w[1] == "/" && stamp(w[2]));
+    position || t.contains(['▶', '►', '⏵', '▷']) && words.iter().any(|w| stamp(w))
 }
 
 /// A time of a recording alone: `0:41`, `1:02:15`.
@@ -5030,7 +5166,12 @@ fn is_credited_italic_caption(line: &str, info: &LineInfo, kind: Kind) -> bool {
     {
         return false;
     }
+    // The credit may close it in brackets ("*... (Photo: Agency)*").
     let text = info.text.trim();
+    let text = text
+        .strip_suffix(')')
+        .filter(|t| t.contains('('))
+        .unwrap_or(text);
     // A dash may stand for the colon ("... ။ ဓာတ်ပုံ - Agency").
     let Some((before, value)) = text
         .rsplit_once(LABEL_COLONS)
@@ -5040,6 +5181,11 @@ fn is_credited_italic_caption(line: &str, info: &LineInfo, kind: Kind) -> bool {
     };
     let value = value.trim();
     let (caption, label) = before.trim_end().rsplit_once(' ').unwrap_or(("", before));
+    let label = if text.len() < info.text.trim().len() {
+        label.strip_prefix('(').unwrap_or("")
+    } else {
+        label
+    };
     let after_sentence = caption
         .trim_end()
         .chars()

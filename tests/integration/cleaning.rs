@@ -163,7 +163,9 @@
 //!   open-source project's security release notes, a vendor's report page
 //!   gated behind a form, a forum post with its edits; its `README.md`
 //!   lists them), written and labelled on 2026-12-04 by someone who had
-//!   not read the rules, measured blind with its totals only;
+//!   not read the rules, measured blind with its totals only (93.1 % kept,
+//!   14.6 % chrome left, one page losing most of its story), then tuned on
+//!   once the twenty-second set was written, its pages printed one by one;
 //! - `tests/fixtures/labelled/cleaning/blind20/`: the twentieth blind set,
 //!   twelve pages (Amharic, Armenian, Lao, Sinhala, Mongolian, Uyghur,
 //!   Burmese and Icelandic sites, a podcast's show notes with their
@@ -836,14 +838,55 @@ fn cleaning_on_the_twenty_first_blind_set_holds_its_floor() {
     // (after the blind18 round): 93.1 % kept (217/233), 15.6 % chrome left
     // (40/257), one page losing most of its story; after the blind19 and
     // blind20 round (823e9e9), not tuned on it: 93.1 % kept, 14.6 % chrome
-    // left (37/254), the same page losing its story.
-    hold_floor_showing("blind21", BLIND21_FLOOR.0, BLIND21_FLOOR.1, false);
+    // left (37/254), the same page losing its story. Open to tuning since
+    // 2026-12-04, now that the twenty-second set is the blind one, its
+    // pages printed one by one: a vendor's report page gated behind a form
+    // lost all of its story after the form, the form's consent notice
+    // ("☐ I agree to receive ... See our [privacy notice](...)") read as a
+    // page footer's privacy line; a form's notice is the form's, and the
+    // story goes on under it: 100 % kept (233/233), 15.9 % chrome
+    // (44/277), more of the page kept meaning more of its chrome too;
+    // 13.1 % (35/268) with a forum's comments told by their headers when
+    // each writer's page is linked with a closing slash ("[u/name](
+    // .../user/name/) · 6 hr. ago"), the slash naming no page of its own;
+    // 10.7 % (28/261) with a feedback widget whose buttons send one
+    // question's answer ("**Was this page useful?** [Yes](...?useful=yes)
+    // [No](...?useful=no)") read as one whose buttons go nowhere, a chrome
+    // line that ends the notice; 8.3 % (21/254) with a related list whose
+    // items each say their kind before the link ("* **Report** ·
+    // [...](...)") read as a run of link lines after the story, and a bold
+    // label left with nothing under it at the end ("**Trusted by ...**"
+    // over logos that went) gone with it; 6.0 % (15/248) with a gated
+    // report's teaser over its form (a heading, "The full 38-page report
+    // includes:" and the short list of it, straight over the fields) gone
+    // with the form; 3.3 % (8/241) with the rest of the page's header
+    // between a standfirst and the story's first paragraph (a name alone,
+    // "૩ મિનિટ વાંચન", "👁 6,214 ...", "Am léite: 4 nóiméad": a short line
+    // with no sentence and no link) gone beside the byline or date line
+    // that went; 2.9 % (7/240) with a player's position over its length
+    // ("🔊 ... 00:00 / 03:52") read as its controls, no play mark needed;
+    // 2.5 % (6/239) with an italic caption under a photo closed by its
+    // credit in brackets ("*... (તસવીર: ...)*"); 2.1 % (5/238) with a
+    // drop-down control ("Sort by: **Best** ▾", a few words closed by its
+    // arrow) gone as a widget; 1.7 % (4/237) once the line under a
+    // footer's rule must be a paragraph (ten words or more) for a chrome
+    // line over it to sit between two of the story's: a site's tagline
+    // ("**Name** — a fast, boring ...") is not one, and the feedback
+    // widget over it ends the page. Left: two lead photos' plain captions
+    // with their credit ("... (கோப்புப் படம்)", "... NKSC nuotr."),
+    // labelled chrome here and article in blind6, blind7, blind8 and
+    // unseen; a chart's plain "Figure 1. ... Source: ..." caption, chrome
+    // here, where figure captions are labelled both ways between sets (see
+    // blind20's); a photo's
+    // label of two words with no credit ("ਸੰਕੇਤਕ ਤਸਵੀਰ"), as short lines
+    // under photos are the story's in the shared corpus.
+    hold_floor_showing("blind21", BLIND21_FLOOR.0, BLIND21_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the twenty-first blind set: its score
-/// after the blind19 and blind20 round, rounded down and up (its blind
-/// score was 93.1 % and 15.6 %).
-const BLIND21_FLOOR: (f64, f64) = (0.93, 0.146);
+/// once tuned on, rounded down and up (its blind score was 93.1 % and
+/// 15.6 %).
+const BLIND21_FLOOR: (f64, f64) = (1.0, 0.017);
 
 #[test]
 fn cleaning_on_the_twentieth_blind_set_holds_its_floor() {
@@ -998,18 +1041,20 @@ fn cleaning_on_the_sixteenth_blind_set_holds_its_floor() {
     // box after one whose button asks for the sign-up ("[Subscribe
     // free](...)"); 3.2 % (8/250) with a length button with its link
     // ("🔊 [...](#audio-player) (৩ মিনিট)", any script's digits) gone
-    // inside the story. Left: five lead photos' plain captions with their
-    // credit, labelled chrome here and article in blind6, blind7, blind8
-    // and unseen; three bylines with no date ("By Hannah Okafor,
-    // LedgerLine Security", a desk's name and city, one with its view
-    // count between pipes that opens the story).
+    // inside the story; 2.8 % (7/249) in the blind21 round, with a short
+    // line of the header under the standfirst beside the byline that went.
+    // Left: five lead photos' plain captions with their credit, labelled
+    // chrome here and article in blind6, blind7, blind8 and unseen; bylines
+    // with no date ("By Hannah Okafor, LedgerLine Security", a desk's name
+    // and city, one with its view count between pipes that opens the
+    // story).
     hold_floor_showing("blind16", BLIND16_FLOOR.0, BLIND16_FLOOR.1, true);
 }
 
 /// Kept at least, chrome at most, on the sixteenth blind set: its score
 /// once tuned on, rounded down and up (its blind score was 94.2 % and
 /// 14.3 %, then 98.3 % and 14.1 % after the blind14 and blind15 round).
-const BLIND16_FLOOR: (f64, f64) = (1.0, 0.032);
+const BLIND16_FLOOR: (f64, f64) = (1.0, 0.029);
 
 #[test]
 fn cleaning_on_the_fourteenth_blind_set_holds_its_floor() {

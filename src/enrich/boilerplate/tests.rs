@@ -4342,3 +4342,111 @@ Clients with default settings rejected the package because its signature did not
     assert_gone(&c, &["talk page for discussing", "Recent changes", "(+96)"]);
     assert_kept(&c, &["stolen rsync key", "did not verify"]);
 }
+
+#[test]
+fn a_gated_reports_form_goes_with_its_teaser_and_the_story_goes_on_under_it() {
+    let page = "\
+# Inside a loader sold to ransomware crews
+
+Since March our team has followed a loader that three ransomware crews rent by the week, and this page gives the summary of what we found in that time.
+
+The loader arrives in fake invoice mails and fetches its second stage from rented servers that change every few days, which makes blocking by address weak.
+
+## Download the whitepaper
+
+The whitepaper covers:
+
+* the crews that rent it
+* every server we saw
+* rules for mail gateways
+
+First name*
+
+Work email*
+
+Company*
+
+☐ I agree to receive updates from the vendor. You can unsubscribe at any time. See our [privacy notice](https://vendor.example/privacy/).
+
+[Download PDF]
+
+## Indicators
+
+A handful of indicators from the paper is given here so that defenders can start looking for the loader today.
+
+| Type | Value |
+|---|---|
+| IPv4 | 192.0.2.77 |
+| Domain | `invoice-cdn.example` |
+";
+    let c = clean(
+        page,
+        "Inside a loader sold to ransomware crews",
+        &no_rules(),
+    );
+    assert_gone(
+        &c,
+        &[
+            "Download the whitepaper",
+            "every server we saw",
+            "First name",
+            "I agree",
+        ],
+    );
+    assert_kept(&c, &["fake invoice mails", "## Indicators", "192.0.2.77"]);
+}
+
+#[test]
+fn a_feedback_widget_may_send_its_answers_to_one_address() {
+    let page = "\
+# Penalty for a courier's data breach
+
+The regulator fined a courier firm after attackers copied the addresses of two hundred thousand customers from an unpatched server last spring.
+
+The firm has four weeks to appeal, and it must delete old records and bring in an outside auditor within six months of the notice.
+
+**Was this page useful?** [Yes](https://regulator.example/feedback?useful=yes) [No](https://regulator.example/feedback?useful=no)
+
+[Report a problem with this page](https://regulator.example/feedback/problem)
+
+All content is available under an open licence, except where otherwise stated.
+";
+    let c = clean(page, "Penalty for a courier's data breach", &no_rules());
+    assert_gone(
+        &c,
+        &["Was this page useful", "Report a problem", "open licence"],
+    );
+    assert_kept(&c, &["four weeks to appeal"]);
+}
+
+#[test]
+fn the_headers_short_lines_under_a_standfirst_and_page_controls_go() {
+    let page = "\
+# Routers pulled into a botnet
+
+*Researchers say a botnet is taking over old home routers through a flaw in their web panel and renting them out for attacks.*
+
+Mara Quill
+
+Published 7 April 2026, 08:20
+
+4 min read
+
+🔊 Listen to this story 00:00 / 03:52
+
+About eighteen thousand home and office routers have been taken over in three weeks, the researchers said in a report published on Monday.
+
+The maker released a patch in February, but most owners never updated the firmware, so the flaw is still open on most of the devices.
+
+Sort by: **Newest** ▾
+";
+    let c = clean(page, "Routers pulled into a botnet", &no_rules());
+    assert_gone(
+        &c,
+        &["Mara Quill", "4 min read", "00:00 / 03:52", "Sort by"],
+    );
+    assert_kept(
+        &c,
+        &["Researchers say", "eighteen thousand", "never updated"],
+    );
+}
