@@ -310,8 +310,9 @@ impl Corpus {
                     .canonical_url
                     .as_deref()
                     .map(|u| corpus.intern(&format!("url:{u}")));
+                let title_content = content_words(s.title, 40);
                 let title_words = corpus.set(
-                    content_words(s.title, 40)
+                    title_content
                         .iter()
                         .map(|w| format!("w:{w}"))
                         .collect::<Vec<_>>()
@@ -358,6 +359,7 @@ impl Corpus {
                 let title_indicators = corpus.set(s.title_indicators.iter().copied());
                 let opening = opening_names(
                     s,
+                    &title_content,
                     names
                         .iter()
                         .copied()
@@ -659,6 +661,18 @@ impl Corpus {
 }
 
 impl StoryFeatures {
+    /// Why it stays its own item, if it does: a roundup covers several
+    /// stories, a look back a year on is none of this week's.
+    fn own_item(&self) -> Option<&'static str> {
+        if self.roundup {
+            Some("a roundup of several stories stays its own item")
+        } else if self.looks_back {
+            Some("a look back a year or more on stays its own item")
+        } else {
+            None
+        }
+    }
+
     /// Every feature id of the article, for the index (may repeat).
     fn keys(&self) -> impl Iterator<Item = u32> + '_ {
         let mut all: Vec<u32> = self
@@ -797,10 +811,13 @@ fn sound_key(name: &str) -> Option<String> {
     (key.len() >= 4).then_some(key)
 }
 
-/// The names among `names` (`name:…` features) that `s`'s title or lede
-/// writes, every word of them.
-fn opening_names<'n>(s: &StoryInput<'_>, names: impl Iterator<Item = &'n str>) -> Vec<&'n str> {
-    let title = content_words(s.title, 40);
+/// The names among `names` (`name:…` features) that `s`'s title (its
+/// content words, `title`) or lede writes, every word of them.
+fn opening_names<'n>(
+    s: &StoryInput<'_>,
+    title: &HashSet<String>,
+    names: impl Iterator<Item = &'n str>,
+) -> Vec<&'n str> {
     let written = |w: &str| title.contains(w) || s.lede_words.contains(&w);
     names
         .filter(|f| {
@@ -1212,7 +1229,7 @@ fn distinct_names(corpus: &Corpus, weighted: &[(f64, u32)]) -> usize {
     }
     let mut names: Vec<Vec<&str>> = weighted
         .iter()
-        .filter(|&&(w, _)| w >= DISTINCT_NAME_WEIGHT)
+        .filter(is_name)
         .filter_map(|&(_, id)| corpus.names[id as usize].strip_prefix("name:"))
         .map(|n| n.split(' ').collect())
         .collect();
@@ -1404,7 +1421,7 @@ fn join_stories_formed_later(
     let mut moved = false;
     for (pos, &i) in order.iter().enumerate() {
         let own = cluster_of[i];
-        if clusters[own].len() != 1 || stories[i].roundup || stories[i].looks_back {
+        if clusters[own].len() != 1 || stories[i].own_item().is_some() {
             continue;
         }
         let mut best: Option<(usize, f64, MergeReason)> = None;
@@ -1966,21 +1983,12 @@ fn compare_features(
             shared_things_suffice: true,
         };
     }
-    if x.roundup || y.roundup {
+    if let Some(why) = x.own_item().or_else(|| y.own_item()) {
         return Comparison {
             same: false,
             score: 0.0,
             parts: Vec::new(),
-            why: "a roundup of several stories stays its own item".to_owned(),
-            shared_things_suffice: false,
-        };
-    }
-    if x.looks_back || y.looks_back {
-        return Comparison {
-            same: false,
-            score: 0.0,
-            parts: Vec::new(),
-            why: "a look back a year or more on stays its own item".to_owned(),
+            why: why.to_owned(),
             shared_things_suffice: false,
         };
     }
