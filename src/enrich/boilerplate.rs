@@ -1412,9 +1412,7 @@ impl MeasuredBody<'_> {
             let capitals = name.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && !name.chars().any(char::is_lowercase);
             let office = |k: usize| {
-                let t = lines[k].trim();
-                (t.starts_with('*') && !t.starts_with("**") && t.ends_with('*')
-                    || t.starts_with('_') && !t.starts_with("__") && t.ends_with('_'))
+                is_italic_line(lines[k].trim())
                     && infos[k].links.is_empty()
                     && (1..=8).contains(&infos[k].words)
             };
@@ -1619,7 +1617,6 @@ impl MeasuredBody<'_> {
                     && t[2..].contains("**")
                     && (!infos[j].text.trim_end().ends_with(SENTENCE_ENDS) || handle(j))
             };
-            let quoted = |j: usize| lines[j].trim_start().starts_with('>');
             let mut text = Vec::new();
             let mut at = prev(top);
             while let Some(j) = at.filter(|&j| {
@@ -3097,7 +3094,7 @@ fn is_meta_row(line: &str, info: &LineInfo) -> bool {
     // With the time of day too, its fields may run longer: "Da
     // [Name](/autori/...) · Publicatu u 4 di nuvembre 2026 à 18:20 ·
     // Mudificatu u 6 di nuvembre 2026 à 09:05" gives two dates in words.
-    if info.words <= if has_time(t) { 24 } else { 16 }
+    if (info.words <= 16 || info.words <= 24 && has_time(t))
         && !sentence_end
         && info.links.first().is_some_and(author_link)
         && has_date(t)
@@ -3204,6 +3201,13 @@ fn is_signed_comment(line: &str, info: &LineInfo) -> bool {
         return false;
     };
     let signature = signature.trim();
+    // The cheap tests first: this runs on every line with a dash in it.
+    if !signature.starts_with('[')
+        || !said.chars().any(char::is_alphabetic)
+        || !info.links.last().is_some_and(|(_, u)| is_author_url(u))
+    {
+        return false;
+    }
     let when = plain_text(signature, usize::MAX);
     let marked = is_list_item(line) || t.starts_with(':');
     let whole_signature = || {
@@ -3216,10 +3220,7 @@ fn is_signed_comment(line: &str, info: &LineInfo) -> bool {
             && has_date(&when)
             && has_time(&when)
     };
-    signature.starts_with('[')
-        && said.chars().any(char::is_alphabetic)
-        && info.links.last().is_some_and(|(_, u)| is_author_url(u))
-        && when.split_whitespace().count() <= 10
+    when.split_whitespace().count() <= 10
         && (has_date(&when) || has_time(&when))
         && (marked || whole_signature())
 }
